@@ -1,0 +1,17 @@
+package io.vivarium.core.config;
+
+/** The population: its name, root seed, size and checkpoint interval. */
+public record ColonyConfig(
+    @Doc("Name of the colony, used in bus topics and displays.")
+        @Pattern(value = "[a-z0-9][a-z0-9-]{0,31}", rule = "1-32 lower-case letters, digits or '-', not starting with '-'")
+        String name,
+    @Doc("Root seed; every random stream of the run is derived from it.") long seed,
+    @Doc("Agents born at the first start.") @Range(min = 1, max = 4096) int agents,
+    @Doc("Population cap; above it the least fit agent dies.") @Range(min = 1, max = 4096) int maxAgents,
+    @Doc("Seconds between an agent's checkpoints (at most this much work is lost on a crash).")
+        @Range(min = 1, max = 86400) int checkpointSeconds) {
+
+  public static ColonyConfig defaults() {
+    return new ColonyConfig("vivarium", 42, 4, 16, 60);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The shared language of the house: the byte-token vocabulary, channels, seeds and events.
+ *
+ * <p>Depends on the JDK only (Jackson in the {@code config} package). Every other module may
+ * depend on this one; it depends on no other Vivarium module.
+ */
+package io.vivarium.core;

@@ -1,0 +1,58 @@
+package io.vivarium.core.world;
+
+import java.util.function.Supplier;
+
+/**
+ * Many instances of one world stepped together, the form learners and the colony use.
+ *
+ * <p>After {@link #step}, the arrays {@link #rewards()}, {@link #terminated()} and
+ * {@link #truncated()} hold each instance's result; they are owned by the batch and
+ * overwritten by the next step. An instance whose episode ended is reset at once to its next
+ * episode (seeded from its own stream), so {@link #observation(int)} is already the new
+ * episode's first observation — the same-step auto-reset of Stable-Baselines3.
+ *
+ * <p>Not thread-safe: one thread drives a batch (an implementation may use more internally).
+ */
+public interface WorldBatch extends AutoCloseable {
+  /** The spec shared by every instance. */
+  Spec spec();
+
+  /** Number of instances. */
+  int size();
+
+  /** Resets every instance; instance {@code i}'s episodes follow from {@code seed} and {@code i}. */
+  void reset(long seed);
+
+  /** Steps instance {@code i} with {@code actions[i]}, resetting finished instances. */
+  void step(Action[] actions);
+
+  /** Fast path for one-byte motor actions; the default wraps them in cached actions. */
+  default void step(byte[] motor) {
+    Action[] actions = new Action[size()];
+    for (int i = 0; i < actions.length; i++) {
+      actions[i] = Action.motor(motor[i]);
+    }
+    step(actions);
+  }
+
+  /** What instance {@code i} perceives now. */
+  Observation observation(int i);
+
+  /** Rewards of the last step, one per instance. */
+  float[] rewards();
+
+  /** Whether each instance's last step ended its episode by termination. */
+  boolean[] terminated();
+
+  /** Whether each instance's last step ended its episode by truncation. */
+  boolean[] truncated();
+
+  /** Releases resources of all instances. Idempotent. */
+  @Override
+  default void close() {}
+
+  /** A batch of {@code size} single worlds made by {@code factory}, stepped in turn. */
+  static WorldBatch of(Supplier<? extends World> factory, int size) {
+    return new SerialWorldBatch(factory, size);
+  }
+}

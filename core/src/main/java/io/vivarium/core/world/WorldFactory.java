@@ -1,0 +1,28 @@
+package io.vivarium.core.world;
+
+import java.util.List;
+
+/**
+ * Makes the instances of one kind of world from named presets. Implementations are found with
+ * {@link java.util.ServiceLoader} (list them in
+ * {@code META-INF/services/io.vivarium.core.world.WorldFactory}) and looked up by
+ * {@link Worlds}.
+ */
+public interface WorldFactory {
+  /** The world's name, e.g. {@code gold}. */
+  String name();
+
+  /** One sentence saying what the world is. */
+  String description();
+
+  /** The known presets, the default first. */
+  List<String> presets();
+
+  /** A new single instance built from {@code preset}; an unknown preset lists the known ones. */
+  World create(String preset);
+
+  /** A batch of {@code size} instances; worlds with a faster batch override this. */
+  default WorldBatch batch(String preset, int size) {
+    return WorldBatch.of(() -> create(preset), size);
+  }
+}
