@@ -152,12 +152,16 @@ public final class Registry implements AutoCloseable {
         name, seed, now, now, configToml, configHash));
   }
 
-  /** Adds an agent, or replaces its row. */
+  /** Adds an agent, or updates its row. */
   public void putAgent(AgentRow a) {
     write(c -> update(c, """
-        INSERT OR REPLACE INTO agents
+        INSERT INTO agents
           (id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET parent = excluded.parent, generation = excluded.generation,
+          state = excluded.state, world = excluded.world, brain_spec = excluded.brain_spec,
+          fitness = excluded.fitness, born_ms = excluded.born_ms, died_ms = excluded.died_ms,
+          error = excluded.error""",
         a.id(), a.parent(), a.generation(), a.state(), a.world(), a.brainSpec(), a.fitness(),
         a.bornMillis(), a.diedMillis() == 0 ? null : a.diedMillis(), a.error()));
   }
