@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
-import io.vivarium.brain.Patches;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.TrainingLock;
@@ -31,17 +30,11 @@ public final class Ppo implements AutoCloseable {
   public record Stats(long envSteps, long episodes, double meanReturn, double successRate,
       double policyLoss, double valueLoss, double entropy, double approxKl, double clipFraction) {}
 
-  private final TorchBrain brain;
-  private final WorldBatch batch;
-  private final ObservationEncoder encoder;
-  private final History history;
+  private final BatchActor actor;
   private final PpoOptions options;
-  private final long[] alphabet;
   private final SplittableRandom rng;
-  private final EpisodeStats episodes;
   private final AdamW opt;
   private final Rollout rollout;
-  private long envSteps;
 
   /** A learner of {@code brain} in {@code batch} (reset here with a seed derived from {@code seed}). */
   public Ppo(TorchBrain brain, WorldBatch batch, Encoding encoding, PpoOptions options, long seed) {
@@ -49,28 +42,11 @@ public final class Ppo implements AutoCloseable {
       throw new IllegalArgumentException("ppo envs is " + options.envs() + " but the world batch has "
           + batch.size() + " instances; make them equal");
     }
-    byte[] bytes = batch.spec().actionAlphabet();
-    if (bytes.length < 2) {
-      throw new IllegalArgumentException("PPO here needs a world with a one-byte action alphabet of 2 or more "
-          + "actions; " + batch.spec().world() + " declares " + bytes.length);
-    }
-    this.brain = brain;
-    this.batch = batch;
-    this.encoder = new ObservationEncoder(batch.spec(), encoding);
-    this.history = new History(batch.size(), encoding.actionMemory());
+    this.actor = new BatchActor(brain, batch, encoding);
     this.options = options;
-    this.alphabet = new long[bytes.length];
-    for (int a = 0; a < bytes.length; a++) {
-      alphabet[a] = bytes[a] & 0xFF;
-    }
     this.rng = Seeds.random(seed, "ppo-actions", 0);
-    this.episodes = new EpisodeStats(batch.size(), 100);
     this.rollout = new Rollout(options.steps(), batch.size());
     this.opt = brain.update(w -> new AdamW(w, 0.9, 0.999, 1e-5, 0));
-    if (encoder.length() > brain.shape().block()) {
-      throw new IllegalArgumentException("the observation prefix needs " + encoder.length()
-          + " tokens but the brain's block is " + brain.shape().block() + "; use a larger brain.block");
-    }
     batch.reset(Seeds.derive(seed, "ppo-worlds"));
   }
 
@@ -79,7 +55,7 @@ public final class Ppo implements AutoCloseable {
     collect();
     Advantages.gae(rollout.rewards, rollout.values, rollout.done, rollout.lastValues, rollout.envs,
         (float) options.gamma(), (float) options.lambda(), rollout.advantages, rollout.returns);
-    double lr = options.lrAt(envSteps - rollout.size());
+    double lr = options.lrAt(actor.envSteps() - rollout.size());
     double[] sums = new double[6];
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
       int[] order = permutation(rollout.size());
@@ -92,63 +68,35 @@ public final class Ppo implements AutoCloseable {
       }
     }
     double n = Math.max(1, sums[5]);
-    return new Stats(envSteps, episodes.episodes(), episodes.meanReturn(), episodes.successRate(),
+    return new Stats(actor.envSteps(), actor.episodes.episodes(), actor.episodes.meanReturn(),
+        actor.episodes.successRate(),
         sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n);
   }
 
   /** The recent episodes' statistics. */
   public EpisodeStats episodes() {
-    return episodes;
+    return actor.episodes;
   }
 
   // 1. Rollout: act in every world for T steps, remembering what was seen and done.
   private void collect() {
-    byte[] motor = new byte[batch.size()];
+    int n = actor.batch.size();
     for (int t = 0; t < rollout.steps; t++) {
-      List<BrainInput> inputs = observe();
-      float[][] out = forwardNoGrad(inputs);
-      float[] logp = new float[inputs.size()];
-      int[] actions = Policy.sample(out[0], alphabet.length, rng, logp, false);
-      for (int i = 0; i < batch.size(); i++) {
-        int k = t * batch.size() + i;
+      List<BrainInput> inputs = actor.observe();
+      float[][] out = actor.policy(inputs);
+      float[] logp = new float[n];
+      int[] actions = Policy.sample(out[0], actor.alphabet.length, rng, logp, false);
+      for (int i = 0; i < n; i++) {
+        int k = t * n + i;
         rollout.inputs[k] = inputs.get(i);
         rollout.actions[k] = actions[i];
         rollout.logp[k] = logp[i];
         rollout.values[k] = out[1][i];
-        motor[i] = (byte) alphabet[actions[i]];
       }
-      batch.step(motor);
-      rollout.record(t, batch);
-      episodes.add(batch.rewards(), batch.terminated(), batch.truncated());
-      for (int i = 0; i < batch.size(); i++) {
-        history.record(i, motor[i], batch.rewards()[i], batch.terminated()[i] || batch.truncated()[i]);
-      }
-      envSteps += batch.size();
+      actor.step(actions);
+      rollout.record(t, actor.batch);
     }
-    float[][] last = forwardNoGrad(observe());
-    System.arraycopy(last[1], 0, rollout.lastValues, 0, batch.size());
-  }
-
-  private List<BrainInput> observe() {
-    int len = encoder.length();
-    List<BrainInput> inputs = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      int[] tokens = new int[len];
-      byte[] channels = new byte[len];
-      encoder.encode(batch.observation(i), history, i, tokens, channels, 0);
-      inputs.add(new BrainInput(tokens, channels, len, Patches.none(1)));
-    }
-    return inputs;
-  }
-
-  private float[][] forwardNoGrad(List<BrainInput> inputs) {
-    return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        JniUtils.setGradMode(false);
-        NDArray[] out = Policy.forward(w, m, inputs, alphabet, false);
-        return new float[][] {out[0].toFloatArray(), out[1].toFloatArray()};
-      }
-    });
+    System.arraycopy(actor.policy(actor.observe())[1], 0, rollout.lastValues, 0, n);
   }
 
   // 2. Update: one gradient step on a minibatch; returns pg loss, value loss, entropy, kl, clip fraction.
@@ -167,11 +115,11 @@ public final class Ppo implements AutoCloseable {
       ret[j] = rollout.returns[k];
     }
     Advantages.normalise(adv, 0, size, 1e-8f);
-    return brain.update(w -> {
+    return actor.brain.update(w -> {
       try (NDManager m = w.manager().newSubManager()) {
         NDArray[] terms = TrainingLock.run(() -> {
           try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray[] out = Policy.forward(w, m, inputs, alphabet, true);
+            NDArray[] out = Policy.forward(w, m, inputs, actor.alphabet, true);
             NDArray logAll = out[0].logSoftmax(-1); // (B, A)
             NDArray newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
             NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();

@@ -5,7 +5,9 @@ import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.Step;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
 import java.util.Map;
 
 /**
@@ -42,6 +44,68 @@ final class CorridorWorld implements World {
     boolean won = agent == gold;
     double reward = won ? 1 - 0.9 * steps / SPEC.maxSteps() : 0;
     return new Step(observe(), reward, won, !won && steps >= SPEC.maxSteps(), Map.of());
+  }
+
+  /** The shortest way to the gold. */
+  byte expert() {
+    return (byte) (gold < agent ? 'L' : 'R');
+  }
+
+  /** A serial batch of corridors whose expert walks straight to the gold. */
+  static final class Batch implements WorldBatch, Expert {
+    private final CorridorWorld[] worlds;
+    private final WorldBatch inner;
+
+    Batch(int n) {
+      worlds = new CorridorWorld[n];
+      int[] next = {0};
+      inner = WorldBatch.of(() -> worlds[next[0]++] = new CorridorWorld(), n);
+    }
+
+    @Override
+    public byte expertAction(int i) {
+      return worlds[i].expert();
+    }
+
+    @Override
+    public Spec spec() {
+      return inner.spec();
+    }
+
+    @Override
+    public int size() {
+      return inner.size();
+    }
+
+    @Override
+    public void reset(long seed) {
+      inner.reset(seed);
+    }
+
+    @Override
+    public void step(Action[] actions) {
+      inner.step(actions);
+    }
+
+    @Override
+    public Observation observation(int i) {
+      return inner.observation(i);
+    }
+
+    @Override
+    public float[] rewards() {
+      return inner.rewards();
+    }
+
+    @Override
+    public boolean[] terminated() {
+      return inner.terminated();
+    }
+
+    @Override
+    public boolean[] truncated() {
+      return inner.truncated();
+    }
   }
 
   private Observation observe() {
