@@ -7,7 +7,7 @@ import io.vivarium.worlds.gold.GoldBatch;
 import io.vivarium.worlds.gold.GoldPreset;
 import io.vivarium.worlds.gold.GoldPresets;
 import io.vivarium.worlds.gold.GoldRenderer;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -48,7 +48,9 @@ public final class WorldBench {
         default -> fail("unknown option '" + key + "'");
       }
     }
-    run(world, preset, seconds, threads, batch, System.out);
+    PrintWriter out = new PrintWriter(System.out, true);
+    run(world, preset, seconds, threads, batch, out);
+    out.flush();
   }
 
   private static void fail(String message) {
@@ -59,7 +61,7 @@ public final class WorldBench {
 
   /** Runs the benchmark and prints its lines to {@code out}. */
   public static void run(String world, String preset, double seconds, int threads, int batch,
-      PrintStream out) {
+      PrintWriter out) {
     if (!(seconds > 0)) {
       throw new IllegalArgumentException("--seconds must be positive; got " + seconds);
     }

@@ -4,7 +4,7 @@ import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Step;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +18,7 @@ public final class GoldConsole {
   private GoldConsole() {}
 
   /** Prints the expert's episode from {@code seed}: one ASCII frame per step. */
-  public static void expertEpisode(GoldPreset preset, long seed, PrintStream out) {
+  public static void expertEpisode(GoldPreset preset, long seed, PrintWriter out) {
     try (GoldWorld world = new GoldWorld(preset)) {
       world.reset(seed);
       double optimal = GoldExpert.optimalReturn(world.scene());
@@ -43,11 +43,12 @@ public final class GoldConsole {
    * total reward. The terminal should be in raw mode for single key presses; in line mode keys
    * take effect at Enter.
    */
-  public static double play(GoldPreset preset, long seed, InputStream in, PrintStream out)
+  public static double play(GoldPreset preset, long seed, InputStream in, PrintWriter out)
       throws IOException {
     try (GoldWorld world = new GoldWorld(preset)) {
       world.reset(seed);
       out.print(frame(world.scene(), "L/R/F or arrows, q quits", 0));
+      out.flush();
       double total = 0;
       long episode = 0;
       for (int c = in.read(); c >= 0 && c != 'q' && c != 'Q'; c = in.read()) {
@@ -63,8 +64,10 @@ public final class GoldConsole {
           world.reset(seed + ++episode);
         }
         out.print(frame(world.scene(), status, s.reward()));
+        out.flush();
       }
       out.printf("total reward %.4f%n", total);
+      out.flush();
       return total;
     }
   }
@@ -105,7 +108,7 @@ public final class GoldConsole {
   }
 
   /** Prints {@code n} tutorial questions with their answers, each after its scene. */
-  public static void qa(GoldPreset preset, long seed, int n, PrintStream out) {
+  public static void qa(GoldPreset preset, long seed, int n, PrintWriter out) {
     for (GoldTutorials.QaExample e : GoldTutorials.qa(preset, seed, n)) {
       out.print(e.scene().ascii());
       out.println("Q: " + e.question());

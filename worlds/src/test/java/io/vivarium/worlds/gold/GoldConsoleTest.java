@@ -3,9 +3,9 @@ package io.vivarium.worlds.gold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +39,11 @@ class GoldConsoleTest {
       });
     }
     keys.append("zq F");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StringWriter text = new StringWriter();
     double total = GoldConsole.play(p, 9, new ByteArrayInputStream(keys.toString().getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        new PrintWriter(text, true));
     assertThat(total).isGreaterThan(0.5);
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("all gold eaten! new room");
+    assertThat(text.toString()).contains("all gold eaten! new room");
   }
 
   @Test
@@ -56,9 +56,11 @@ class GoldConsoleTest {
     assertThat(qa.lines().filter(l -> l.startsWith("A: ")).count()).isEqualTo(4);
   }
 
-  private static String run(java.util.function.Consumer<PrintStream> body) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    body.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return bytes.toString(StandardCharsets.UTF_8);
+  private static String run(java.util.function.Consumer<PrintWriter> body) {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text, true);
+    body.accept(out);
+    out.flush();
+    return text.toString();
   }
 }
