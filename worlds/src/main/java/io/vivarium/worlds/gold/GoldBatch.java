@@ -6,6 +6,7 @@ import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -25,7 +26,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one thread drives a batch.
  */
-public final class GoldBatch implements WorldBatch {
+public final class GoldBatch implements WorldBatch, Expert {
   private final GoldPreset preset;
   private final Spec spec;
   private final GoldRenderer renderer;
@@ -57,6 +58,7 @@ public final class GoldBatch implements WorldBatch {
   private byte[] pendingMotor;
   private long pendingSeed;
   private int goldRadius;
+  private GoldCurriculum curriculum;
   private boolean ready;
 
   /** A batch of {@code size} instances of {@code preset}, stepped by {@code threads} threads. */
@@ -170,6 +172,28 @@ public final class GoldBatch implements WorldBatch {
     }
     pendingMotor = actions;
     crew.run();
+    if (curriculum != null) {
+      curriculum.update(this);
+    }
+  }
+
+  /** Lets {@code curriculum} set the gold radius from the outcomes of every later step; null stops it. */
+  public void setCurriculum(GoldCurriculum curriculum) {
+    this.curriculum = curriculum;
+    if (curriculum != null) {
+      setGoldRadius(curriculum.radius());
+    }
+  }
+
+  /** The curriculum driving this batch, or null. */
+  public GoldCurriculum curriculum() {
+    return curriculum;
+  }
+
+  /** The shortest-path expert's action for instance {@code i} (a breadth-first search). */
+  @Override
+  public byte expertAction(int i) {
+    return GoldExpert.expertAction(scene(i));
   }
 
   private void work(int worker, int lo, int hi) {
