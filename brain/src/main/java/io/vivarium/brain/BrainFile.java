@@ -84,7 +84,14 @@ public final class BrainFile {
 
   /** Reads and verifies {@code file}; a damaged or foreign file is an IllegalArgumentException. */
   public static Content read(Path file) throws IOException {
-    byte[] all = Files.readAllBytes(file);
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "brain file " + file + " does not exist; pass a file written by 'vivarium train' or "
+              + "Brain.save", e);
+    }
     if (all.length < MAGIC.length + 4 + 32
         || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
       throw new IllegalArgumentException(

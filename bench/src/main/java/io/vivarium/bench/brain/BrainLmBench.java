@@ -4,6 +4,7 @@ import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.learn.LmOptions;
 import io.vivarium.brain.learn.LmTrainer;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public final class BrainLmBench {
     LmOptions o = LmOptions.defaults(shape).with(iters, 12, 64, 1e-3).with(1337, threads, null)
         .withIntervals(250, 20, 100);
     System.out.printf(Locale.ROOT, "load_before: %s%n", load());
-    LmTrainer.Result r = LmTrainer.run(corpus, o, System.out);
+    LmTrainer.Result r = LmTrainer.run(corpus, o, new PrintWriter(System.out, true));
     double flops = shape.flopsPerToken(o.block()) * r.tokensPerSecond();
     System.out.printf(Locale.ROOT, "threads: %d%n", threads);
     System.out.printf(Locale.ROOT, "achieved_gflops: %.1f%n", flops / 1e9);

@@ -15,7 +15,7 @@ import io.vivarium.brain.model.Weights;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Seeds;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -56,7 +56,7 @@ public final class LmTrainer {
    * The whole command: reads the corpus, builds the brain, trains, prints progress and the
    * final {@code key: value} lines to {@code out}, saves the brain when asked.
    */
-  public static Result run(java.nio.file.Path corpusFile, LmOptions o, PrintStream out)
+  public static Result run(java.nio.file.Path corpusFile, LmOptions o, PrintWriter out)
       throws IOException {
     LmCorpus corpus = LmCorpus.read(corpusFile, o.block());
     Engine engine = Torch.start(o.threads(), null);
@@ -82,7 +82,7 @@ public final class LmTrainer {
   }
 
   /** Trains for the configured iterations; evaluates every interval and at the end. */
-  public Result train(PrintStream out) {
+  public Result train(PrintWriter out) {
     int b = options.batch();
     int t = options.block();
     long[] x = new long[b * t];

@@ -8,7 +8,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.core.Seeds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class LmTrainerTest {
     LmOptions o = LmOptions.defaults(SHAPE).with(60, 4, 32, 3e-3).with(5, 1, out)
         .withIntervals(30, 2, 20);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    LmTrainer.Result r = LmTrainer.run(corpusFile, o, new PrintStream(bytes, true));
+    LmTrainer.Result r = LmTrainer.run(corpusFile, o, new PrintWriter(bytes, true, StandardCharsets.UTF_8));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).containsPattern("(?m)^iter 0 · loss \\d+\\.\\d{4} · \\d+ tokens/s")
         .containsPattern("(?m)^val_loss: \\d+\\.\\d{4}$")
