@@ -118,6 +118,10 @@ class TorchBrainTest {
         assertThat(b.logProbs()).containsExactly(a.logProbs());
         assertThat(back.embed(in)).containsExactly(brain.embed(in));
       }
+      try (TorchBrain fromBytes = TorchBrain.fromBytes(brain.toBytes(), "payload")) {
+        assertWeightsEqual(fromBytes, brain);
+      }
+      assertThat(brain.toBytes()).containsExactly(Files.readAllBytes(file));
     }
   }
 
