@@ -47,6 +47,32 @@ public final class BrainFile {
   /** Writes {@code shape} and {@code parameters} (in layout order) to {@code file}. */
   public static void write(Path file, BrainShape shape, Map<String, float[]> parameters)
       throws IOException {
+    byte[] bytes = toBytes(shape, parameters);
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer all = ByteBuffer.wrap(bytes);
+        while (all.hasRemaining()) {
+          ch.write(all);
+        }
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    try (FileChannel dir = FileChannel.open(parent, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // some file systems cannot force a directory; the rename itself is still atomic
+    }
+  }
+
+  /** The file's bytes for {@code shape} and {@code parameters}, e.g. as a checkpoint payload. */
+  public static byte[] toBytes(BrainShape shape, Map<String, float[]> parameters)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
@@ -69,22 +95,24 @@ public final class BrainFile {
       }
       out.write(sha256(bytes.toByteArray()));
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      ByteBuffer all = ByteBuffer.wrap(bytes.toByteArray());
-      while (all.hasRemaining()) {
-        ch.write(all);
-      }
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return bytes.toByteArray();
   }
 
   /** Reads and verifies {@code file}; a damaged or foreign file is an IllegalArgumentException. */
   public static Content read(Path file) throws IOException {
-    byte[] all = Files.readAllBytes(file);
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "brain file " + file + " does not exist; pass a file written by 'vivarium train' or "
+              + "Brain.save", e);
+    }
+    return fromBytes(all, file.toString());
+  }
+
+  /** Parses and verifies brain-file bytes; {@code file} names the source in errors. */
+  public static Content fromBytes(byte[] all, String file) {
     if (all.length < MAGIC.length + 4 + 32
         || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
       throw new IllegalArgumentException(

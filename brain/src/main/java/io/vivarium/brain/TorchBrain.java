@@ -11,7 +11,6 @@ import io.vivarium.brain.model.Weights;
 import io.vivarium.core.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -66,6 +65,26 @@ public final class TorchBrain implements Brain {
   public static TorchBrain load(Path file) throws IOException {
     BrainFile.Content c = BrainFile.read(file);
     return new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+  }
+
+  /** A brain from brain-file bytes (e.g. a checkpoint payload); {@code source} names them. */
+  public static TorchBrain fromBytes(byte[] bytes, String source) {
+    BrainFile.Content c = BrainFile.fromBytes(bytes, source);
+    return new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+  }
+
+  /** The brain-file bytes of this brain (what {@link #save} writes). */
+  public byte[] toBytes() throws IOException {
+    return BrainFile.toBytes(shape(), snapshot());
+  }
+
+  private Map<String, float[]> snapshot() {
+    lock.readLock().lock();
+    try {
+      return weights.toArrays();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override
@@ -164,12 +183,7 @@ public final class TorchBrain implements Brain {
 
   @Override
   public TorchBrain copy() {
-    lock.readLock().lock();
-    try {
-      return new TorchBrain(shape(), root.getDevice(), weights.toArrays(), 0);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return new TorchBrain(shape(), root.getDevice(), snapshot(), 0);
   }
 
   @Override
@@ -196,14 +210,7 @@ public final class TorchBrain implements Brain {
 
   @Override
   public void save(Path file) throws IOException {
-    Map<String, float[]> values;
-    lock.readLock().lock();
-    try {
-      values = weights.toArrays();
-    } finally {
-      lock.readLock().unlock();
-    }
-    BrainFile.write(file, shape(), values);
+    BrainFile.write(file, shape(), snapshot());
   }
 
   @Override
