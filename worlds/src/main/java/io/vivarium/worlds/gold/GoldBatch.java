@@ -24,7 +24,7 @@ import java.util.Map;
  * does, so a batch equals single worlds bit for bit. With {@code threads > 1} a step is split
  * across a {@link Crew}; results do not depend on the thread count.
  *
- * <p>Not thread-safe: one thread drives a batch.
+ * <p>Not thread-safe: one thread drives a batch. {@link #close()} stops its worker threads.
  */
 public final class GoldBatch implements WorldBatch, Expert {
   private final GoldPreset preset;
@@ -232,7 +232,8 @@ public final class GoldBatch implements WorldBatch, Expert {
     int base = i * cells;
     int from = agent[i];
     int to = from;
-    int h = heading[i];
+    int heading0 = heading[i];
+    int h = heading0;
     boolean ate = false;
     if (action == 'L') {
       h = Cell.left(h);
@@ -262,8 +263,8 @@ public final class GoldBatch implements WorldBatch, Expert {
     rewards[i] = (float) r;
     terminated[i] = done;
     truncated[i] = !done && t >= preset.maxSteps();
-    // 3. repaint the changed cells
-    if (rgb != null) {
+    // 3. repaint the changed cells (none after a blocked move or a no-op)
+    if (rgb != null && (to != from || h != heading0)) {
       renderer.paint(grid[base + from], from % gw, from / gw, gw, rgb, i * frame);
       if (to != from) {
         renderer.paint(grid[base + to], to % gw, to / gw, gw, rgb, i * frame);

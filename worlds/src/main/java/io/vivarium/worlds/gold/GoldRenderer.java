@@ -48,13 +48,26 @@ public final class GoldRenderer {
     return pixels;
   }
 
-  /** Draws a whole grid {@code (gh, gw)} from {@code grid[base…]} into {@code out[off…]}. */
+  /**
+   * Draws a whole grid {@code (gh, gw)} from {@code grid[base…]} into {@code out[off…]}. A cell
+   * row holding only floor and walls has identical pixel rows below its first, so those are
+   * copied whole instead of tile by tile.
+   */
   public void render(byte[] grid, int base, int gw, int gh, byte[] out, int off) {
     int row = gw * pixels * 3;
     int tileRow = pixels * 3;
     for (int y = 0; y < gh; y++) {
+      boolean plain = true;
+      for (int x = 0; x < gw && plain; x++) {
+        byte c = grid[base + y * gw + x];
+        plain = c == Cell.FLOOR || c == Cell.WALL;
+      }
       for (int r = 0; r < pixels; r++) {
         int dst = off + (y * pixels + r) * row;
+        if (plain && r >= 2) {
+          System.arraycopy(out, dst - row, out, dst, row);
+          continue;
+        }
         int src = r * tileRow;
         for (int x = 0; x < gw; x++) {
           System.arraycopy(tiles[grid[base + y * gw + x] & 0xFF], src, out, dst + x * tileRow,
