@@ -48,6 +48,7 @@ public final class Main implements Runnable {
       new WorldCommand(),
       new TrainCommand(),
       new SampleCommand(),
+      new EvalCommand(),
       new BenchCommand(),
     };
   }
