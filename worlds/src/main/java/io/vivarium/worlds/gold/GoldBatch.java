@@ -36,6 +36,16 @@ public final class GoldBatch implements WorldBatch {
   private final int frame; // bytes per picture
   private final int[] delta = new int[4]; // cell offset of a step per heading
   private final boolean autoReset;
+  /** Heading after action byte {@code a} from heading {@code h}, at {@code a << 2 | h}. */
+  private static final byte[] TURN = new byte[256 * 4];
+
+  static {
+    for (int a = 0; a < 256; a++) {
+      for (int h = 0; h < 4; h++) {
+        TURN[a << 2 | h] = (byte) (a == 'L' ? Cell.left(h) : a == 'R' ? Cell.right(h) : h);
+      }
+    }
+  }
 
   private final byte[] grid; // (N, GH, GW) symbolic, agent drawn in
   private final byte[] rgb; // (N, IH, IW, 3), or null without pictures
@@ -204,25 +214,19 @@ public final class GoldBatch implements WorldBatch {
 
   /** Applies one action to instance {@code i} (phases: move, score, repaint, auto-reset). */
   void stepInstance(int i, byte action, GoldLayouts.Scratch s) {
-    // 1. move: turn, or go forward unless a wall blocks; any other byte is a no-op
+    // 1. move: turn, or go forward unless a wall blocks; any other byte is a no-op. Written
+    //    without data-dependent branches: random actions would mispredict them.
     int base = i * cells;
     int from = agent[i];
-    int to = from;
     int heading0 = heading[i];
-    int h = heading0;
-    boolean ate = false;
-    if (action == 'L') {
-      h = Cell.left(h);
-    } else if (action == 'R') {
-      h = Cell.right(h);
-    } else if (action == 'F') {
-      byte ahead = grid[base + from + delta[h]];
-      if (ahead != Cell.WALL) {
-        ate = ahead == Cell.GOLD;
-        to = from + delta[h];
-        grid[base + from] = Cell.FLOOR;
-      }
-    }
+    int a = action & 0xFF;
+    int h = TURN[a << 2 | heading0];
+    int ahead = from + delta[h];
+    byte seen = grid[base + ahead];
+    boolean move = (a == 'F') & (seen != Cell.WALL);
+    boolean ate = move & (seen == Cell.GOLD);
+    int to = move ? ahead : from;
+    grid[base + from] = Cell.FLOOR;
     grid[base + to] = Cell.agent(h);
     agent[i] = to;
     heading[i] = (byte) h;
