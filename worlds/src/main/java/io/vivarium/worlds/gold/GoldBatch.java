@@ -26,16 +26,6 @@ import java.util.Map;
  * <p>Not thread-safe: one thread drives a batch. {@link #close()} stops its worker threads.
  */
 public final class GoldBatch implements WorldBatch {
-  private final GoldPreset preset;
-  private final Spec spec;
-  private final GoldRenderer renderer;
-  private final byte[] mission;
-  private final int size;
-  private final int cells;
-  private final int gw;
-  private final int frame; // bytes per picture
-  private final int[] delta = new int[4]; // cell offset of a step per heading
-  private final boolean autoReset;
   /** Heading after action byte {@code a} from heading {@code h}, at {@code a << 2 | h}. */
   private static final byte[] TURN = new byte[256 * 4];
 
@@ -47,6 +37,16 @@ public final class GoldBatch implements WorldBatch {
     }
   }
 
+  private final GoldPreset preset;
+  private final Spec spec;
+  private final GoldRenderer renderer;
+  private final byte[] mission;
+  private final int size;
+  private final int cells;
+  private final int gw;
+  private final int frame; // bytes per picture
+  private final int[] delta = new int[4]; // cell offset of a step per heading
+  private final boolean autoReset;
   private final byte[] grid; // (N, GH, GW) symbolic, agent drawn in
   private final byte[] rgb; // (N, IH, IW, 3), or null without pictures
   private final int[] agent; // (N) cell index
