@@ -1,0 +1,243 @@
+package io.vivarium.worlds.repair;
+
+import io.vivarium.core.Channel;
+import io.vivarium.core.world.Action;
+import io.vivarium.core.world.Observation;
+import io.vivarium.worlds.repair.Lexicon.Parts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+
+/**
+ * The rule-based baseline: undoes the corruptions whose traces a word list can see. It strips
+ * tags the corpus never uses, drops stray punctuation tokens and inserted characters, re-splits
+ * glued words (with a newline where the line would otherwise run past the corpus's width),
+ * un-shuffles inner letters, drops a word repeated in a row, swaps back neighbours whose pairs
+ * were never seen in that order, and restores capitalisation. Deleted, overwritten or moved
+ * spans and replaced numbers are left alone: no rule can know what was there.
+ *
+ * <p>Thread-safe (the lexicon is read-only).
+ */
+public final class HeuristicSolver implements Solver {
+  private static final char GLUE = '\u0000'; // a re-split point: space or newline, decided last
+  private final Lexicon lex;
+
+  public HeuristicSolver(Lexicon lexicon) {
+    this.lex = lexicon;
+  }
+
+  @Override
+  public String name() {
+    return "heuristic";
+  }
+
+  @Override
+  public Action act(Observation observation) {
+    String shown = new String(observation.bytes(Channel.TEXT), StandardCharsets.UTF_8);
+    return Action.text(repair(Episode.targetOf(shown)));
+  }
+
+  /** The repaired passage. */
+  public String repair(String text) {
+    List<String> seps = new ArrayList<>(); // seps.get(i) precedes toks.get(i); one extra at the end
+    List<String> toks = new ArrayList<>();
+    split(stripTags(text.replace(GLUE, ' ')), seps, toks);
+    // 1. Tokens that do not look like clean text: inserted characters, glued or shuffled words.
+    for (int i = 0; i < toks.size(); i++) {
+      toks.set(i, fixToken(toks.get(i)));
+    }
+    // 2. Stray punctuation tokens, and words repeated in a row.
+    for (int i = toks.size() - 1; i >= 0; i--) {
+      boolean stray = Parts.of(toks.get(i)).core().isEmpty() && !lex.bare.contains(toks.get(i));
+      boolean repeat = i > 0 && toks.get(i).equals(toks.get(i - 1)) && seps.get(i).equals(" ");
+      if (stray || repeat) {
+        toks.remove(i);
+        // Of the separators around the dropped token keep the one that breaks the line.
+        boolean keepBefore = i == 0 || seps.get(i).indexOf('\n') >= seps.get(i + 1).indexOf('\n');
+        seps.remove(keepBefore ? i + 1 : i);
+      }
+    }
+    // 3. Neighbours in an order never seen, whose swapped order is familiar.
+    swapBack(toks);
+    // 4. Capitalisation by position in the sentence.
+    recase(toks);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < toks.size(); i++) {
+      b.append(seps.get(i)).append(toks.get(i));
+    }
+    b.append(seps.get(toks.size()));
+    return resolveGlue(b.toString());
+  }
+
+  private String stripTags(String text) {
+    Matcher m = Lexicon.TAG.matcher(text);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      boolean real = lex.tags.contains(m.group(1).toLowerCase(Locale.ROOT));
+      m.appendReplacement(b, real ? Matcher.quoteReplacement(m.group()) : "");
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static void split(String text, List<String> seps, List<String> toks) {
+    int i = 0;
+    int n = text.length();
+    while (true) {
+      int s = i;
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      seps.add(text.substring(s, i));
+      if (i == n) {
+        return;
+      }
+      int t = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      toks.add(text.substring(t, i));
+    }
+  }
+
+  /** The most plausible clean form of one token; the token itself when it looks clean. */
+  String fixToken(String tok) {
+    if (lex.knownToken(tok)) {
+      return tok;
+    }
+    String fix = deleteOne(tok, false);
+    if (fix == null) {
+      fix = resplit(tok);
+    }
+    if (fix == null) {
+      fix = unshuffle(tok);
+    }
+    if (fix == null) {
+      fix = deleteOne(tok, true);
+    }
+    return fix == null ? tok : fix;
+  }
+
+  /** Deletes one punctuation/symbol character (or, if {@code alnum}, one letter or digit). */
+  private String deleteOne(String tok, boolean alnum) {
+    String best = null;
+    int bestCount = -1;
+    for (int j = 0; j < tok.length(); j++) {
+      if (Character.isLetterOrDigit(tok.charAt(j)) != alnum) {
+        continue;
+      }
+      String t = tok.substring(0, j) + tok.substring(j + 1);
+      if (!t.isEmpty() && lex.knownToken(t)) {
+        int c = lex.count(Parts.of(t).core());
+        if (c > bestCount) {
+          best = t;
+          bestCount = c;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Splits a glued pair of known tokens, preferring the split whose rarer half is commoner. */
+  private String resplit(String tok) {
+    String best = null;
+    int bestCount = -1;
+    for (int j = 1; j < tok.length(); j++) {
+      String left = tok.substring(0, j);
+      String right = tok.substring(j);
+      if (lex.knownToken(left) && lex.knownToken(right)) {
+        int c = Math.min(lex.count(Parts.of(left).core()), lex.count(Parts.of(right).core()));
+        if (c > bestCount) {
+          best = left + GLUE + right;
+          bestCount = c;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Restores a word whose inner letters were shuffled. */
+  private String unshuffle(String tok) {
+    Parts p = Parts.of(tok);
+    String sig = Lexicon.signature(p.lower());
+    String word = sig == null ? null : lex.shuffled.get(sig);
+    if (word == null || word.equals(p.lower())) {
+      return null;
+    }
+    String core = Character.isUpperCase(p.core().charAt(0))
+        ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word;
+    String t = p.lead() + core + p.trail();
+    return lex.knownToken(t) ? t : null;
+  }
+
+  /** Swaps back neighbours whose order left two or more never-seen pairs, when swapping heals all. */
+  private void swapBack(List<String> toks) {
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      String prev = i > 0 ? Parts.of(toks.get(i - 1)).lower() : null;
+      String a = Parts.of(toks.get(i)).lower();
+      String b = Parts.of(toks.get(i + 1)).lower();
+      String next = i + 2 < toks.size() ? Parts.of(toks.get(i + 2)).lower() : null;
+      if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
+        continue;
+      }
+      int unseenNow = unseen(prev, a) + unseen(a, b) + unseen(b, next);
+      int unseenSwapped = unseen(prev, b) + unseen(b, a) + unseen(a, next);
+      if (unseenNow >= 2 && unseenSwapped == 0) {
+        String t = toks.get(i);
+        toks.set(i, toks.get(i + 1));
+        toks.set(i + 1, t);
+        i++;
+      }
+    }
+  }
+
+  private int unseen(String a, String b) {
+    if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    boolean numbers = Lexicon.NUMBER.matcher(a).matches() || Lexicon.NUMBER.matcher(b).matches();
+    return numbers || lex.pair(a, b) > 0 ? 0 : 1;
+  }
+
+  /** Gives each known word its usual capitalisation for its place in the sentence. */
+  private void recase(List<String> toks) {
+    String previousTrail = ".";
+    for (int i = 0; i < toks.size(); i++) {
+      String tok = toks.get(i);
+      Parts p = Parts.of(tok);
+      if (p.core().isEmpty()) {
+        continue;
+      }
+      if (tok.indexOf(GLUE) < 0) {
+        String form = lex.form(p.lower(), Lexicon.startsSentence(previousTrail, p.lead()));
+        if (form != null && !form.equals(p.core()) && form.equalsIgnoreCase(p.core())) {
+          toks.set(i, p.lead() + form + p.trail());
+        }
+      }
+      previousTrail = p.trail();
+    }
+  }
+
+  /** A re-split point becomes a newline when a space would run the line past the corpus's width. */
+  private String resolveGlue(String text) {
+    StringBuilder b = new StringBuilder(text);
+    int lineStart = 0;
+    for (int i = 0; i < b.length(); i++) {
+      char c = b.charAt(i);
+      if (c == '\n') {
+        lineStart = i + 1;
+      } else if (c == GLUE) {
+        int lineEnd = b.indexOf("\n", i);
+        int length = (lineEnd < 0 ? b.length() : lineEnd) - lineStart;
+        boolean wrap = lex.maxLineLength > 0 && length > lex.maxLineLength;
+        b.setCharAt(i, wrap ? '\n' : ' ');
+        if (wrap) {
+          lineStart = i + 1;
+        }
+      }
+    }
+    return b.toString();
+  }
+}
