@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
  */
 public final class HeuristicSolver implements Solver {
   private static final char GLUE = '\u0000'; // a re-split point: space or newline, decided last
+  private static final double SWAP_GAIN = 10.0;
   private final Lexicon lex;
 
   public HeuristicSolver(Lexicon lexicon) {
@@ -172,33 +173,45 @@ public final class HeuristicSolver implements Solver {
     return lex.knownToken(t) ? t : null;
   }
 
-  /** Swaps back neighbours whose order left two or more never-seen pairs, when swapping heals all. */
+  /**
+   * Swaps back neighbours when the swapped order is far likelier under the word-pair counts
+   * (by more than {@link #SWAP_GAIN} nats, about two never-seen pairs healed).
+   */
   private void swapBack(List<String> toks) {
     for (int i = 0; i + 1 < toks.size(); i++) {
-      String prev = i > 0 ? Parts.of(toks.get(i - 1)).lower() : null;
-      String a = Parts.of(toks.get(i)).lower();
-      String b = Parts.of(toks.get(i + 1)).lower();
-      String next = i + 2 < toks.size() ? Parts.of(toks.get(i + 2)).lower() : null;
-      if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
+      String a = toks.get(i);
+      String b = toks.get(i + 1);
+      Parts pa = Parts.of(a);
+      Parts pb = Parts.of(b);
+      // A swap across a sentence end would compare pairs inside a sentence with pairs across.
+      if (pa.core().isEmpty() || pb.core().isEmpty() || a.equals(b)
+          || Lexicon.endsSentence(pa.trail()) || Lexicon.endsSentence(pb.trail())) {
         continue;
       }
-      int unseenNow = unseen(prev, a) + unseen(a, b) + unseen(b, next);
-      int unseenSwapped = unseen(prev, b) + unseen(b, a) + unseen(a, next);
-      if (unseenNow >= 2 && unseenSwapped == 0) {
-        String t = toks.get(i);
-        toks.set(i, toks.get(i + 1));
-        toks.set(i + 1, t);
+      String prev = i > 0 ? toks.get(i - 1) : null;
+      String next = i + 2 < toks.size() ? toks.get(i + 2) : null;
+      double now = fit(prev, a) + fit(a, b) + fit(b, next);
+      double swapped = fit(prev, b) + fit(b, a) + fit(a, next);
+      if (swapped - now > SWAP_GAIN) {
+        toks.set(i, b);
+        toks.set(i + 1, a);
         i++;
       }
     }
   }
 
-  private int unseen(String a, String b) {
-    if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+  /** How well token {@code y} follows token {@code x}; 0 across sentences, numbers or edges. */
+  private double fit(String x, String y) {
+    if (x == null || y == null) {
       return 0;
     }
-    boolean numbers = Lexicon.NUMBER.matcher(a).matches() || Lexicon.NUMBER.matcher(b).matches();
-    return numbers || lex.pair(a, b) > 0 ? 0 : 1;
+    Parts px = Parts.of(x);
+    Parts py = Parts.of(y);
+    if (px.core().isEmpty() || py.core().isEmpty() || Lexicon.endsSentence(px.trail())
+        || Lexicon.NUMBER.matcher(px.core()).matches() || Lexicon.NUMBER.matcher(py.core()).matches()) {
+      return 0;
+    }
+    return lex.pairLogProb(px.lower(), py.lower());
   }
 
   /** Gives each known word its usual capitalisation for its place in the sentence. */

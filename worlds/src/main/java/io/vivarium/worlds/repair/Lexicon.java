@@ -97,7 +97,7 @@ public final class Lexicon {
       boolean start = startsSentence(previousTrail, p.lead());
       (start ? startForms : midForms).computeIfAbsent(lower, k -> new HashMap<>())
           .merge(p.core(), 1, Integer::sum);
-      if (previous != null) {
+      if (previous != null && !endsSentence(previousTrail)) {
         pairs.merge(previous + " " + lower, 1, Integer::sum);
       }
       previous = lower;
@@ -118,8 +118,12 @@ public final class Lexicon {
 
   /** A sentence starts after {@code .!?} (or at the start) and at an opening quote. */
   static boolean startsSentence(String previousTrail, String lead) {
-    return previousTrail.indexOf('.') >= 0 || previousTrail.indexOf('!') >= 0
-        || previousTrail.indexOf('?') >= 0 || lead.indexOf('"') >= 0 || lead.indexOf('“') >= 0;
+    return endsSentence(previousTrail) || lead.indexOf('"') >= 0 || lead.indexOf('“') >= 0;
+  }
+
+  /** Whether trailing punctuation ends a sentence. */
+  static boolean endsSentence(String trail) {
+    return trail.indexOf('.') >= 0 || trail.indexOf('!') >= 0 || trail.indexOf('?') >= 0;
   }
 
   /** Letters-only words of 4+ letters: first, last, length and sorted middle; else null. */
@@ -166,8 +170,13 @@ public final class Lexicon {
         .map(Map.Entry::getKey).orElse(null);
   }
 
-  /** How often the pair of lower-case cores was seen in a row. */
-  int pair(String a, String b) {
-    return pairs.getOrDefault(a + " " + b, 0);
+  /**
+   * The smoothed log-probability that {@code b} follows {@code a} inside a sentence; pairs
+   * never seen score far below seen ones.
+   */
+  double pairLogProb(String a, String b) {
+    int together = pairs.getOrDefault(a + " " + b, 0);
+    int alone = frequency.getOrDefault(a, 0);
+    return Math.log((together + 0.01) / (alone + 0.01 * (frequency.size() + 1)));
   }
 }
