@@ -1,5 +1,6 @@
 package io.vivarium.worlds.repair;
 
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
@@ -28,6 +29,18 @@ public interface Corpus {
 
   /** Passage {@code index} of {@code split}, the same every time. */
   String passage(Split split, long index);
+
+  /**
+   * The corpus a command line asks for: {@code file} cut into passages of {@code passageChars},
+   * or the built-in generated corpus with that passage length when {@code file} is null.
+   */
+  static Corpus open(Path file, int passageChars) {
+    if (file != null) {
+      return FileCorpus.read(file, passageChars);
+    }
+    GeneratedCorpus standard = GeneratedCorpus.standard();
+    return new GeneratedCorpus(standard.seed(), passageChars, standard.lineWidth());
+  }
 
   /** A passage of {@code split} drawn with {@code rng}. */
   default String draw(Split split, SplittableRandom rng) {
