@@ -5,10 +5,10 @@ import io.vivarium.worlds.repair.RepairEval;
 import io.vivarium.worlds.repair.RepairPreset;
 import io.vivarium.worlds.repair.RepairPresets;
 import io.vivarium.worlds.repair.Solvers;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,13 +35,7 @@ final class EvalCommand extends VivariumCommand {
   @Option(names = "--seed", paramLabel = "S", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--corpus", paramLabel = "FILE",
-      description = "A UTF-8 text file to take passages from (default: the built-in generated corpus).")
-  Path corpus;
-
-  @Option(names = "--passage-chars", paramLabel = "N",
-      description = "The most characters in a passage (default: ${DEFAULT-VALUE}).")
-  int passageChars = 600;
+  @Mixin CorpusOptions corpus;
 
   @Override
   public Integer call() {
@@ -50,7 +44,7 @@ final class EvalCommand extends VivariumCommand {
           "--world " + world + " has no evaluation yet; worlds with one: [repair]");
     }
     RepairPreset p = RepairPresets.get(preset);
-    Corpus c = Corpus.open(corpus, passageChars);
+    Corpus c = corpus.open();
     List<RepairEval.Report> reports = new ArrayList<>();
     for (String s : solvers) {
       RepairEval.Report r = RepairEval.run(p, c, Solvers.create(s, c), episodes, seed);

@@ -5,12 +5,11 @@ import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
-import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.RepairPresets;
 import io.vivarium.worlds.repair.RepairSample;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,13 +29,7 @@ final class WorldCommand extends VivariumCommand {
   @Option(names = "--seed", paramLabel = "S", description = "Episode seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--corpus", paramLabel = "FILE",
-      description = "repair: a UTF-8 text file to take passages from (default: the built-in generated corpus).")
-  Path corpus;
-
-  @Option(names = "--passage-chars", paramLabel = "N",
-      description = "repair: the most characters in a passage (default: ${DEFAULT-VALUE}).")
-  int passageChars = 600;
+  @Mixin CorpusOptions corpus;
 
   @Override
   public Integer call() {
@@ -48,7 +41,7 @@ final class WorldCommand extends VivariumCommand {
       return 0;
     }
     if (f.name().equals("repair")) {
-      out().print(RepairSample.render(RepairPresets.get(p), Corpus.open(corpus, passageChars), seed));
+      out().print(RepairSample.render(RepairPresets.get(p), corpus.open(), seed));
       return 0;
     }
     try (World w = f.create(p)) {
