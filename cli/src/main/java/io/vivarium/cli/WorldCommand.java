@@ -42,6 +42,7 @@ final class WorldCommand extends VivariumCommand {
     }
     if (f.name().equals("repair")) {
       out().print(RepairSample.render(RepairPresets.get(p), corpus.open(), seed));
+      out().flush();
       return 0;
     }
     try (World w = f.create(p)) {

@@ -6,7 +6,9 @@ import io.vivarium.core.world.Observation;
 import io.vivarium.worlds.repair.Lexicon.Parts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 
@@ -23,10 +25,53 @@ import java.util.regex.Matcher;
 public final class HeuristicSolver implements Solver {
   private static final char GLUE = '\u0000'; // a re-split point: space or newline, decided last
   private static final double SWAP_GAIN = 10.0;
+  /** Largest share of clean passages a rule may change and still be trusted. */
+  static final double TRUST = 0.01;
   private final Lexicon lex;
+  private final Set<Rule> rules;
 
+  /** The repair rules, each of which calibration may switch off. */
+  public enum Rule {
+    TAGS, SYMBOL, RESPLIT, UNSHUFFLE, LETTER, STRAY, REPEAT, SWAP, RECASE
+  }
+
+  /** A solver with every rule on. */
   public HeuristicSolver(Lexicon lexicon) {
+    this(lexicon, EnumSet.allOf(Rule.class));
+  }
+
+  /** A solver with only {@code rules} on. */
+  public HeuristicSolver(Lexicon lexicon, Set<Rule> rules) {
     this.lex = lexicon;
+    this.rules = rules.isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(rules);
+  }
+
+  /**
+   * A solver for {@code corpus}: each rule is tried alone on clean training passages against
+   * a word list learned from the other training passages, and kept only if it changes at
+   * most {@link #TRUST} of them (a small corpus leaves many real words unknown, and rules
+   * that "fix" unknown words would then damage clean text). The final word list is learned
+   * from all {@code passages} passages.
+   */
+  public static HeuristicSolver calibrated(Corpus corpus, int passages) {
+    List<String> all = Lexicon.trainingPassages(corpus, passages);
+    int cut = Math.max(1, all.size() * 4 / 5);
+    Lexicon part = Lexicon.learn(all.subList(0, cut));
+    List<String> check = all.subList(Math.min(cut, all.size() - 1), all.size());
+    Set<Rule> trusted = EnumSet.noneOf(Rule.class);
+    for (Rule r : Rule.values()) {
+      HeuristicSolver alone = new HeuristicSolver(part, EnumSet.of(r));
+      long changed = check.stream().filter(p -> !alone.repair(p).equals(p)).count();
+      if (changed <= TRUST * check.size()) {
+        trusted.add(r);
+      }
+    }
+    return new HeuristicSolver(Lexicon.learn(all), trusted);
+  }
+
+  /** The rules in use. */
+  public Set<Rule> rules() {
+    return java.util.Collections.unmodifiableSet(rules);
   }
 
   @Override
@@ -44,15 +89,18 @@ public final class HeuristicSolver implements Solver {
   public String repair(String text) {
     List<String> seps = new ArrayList<>(); // seps.get(i) precedes toks.get(i); one extra at the end
     List<String> toks = new ArrayList<>();
-    split(stripTags(text.replace(GLUE, ' ')), seps, toks);
+    String plain = text.replace(GLUE, ' ');
+    split(rules.contains(Rule.TAGS) ? stripTags(plain) : plain, seps, toks);
     // 1. Tokens that do not look like clean text: inserted characters, glued or shuffled words.
     for (int i = 0; i < toks.size(); i++) {
       toks.set(i, fixToken(toks.get(i)));
     }
     // 2. Stray punctuation tokens, and words repeated in a row.
     for (int i = toks.size() - 1; i >= 0; i--) {
-      boolean stray = Parts.of(toks.get(i)).core().isEmpty() && !lex.bare.contains(toks.get(i));
-      boolean repeat = i > 0 && toks.get(i).equals(toks.get(i - 1)) && seps.get(i).equals(" ");
+      boolean stray = rules.contains(Rule.STRAY) && Parts.of(toks.get(i)).core().isEmpty()
+          && !lex.bare.contains(toks.get(i));
+      boolean repeat = rules.contains(Rule.REPEAT) && i > 0 && toks.get(i).equals(toks.get(i - 1))
+          && seps.get(i).equals(" ");
       if (stray || repeat) {
         toks.remove(i);
         // Of the separators around the dropped token keep the one that breaks the line.
@@ -61,9 +109,13 @@ public final class HeuristicSolver implements Solver {
       }
     }
     // 3. Neighbours in an order never seen, whose swapped order is familiar.
-    swapBack(toks);
+    if (rules.contains(Rule.SWAP)) {
+      swapBack(toks);
+    }
     // 4. Capitalisation by position in the sentence.
-    recase(toks);
+    if (rules.contains(Rule.RECASE)) {
+      recase(toks);
+    }
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < toks.size(); i++) {
       b.append(seps.get(i)).append(toks.get(i));
@@ -108,14 +160,14 @@ public final class HeuristicSolver implements Solver {
     if (lex.knownToken(tok)) {
       return tok;
     }
-    String fix = deleteOne(tok, false);
-    if (fix == null) {
+    String fix = rules.contains(Rule.SYMBOL) ? deleteOne(tok, false) : null;
+    if (fix == null && rules.contains(Rule.RESPLIT)) {
       fix = resplit(tok);
     }
-    if (fix == null) {
+    if (fix == null && rules.contains(Rule.UNSHUFFLE)) {
       fix = unshuffle(tok);
     }
-    if (fix == null) {
+    if (fix == null && rules.contains(Rule.LETTER)) {
       fix = deleteOne(tok, true);
     }
     return fix == null ? tok : fix;

@@ -58,13 +58,25 @@ public final class Lexicon {
 
   /** Learns from up to {@code passages} passages of {@code corpus}'s training split. */
   public static Lexicon learn(Corpus corpus, int passages) {
+    return learn(trainingPassages(corpus, passages));
+  }
+
+  /** Learns from {@code passages}. */
+  public static Lexicon learn(List<String> passages) {
     Lexicon lex = new Lexicon();
-    long n = Math.min(passages, corpus.size(Split.TRAIN));
-    for (long i = 0; i < n; i++) {
-      lex.read(corpus.passage(Split.TRAIN, i));
-    }
+    passages.forEach(lex::read);
     lex.index();
     return lex;
+  }
+
+  /** The first {@code passages} passages of {@code corpus}'s training split (fewer if it has fewer). */
+  static List<String> trainingPassages(Corpus corpus, int passages) {
+    long n = Math.min(passages, corpus.size(Split.TRAIN));
+    List<String> out = new java.util.ArrayList<>();
+    for (long i = 0; i < n; i++) {
+      out.add(corpus.passage(Split.TRAIN, i));
+    }
+    return out;
   }
 
   /** The number of word tokens read. */

@@ -22,7 +22,7 @@ public final class Solvers {
         return Solver.ofText("identity", text -> text);
       }
       case "heuristic" -> {
-        return new HeuristicSolver(Lexicon.learn(corpus, Lexicon.DEFAULT_PASSAGES));
+        return HeuristicSolver.calibrated(corpus, Lexicon.DEFAULT_PASSAGES);
       }
       default -> {
         List<String> known = new ArrayList<>(List.of("identity", "heuristic"));

@@ -67,6 +67,28 @@ class SolverTest {
   }
 
   @Test
+  void calibrationKeepsEveryRuleForTheGeneratedCorpus() {
+    HeuristicSolver calibrated = HeuristicSolver.calibrated(corpus, 1000);
+    assertThat(calibrated.rules()).containsExactlyInAnyOrder(HeuristicSolver.Rule.values());
+  }
+
+  @Test
+  void onASmallUnfamiliarCorpusCalibrationAvoidsDoingHarm() {
+    StringBuilder text = new StringBuilder();
+    String[] topics = {"harbour cranes", "sourdough starters", "tidal charts", "violin varnish",
+        "moss gardens", "railway timetables", "beekeeping suits", "lighthouse lenses"};
+    for (int i = 0; i < 60; i++) {
+      text.append("Note ").append(i).append(": the ").append(topics[i % topics.length])
+          .append(" of region ").append(i * 7 % 13).append(" were examined; results vary by ")
+          .append(topics[(i * 3) % topics.length]).append(", weather and luck.\n\n");
+    }
+    Corpus small = FileCorpus.of("notes", text.toString(), 200);
+    Solver h = Solvers.create("heuristic", small);
+    RepairEval.Report r = RepairEval.run(RepairPresets.get("repair-single"), small, h, 140, 2);
+    assertThat(r.overall().meanReward()).isGreaterThanOrEqualTo(0.0);
+  }
+
+  @Test
   void unknownSolversListTheKnownOnes() {
     assertThatThrownBy(() -> Solvers.create("oracle", corpus))
         .isInstanceOf(IllegalArgumentException.class)
