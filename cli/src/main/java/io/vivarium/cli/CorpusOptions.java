@@ -1,6 +1,7 @@
 package io.vivarium.cli;
 
 import io.vivarium.worlds.repair.Corpus;
+import io.vivarium.worlds.repair.RepairPreset;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,11 +12,14 @@ final class CorpusOptions {
   Path file;
 
   @Option(names = "--passage-chars", paramLabel = "N",
-      description = "repair: the most characters in a passage (default: ${DEFAULT-VALUE}).")
-  int passageChars = 600;
+      description = "repair: the most characters in a passage (default: the preset's, 600 for most).")
+  Integer passageChars;
 
-  /** The corpus these options name. */
-  Corpus open() {
-    return Corpus.open(file, passageChars);
+  /** The corpus these options name for episodes of {@code preset}. */
+  Corpus open(RepairPreset preset) {
+    if (file == null && passageChars == null) {
+      return preset.builtInCorpus();
+    }
+    return Corpus.open(file, passageChars == null ? RepairPreset.PASSAGE_CHARS : passageChars);
   }
 }

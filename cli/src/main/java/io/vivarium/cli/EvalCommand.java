@@ -44,7 +44,7 @@ final class EvalCommand extends VivariumCommand {
           "--world " + world + " has no evaluation yet; worlds with one: [repair]");
     }
     RepairPreset p = RepairPresets.get(preset);
-    Corpus c = corpus.open();
+    Corpus c = corpus.open(p);
     List<RepairEval.Report> reports = new ArrayList<>();
     for (String s : solvers) {
       RepairEval.Report r = RepairEval.run(p, c, Solvers.create(s, c), episodes, seed);

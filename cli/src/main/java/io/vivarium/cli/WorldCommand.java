@@ -41,7 +41,7 @@ final class WorldCommand extends VivariumCommand {
       return 0;
     }
     if (f.name().equals("repair")) {
-      out().print(RepairSample.render(RepairPresets.get(p), corpus.open(), seed));
+      out().print(RepairSample.render(RepairPresets.get(p), corpus.open(RepairPresets.get(p)), seed));
       out().flush();
       return 0;
     }

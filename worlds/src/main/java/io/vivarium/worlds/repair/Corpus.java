@@ -38,8 +38,7 @@ public interface Corpus {
     if (file != null) {
       return FileCorpus.read(file, passageChars);
     }
-    GeneratedCorpus standard = GeneratedCorpus.standard();
-    return new GeneratedCorpus(standard.seed(), passageChars, standard.lineWidth());
+    return GeneratedCorpus.standard().withPassageChars(passageChars);
   }
 
   /** A passage of {@code split} drawn with {@code rng}. */

@@ -39,6 +39,11 @@ public record GeneratedCorpus(long seed, int passageChars, int lineWidth) implem
     return new GeneratedCorpus(0x5EED_0004L, 600, 72);
   }
 
+  /** This corpus with passages of at most {@code chars} characters. */
+  public GeneratedCorpus withPassageChars(int chars) {
+    return new GeneratedCorpus(seed, chars, lineWidth);
+  }
+
   @Override
   public String name() {
     return "generated(seed=" + seed + ", passageChars=" + passageChars + ")";

@@ -19,7 +19,11 @@ public final class RepairPresets {
       RepairPreset.of("repair-single", 1, 1, 0, false),
       RepairPreset.of("repair-hard", 3, 10, 0, false),
       RepairPreset.of("repair-herrings", 1, 3, 2, false),
-      RepairPreset.of("repair-diagnosed", 1, 3, 0, true));
+      RepairPreset.of("repair-diagnosed", 1, 3, 0, true),
+      // Short passages for small brains: 200 characters, 2–4 lines.
+      RepairPreset.of("repair-short", 1, 3, 0, false).withPassageChars("repair-short", 200),
+      RepairPreset.of("repair-short-single", 1, 1, 0, false)
+          .withPassageChars("repair-short-single", 200));
 
   private RepairPresets() {}
 
@@ -39,7 +43,7 @@ public final class RepairPresets {
     }
     if (name.startsWith(ONLY)) {
       Operation op = Operation.of(name.substring(ONLY.length()));
-      return new RepairPreset(name, 1, 1, 0, false, EnumSet.of(op));
+      return new RepairPreset(name, 1, 1, 0, false, EnumSet.of(op), RepairPreset.PASSAGE_CHARS);
     }
     List<String> known = names();
     known.add(ONLY + "<operation>");

@@ -39,9 +39,9 @@ public final class RepairWorld implements World {
         Channel.TEXT, answerBytes, new byte[0], 1);
   }
 
-  /** A training world of {@code preset} over the built-in corpus. */
+  /** A training world of {@code preset} over the built-in corpus at the preset's passage length. */
   public RepairWorld(RepairPreset preset) {
-    this(preset, GeneratedCorpus.standard(), Split.TRAIN);
+    this(preset, preset.builtInCorpus(), Split.TRAIN);
   }
 
   /** How an answer was read and scored. */
