@@ -3,7 +3,8 @@ package io.vivarium.worlds.repair;
 import java.util.Objects;
 
 /**
- * One applied corruption: the operation, the text after it, and its diagnosis line.
+ * One applied corruption: the operation, the text after it, and its diagnosis line. Immutable
+ * and thread-safe.
  *
  * @param diagnosis e.g. {@code duplicate_word: Word was duplicated near word index 23.}
  */

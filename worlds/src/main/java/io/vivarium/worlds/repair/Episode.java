@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One repair task: the clean passage, the corruptions applied to it in order, the clean
- * herring passages shown beside it, and the observation text.
+ * herring passages shown beside it, and the observation text. Immutable and thread-safe.
  *
  * <p>A framed observation shows each passage under a header {@code #File: NAME (N lines)}
  * followed by exactly N lines, then {@code #Repair: NAME} naming the damaged one, then, when

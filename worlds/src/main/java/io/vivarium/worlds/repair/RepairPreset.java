@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The shape of a repair episode.
+ * The shape of a repair episode. Immutable and thread-safe.
  *
  * @param name the registered name, e.g. {@code repair-1to3}
  * @param minOps the fewest corruption operations applied to the passage

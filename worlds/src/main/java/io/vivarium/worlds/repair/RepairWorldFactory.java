@@ -4,7 +4,10 @@ import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldFactory;
 import java.util.List;
 
-/** Registers the repair world and its presets with {@link io.vivarium.core.world.Worlds}. */
+/**
+ * Registers the repair world and its presets with {@link io.vivarium.core.world.Worlds}.
+ * Stateless and thread-safe.
+ */
 public final class RepairWorldFactory implements WorldFactory {
   @Override
   public String name() {

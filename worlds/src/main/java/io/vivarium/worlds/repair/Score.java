@@ -6,6 +6,8 @@ package io.vivarium.worlds.repair;
  * answer far worse than doing nothing costs no more than one; plus whether the answer
  * restores the clean passage exactly.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param before distance from the corrupted passage to the clean one (positive in episodes)
  * @param after distance from the answer to the clean passage
  * @param reward the normalised improvement in [−1, 1]; 1 exactly when the answer is exact

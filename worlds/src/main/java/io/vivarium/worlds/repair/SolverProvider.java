@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Makes solvers that live outside this module — a trained brain, for instance — found with
  * {@link java.util.ServiceLoader} (list implementations in
- * {@code META-INF/services/io.vivarium.worlds.repair.SolverProvider}).
+ * {@code META-INF/services/io.vivarium.worlds.repair.SolverProvider}). Implementations must be
+ * thread-safe; the solvers they make state their own thread-safety.
  */
 public interface SolverProvider {
   /**
