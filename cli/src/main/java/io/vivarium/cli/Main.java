@@ -46,6 +46,7 @@ public final class Main implements Runnable {
       new CheckpointsCommand(),
       new PruneCommand(),
       new WorldCommand(),
+      new EvalCommand(),
       new BenchCommand(),
     };
   }

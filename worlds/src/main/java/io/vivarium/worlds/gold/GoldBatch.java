@@ -3,6 +3,7 @@ package io.vivarium.worlds.gold;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Action;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
@@ -25,7 +26,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one thread drives a batch. {@link #close()} stops its worker threads.
  */
-public final class GoldBatch implements WorldBatch {
+public final class GoldBatch implements WorldBatch, Expert {
   /** Heading after action byte {@code a} from heading {@code h}, at {@code a << 2 | h}. */
   private static final byte[] TURN = new byte[256 * 4];
 
@@ -254,6 +255,12 @@ public final class GoldBatch implements WorldBatch {
     if (autoReset && (done || truncated[i])) {
       resetInstance(i, Seeds.at(episodeStream[i], ++episode[i]), s);
     }
+  }
+
+  /** The {@link GoldExpert}'s action for instance {@code i} now (plans from scratch; not the fast path). */
+  @Override
+  public byte expertAction(int i) {
+    return GoldExpert.expertAction(scene(i));
   }
 
   /** Sets the curriculum's gold radius for episodes that start from now on; 0 = anywhere. */
