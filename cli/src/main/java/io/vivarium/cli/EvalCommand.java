@@ -4,57 +4,99 @@ import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.rl.Encoding;
 import io.vivarium.brain.rl.Evaluation;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
+import io.vivarium.worlds.repair.Corpus;
+import io.vivarium.worlds.repair.RepairEval;
+import io.vivarium.worlds.repair.RepairPreset;
+import io.vivarium.worlds.repair.RepairPresets;
+import io.vivarium.worlds.repair.Solvers;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code vivarium eval}: measures a trained brain in a world against the world's expert. */
+/**
+ * {@code vivarium eval}: measures a trained brain in a world with one-byte actions (gold)
+ * against the world's expert, or a solver of the repair world per operation.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Measure a brain's greedy policy in a world on a fixed set of episodes.",
-        "Prints mean_return, success_rate and optimal_ratio (mean return / the expert's on the same episodes)."})
+    description = {"Evaluate on held-out episodes of a world.",
+        "gold: a brain's greedy policy (--brain); prints mean_return, success_rate and optimal_ratio "
+            + "(mean return / the expert's on the same episodes).",
+        "repair: solvers (--solver); prints a table per operation, then mean_reward and exact_rate."})
 final class EvalCommand extends VivariumCommand {
-  @Option(names = "--brain", paramLabel = "FILE", required = true, description = "The brain file.")
-  Path brainFile;
-
-  @Option(names = "--world", paramLabel = "W", defaultValue = "gold", description = "World (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--world", paramLabel = "NAME", defaultValue = "gold", description = "World (default: ${DEFAULT-VALUE}).")
   String world;
 
-  @Option(names = "--preset", paramLabel = "P", description = "World preset (default: the world's first).")
+  @Option(names = "--brain", paramLabel = "FILE", description = "The brain to measure (gold).")
+  Path brainFile;
+
+  @Option(names = "--solver", paramLabel = "S", split = ",", defaultValue = "heuristic",
+      description = "repair: identity, heuristic, or a provider's solver; several separated by commas also "
+          + "print an operations x solvers table (default: ${DEFAULT-VALUE}).")
+  List<String> solvers;
+
+  @Option(names = "--episodes", paramLabel = "N", description = "Episodes (default: 256 for gold, 700 per solver for repair).")
+  Integer episodes;
+
+  @Option(names = "--preset", paramLabel = "P", description = "Preset (default: gold-bare-5x5 or repair-single).")
   String preset;
 
-  @Option(names = "--episodes", paramLabel = "N", defaultValue = "256",
-      description = "Episodes to play (default: ${DEFAULT-VALUE}).")
-  int episodes;
+  @Option(names = "--seed", paramLabel = "S", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "12345", description = "Seed of the episodes (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin CorpusOptions corpus;
 
   @Override
   public Integer call() throws Exception {
-    if (episodes < 1) {
+    if (episodes != null && episodes < 1) {
       throw new IllegalArgumentException("--episodes must be at least 1; got " + episodes);
+    }
+    if (world.equals("repair")) {
+      return repair();
+    }
+    WorldFactory f = Worlds.get(world);
+    if (brainFile == null) {
+      throw new IllegalArgumentException("eval --world " + world + " needs --brain FILE (train one with "
+          + "'vivarium train gold --out FILE')");
     }
     if (!Files.isRegularFile(brainFile)) {
       throw new IllegalArgumentException("brain file " + brainFile + " does not exist; train one with "
           + "'vivarium train gold --out FILE'");
     }
-    WorldFactory f = Worlds.get(world);
-    String p = preset != null ? preset : f.presets().get(0);
-    int size = Math.min(32, episodes);
-    int each = (episodes + size - 1) / size;
+    String p = preset != null ? preset : world.equals("gold") ? "gold-bare-5x5" : f.presets().get(0);
+    int n = episodes != null ? episodes : 256;
+    int size = Math.min(32, n);
+    int each = (n + size - 1) / size;
     Torch.start(1, dataDir());
     try (TorchBrain brain = TorchBrain.load(brainFile); WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
       Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed);
-      Evaluation.Result x = e instanceof io.vivarium.core.world.Expert ? Evaluation.expert(e, each, seed) : null;
-      report(out(), r, x);
+      report(out(), r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null);
     }
     out().flush();
+    return 0;
+  }
+
+  private int repair() {
+    RepairPreset p = RepairPresets.get(preset != null ? preset : "repair-single");
+    Corpus c = corpus.open(p);
+    List<RepairEval.Report> reports = new ArrayList<>();
+    for (String s : solvers) {
+      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(s, c), episodes != null ? episodes : 700, seed);
+      reports.add(r);
+      out().println(r.render());
+    }
+    if (reports.size() > 1) {
+      out().println(RepairEval.compare(reports));
+    }
     return 0;
   }
 

@@ -1,89 +1,79 @@
 package io.vivarium.cli;
 
+import io.vivarium.core.Channel;
+import io.vivarium.core.world.Observation;
+import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
-import io.vivarium.worlds.gold.GoldConsole;
-import io.vivarium.worlds.gold.GoldPreset;
-import io.vivarium.worlds.gold.GoldPresets;
-import java.io.IOException;
+import io.vivarium.worlds.repair.RepairPresets;
+import io.vivarium.worlds.repair.RepairSample;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vivarium world gold}: looks at a world from the terminal: an expert episode as ASCII
- * frames (default), a game to play ({@code --play}), the start picture ({@code --png}) or
- * tutorial questions ({@code --qa}).
+ * {@code vivarium world NAME}: describe a world, or show a sample episode with {@code --sample}.
+ * The gold world shows its expert's episode as ASCII frames, and can be played
+ * ({@code --play}), pictured ({@code --png}) or quizzed ({@code --qa}); see {@link GoldView}.
  */
 @Command(name = "world", mixinStandardHelpOptions = true,
-    description = "Show a world in the terminal: an expert episode, a game to play, a picture or tutorial questions.")
+    description = {"Describe a world and its presets, or show one sample episode (--sample).",
+        "vivarium world gold shows the expert's episode as ASCII frames; --play, --png and --qa are gold's."})
 final class WorldCommand extends VivariumCommand {
-  @Parameters(index = "0", paramLabel = "WORLD", description = "The world (vivarium world gold).")
-  String world;
+  @Parameters(index = "0", paramLabel = "NAME", description = "World name, e.g. gold or repair.")
+  String name;
 
   @Option(names = "--preset", paramLabel = "P", description = "Preset (default: the world's first).")
   String preset;
 
+  @Option(names = "--sample", description = "Show one episode made from --seed.")
+  boolean sample;
+
   @Option(names = "--seed", paramLabel = "S", description = "Episode seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--play", description = "Play in the terminal: L/R/F or arrow keys, q quits.")
+  @Option(names = "--play", description = "gold: play in the terminal (L/R/F or arrow keys, q quits).")
   boolean play;
 
-  @Option(names = "--png", paramLabel = "FILE", description = "Write the start picture as PNG.")
+  @Option(names = "--png", paramLabel = "FILE", description = "gold: write the start picture as PNG.")
   Path png;
 
-  @Option(names = "--qa", paramLabel = "N", description = "Print N tutorial questions with answers.")
+  @Option(names = "--qa", paramLabel = "N", description = "gold: print N tutorial questions with answers.")
   Integer qa;
+
+  @Mixin CorpusOptions corpus;
 
   @Override
   public Integer call() throws Exception {
-    Worlds.get(world); // an unknown world lists the known ones
-    if (!world.equals("gold")) {
+    WorldFactory f = Worlds.get(name);
+    String p = preset != null ? preset : f.presets().get(0);
+    if (f.name().equals("gold")) {
+      new GoldView(p, seed, out()).run(play, png, qa);
+      return 0;
+    }
+    if (play || png != null || qa != null) {
       throw new IllegalArgumentException(
-          "vivarium world shows only the gold world so far; got '" + world + "'; use: vivarium world gold");
+          "--play, --png and --qa are for the gold world; got world '" + f.name() + "'; use: vivarium world gold");
     }
-    GoldPreset p = GoldPresets.get(preset == null ? GoldPresets.names().get(0) : preset);
-    if (png != null) {
-      GoldConsole.writePng(p, seed, png);
-      out().println("wrote " + png);
-    } else if (qa != null) {
-      if (qa < 1) {
-        throw new IllegalArgumentException("--qa must be at least 1; got " + qa);
-      }
-      GoldConsole.qa(p, seed, qa, out());
-    } else if (play) {
-      play(p);
-    } else {
-      GoldConsole.expertEpisode(p, seed, out());
+    if (!sample) {
+      out().println(f.name() + ": " + f.description());
+      out().println("presets: " + String.join(", ", f.presets()));
+      return 0;
     }
-    out().flush();
+    if (f.name().equals("repair")) {
+      out().print(RepairSample.render(RepairPresets.get(p), corpus.open(RepairPresets.get(p)), seed));
+      out().flush();
+      return 0;
+    }
+    try (World w = f.create(p)) {
+      Observation o = w.reset(seed);
+      out().println("world: " + f.name() + "\npreset: " + p + "\nseed: " + seed);
+      o.channels().forEach((c, bytes) -> out().println("== " + c.key() + " ==\n"
+          + (c == Channel.TEXT ? new String(bytes, StandardCharsets.UTF_8) : bytes.length + " bytes")));
+    }
     return 0;
-  }
-
-  /** Single key presses need the terminal in raw mode; it is restored afterwards. */
-  private void play(GoldPreset p) throws IOException, InterruptedException {
-    String saved = System.console() == null ? null : stty("-g").strip();
-    try {
-      if (saved != null) {
-        stty("-icanon", "-echo", "min", "1");
-      }
-      GoldConsole.play(p, seed, System.in, out());
-    } finally {
-      if (saved != null) {
-        stty(saved);
-      }
-    }
-  }
-
-  private static String stty(String... args) throws IOException, InterruptedException {
-    String[] command = new String[args.length + 1];
-    command[0] = "stty";
-    System.arraycopy(args, 0, command, 1, args.length);
-    Process proc = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    proc.waitFor();
-    return out;
   }
 }

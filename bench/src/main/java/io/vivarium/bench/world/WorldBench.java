@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * Measures how fast a world steps: {@code steps_per_second} (symbolic observations, batch of
  * 1024, all cores) and, for gold, {@code frames_per_second} (batch stepping with RGB pictures
  * of at most 64×64 kept up to date) and {@code full_redraw_frames_per_second} (every picture
- * drawn from scratch). Prints {@code key: value} lines.
+ * drawn from scratch). Each rate is also given per second of the process's CPU time
+ * ({@code *_per_cpu_second}), which stays meaningful on a shared machine. Prints
+ * {@code key: value} lines.
  *
  * <p>Usage: {@code WorldBench [--world gold] [--preset P] [--seconds S] [--threads T]
  * [--batch B]}. Not thread-safe; run from one thread.
@@ -75,26 +77,37 @@ public final class WorldBench {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     if (!world.equals("gold")) {
       try (WorldBatch b = Worlds.get(world).batch(name, batch)) {
-        out.printf(Locale.ROOT, "steps_per_second: %.0f%n", stepsPerSecond(b, seconds));
+        print(out, "steps", stepsPerSecond(b, seconds));
       }
       return;
     }
     GoldPreset p = GoldPresets.get(name);
     try (GoldBatch b = new GoldBatch(p.withRgb(false), batch, threads)) {
-      out.printf(Locale.ROOT, "steps_per_second: %.0f%n", stepsPerSecond(b, seconds));
+      print(out, "steps", stepsPerSecond(b, seconds));
     }
     int pixels = Math.max(1, 64 / Math.max(p.gridWidth(), p.gridHeight()));
     GoldPreset rgb = p.withRgb(true).withPixelsPerCell(pixels);
     out.println("frame_size: " + rgb.imageWidth() + "x" + rgb.imageHeight());
     try (GoldBatch b = new GoldBatch(rgb, batch, threads)) {
-      out.printf(Locale.ROOT, "frames_per_second: %.0f%n", stepsPerSecond(b, seconds));
+      print(out, "frames", stepsPerSecond(b, seconds));
       out.printf(Locale.ROOT, "full_redraw_frames_per_second: %.0f%n",
           fullRedrawsPerSecond(b, seconds, threads));
     }
   }
 
+  private static void print(PrintWriter out, String what, Rate r) {
+    out.printf(Locale.ROOT, "%s_per_second: %.0f%n", what, r.perSecond());
+    out.printf(Locale.ROOT, "%s_per_cpu_second: %.0f%n", what, r.perCpuSecond());
+  }
+
+  /**
+   * A measured rate: per second of wall time, and per second of the process's CPU time (which
+   * shows what a core delivers when the machine is shared and the wall-time rate is low).
+   */
+  record Rate(double perSecond, double perCpuSecond) {}
+
   /** Steps of all instances per second, random actions from the spec's alphabet. */
-  static double stepsPerSecond(WorldBatch b, double seconds) {
+  static Rate stepsPerSecond(WorldBatch b, double seconds) {
     byte[][] actions = actionTable(b.spec(), b.size()); // (TABLES, N)
     b.reset(1);
     long warmEnd = System.nanoTime() + (long) (Math.min(1, seconds / 4) * 1e9);
@@ -102,6 +115,7 @@ public final class WorldBench {
     while (System.nanoTime() < warmEnd) {
       b.step(actions[k++ % TABLES]);
     }
+    long cpu = cpuNanos();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
     long rounds = 0;
@@ -113,7 +127,13 @@ public final class WorldBench {
       rounds += 16;
       now = System.nanoTime();
     } while (now < end);
-    return rounds * b.size() / ((now - start) / 1e9);
+    double steps = (double) rounds * b.size();
+    return new Rate(steps / ((now - start) / 1e9), steps / ((cpuNanos() - cpu) / 1e9));
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static byte[][] actionTable(Spec spec, int size) {

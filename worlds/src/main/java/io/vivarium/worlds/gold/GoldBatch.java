@@ -3,10 +3,10 @@ package io.vivarium.worlds.gold;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Action;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
-import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -27,6 +27,17 @@ import java.util.Map;
  * <p>Not thread-safe: one thread drives a batch. {@link #close()} stops its worker threads.
  */
 public final class GoldBatch implements WorldBatch, Expert {
+  /** Heading after action byte {@code a} from heading {@code h}, at {@code a << 2 | h}. */
+  private static final byte[] TURN = new byte[256 * 4];
+
+  static {
+    for (int a = 0; a < 256; a++) {
+      for (int h = 0; h < 4; h++) {
+        TURN[a << 2 | h] = (byte) (a == 'L' ? Cell.left(h) : a == 'R' ? Cell.right(h) : h);
+      }
+    }
+  }
+
   private final GoldPreset preset;
   private final Spec spec;
   private final GoldRenderer renderer;
@@ -37,7 +48,6 @@ public final class GoldBatch implements WorldBatch, Expert {
   private final int frame; // bytes per picture
   private final int[] delta = new int[4]; // cell offset of a step per heading
   private final boolean autoReset;
-
   private final byte[] grid; // (N, GH, GW) symbolic, agent drawn in
   private final byte[] rgb; // (N, IH, IW, 3), or null without pictures
   private final int[] agent; // (N) cell index
@@ -177,7 +187,10 @@ public final class GoldBatch implements WorldBatch, Expert {
     }
   }
 
-  /** Lets {@code curriculum} set the gold radius from the outcomes of every later step; null stops it. */
+  /**
+   * Lets {@code curriculum} set the gold radius from the outcomes of every later step (so any
+   * learner gets the curriculum without knowing the world); null stops it.
+   */
   public void setCurriculum(GoldCurriculum curriculum) {
     this.curriculum = curriculum;
     if (curriculum != null) {
@@ -188,12 +201,6 @@ public final class GoldBatch implements WorldBatch, Expert {
   /** The curriculum driving this batch, or null. */
   public GoldCurriculum curriculum() {
     return curriculum;
-  }
-
-  /** The shortest-path expert's action for instance {@code i} (a breadth-first search). */
-  @Override
-  public byte expertAction(int i) {
-    return GoldExpert.expertAction(scene(i));
   }
 
   private void work(int worker, int lo, int hi) {
@@ -228,25 +235,19 @@ public final class GoldBatch implements WorldBatch, Expert {
 
   /** Applies one action to instance {@code i} (phases: move, score, repaint, auto-reset). */
   void stepInstance(int i, byte action, GoldLayouts.Scratch s) {
-    // 1. move: turn, or go forward unless a wall blocks; any other byte is a no-op
+    // 1. move: turn, or go forward unless a wall blocks; any other byte is a no-op. Written
+    //    without data-dependent branches: random actions would mispredict them.
     int base = i * cells;
     int from = agent[i];
-    int to = from;
     int heading0 = heading[i];
-    int h = heading0;
-    boolean ate = false;
-    if (action == 'L') {
-      h = Cell.left(h);
-    } else if (action == 'R') {
-      h = Cell.right(h);
-    } else if (action == 'F') {
-      byte ahead = grid[base + from + delta[h]];
-      if (ahead != Cell.WALL) {
-        ate = ahead == Cell.GOLD;
-        to = from + delta[h];
-        grid[base + from] = Cell.FLOOR;
-      }
-    }
+    int a = action & 0xFF;
+    int h = TURN[a << 2 | heading0];
+    int ahead = from + delta[h];
+    byte seen = grid[base + ahead];
+    boolean move = (a == 'F') & (seen != Cell.WALL);
+    boolean ate = move & (seen == Cell.GOLD);
+    int to = move ? ahead : from;
+    grid[base + from] = Cell.FLOOR;
     grid[base + to] = Cell.agent(h);
     agent[i] = to;
     heading[i] = (byte) h;
@@ -274,6 +275,12 @@ public final class GoldBatch implements WorldBatch, Expert {
     if (autoReset && (done || truncated[i])) {
       resetInstance(i, Seeds.at(episodeStream[i], ++episode[i]), s);
     }
+  }
+
+  /** The {@link GoldExpert}'s action for instance {@code i} now (plans from scratch; not the fast path). */
+  @Override
+  public byte expertAction(int i) {
+    return GoldExpert.expertAction(scene(i));
   }
 
   /** Sets the curriculum's gold radius for episodes that start from now on; 0 = anywhere. */

@@ -34,12 +34,14 @@ public record GoldPreset(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(layout, "layout");
     int min = layout == Layout.ROOMS ? 5 : 2;
-    check("width", width, min, 64, "rooms need at least 5 cells per side");
-    check("height", height, min, 64, "rooms need at least 5 cells per side");
-    check("gold", gold, 1, Math.min(8, width * height - 1), "at most 8, and fewer than the cells");
-    check("maxSteps", maxSteps, 1, 1 << 24, "the default is 4·width·height");
-    check("pixelsPerCell", pixelsPerCell, 1, 32, "the default is 8");
-    check("view", view, 3, 15, "an odd side such as 5");
+    String sides = layout == Layout.ROOMS ? "rooms need at least 5 cells per side"
+        : "a room needs at least 2 cells per side";
+    check(name, "width", width, min, 64, sides);
+    check(name, "height", height, min, 64, sides);
+    check(name, "gold", gold, 1, Math.min(8, width * height - 1), "at most 8, and fewer than the cells");
+    check(name, "maxSteps", maxSteps, 1, 1 << 24, "the default is 4·width·height");
+    check(name, "pixelsPerCell", pixelsPerCell, 1, 32, "the default is 8");
+    check(name, "view", view, 3, 15, "an odd side such as 5");
     if (view % 2 == 0) {
       throw new IllegalArgumentException(
           "gold preset " + name + ": view must be odd so the agent sits in the middle column; got "
@@ -52,7 +54,7 @@ public record GoldPreset(
     return new GoldPreset(name, width, height, layout, gold, 4 * width * height, false, 5, false, 8);
   }
 
-  private void check(String field, int value, int lo, int hi, String hint) {
+  private static void check(String name, String field, int value, int lo, int hi, String hint) {
     if (value < lo || value > hi) {
       throw new IllegalArgumentException(
           "gold preset " + name + ": " + field + " must be between " + lo + " and " + hi

@@ -29,7 +29,8 @@ class GoldPresetsTest {
     assertThatThrownBy(() -> GoldPresets.get("gold-bare-6x6+big"))
         .hasMessageContaining("unknown modifier '+big'").hasMessageContaining("+rgb");
     assertThatThrownBy(() -> GoldPreset.of("x", 3, 3, Layout.ROOMS, 1))
-        .hasMessageContaining("width must be between 5 and 64; got 3");
+        .hasMessage("gold preset x: width must be between 5 and 64; got 3"
+            + " (rooms need at least 5 cells per side)");
     assertThatThrownBy(() -> new GoldBatch(GoldPresets.get("gold-bare-5x5"), 0, 1))
         .hasMessageContaining("batch size must be at least 1; got 0");
   }
