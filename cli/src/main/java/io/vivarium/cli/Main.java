@@ -45,6 +45,7 @@ public final class Main implements Runnable {
       new ConfigCommand(),
       new CheckpointsCommand(),
       new PruneCommand(),
+      new BenchCommand(),
     };
   }
 

@@ -1,0 +1,17 @@
+package io.vivarium.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vivarium bench}: the benchmark harnesses of the bench module, as subcommands. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run a benchmark harness; it prints key: value lines that scripts can read.",
+    subcommands = {BenchBusCommand.class})
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
