@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An MQTT 3.1.1 broker inside this JVM (Moquette), bound to 127.0.0.1 only, in memory, with
  * its telemetry and error reporting switched off so that it never talks to the network.
- * Chosen over HiveMQ CE embedded by measurement (docs/bus.md): it starts in well under a
- * second, weighs about 6 MB against about 100 MB, and loses no QoS 1 message once its
- * per-client queue is large enough.
+ * Chosen over HiveMQ CE embedded after measuring both (docs/bus.md): it starts three to four
+ * times faster and weighs a twelfth, and loses no QoS 1 message once its per-client queue is
+ * large enough; HiveMQ CE delivered about twice as many QoS 1 messages per second.
  *
  * <p>Thread-safe; {@link #close()} is idempotent.
  */

@@ -229,7 +229,12 @@ public final class MqttBus implements Bus {
             .maxDelay(5, TimeUnit.SECONDS)
             .applyAutomaticReconnect()
         .addConnectedListener(ctx -> onConnected())
-        .addDisconnectedListener(ctx -> onDisconnected(ctx.getCause()));
+        .addDisconnectedListener(ctx -> {
+          if (closed) {
+            ctx.getReconnector().reconnect(false); // a closed bus never comes back
+          }
+          onDisconnected(ctx.getCause());
+        });
     if (url.tls()) {
       MqttClientSslConfig ssl = Tls.config(config.trustStore(), config.trustStorePassword());
       b = b.sslConfig(ssl);

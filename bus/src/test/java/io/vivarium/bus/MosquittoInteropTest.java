@@ -2,6 +2,7 @@ package io.vivarium.bus;
 
 import static io.vivarium.bus.TestBus.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vivarium.core.config.BusConfig;
 import java.io.IOException;
@@ -102,7 +103,8 @@ class MosquittoInteropTest {
     run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
         "-keyout", key.toString(), "-out", cert.toString());
-    run("keytool", "-importcert", "-noprompt", "-alias", "broker", "-file", cert.toString(),
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", cert.toString(),
         "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
     try (Mosquitto broker = Mosquitto.start(dir, "certfile " + cert, "keyfile " + key)) {
       String url = "ssl://127.0.0.1:" + broker.port;
@@ -114,6 +116,16 @@ class MosquittoInteropTest {
         assertThat(bus.connected()).isTrue();
         assertThat(bus.url()).startsWith("ssl://");
       }
+      // the JDK's default authorities do not know this self-signed broker: no connection
+      BusConfig untrusted = new BusConfig(true, url, 0, "", "", "", "", d.outbox(), d.inbox(),
+          d.brokerQueue(), d.videoIntervalMillis());
+      try (MqttBus bus = MqttBus.open(untrusted, "lab")) {
+        assertThat(bus.connected()).isFalse();
+      }
+      BusConfig missing = new BusConfig(true, url, 0, "", "", dir.resolve("nope.p12").toString(),
+          "", d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+      assertThatThrownBy(() -> MqttBus.open(missing, "lab"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bus.trustStore");
     }
   }
 

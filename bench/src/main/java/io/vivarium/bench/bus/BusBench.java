@@ -86,6 +86,9 @@ public final class BusBench {
     if (r.failed() > 0) {
       out.println("publish_failures" + q + ": " + r.failed());
     }
+    if (r.unacknowledged() > 0) {
+      out.println("unacknowledged" + q + ": " + r.unacknowledged());
+    }
   }
 
   /** Starts a comparison broker from the optional compare-brokers build. */
