@@ -161,6 +161,36 @@ class MqttBusTest {
   }
 
   @Test
+  void aTakenPortIsAnErrorThatNamesIt() {
+    try (EmbeddedBroker first = EmbeddedBroker.start(0, 1024)) {
+      assertThatThrownBy(() -> EmbeddedBroker.start(first.port(), 1024))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(Integer.toString(first.port()));
+    }
+  }
+
+  @Test
+  void aClosedSubscriptionHearsNoMore() {
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab")) {
+      List<String> heard = new CopyOnWriteArrayList<>();
+      Bus.Subscription s = bus.subscribe(Topics.TEXT_TO_PARENT, "a1", (a, t) -> heard.add(t));
+      await(WAIT, "the first line", () -> {
+        bus.publishText("a1", "one");
+        return !heard.isEmpty();
+      });
+      s.close();
+      s.close();
+      List<String> after = new CopyOnWriteArrayList<>();
+      bus.subscribe(Topics.TEXT_TO_PARENT, "a1", (a, t) -> after.add(t));
+      await(WAIT, "a later line at a new subscription", () -> {
+        bus.publishText("a1", "two");
+        return after.contains("two");
+      });
+      assertThat(heard).doesNotContain("two");
+    }
+  }
+
+  @Test
   void badConfigurationIsExplained() {
     assertThatThrownBy(() -> MqttBus.open(TestBus.config("mqtt://x:1"), "lab"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tcp://HOST:PORT");
