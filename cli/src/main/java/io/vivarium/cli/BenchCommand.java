@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code vivarium bench}: the benchmark harnesses of the bench module, as subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run a benchmark harness; it prints key: value lines that scripts can read.",
-    subcommands = {BenchBusCommand.class})
+    description = "Run a benchmark harness; prints key: value lines.",
+    subcommands = {BenchWorldCommand.class, BenchBusCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
