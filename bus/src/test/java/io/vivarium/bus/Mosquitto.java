@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Debian mosquitto for tests, on a free loopback port with a generated configuration.
  * {@link #restart()} keeps the port. Needs the packages {@code mosquitto} and
- * {@code mosquitto-clients} ({@code ./test.sh} installs them).
+ * {@code mosquitto-clients}, which {@code ./test.sh} must install.
  */
 final class Mosquitto implements AutoCloseable {
   static final String BINARY = "/usr/sbin/mosquitto";
@@ -48,7 +48,7 @@ final class Mosquitto implements AutoCloseable {
   static Mosquitto start(Path dir, String... extra) throws IOException {
     if (!Files.isExecutable(Path.of(BINARY))) {
       throw new IllegalStateException("these tests need Debian's mosquitto and mosquitto-clients:"
-          + " apt-get install -y mosquitto mosquitto-clients (./test.sh does)");
+          + " apt-get install -y mosquitto mosquitto-clients openssl");
     }
     Mosquitto m = new Mosquitto(dir, freePort(), List.of(extra));
     m.startProcess();
