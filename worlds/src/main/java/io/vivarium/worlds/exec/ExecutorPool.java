@@ -78,6 +78,11 @@ public final class ExecutorPool implements AutoCloseable {
     return uids.length;
   }
 
+  /** The operating-system ids of the executor processes (for leak checks). */
+  public List<Long> pids() {
+    return all.stream().map(Executor::pid).toList();
+  }
+
   /** Runs {@code program} in a free executor, waiting for one if all are busy. */
   public ExecOutcome run(byte[] program) {
     if (closed.get()) {
