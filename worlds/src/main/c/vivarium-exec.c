@@ -58,6 +58,8 @@ struct limits {
 
 static struct limits lim = {0, 1000, 1000, 4096, 256, 16, 1, 64, 256, 0};
 static int proc_fd = -1; /* the host /proc, kept open across pivot_root for uid_map writes */
+static int rootless = 0; /* 1: not started as root; runs share the user's uid */
+static uid_t outer_uid;   /* the uid the executor was started as */
 
 #define INNER_ID 1000    /* uid and gid inside the run's user namespace */
 #define LISTENER_FD 4    /* the lowest free fd in the child when it installs its filter */
@@ -195,15 +197,38 @@ static void build_root(void) {
     die_setup("remount root read-only");
 }
 
+/*
+ * Without root, the executor first enters a user namespace of its own in which it is uid 0
+ * (the user's uid outside); runs then use the user's own uid instead of a separate one.
+ */
+static void become_rootless(void) {
+  char map[64];
+  uid_t uid = geteuid();
+  gid_t gid = getegid();
+  outer_uid = uid;
+  if (unshare(CLONE_NEWUSER) < 0)
+    die_setup("not root, and no unprivileged user namespaces either (sysctl "
+              "user.max_user_namespaces or kernel.unprivileged_userns_clone); the exec world "
+              "never runs unsandboxed");
+  snprintf(map, sizeof map, "0 %u 1\n", uid);
+  if (write_file_at(AT_FDCWD, "/proc/self/uid_map", map) < 0) die_setup("rootless uid_map");
+  if (write_file_at(AT_FDCWD, "/proc/self/setgroups", "deny") < 0) die_setup("rootless setgroups");
+  snprintf(map, sizeof map, "0 %u 1\n", gid);
+  if (write_file_at(AT_FDCWD, "/proc/self/gid_map", map) < 0) die_setup("rootless gid_map");
+  rootless = 1;
+  lim.host_uid = 0; /* inside this namespace, the user's uid */
+}
+
 static void setup_once(void) {
   signal(SIGPIPE, SIG_IGN);
   if (geteuid() != 0) {
-    errno = EPERM;
-    die_setup("the sandbox needs root (CAP_SYS_ADMIN, CAP_SETUID) to build namespaces for "
-              "unprivileged run uids; run as root, the exec world never runs unsandboxed");
+    become_rootless();
+  } else if (setgroups(0, NULL) < 0) {
+    die_setup("clear supplementary groups");
   }
-  if (prctl(PR_SET_DUMPABLE, 0) < 0) die_setup("PR_SET_DUMPABLE");
-  if (setgroups(0, NULL) < 0) die_setup("clear supplementary groups");
+  /* as root, nobody else may ptrace or read us; rootless, we stay dumpable, as /proc/PID of
+     our children must stay owned by the user for their uid_map to be writable */
+  if (!rootless && prctl(PR_SET_DUMPABLE, 0) < 0) die_setup("PR_SET_DUMPABLE");
   proc_fd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (proc_fd < 0) die_setup("open /proc");
   if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS) < 0)
@@ -338,6 +363,9 @@ static void child(struct run_fds *f) {
   if (syscall(SYS_capset, &hdr, data) < 0) _exit(124);
   prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
   if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) _exit(125);  /* after setresuid, which clears it */
+  /* rootless: the supervisor holds no ptrace capability over us, so pidfd_getfd needs us
+     dumpable until exec (which sets dumpability by the usual rules) */
+  if (rootless && prctl(PR_SET_DUMPABLE, 1) < 0) _exit(125);
   set_limit(RLIMIT_AS, (rlim_t)lim.mem_mb << 20);
   set_limit(RLIMIT_CPU, lim.cpu_s);
   set_limit(RLIMIT_NPROC, lim.nproc);
@@ -349,6 +377,8 @@ static void child(struct run_fds *f) {
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) _exit(126);
   if (personality(ADDR_NO_RANDOMIZE) < 0) _exit(127);  /* same bytes, same addresses */
   if (chdir("/scratch") < 0) _exit(128);
+  /* own session and process group: kill(0, …) must not reach the executor's group */
+  if (setsid() < 0) _exit(128);
   /* fds: 0 stdin (empty pipe, or the script), 1+2 the output pipe, 3 the program, 5 ready */
   /* move the sources above the targets first, so that no dup2 clobbers a source */
   int in = fcntl(lim.shell ? f->program : f->in_r, F_DUPFD_CLOEXEC, 16);
@@ -451,8 +481,9 @@ static int on_output(int out_r, struct reply *r) {
 }
 
 /* Waits for the run to end, serving notifications and output; then reaps it. */
-static void supervise(int pidfd, int listener, int out_r, struct reply *r, uint64_t start) {
-  uint64_t deadline = start + (uint64_t)lim.timeout_ms * 1000000ull;
+static void supervise(int pidfd, int listener, int out_r, struct reply *r) {
+  /* the limit counts from the exec, not from the sandbox setup, which a loaded machine slows */
+  uint64_t deadline = now_ns() + (uint64_t)lim.timeout_ms * 1000000ull;
   uint64_t hard = deadline + 5000000000ull;
   int bootstrapped = 0, killed = 0;
   struct pollfd p[3] = {{pidfd, POLLIN, 0}, {listener, POLLIN, 0}, {out_r, POLLIN, 0}};
@@ -602,7 +633,7 @@ static void run_one(const uint8_t *code, uint32_t len, struct reply *r) {
     syscall(SYS_waitid, P_PIDFD, pidfd, NULL, WEXITED, NULL);
     setup_error(r, err ? err : EIO);
   } else {
-    supervise(pidfd, listener, out_r, r, start);
+    supervise(pidfd, listener, out_r, r);
     close(listener);
   }
   close(out_r);
@@ -620,8 +651,9 @@ int main(int argc, char **argv) {
   memset(&h, 0, sizeof h);
   h.magic = HELLO_MAGIC;
   h.version = PROTOCOL_VERSION;
-  snprintf(h.message, sizeof h.message, "ready uid=%u mode=%s", lim.host_uid,
-           lim.shell ? "shell" : "machine");
+  snprintf(h.message, sizeof h.message, "ready uid=%u mode=%s%s", rootless ? outer_uid : lim.host_uid,
+           lim.shell ? "shell" : "machine",
+           rootless ? " rootless (runs share the user's uid)" : "");
   if (write_full(1, &h, sizeof h) < 0) return 1;
   static struct reply r;
   static uint8_t program[MAX_PROGRAM];

@@ -55,6 +55,19 @@ final class HostProbe {
     return found;
   }
 
+  /**
+   * Skips the calling tests where the sandbox cannot run (not root and no unprivileged user
+   * namespaces); as root it must run, so there a failure to start fails the test.
+   */
+  static void assumeSandbox() {
+    String why = ExecutorPool.unavailableReason();
+    if (root()) {
+      org.assertj.core.api.Assertions.assertThat(why).as("the sandbox must start as root").isNull();
+    } else {
+      org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+    }
+  }
+
   /** Whether the effective user is root (the sandbox needs it; CI runs as root). */
   static boolean root() {
     try {
