@@ -97,8 +97,27 @@ public final class ExecutorPool implements AutoCloseable {
     }
     try {
       return e.run(program);
+    } catch (IllegalStateException | java.io.UncheckedIOException broken) {
+      e = replace(e); // an executor that died (killed from outside) is not handed out again
+      throw broken;
     } finally {
       idle.add(e);
+    }
+  }
+
+  /** Starts a new executor on the uid of {@code dead}; keeps the dead one if that fails. */
+  private synchronized Executor replace(Executor dead) {
+    dead.close();
+    int slot = all.indexOf(dead);
+    if (closed.get() || slot < 0) {
+      return dead;
+    }
+    try {
+      Executor fresh = new Executor(limits, uids[slot]);
+      all.set(slot, fresh);
+      return fresh;
+    } catch (RuntimeException startFailed) {
+      return dead;
     }
   }
 

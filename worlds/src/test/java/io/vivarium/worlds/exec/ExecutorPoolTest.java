@@ -93,6 +93,29 @@ class ExecutorPoolTest {
   }
 
   @Test
+  void aKilledExecutorIsReplaced() {
+    try (ExecutorPool p = new ExecutorPool(ExecLimits.machine(), 1)) {
+      long before = p.pids().get(0);
+      ProcessHandle.of(before).orElseThrow().destroyForcibly();
+      assertThatThrownBy(() -> p.run(exit(0))).isInstanceOf(RuntimeException.class);
+      assertThat(p.pids().get(0)).isNotEqualTo(before);
+      assertThat(p.run(exit(5)).exitCode()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void framesWithAWrongMagicOrVersionAreRejectedByName() {
+    byte[] frame = new byte[ExecProtocol.REPLY_SIZE];
+    assertThatThrownBy(() -> ExecProtocol.reply(frame)).hasMessageContaining("magic 0x00000000");
+    frame[0] = 'V';
+    frame[1] = 'X';
+    frame[2] = 'E';
+    frame[3] = 'R';
+    frame[4] = 9;
+    assertThatThrownBy(() -> ExecProtocol.reply(frame)).hasMessageContaining("format version 9");
+  }
+
+  @Test
   void badLimitsNameTheLimit() {
     assertThatThrownBy(() -> ExecLimits.machine().withTimeout(0))
         .hasMessageContaining("timeoutMillis must be between 1 and 600000; got 0");
