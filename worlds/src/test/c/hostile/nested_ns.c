@@ -9,5 +9,6 @@ int main(void) {
   report("setns", sys2(SETNS, 0, 0));
   report("chroot", sys1(CHROOT, "/scratch"));
   report("pivot_root", sys2(PIVOT_ROOT, "/scratch", "/scratch"));
+  report("prctl_seccomp", sys3(157, 22, 2, 0));  /* a filter of its own: PR_SET_SECCOMP */
   return 0;
 }

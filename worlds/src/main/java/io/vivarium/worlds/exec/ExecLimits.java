@@ -41,14 +41,17 @@ public record ExecLimits(
     check("scratchKilobytes", scratchKilobytes, 16, 1 << 20);
   }
 
-  /** Defaults for machine code: 200 ms, 1,000 calls, 4 KiB of output, 256 MiB, 16 processes. */
+  /**
+   * Defaults for machine code: 200 ms, 1,000 calls, 4 KiB of output, 64 MiB and 8 processes
+   * (so a run holds at most 512 MiB of memory: no cgroup is used).
+   */
   public static ExecLimits machine() {
-    return new ExecLimits(ExecMode.MACHINE, 200, 1000, 4096, 256, 16, 1, 64, 256);
+    return new ExecLimits(ExecMode.MACHINE, 200, 1000, 4096, 64, 8, 1, 64, 256);
   }
 
   /** Defaults for shell scripts: as {@link #machine()} with room for the shell's own calls. */
   public static ExecLimits shell() {
-    return new ExecLimits(ExecMode.SHELL, 1000, 20_000, 4096, 256, 16, 1, 64, 256);
+    return new ExecLimits(ExecMode.SHELL, 1000, 20_000, 4096, 64, 8, 1, 64, 256);
   }
 
   /** The defaults of {@code mode}. */
