@@ -6,6 +6,7 @@ import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.Step;
 import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -54,6 +55,16 @@ public final class ExecWorld implements World {
   /** A world running on a shared {@code pool} (not closed with the world) and shared {@code counts}. */
   public ExecWorld(ExecSettings settings, ExecutorPool pool, ByteCounts counts) {
     this(settings, pool, false, counts);
+  }
+
+  /**
+   * A batch of {@code size} worlds sharing one executor (a serial batch steps one world at a
+   * time, so one suffices); the first world owns it, so closing the batch closes it.
+   */
+  public static WorldBatch batch(ExecSettings settings, int size) {
+    ExecutorPool pool = new ExecutorPool(settings.limits(), 1);
+    int[] made = {0};
+    return WorldBatch.of(() -> new ExecWorld(settings, pool, made[0]++ == 0, ByteCounts.local()), size);
   }
 
   private ExecWorld(ExecSettings settings, ExecutorPool pool, boolean owns, ByteCounts counts) {

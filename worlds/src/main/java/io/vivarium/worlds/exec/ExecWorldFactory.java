@@ -1,6 +1,7 @@
 package io.vivarium.worlds.exec;
 
 import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
 import java.util.List;
@@ -29,5 +30,14 @@ public final class ExecWorldFactory implements WorldFactory {
       throw Worlds.unknownPreset(name(), preset, presets());
     }
     return new ExecWorld(ExecSettings.preset(preset));
+  }
+
+  /** One executor for the whole batch. */
+  @Override
+  public WorldBatch batch(String preset, int size) {
+    if (!ExecSettings.PRESETS.contains(preset)) {
+      throw Worlds.unknownPreset(name(), preset, presets());
+    }
+    return ExecWorld.batch(ExecSettings.preset(preset), size);
   }
 }

@@ -7,6 +7,7 @@ import io.vivarium.core.Channel;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Step;
 import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldContract;
 import io.vivarium.core.world.Worlds;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,12 +20,19 @@ class ExecWorldTest extends WorldContract {
     HostProbe.assumeSandbox();
   }
 
+  // generous: a rare looping program costs this once, and a loaded machine must not turn a
+  // crash into a timeout (same seed, same rollout)
+  private static final ExecSettings SETTINGS = ExecSettings.preset("exec-machine-64")
+      .withLimits(ExecSettings.preset("exec-machine-64").limits().withTimeout(1000));
+
   @Override
   protected World create() {
-    ExecSettings s = ExecSettings.preset("exec-machine-64");
-    // generous: a rare looping program costs this once, and a loaded machine must not turn a
-    // crash into a timeout (same seed, same rollout)
-    return new ExecWorld(s.withLimits(s.limits().withTimeout(1000)));
+    return new ExecWorld(SETTINGS);
+  }
+
+  @Override
+  protected WorldBatch batch(int size) {
+    return ExecWorld.batch(SETTINGS, size);
   }
 
   @Override
