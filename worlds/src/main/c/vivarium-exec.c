@@ -351,12 +351,13 @@ static void set_limit(int resource, rlim_t value) {
   if (setrlimit(resource, &rl) < 0) _exit(120);
 }
 
-/* Runs in the new user + pid namespace as its pid 1; never returns. */
-static void child(struct run_fds *f) {
-  char go;
-  if (read(f->go_r, &go, 1) != 1) _exit(121);  /* the supervisor went away */
-  for (int cap = 0; cap <= CAP_LAST_CAP; cap++) {
-    if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL) _exit(122);
+/* Leaves every privilege behind: capabilities, uid/gid 0, the chance of regaining them. */
+static void drop_privileges(void) {
+  for (int cap = 0; cap < 64; cap++) { /* up to the running kernel's last capability */
+    if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0) {
+      if (errno == EINVAL) break;
+      _exit(122);
+    }
   }
   if (setresgid(INNER_ID, INNER_ID, INNER_ID) < 0 || setresuid(INNER_ID, INNER_ID, INNER_ID) < 0)
     _exit(123);
@@ -369,6 +370,10 @@ static void child(struct run_fds *f) {
   /* rootless: the supervisor holds no ptrace capability over us, so pidfd_getfd needs us
      dumpable until exec (which sets dumpability by the usual rules) */
   if (rootless && prctl(PR_SET_DUMPABLE, 1) < 0) _exit(125);
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) _exit(126);
+}
+
+static void set_limits(void) {
   set_limit(RLIMIT_AS, (rlim_t)lim.mem_mb << 20);
   set_limit(RLIMIT_CPU, lim.cpu_s);
   set_limit(RLIMIT_NPROC, lim.nproc);
@@ -377,12 +382,10 @@ static void child(struct run_fds *f) {
   set_limit(RLIMIT_CORE, 0);
   set_limit(RLIMIT_MEMLOCK, 0);
   set_limit(RLIMIT_MSGQUEUE, 0);
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) _exit(126);
-  if (personality(ADDR_NO_RANDOMIZE) < 0) _exit(127);  /* same bytes, same addresses */
-  if (chdir("/scratch") < 0) _exit(128);
-  /* own session and process group: kill(0, …) must not reach the executor's group */
-  if (setsid() < 0) _exit(128);
-  /* fds: 0 stdin (empty pipe, or the script), 1+2 the output pipe, 3 the program, 5 ready */
+}
+
+/* fds: 0 stdin (empty pipe, or the script), 1+2 the output pipe, 3 the program, 5 ready. */
+static void arrange_fds(struct run_fds *f) {
   /* move the sources above the targets first, so that no dup2 clobbers a source */
   int in = fcntl(lim.shell ? f->program : f->in_r, F_DUPFD_CLOEXEC, 16);
   int out = fcntl(f->out_w, F_DUPFD_CLOEXEC, 16);
@@ -394,7 +397,24 @@ static void child(struct run_fds *f) {
     _exit(129);
   if (syscall(SYS_close_range, READY_FD + 1, ~0u, 0) < 0) _exit(130);
   close(LISTENER_FD);  /* whatever the parent had there */
-  signal(SIGPIPE, SIG_DFL);  /* ignored signals would survive exec */
+}
+
+/* Runs in the new user + pid namespace as its pid 1; never returns. */
+static void child(struct run_fds *f) {
+  char go;
+  if (read(f->go_r, &go, 1) != 1) _exit(121);  /* the supervisor went away */
+  drop_privileges();
+  set_limits();
+  if (personality(ADDR_NO_RANDOMIZE) < 0) _exit(127);  /* same bytes, same addresses */
+  if (chdir("/scratch") < 0) _exit(128);
+  /* own session and process group: kill(0, …) must not reach the executor's group */
+  if (setsid() < 0) _exit(128);
+  arrange_fds(f);
+  /* default dispositions and an empty mask: ignored and blocked signals survive exec */
+  sigset_t none;
+  sigemptyset(&none);
+  for (int sig = 1; sig < NSIG; sig++) signal(sig, SIG_DFL);
+  sigprocmask(SIG_SETMASK, &none, NULL);
   if (write(READY_FD, "r", 1) != 1) _exit(131);
   close(READY_FD);
   struct sock_filter insns[] = {BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF)};
