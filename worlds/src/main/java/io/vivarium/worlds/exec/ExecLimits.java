@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The limits of one sandboxed run, fixed per executor process.
+ * The limits of one sandboxed run, fixed per executor process. Immutable and thread-safe.
  *
  * @param mode machine code or shell script
  * @param timeoutMillis wall-clock limit of a run; the whole pid namespace is killed after it

@@ -3,7 +3,7 @@ package io.vivarium.worlds.exec;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** How the sandbox runs a program's bytes. */
+/** How the sandbox runs a program's bytes. Thread-safe. */
 public enum ExecMode {
   /** The bytes are x86-64 machine code, wrapped as a minimal static ELF; the root is empty. */
   MACHINE,

@@ -9,7 +9,7 @@ import java.util.Objects;
  * What one sandboxed run did: how it ended, its time, its output and its system calls counted
  * by (ABI, number). A program that crashes, hangs or misbehaves gives an ordinary outcome.
  *
- * <p>Arrays are shared, not copied; treat them as read-only.
+ * <p>Arrays are shared, not copied; treat them as read-only. Thread-safe when so treated.
  *
  * @param exited whether the program exited by itself ({@code exitCode} is valid)
  * @param exitCode the exit status when {@code exited}

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How an exec world is built: its sandbox limits, how many action bytes make a program, the
- * episode length, the observation budgets and the reward.
+ * episode length, the observation budgets and the reward. Immutable and thread-safe.
  *
  * @param preset the preset's name
  * @param limits the sandbox limits (and mode) of every run

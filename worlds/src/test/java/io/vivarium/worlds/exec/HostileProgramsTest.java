@@ -149,6 +149,8 @@ class HostileProgramsTest {
         assertThat(o.denied()).isGreaterThanOrEqualTo(3);
       }
       case "proc_mem" -> assertThat(out).contains("proc1_mem=-2");
+      case "exec_host" -> assertThat(out).contains("execve_sh=-2", "execve_usr_sh=-2", "open_usr=-2",
+          "open_proc_exe=-2").doesNotContain("escaped");
       case "unix_sockets" -> assertThat(out).contains("recv=4", "path_connect=-2");
       case "daemon", "kill_all" -> assertThat(o.exited()).as(o.summary()).isTrue();
       default -> assertThat(name).startsWith("write_");
