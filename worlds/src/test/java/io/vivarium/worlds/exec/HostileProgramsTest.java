@@ -125,7 +125,7 @@ class HostileProgramsTest {
 
   private static void expectations(String name, ExecOutcome o, String out) {
     switch (name) {
-      case "fork_bomb", "thread_bomb" -> {
+      case "fork_bomb", "thread_bomb", "leader_exit" -> {
         assertThat(o.budgetExceeded() || o.timeout()).as(o.summary()).isTrue();
         assertThat(o.signal()).isEqualTo(9);
       }
