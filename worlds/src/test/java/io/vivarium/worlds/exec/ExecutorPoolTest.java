@@ -19,7 +19,9 @@ class ExecutorPoolTest {
   @BeforeAll
   static void start() {
     HostProbe.assumeSandbox();
-    pool = new ExecutorPool(ExecLimits.machine().withTimeout(200).withBudget(100), 2);
+    // a wall limit far above any run here: on a loaded machine a short one turns crashes into
+    // timeouts (the loop test has its own pool)
+    pool = new ExecutorPool(ExecLimits.machine().withTimeout(2000).withBudget(100), 2);
   }
 
   @AfterAll
@@ -43,7 +45,7 @@ class ExecutorPoolTest {
   @Test
   void outputIsCaptured() {
     ExecOutcome o = pool.run(Programs.write("hello sandbox\n"));
-    assertThat(new String(o.output(), StandardCharsets.UTF_8)).isEqualTo("hello sandbox\n");
+    assertThat(new String(o.output(), StandardCharsets.UTF_8)).as(o.summary()).isEqualTo("hello sandbox\n");
     assertThat(o.outputBytes()).isEqualTo(14);
     assertThat(o.exitCode()).isZero();
   }
@@ -55,9 +57,11 @@ class ExecutorPoolTest {
     assertThat(ill.signal()).isEqualTo(4); // SIGILL
     ExecOutcome empty = pool.run(new byte[0]);
     assertThat(empty.signal()).isIn(4, 11);
-    ExecOutcome loop = pool.run(new byte[] {(byte) 0xeb, (byte) 0xfe}); // jmp $
-    assertThat(loop.timeout()).isTrue();
-    assertThat(loop.signal()).isEqualTo(9);
+    try (ExecutorPool quick = new ExecutorPool(ExecLimits.machine().withTimeout(100), 1)) {
+      ExecOutcome loop = quick.run(new byte[] {(byte) 0xeb, (byte) 0xfe}); // jmp $
+      assertThat(loop.timeout()).isTrue();
+      assertThat(loop.signal()).isEqualTo(9);
+    }
   }
 
   @Test
@@ -137,5 +141,18 @@ class ExecutorPoolTest {
       assertThat(again.outputBytes()).as("scratch is wiped between runs").isZero();
     }
     assertThat(HostProbe.sandboxProcesses()).isEmpty();
+  }
+
+  @Test
+  void aShellForkBombAndABackgroundDaemonEndWithTheRun() {
+    try (ExecutorPool shell = new ExecutorPool(ExecLimits.shell().withTimeout(1000), 1)) {
+      ExecOutcome bomb = shell.run("b() { b | b & }; b\n".getBytes(StandardCharsets.UTF_8));
+      assertThat(bomb.setupError()).isZero();
+      assertThat(HostProbe.sandboxProcesses()).isEmpty();
+      ExecOutcome daemon = shell.run("(sleep 30 &) ; echo started\n".getBytes(StandardCharsets.UTF_8));
+      assertThat(new String(daemon.output(), StandardCharsets.UTF_8)).isEqualTo("started\n");
+      assertThat(HostProbe.sandboxProcesses()).isEmpty();
+      assertThat(shell.run("echo ok\n".getBytes(StandardCharsets.UTF_8)).output()).asString().isEqualTo("ok\n");
+    }
   }
 }
