@@ -21,6 +21,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +64,8 @@ static uid_t outer_uid;   /* the uid the executor was started as */
 
 #define INNER_ID 1000    /* uid and gid inside the run's user namespace */
 #define LISTENER_FD 4    /* the lowest free fd in the child when it installs its filter */
-#define READY_FD 5       /* tells the supervisor the filter comes next; never fd 4 */
+#define READY_FD 100     /* tells the supervisor the filter is in; above RLIMIT_NOFILE */
+#define MAX_FILES 64     /* RLIMIT_NOFILE: the program can never hold READY_FD itself */
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -378,13 +380,13 @@ static void set_limits(void) {
   set_limit(RLIMIT_CPU, lim.cpu_s);
   set_limit(RLIMIT_NPROC, lim.nproc);
   set_limit(RLIMIT_FSIZE, (rlim_t)lim.fsize_kb << 10);
-  set_limit(RLIMIT_NOFILE, 64);
+  set_limit(RLIMIT_NOFILE, MAX_FILES);
   set_limit(RLIMIT_CORE, 0);
   set_limit(RLIMIT_MEMLOCK, 0);
   set_limit(RLIMIT_MSGQUEUE, 0);
 }
 
-/* fds: 0 stdin (empty pipe, or the script), 1+2 the output pipe, 3 the program, 5 ready. */
+/* fds: 0 stdin (empty pipe, or the script), 1+2 the output pipe, 3 the program, 100 ready. */
 static void arrange_fds(struct run_fds *f) {
   /* move the sources above the targets first, so that no dup2 clobbers a source */
   int in = fcntl(lim.shell ? f->program : f->in_r, F_DUPFD_CLOEXEC, 16);
@@ -395,8 +397,30 @@ static void arrange_fds(struct run_fds *f) {
   if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 ||
       dup3(program, 3, O_CLOEXEC) < 0 || dup2(ready, READY_FD) < 0)
     _exit(129);
-  if (syscall(SYS_close_range, READY_FD + 1, ~0u, 0) < 0) _exit(130);
-  close(LISTENER_FD);  /* whatever the parent had there */
+  if (syscall(SYS_close_range, LISTENER_FD, READY_FD - 1, 0) < 0 ||
+      syscall(SYS_close_range, READY_FD + 1, ~0u, 0) < 0)
+    _exit(130);
+}
+
+/*
+ * The filter: every call of every ABI goes to the supervisor, except x86-64 write(READY_FD),
+ * the child's own signal that the filter is in place (the program cannot hold that fd).
+ */
+static int install_filter(void) {
+  struct sock_filter insns[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 7),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_write, 0, 5),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, READY_FD, 0, 3),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0]) + 4),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
+  };
+  struct sock_fprog prog = {sizeof insns / sizeof insns[0], insns};
+  return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
 }
 
 /* Runs in the new user + pid namespace as its pid 1; never returns. */
@@ -404,25 +428,22 @@ static void child(struct run_fds *f) {
   char go;
   if (read(f->go_r, &go, 1) != 1) _exit(121);  /* the supervisor went away */
   drop_privileges();
+  arrange_fds(f);  /* before RLIMIT_NOFILE, which READY_FD is above */
   set_limits();
   if (personality(ADDR_NO_RANDOMIZE) < 0) _exit(127);  /* same bytes, same addresses */
   if (chdir("/scratch") < 0) _exit(128);
   /* own session and process group: kill(0, …) must not reach the executor's group */
   if (setsid() < 0) _exit(128);
-  arrange_fds(f);
   /* default dispositions and an empty mask: ignored and blocked signals survive exec */
   sigset_t none;
   sigemptyset(&none);
   for (int sig = 1; sig < NSIG; sig++) signal(sig, SIG_DFL);
   sigprocmask(SIG_SETMASK, &none, NULL);
+  /* the listener becomes fd 4 (close-on-exec); from here on every call waits for the
+     supervisor, which takes the listener once it reads the ready byte */
+  if (install_filter() != LISTENER_FD) _exit(132);
   if (write(READY_FD, "r", 1) != 1) _exit(131);
   close(READY_FD);
-  struct sock_filter insns[] = {BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF)};
-  struct sock_fprog prog = {1, insns};
-  /* the listener becomes fd 4 (close-on-exec); from here on every call waits for the supervisor */
-  if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog) !=
-      LISTENER_FD)
-    _exit(132);
   static char *const no_env[] = {NULL};
   static char *const shell_env[] = {"PATH=/usr/bin:/bin", "HOME=/scratch", NULL};
   if (lim.shell) {
@@ -459,8 +480,9 @@ static int on_notification(int listener, struct reply *r, int *bootstrapped) {
   memset(&resp, 0, sizeof resp);
   resp.id = req.id;
   if (!*bootstrapped) {
-    /* the executor's own exec of the program: not the program's call, so not counted */
-    *bootstrapped = 1;
+    /* the child's last own calls (closing the ready fd, the exec of the program) are not the
+       program's, so not counted */
+    *bootstrapped = abi == ABI_X86_64 && nr == (lim.shell ? __NR_execve : __NR_execveat);
     resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
     ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
     return 0;
@@ -582,17 +604,11 @@ static int map_ids(pid_t pid) {
   return write_file_at(proc_fd, path, map);
 }
 
-/* Takes the child's seccomp listener once it exists; -1 if the child died first. */
-static int take_listener(int pidfd, uint64_t deadline) {
-  for (;;) {
-    int fd = (int)syscall(SYS_pidfd_getfd, pidfd, LISTENER_FD, 0);
-    if (fd >= 0) {
-      fcntl(fd, F_SETFD, FD_CLOEXEC);
-      return fd;
-    }
-    if (errno != EBADF || now_ns() > deadline) return -1;
-    sched_yield();
-  }
+/* Takes the child's seccomp listener (installed before it wrote the ready byte). */
+static int take_listener(int pidfd) {
+  int fd = (int)syscall(SYS_pidfd_getfd, pidfd, LISTENER_FD, 0);
+  if (fd >= 0) fcntl(fd, F_SETFD, FD_CLOEXEC);
+  return fd;
 }
 
 static void close_all(struct run_fds *f) {
@@ -648,7 +664,7 @@ static void run_one(const uint8_t *code, uint32_t len, struct reply *r) {
   int ok = map_ids(pid) == 0 && write(f.go_w, "g", 1) == 1;
   char ready;
   ok = ok && read(f.ready_r, &ready, 1) == 1;
-  int listener = ok ? take_listener(pidfd, start + 2000000000ull) : -1;
+  int listener = ok ? take_listener(pidfd) : -1;
   int err = errno;
   close_all(&f);
   if (listener < 0) {

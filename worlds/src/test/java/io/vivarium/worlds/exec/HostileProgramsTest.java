@@ -150,6 +150,11 @@ class HostileProgramsTest {
         assertThat(o.denied()).isGreaterThanOrEqualTo(3);
       }
       case "proc_mem" -> assertThat(out).contains("proc1_mem=-2");
+      case "ready_fd" -> {
+        assertThat(out).contains("dup2_100=-9", "setrlimit=-1", "write_100=-9");
+        // the filter's one exception (docs/sandbox.md): write(100) fails and is not seen
+        assertThat(o.count("write")).as("the three report lines only").isEqualTo(3);
+      }
       case "exec_host" -> assertThat(out).contains("execve_sh=-2", "execve_usr_sh=-2", "open_usr=-2",
           "open_proc_exe=-2").doesNotContain("escaped");
       case "unix_sockets" -> assertThat(out).contains("recv=4", "path_connect=-2");
