@@ -1,10 +1,10 @@
 package io.vivarium.worlds.exec;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,7 +24,7 @@ public final class ExecutorPool implements AutoCloseable {
 
   private final ExecLimits limits;
   private final BlockingQueue<Executor> idle;
-  private final List<Executor> all = new ArrayList<>();
+  private final List<Executor> all = new CopyOnWriteArrayList<>();
   private final int[] uids;
   private final AtomicBoolean closed = new AtomicBoolean();
 
