@@ -1,44 +1,17 @@
 package io.vivarium.cli;
 
-import io.vivarium.bench.exec.ExecBench;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** {@code vivarium bench}: the benchmark harnesses of the bench module, as key: value lines. */
+/** {@code vivarium bench}: the benchmark harnesses of the bench module, as subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run a benchmark harness and print key: value lines.",
-    subcommands = {BenchCommand.Exec.class})
-final class BenchCommand extends VivariumCommand {
+    description = "Run a benchmark harness; prints key: value lines.",
+    subcommands = {BenchWorldCommand.class, BenchExecCommand.class})
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    spec.commandLine().usage(out());
-    return 0;
-  }
-
-  /** {@code vivarium bench exec}: sandbox throughput on random programs. */
-  @Command(name = "exec", mixinStandardHelpOptions = true,
-      description = "Random 64-byte programs through the exec sandbox; prints runs_per_second.")
-  static final class Exec extends VivariumCommand {
-    @Option(names = "--seconds", paramLabel = "S", description = "Duration (default: ${DEFAULT-VALUE}).")
-    double seconds = 10;
-
-    @Option(names = "--workers", paramLabel = "W", description = "Executor processes (default: ${DEFAULT-VALUE}).")
-    int workers = 2;
-
-    @Option(names = "--runs", paramLabel = "N", description = "Soak: run N programs instead, with leak figures.")
-    long runs;
-
-    @Override
-    public Integer call() throws Exception {
-      List<String> args = new ArrayList<>(List.of("--seconds", Double.toString(seconds),
-          "--workers", Integer.toString(workers)));
-      if (runs > 0) {
-        args.addAll(List.of("--runs", Long.toString(runs)));
-      }
-      out().println(ExecBench.report(args.toArray(String[]::new)));
-      return 0;
-    }
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -45,6 +45,8 @@ public final class Main implements Runnable {
       new ConfigCommand(),
       new CheckpointsCommand(),
       new PruneCommand(),
+      new WorldCommand(),
+      new EvalCommand(),
       new ExecCommand(),
       new BenchCommand(),
     };

@@ -17,11 +17,25 @@ public final class Seeds {
 
   /** A seed for the stream named {@code label} number {@code index} under {@code root}. */
   public static long derive(long root, String label, long index) {
+    return at(stream(root, label), index);
+  }
+
+  /**
+   * The part of {@link #derive(long, String, long)} that depends on the root and the label
+   * only, so that hot loops can derive numbered seeds without hashing the label each time:
+   * {@code at(stream(root, label), i) == derive(root, label, i)}.
+   */
+  public static long stream(long root, String label) {
     long h = root;
     for (byte b : label.getBytes(StandardCharsets.UTF_8)) {
       h = mix(h ^ (b & 0xFF));
     }
-    return mix(h ^ mix(index + 0x9E3779B97F4A7C15L));
+    return h;
+  }
+
+  /** Seed number {@code index} of a {@link #stream(long, String) stream}; never allocates. */
+  public static long at(long stream, long index) {
+    return mix(stream ^ mix(index + 0x9E3779B97F4A7C15L));
   }
 
   /** A seed for the stream named {@code label} under {@code root}. */

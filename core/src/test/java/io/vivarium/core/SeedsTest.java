@@ -21,6 +21,14 @@ class SeedsTest {
   }
 
   @Test
+  void aStreamGivesTheSameSeedsAsDerive() {
+    long stream = Seeds.stream(42, "episode");
+    for (int i = 0; i < 100; i++) {
+      assertThat(Seeds.at(stream, i)).isEqualTo(Seeds.derive(42, "episode", i));
+    }
+  }
+
+  @Test
   void vocabularyNamesEveryToken() {
     assertThat(Vocabulary.name('A')).isEqualTo("'A'");
     assertThat(Vocabulary.name(Vocabulary.marker(Channel.MOTOR))).isEqualTo("<motor>");

@@ -1,0 +1,25 @@
+package io.vivarium.cli;
+
+import io.vivarium.worlds.repair.Corpus;
+import io.vivarium.worlds.repair.RepairPreset;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The repair world's corpus options, shared by the commands that make repair episodes. */
+final class CorpusOptions {
+  @Option(names = "--corpus", paramLabel = "FILE",
+      description = "repair: a UTF-8 text file to take passages from (default: the built-in generated corpus).")
+  Path file;
+
+  @Option(names = "--passage-chars", paramLabel = "N",
+      description = "repair: the most characters in a passage (default: the preset's, 600 for most).")
+  Integer passageChars;
+
+  /** The corpus these options name for episodes of {@code preset}. */
+  Corpus open(RepairPreset preset) {
+    if (file == null && passageChars == null) {
+      return preset.builtInCorpus();
+    }
+    return Corpus.open(file, passageChars == null ? RepairPreset.PASSAGE_CHARS : passageChars);
+  }
+}

@@ -1,0 +1,39 @@
+package io.vivarium.worlds.gold;
+
+import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
+import java.util.List;
+
+/**
+ * Registers the gold world with {@link io.vivarium.core.world.Worlds}. Batches are the fast
+ * {@link GoldBatch}, single-threaded (the colony runs many agents on the cores already);
+ * build a {@code GoldBatch} directly to spread one batch over several threads.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class GoldWorldFactory implements io.vivarium.core.world.WorldFactory {
+  @Override
+  public String name() {
+    return "gold";
+  }
+
+  @Override
+  public String description() {
+    return "seed 001's grid game: turn left or right, go forward, eat the gold (MiniGrid rewards)";
+  }
+
+  @Override
+  public List<String> presets() {
+    return GoldPresets.names();
+  }
+
+  @Override
+  public World create(String preset) {
+    return new GoldWorld(GoldPresets.get(preset));
+  }
+
+  @Override
+  public WorldBatch batch(String preset, int size) {
+    return new GoldBatch(GoldPresets.get(preset), size, 1);
+  }
+}

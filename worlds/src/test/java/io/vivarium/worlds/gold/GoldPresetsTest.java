@@ -1,0 +1,37 @@
+package io.vivarium.worlds.gold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Preset names, modifiers and validation. */
+class GoldPresetsTest {
+  @Test
+  void presetsHaveTheirShapes() {
+    GoldPreset p = GoldPresets.get("gold-multi-8x8");
+    assertThat(p.gold()).isEqualTo(3);
+    assertThat(p.maxSteps()).isEqualTo(256);
+    assertThat(GoldPresets.get("gold-rooms-11x11").layout()).isEqualTo(Layout.ROOMS);
+    GoldPreset m = GoldPresets.get("gold-bare-6x6+rgb+ego");
+    assertThat(m.rgb()).isTrue();
+    assertThat(m.egocentric()).isTrue();
+    assertThat(m.imageWidth()).isEqualTo(64);
+    assertThat(new GoldWorld(m).spec().imageHeight()).isEqualTo(64);
+  }
+
+  @Test
+  void unknownNamesListTheKnownOnes() {
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-7x7"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown gold preset 'gold-bare-7x7'")
+        .hasMessageContaining("gold-bare-6x6, gold-bare-5x5");
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-6x6+big"))
+        .hasMessageContaining("unknown modifier '+big'").hasMessageContaining("+rgb");
+    assertThatThrownBy(() -> GoldPreset.of("x", 3, 3, Layout.ROOMS, 1))
+        .hasMessage("gold preset x: width must be between 5 and 64; got 3"
+            + " (rooms need at least 5 cells per side)");
+    assertThatThrownBy(() -> new GoldBatch(GoldPresets.get("gold-bare-5x5"), 0, 1))
+        .hasMessageContaining("batch size must be at least 1; got 0");
+  }
+}
