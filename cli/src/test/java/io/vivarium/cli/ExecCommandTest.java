@@ -55,4 +55,11 @@ class ExecCommandTest {
     assertThat(run("exec").err()).contains("exactly one program source");
     assertThat(run("exec", "--random", "4", "--mode", "perl").err()).contains("got 'perl'");
   }
+
+  @Test
+  void benchExecPrintsRunsPerSecond() {
+    Result r = run("bench", "exec", "--seconds", "0.5", "--workers", "1");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^runs_per_second: [0-9]+$").contains("setup_errors: 0");
+  }
 }
