@@ -51,6 +51,17 @@ class ExecutorPoolTest {
   }
 
   @Test
+  void scratchFilesAreCountedAndWipedBetweenRuns() {
+    try (ExecutorPool one = new ExecutorPool(ExecLimits.machine().withTimeout(2000), 1)) {
+      ExecOutcome first = one.run(Programs.createFile("f"));
+      assertThat(first.exitCode()).as(first.summary()).isEqualTo(3);
+      assertThat(first.files()).isEqualTo(1);
+      ExecOutcome second = one.run(Programs.createFile("f"));
+      assertThat(second.exitCode()).as("O_EXCL succeeds again: the scratch was wiped").isEqualTo(3);
+    }
+  }
+
+  @Test
   void crashesAndHangsAreOutcomes() {
     ExecOutcome ill = pool.run(new byte[] {(byte) 0xff, (byte) 0xff});
     assertThat(ill.exited()).isFalse();

@@ -56,6 +56,16 @@ final class Programs {
         cat(new byte[] {(byte) 0xba}, le(t.length)), movEax(1), syscall(), exit(0), t);
   }
 
+  /** {@code exit(open(name, O_WRONLY|O_CREAT|O_EXCL, 0644))}: exit code 3 if created, 239 if it existed. */
+  static byte[] createFile(String name) {
+    byte[] n = (name + "\0").getBytes(StandardCharsets.UTF_8);
+    int codeLen = 5 + 5 + 5 + 5 + 2 + 2 + 5 + 2; // mov×4; syscall; mov edi,eax; mov eax; syscall
+    int addr = (int) (ExecProtocol.LOAD_ADDRESS + ExecProtocol.CODE_OFFSET + codeLen);
+    return cat(movEdi(addr), cat(new byte[] {(byte) 0xbe}, le(0x41 | 0x80)),
+        cat(new byte[] {(byte) 0xba}, le(0644)), movEax(2), syscall(),
+        new byte[] {(byte) 0x89, (byte) 0xc7}, movEax(60), syscall(), n);
+  }
+
   static byte[] cat(byte[]... parts) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     for (byte[] p : parts) {
