@@ -47,6 +47,7 @@ public final class Main implements Runnable {
       new PruneCommand(),
       new WorldCommand(),
       new EvalCommand(),
+      new ExecCommand(),
       new BenchCommand(),
     };
   }
