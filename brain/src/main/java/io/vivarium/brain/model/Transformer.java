@@ -83,15 +83,23 @@ public final class Transformer {
     int heads = w.shape().heads();
     long d = c / heads;
     NDArray a = layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
+    // 3-D batched matrix products (bmm) are several times faster than 4-D matmul here
     NDArray qkv = linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, S, 3C)
         .reshape(bs, s, 3, heads, d)
-        .transpose(2, 0, 3, 1, 4); // (3, B, H, S, D)
-    NDArray q = qkv.get(0).mul((float) (1 / Math.sqrt(d))); // (B, H, S, D)
+        .transpose(2, 0, 3, 1, 4)
+        .reshape(3, bs * heads, s, d); // (3, B·H, S, D)
+    NDArray q = qkv.get(0).mul((float) (1 / Math.sqrt(d))); // (B·H, S, D)
     NDArray k = qkv.get(1);
     NDArray v = qkv.get(2);
-    NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1); // (B, H, S, S)
-    att = dropout(att, drop);
-    NDArray y = att.matMul(v).transpose(0, 2, 1, 3).reshape(bs, s, c); // (B, S, C)
+    NDArray att = q.batchMatMul(k.transpose(0, 2, 1)) // (B·H, S, S)
+        .reshape(bs, heads, s, s)
+        .add(mask)
+        .softmax(-1); // (B, H, S, S)
+    att = dropout(att, drop).reshape(bs * heads, s, s);
+    NDArray y = att.batchMatMul(v) // (B·H, S, D)
+        .reshape(bs, heads, s, d)
+        .transpose(0, 2, 1, 3)
+        .reshape(bs, s, c); // (B, S, C)
     x = x.add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
     NDArray m = layerNorm(x, w.get(h + "ln2.g"), w.get(h + "ln2.b"));
     NDArray f = linear(m, w.get(h + "fc.w"), w.get(h + "fc.b")); // (B, S, 4C)
