@@ -43,6 +43,9 @@ class TorchBrainTest {
     }
     BrainConfig c = new BrainConfig("small", "cpu", 1, 2, 0, 64, 0, 0.1);
     assertThat(BrainShape.of(c)).isEqualTo(BrainShape.preset("small").with(2, 4, 64, 256, 0.1));
+    try (TorchBrain b = TorchBrain.create(c, 1)) {
+      assertThat(b.shape()).isEqualTo(BrainShape.of(c));
+    }
     assertThatThrownBy(() -> BrainShape.preset("huge"))
         .hasMessage("unknown brain preset 'huge'; known presets: tiny, small, base, nanogpt-cpu");
     assertThatThrownBy(() -> SHAPE.with(2, 3, 16, 32, 0))
