@@ -14,7 +14,8 @@ import io.vivarium.core.Channel;
  * patch decoder).
  *
  * <p>Every operation is invoked on an array of the step's manager (never on a parameter), so
- * all intermediate arrays land in the step's manager and die with it. Stateless and
+ * all intermediate arrays land in the step's manager and die with it; constants are arrays of
+ * the step's manager too (see {@link #scalar}). Stateless and
  * thread-safe; callers hold the weights steady.
  */
 public final class Transformer {
@@ -59,7 +60,18 @@ public final class Transformer {
     if (weight == null) {
       return picked.mean().neg();
     }
-    return picked.mul(weight).sum().div(weight.sum().maximum(1f)).neg();
+    return picked.mul(weight).sum().div(weight.sum().maximum(scalar(weight, 1f))).neg();
+  }
+
+  /**
+   * A scalar array in the step's manager (the manager of {@code like}). Never use DJL's
+   * {@code mul(Number)} and friends where gradients flow: they wrap the number in an array
+   * whose Java buffer is freed as soon as the call returns, while autograd keeps reading it
+   * in the backward pass — a use-after-free that turned losses into NaN after a garbage
+   * collection. This array lives until the step's manager closes.
+   */
+  private static NDArray scalar(NDArray like, float value) {
+    return like.getManager().create(value);
   }
 
   private static NDArray embed(Weights w, Batch b) {
@@ -88,7 +100,7 @@ public final class Transformer {
         .reshape(bs, s, 3, heads, d)
         .transpose(2, 0, 3, 1, 4)
         .reshape(3, bs * heads, s, d); // (3, B·H, S, D)
-    NDArray q = qkv.get(0).mul((float) (1 / Math.sqrt(d))); // (B·H, S, D)
+    NDArray q = qkv.get(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, S, D)
     NDArray k = qkv.get(1);
     NDArray v = qkv.get(2);
     NDArray att = q.batchMatMul(k.transpose(0, 2, 1)) // (B·H, S, S)

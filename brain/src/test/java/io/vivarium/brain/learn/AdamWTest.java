@@ -39,8 +39,11 @@ class AdamWTest {
         try (NDManager m = w.manager().newSubManager()) {
           TrainingLock.run(() -> {
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-              NDArray t = w.get("tok").mul(w.get("tok")).sum().mul(0.5f);
-              NDArray g = w.get("lnf.g").pow(3).sum();
+              NDArray half = m.create(0.5f);
+              NDArray three = m.create(3f);
+              NDArray tok = w.get("tok");
+              NDArray t = half.mul(tok.mul(tok).sum());
+              NDArray g = three.mul(w.get("lnf.g").pow(three)).sum().div(three);
               t.attach(m);
               g.attach(m);
               gc.backward(t.add(g));
