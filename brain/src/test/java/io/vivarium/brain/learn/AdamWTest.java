@@ -41,8 +41,8 @@ class AdamWTest {
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
               NDArray half = m.create(0.5f);
               NDArray three = m.create(3f);
-              NDArray tok = w.get("tok");
-              NDArray t = half.mul(tok.mul(tok).sum());
+              NDArray e = w.get("tok");
+              NDArray t = half.mul(e.mul(e).sum());
               NDArray g = three.mul(w.get("lnf.g").pow(three)).sum().div(three);
               t.attach(m);
               g.attach(m);
