@@ -67,8 +67,8 @@ public final class Transformer {
    * A scalar array in the step's manager (the manager of {@code like}). Never use DJL's
    * {@code mul(Number)} and friends where gradients flow: they wrap the number in an array
    * whose Java buffer is freed as soon as the call returns, while autograd keeps reading it
-   * in the backward pass — a use-after-free that turned losses into NaN after a garbage
-   * collection. This array lives until the step's manager closes.
+   * in the backward pass — a use-after-free, the likely cause of NaN losses seen in long runs.
+   * This array lives until the step's manager closes.
    */
   private static NDArray scalar(NDArray like, float value) {
     return like.getManager().create(value);
