@@ -1,5 +1,7 @@
 /**
- * Transformer brains on DJL/PyTorch and the learners that train them.
+ * Transformer brains on DJL/PyTorch: the {@link io.vivarium.brain.Brain} API, its PyTorch
+ * implementation, presets and shapes, the brain file, engine start-up and the process-wide
+ * training lock. Sub-packages hold the model ({@code model}) and learners ({@code learn}).
  *
  * <p>Depends on {@code core} only; sees worlds through {@code io.vivarium.core.world} records,
  * never a world's own classes. The only module that may use DJL.

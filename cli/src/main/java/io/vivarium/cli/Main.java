@@ -46,6 +46,8 @@ public final class Main implements Runnable {
       new CheckpointsCommand(),
       new PruneCommand(),
       new WorldCommand(),
+      new TrainCommand(),
+      new SampleCommand(),
       new EvalCommand(),
       new ExecCommand(),
       new BenchCommand(),

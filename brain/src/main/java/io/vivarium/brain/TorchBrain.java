@@ -1,0 +1,239 @@
+package io.vivarium.brain;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.model.Batch;
+import io.vivarium.brain.model.Transformer;
+import io.vivarium.brain.model.Weights;
+import io.vivarium.core.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The brain on DJL's PyTorch engine. Parameters live in one long-lived manager; every call
+ * works in its own sub-manager that is closed before the call returns, so native memory stays
+ * flat however long the brain lives.
+ *
+ * <p>Thread-safe: inference ({@link #act}, {@link #generate}, {@link #embed}, {@link #save},
+ * {@link #copy}) may run concurrently; {@link #mutate} and {@link #update} hold an exclusive
+ * lock. Backward passes are additionally serialised process-wide by {@link TrainingLock}.
+ */
+public final class TorchBrain implements Brain {
+  private final Weights weights;
+  private final NDManager root;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile float[][] lastHidden = new float[0][];
+
+  private TorchBrain(BrainShape shape, Device device, Map<String, float[]> values, long seed) {
+    Torch.engine();
+    this.root = NDManager.newBaseManager(device);
+    try {
+      this.weights = values == null
+          ? Weights.init(shape, root, seed)
+          : Weights.of(shape, root, values);
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  /** A fresh brain of {@code shape} on the CPU with weights drawn from {@code seed}. */
+  public static TorchBrain create(BrainShape shape, long seed) {
+    return new TorchBrain(shape, Device.cpu(), null, seed);
+  }
+
+  /** A fresh brain of {@code shape} on {@code device} with weights drawn from {@code seed}. */
+  public static TorchBrain create(BrainShape shape, Device device, long seed) {
+    return new TorchBrain(shape, device, null, seed);
+  }
+
+  /**
+   * A fresh brain as {@code config} describes it (preset and overrides, device, threads), with
+   * weights drawn from {@code seed}; starts the engine if needed.
+   */
+  public static TorchBrain create(io.vivarium.core.config.BrainConfig config, long seed) {
+    Torch.start(config.threads(), null);
+    return new TorchBrain(BrainShape.of(config), Torch.device(config.device()), null, seed);
+  }
+
+  /** A brain with the given parameter values (one array per {@link Weights#layout} entry). */
+  public static TorchBrain of(BrainShape shape, Map<String, float[]> values) {
+    return new TorchBrain(shape, Device.cpu(), values, 0);
+  }
+
+  /** Reads a brain file (see {@link BrainFile}). */
+  public static TorchBrain load(Path file) throws IOException {
+    BrainFile.Content c = BrainFile.read(file);
+    return new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+  }
+
+  /** A brain from brain-file bytes (e.g. a checkpoint payload); {@code source} names them. */
+  public static TorchBrain fromBytes(byte[] bytes, String source) {
+    BrainFile.Content c = BrainFile.fromBytes(bytes, source);
+    return new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+  }
+
+  /** The brain-file bytes of this brain (what {@link #save} writes). */
+  public byte[] toBytes() throws IOException {
+    return BrainFile.toBytes(shape(), snapshot());
+  }
+
+  private Map<String, float[]> snapshot() {
+    lock.readLock().lock();
+    try {
+      return weights.toArrays();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public BrainShape shape() {
+    return weights.shape();
+  }
+
+  @Override
+  public long parameterCount() {
+    return weights.count();
+  }
+
+  /**
+   * Runs {@code work} on the weights with exclusive access, for learners. Work that runs a
+   * backward pass must open its gradient collector inside {@link TrainingLock#run}.
+   */
+  public <T> T update(Function<Weights, T> work) {
+    lock.writeLock().lock();
+    try {
+      return work.apply(weights);
+    } finally {
+      JniUtils.setGradMode(false);
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<Acted> act(List<BrainInput> inputs, Sampling sampling, SplittableRandom rng) {
+    lock.readLock().lock();
+    try {
+      JniUtils.setGradMode(false);
+      return Sampler.run(this, inputs, sampling, rng);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public byte[] generate(BrainInput prompt, Sampling sampling, SplittableRandom rng) {
+    return act(List.of(prompt), sampling, rng).get(0).bytes();
+  }
+
+  /**
+   * One inference pass for {@link Sampler}: the logits and values at each row's last position.
+   *
+   * @return logits (B, V) and values (B) flattened into a {@code float[B][V + 1]}
+   */
+  float[][] lastLogits(List<BrainInput> inputs, boolean keepHidden) {
+    try (NDManager m = weights.manager().newSubManager()) {
+      Batch b = Batch.of(m, shape(), inputs);
+      NDArray hidden = Transformer.hidden(weights, b, false); // (B, S, C)
+      if (keepHidden) {
+        keepHidden(hidden.get(0).toFloatArray(), b.patchCount() + b.lengths()[0]);
+      }
+      long[] index = new long[b.size() * shape().dim()];
+      for (int i = 0; i < b.size(); i++) {
+        java.util.Arrays.fill(index, i * shape().dim(), (i + 1) * shape().dim(),
+            b.patchCount() + b.lengths()[i] - 1L);
+      }
+      NDArray idx = m.create(index, new Shape(b.size(), 1, shape().dim()));
+      NDArray last = hidden.gather(idx, 1); // (B, 1, C)
+      float[] logits = Transformer.logits(weights, last).toFloatArray(); // (B, 1, V)
+      float[] values = Transformer.values(weights, last).toFloatArray(); // (B, 1)
+      float[][] out = new float[b.size()][shape().vocab() + 1];
+      for (int i = 0; i < b.size(); i++) {
+        System.arraycopy(logits, i * shape().vocab(), out[i], 0, shape().vocab());
+        out[i][shape().vocab()] = values[i];
+      }
+      return out;
+    }
+  }
+
+  private void keepHidden(float[] flat, int positions) {
+    int c = shape().dim();
+    float[][] h = new float[positions][c];
+    for (int i = 0; i < positions; i++) {
+      System.arraycopy(flat, i * c, h[i], 0, c);
+    }
+    lastHidden = h;
+  }
+
+  @Override
+  public float[] embed(BrainInput input) {
+    lock.readLock().lock();
+    try (NDManager m = weights.manager().newSubManager()) {
+      JniUtils.setGradMode(false);
+      BrainInput in = input.keepLast(shape().block());
+      NDArray hidden = Transformer.hidden(weights, Batch.of(m, shape(), List.of(in)), false);
+      float[] flat = hidden.get(0).toFloatArray(); // (S, C)
+      keepHidden(flat, in.length());
+      return hidden.get(0).mean(new int[] {0}).toFloatArray();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public TorchBrain copy() {
+    return new TorchBrain(shape(), root.getDevice(), snapshot(), 0);
+  }
+
+  @Override
+  public void mutate(double sigma, long seed) {
+    if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+      throw new IllegalArgumentException(
+          "mutation sigma must be a finite number >= 0; got " + sigma + " (try 0.01)");
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    update(w -> {
+      JniUtils.setGradMode(false);
+      try (NDManager m = w.manager().newSubManager()) {
+        for (NDArray p : w.all().values()) {
+          float[] noise = new float[Math.toIntExact(p.size())];
+          for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (rng.nextGaussian() * sigma);
+          }
+          p.addi(m.create(noise, p.getShape()));
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void save(Path file) throws IOException {
+    BrainFile.write(file, shape(), snapshot());
+  }
+
+  @Override
+  public float[][] lastHidden() {
+    return lastHidden;
+  }
+
+  /** The token id range a brain samples from: bytes and {@code <eos>}. */
+  static boolean sampleable(int token) {
+    return Vocabulary.isByte(token) || token == Vocabulary.EOS;
+  }
+
+  @Override
+  public void close() {
+    root.close();
+  }
+}

@@ -1,0 +1,178 @@
+package io.vivarium.brain.learn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.model.Batch;
+import io.vivarium.brain.model.Transformer;
+import io.vivarium.brain.model.Weights;
+import io.vivarium.core.Channel;
+import io.vivarium.core.Seeds;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Language-model pretraining: next-byte cross-entropy on random windows of a corpus, AdamW with
+ * warm-up and cosine decay, gradient clipping, and held-out evaluation. What {@code vivarium
+ * train lm} runs.
+ *
+ * <p>{@code cpu_ms_per_iter} is the training thread's CPU time per iteration: with one
+ * intra-op thread PyTorch computes on the calling thread, so on a shared machine it estimates
+ * the uncontended speed better than wall time does.
+ *
+ * <p>One trainer per run; not thread-safe. Backward passes take the process-wide
+ * {@link TrainingLock}, so trainers of different brains may share a JVM.
+ */
+public final class LmTrainer {
+  /** The outcome of a run. */
+  public record Result(
+      float trainLoss, float valLoss, double tokensPerSecond, double msPerIter,
+      double cpuMsPerIter, long parameters) {}
+
+  private final TorchBrain brain;
+  private final LmCorpus corpus;
+  private final LmOptions options;
+  private final SplittableRandom batches;
+
+  /** A trainer of {@code brain} on {@code corpus}. */
+  public LmTrainer(TorchBrain brain, LmCorpus corpus, LmOptions options) {
+    this.brain = brain;
+    this.corpus = corpus;
+    this.options = options;
+    this.batches = Seeds.random(options.seed(), "lm-batches", 0);
+  }
+
+  /**
+   * The whole command: reads the corpus, builds the brain, trains, prints progress and the
+   * final {@code key: value} lines to {@code out}, saves the brain when asked.
+   */
+  public static Result run(java.nio.file.Path corpusFile, LmOptions o, PrintWriter out)
+      throws IOException {
+    LmCorpus corpus = LmCorpus.read(corpusFile, o.block());
+    Engine engine = Torch.start(o.threads(), null);
+    engine.setRandomSeed((int) Seeds.derive(o.seed(), "torch"));
+    try (TorchBrain brain = TorchBrain.create(o.shape(), Seeds.derive(o.seed(), "weights"))) {
+      out.printf(Locale.ROOT, "config: %s, corpus %d bytes, seed %d, %d thread(s), %s %s%n",
+          o.shape().describe().replace('\n', ' ').trim(), corpus.size(), o.seed(), o.threads(),
+          engine.getEngineName(), engine.getVersion());
+      out.printf(Locale.ROOT, "parameters: %d%n", brain.parameterCount());
+      Result r = new LmTrainer(brain, corpus, o).train(out);
+      out.printf(Locale.ROOT, "train_loss: %.4f%n", r.trainLoss());
+      out.printf(Locale.ROOT, "val_loss: %.4f%n", r.valLoss());
+      out.printf(Locale.ROOT, "tokens_per_second: %.0f%n", r.tokensPerSecond());
+      out.printf(Locale.ROOT, "ms_per_iter: %.2f%n", r.msPerIter());
+      out.printf(Locale.ROOT, "cpu_ms_per_iter: %.2f%n", r.cpuMsPerIter());
+      out.printf(Locale.ROOT, "parameters: %d%n", r.parameters());
+      if (o.out() != null) {
+        brain.save(o.out());
+        out.printf(Locale.ROOT, "saved: %s%n", o.out());
+      }
+      return r;
+    }
+  }
+
+  /** Trains for the configured iterations; evaluates every interval and at the end. */
+  public Result train(PrintWriter out) {
+    int b = options.batch();
+    int t = options.block();
+    long[] x = new long[b * t];
+    long[] y = new long[b * t];
+    long nanos = 0;
+    long cpuNanos = 0;
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    float[] eval = {Float.NaN, Float.NaN};
+    try (AdamW opt = brain.update(w -> new AdamW(w, options.beta1(), options.beta2(), 1e-8,
+        options.weightDecay()))) {
+      for (int it = 0; it < options.iters(); it++) {
+        if (it > 0 && it % options.evalInterval() == 0) {
+          eval = evaluate();
+          out.printf(Locale.ROOT, "eval %d · train %.4f · val %.4f%n", it, eval[0], eval[1]);
+        }
+        corpus.batch(batches, b, t, false, x, y);
+        long start = System.nanoTime();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
+        float loss = step(opt, x, y, options.lrAt(it));
+        nanos += System.nanoTime() - start;
+        cpuNanos += cpu.getCurrentThreadCpuTime() - cpuStart;
+        if (!Float.isFinite(loss)) {
+          throw new IllegalStateException(
+              "training diverged at iteration " + it + " (loss " + loss + ", learning rate "
+                  + options.lrAt(it) + "); lower --lr or check the corpus");
+        }
+        if (it % options.logInterval() == 0 || it == options.iters() - 1) {
+          double ms = nanos / 1e6 / (it + 1);
+          out.printf(Locale.ROOT, "iter %d · loss %.4f · %.0f tokens/s · %.2f ms/iter%n",
+              it, loss, b * t / (ms / 1000), ms);
+        }
+      }
+    }
+    eval = evaluate();
+    out.printf(Locale.ROOT, "eval %d · train %.4f · val %.4f%n", options.iters(), eval[0], eval[1]);
+    double msPerIter = nanos / 1e6 / options.iters();
+    return new Result(eval[0], eval[1], b * t / (msPerIter / 1000), msPerIter,
+        cpuNanos / 1e6 / options.iters(), brain.parameterCount());
+  }
+
+  /** One optimisation step on the batch (x, y), both (B, T) row-major; returns the loss. */
+  public float step(AdamW opt, long[] x, long[] y, double lr) {
+    int b = options.batch();
+    int t = options.block();
+    return brain.update(w -> {
+      try (NDManager m = w.manager().newSubManager()) {
+        Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
+        NDArray targets = m.create(y, new Shape(b, t));
+        NDArray loss = TrainingLock.run(() -> {
+          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+            NDArray l = loss(w, batch, targets, true);
+            gc.backward(l);
+            return l;
+          }
+        });
+        JniUtils.setGradMode(false);
+        float value = loss.getFloat();
+        opt.step(m, lr, options.clip());
+        return value;
+      }
+    });
+  }
+
+  /** Mean loss over {@code evalIters} batches of the training and of the held-out part. */
+  public float[] evaluate() {
+    SplittableRandom rng = Seeds.random(options.seed(), "lm-eval", 0);
+    int b = options.batch();
+    int t = options.block();
+    long[] x = new long[b * t];
+    long[] y = new long[b * t];
+    float[] means = new float[2];
+    for (int split = 0; split < 2; split++) {
+      double sum = 0;
+      for (int i = 0; i < options.evalIters(); i++) {
+        corpus.batch(rng, b, t, split == 1, x, y);
+        sum += brain.update(w -> {
+          try (NDManager m = w.manager().newSubManager()) {
+            JniUtils.setGradMode(false);
+            Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
+            return loss(w, batch, m.create(y, new Shape(b, t)), false).getFloat();
+          }
+        });
+      }
+      means[split] = (float) (sum / options.evalIters());
+    }
+    return means;
+  }
+
+  private static NDArray loss(Weights w, Batch batch, NDArray targets, boolean training) {
+    NDArray hidden = Transformer.hidden(w, batch, training); // (B, T, C)
+    return Transformer.crossEntropy(Transformer.logits(w, hidden), targets, null);
+  }
+}

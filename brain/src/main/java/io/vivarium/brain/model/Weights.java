@@ -1,0 +1,160 @@
+package io.vivarium.brain.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.BrainShape;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The named parameters of one brain, in a fixed order, all owned by one long-lived
+ * {@link NDManager}. Names and order are part of the brain file format.
+ *
+ * <p>Layout (C = dim, V = vocab, K = channels, P3 = P×P×3, G = grid, L = layers):
+ * {@code tok (V, C)}, {@code chan (K, C)}, {@code pos (block, C)}, {@code patch.w (C, P3)},
+ * {@code patch.b (C)}, {@code patch.row (G, C)}, {@code patch.col (G, C)}; per block i
+ * {@code h<i>.ln1.g/b (C)}, {@code h<i>.attn.w (3C, C)}, {@code h<i>.attn.b (3C)},
+ * {@code h<i>.proj.w (C, C)}, {@code h<i>.proj.b (C)}, {@code h<i>.ln2.g/b (C)},
+ * {@code h<i>.fc.w (4C, C)}, {@code h<i>.fc.b (4C)}, {@code h<i>.out.w (C, 4C)},
+ * {@code h<i>.out.b (C)}; then {@code lnf.g/b (C)}, {@code value.w (1, C)}, {@code value.b (1)},
+ * {@code unpatch.w (P3, C)}, {@code unpatch.b (P3)}. Linear weights are (out, in).
+ *
+ * <p>Not thread-safe for writes; {@link io.vivarium.brain.TorchBrain} guards it.
+ */
+public final class Weights implements AutoCloseable {
+  private final BrainShape shape;
+  private final NDManager manager;
+  private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+
+  private Weights(BrainShape shape, NDManager manager) {
+    this.shape = shape;
+    this.manager = manager;
+  }
+
+  /** The parameter shapes of {@code s}, in file order. */
+  public static Map<String, Shape> layout(BrainShape s) {
+    long c = s.dim();
+    long p3 = s.patchValues();
+    Map<String, Shape> m = new LinkedHashMap<>();
+    m.put("tok", new Shape(s.vocab(), c));
+    m.put("chan", new Shape(s.channels(), c));
+    m.put("pos", new Shape(s.block(), c));
+    m.put("patch.w", new Shape(c, p3));
+    m.put("patch.b", new Shape(c));
+    m.put("patch.row", new Shape(s.grid(), c));
+    m.put("patch.col", new Shape(s.grid(), c));
+    for (int i = 0; i < s.layers(); i++) {
+      String h = "h" + i + ".";
+      m.put(h + "ln1.g", new Shape(c));
+      m.put(h + "ln1.b", new Shape(c));
+      m.put(h + "attn.w", new Shape(3 * c, c));
+      m.put(h + "attn.b", new Shape(3 * c));
+      m.put(h + "proj.w", new Shape(c, c));
+      m.put(h + "proj.b", new Shape(c));
+      m.put(h + "ln2.g", new Shape(c));
+      m.put(h + "ln2.b", new Shape(c));
+      m.put(h + "fc.w", new Shape(4 * c, c));
+      m.put(h + "fc.b", new Shape(4 * c));
+      m.put(h + "out.w", new Shape(c, 4 * c));
+      m.put(h + "out.b", new Shape(c));
+    }
+    m.put("lnf.g", new Shape(c));
+    m.put("lnf.b", new Shape(c));
+    m.put("value.w", new Shape(1, c));
+    m.put("value.b", new Shape(1));
+    m.put("unpatch.w", new Shape(p3, c));
+    m.put("unpatch.b", new Shape(p3));
+    return m;
+  }
+
+  /**
+   * Fresh weights, GPT-2 style: normal(0, 0.02) matrices and embeddings, residual projections
+   * scaled by 1/sqrt(2L), zero biases, unit LayerNorm gains. Deterministic for a seed.
+   */
+  public static Weights init(BrainShape s, NDManager parent, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    Map<String, float[]> values = new LinkedHashMap<>();
+    double residual = 0.02 / Math.sqrt(2.0 * s.layers());
+    for (Map.Entry<String, Shape> e : layout(s).entrySet()) {
+      String name = e.getKey();
+      float[] v = new float[Math.toIntExact(e.getValue().size())];
+      if (name.endsWith(".g")) {
+        java.util.Arrays.fill(v, 1f);
+      } else if (!name.endsWith(".b")) {
+        double std = name.endsWith("proj.w") || name.endsWith("out.w") ? residual : 0.02;
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (float) (rng.nextGaussian() * std);
+        }
+      }
+      values.put(name, v);
+    }
+    return of(s, parent, values);
+  }
+
+  /** Weights holding {@code values} (one array per {@link #layout} entry, in any order). */
+  public static Weights of(BrainShape s, NDManager parent, Map<String, float[]> values) {
+    Weights w = new Weights(s, parent.newSubManager());
+    for (Map.Entry<String, Shape> e : layout(s).entrySet()) {
+      float[] v = values.get(e.getKey());
+      if (v == null || v.length != e.getValue().size()) {
+        w.close();
+        throw new IllegalArgumentException(
+            "parameter " + e.getKey() + " needs " + e.getValue().size() + " values of shape "
+                + e.getValue() + "; got " + (v == null ? "none" : v.length));
+      }
+      NDArray a = w.manager.create(v, e.getValue());
+      a.setName(e.getKey());
+      a.setRequiresGradient(true);
+      w.arrays.put(e.getKey(), a);
+    }
+    return w;
+  }
+
+  /** The parameter named {@code name}. */
+  public NDArray get(String name) {
+    NDArray a = arrays.get(name);
+    if (a == null) {
+      throw new IllegalArgumentException("no parameter named '" + name + "'");
+    }
+    return a;
+  }
+
+  /** All parameters, in file order (unmodifiable). */
+  public Map<String, NDArray> all() {
+    return Collections.unmodifiableMap(arrays);
+  }
+
+  /** A copy of every parameter's values as Java arrays, in file order. */
+  public Map<String, float[]> toArrays() {
+    Map<String, float[]> m = new LinkedHashMap<>();
+    arrays.forEach((k, v) -> m.put(k, v.toFloatArray()));
+    return m;
+  }
+
+  /** Number of scalar parameters. */
+  public long count() {
+    long n = 0;
+    for (NDArray a : arrays.values()) {
+      n += a.size();
+    }
+    return n;
+  }
+
+  /** The shape these weights were made for. */
+  public BrainShape shape() {
+    return shape;
+  }
+
+  /** The long-lived manager owning the parameters; per-step managers are its children. */
+  public NDManager manager() {
+    return manager;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
