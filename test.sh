@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 cd "$here"
 
 # The Debian packages the tests use: real tools, no mocks.
-packages=(sqlite3)
+packages=(sqlite3 mosquitto mosquitto-clients openssl gcc libc6-dev linux-libc-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -56,6 +56,15 @@ public final class TorchBrain implements Brain {
     return new TorchBrain(shape, device, null, seed);
   }
 
+  /**
+   * A fresh brain as {@code config} describes it (preset and overrides, device, threads), with
+   * weights drawn from {@code seed}; starts the engine if needed.
+   */
+  public static TorchBrain create(io.vivarium.core.config.BrainConfig config, long seed) {
+    Torch.start(config.threads(), null);
+    return new TorchBrain(BrainShape.of(config), Torch.device(config.device()), null, seed);
+  }
+
   /** A brain with the given parameter values (one array per {@link Weights#layout} entry). */
   public static TorchBrain of(BrainShape shape, Map<String, float[]> values) {
     return new TorchBrain(shape, Device.cpu(), values, 0);

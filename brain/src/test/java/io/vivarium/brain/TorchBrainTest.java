@@ -3,6 +3,10 @@ package io.vivarium.brain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vivarium.brain.learn.AdamW;
+import io.vivarium.brain.learn.LmCorpus;
+import io.vivarium.brain.learn.LmOptions;
+import io.vivarium.brain.learn.LmTrainer;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Vocabulary;
 import io.vivarium.core.config.BrainConfig;
@@ -10,9 +14,13 @@ import io.vivarium.core.world.Image;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +51,9 @@ class TorchBrainTest {
     }
     BrainConfig c = new BrainConfig("small", "cpu", 1, 2, 0, 64, 0, 0.1);
     assertThat(BrainShape.of(c)).isEqualTo(BrainShape.preset("small").with(2, 4, 64, 256, 0.1));
+    try (TorchBrain b = TorchBrain.create(c, 1)) {
+      assertThat(b.shape()).isEqualTo(BrainShape.of(c));
+    }
     assertThatThrownBy(() -> BrainShape.preset("huge"))
         .hasMessage("unknown brain preset 'huge'; known presets: tiny, small, base, nanogpt-cpu");
     assertThatThrownBy(() -> SHAPE.with(2, 3, 16, 32, 0))
@@ -166,6 +177,46 @@ class TorchBrainTest {
         assertThat(pa.get(name)).as(name).isNotEqualTo(pp.get(name)).isNotEqualTo(pc.get(name));
       }
       assertThatThrownBy(() -> a.mutate(-1, 1)).hasMessageContaining("sigma");
+    }
+  }
+
+  /** Inference threads share one brain while another thread trains a second brain. */
+  @Test
+  void inferenceRunsConcurrentlyWithTrainingOfAnotherBrain() throws Exception {
+    try (TorchBrain brain = TorchBrain.create(SHAPE, 14);
+        TorchBrain trained = TorchBrain.create(SHAPE, 15)) {
+      BrainInput in = picturePrompt("together");
+      Sampling s = new Sampling(1.0, 0, 6, -1, Channel.MOTOR);
+      byte[] alone = brain.act(List.of(in), s, new SplittableRandom(9)).get(0).bytes();
+      LmOptions o = LmOptions.defaults(SHAPE).with(40, 2, 16, 1e-3);
+      LmTrainer trainer = new LmTrainer(trained, new LmCorpus(new byte[2000], 16, "zeros"), o);
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        Future<?> training = pool.submit(() -> {
+          long[] x = new long[32];
+          try (AdamW opt = trained.update(w -> new AdamW(w, 0.9, 0.99, 1e-8, 0))) {
+            for (int i = 0; i < 40; i++) {
+              trainer.step(opt, x, x, 1e-3);
+            }
+          }
+        });
+        List<Future<byte[]>> acts = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+          acts.add(pool.submit(() -> {
+            byte[] last = null;
+            for (int i = 0; i < 10; i++) {
+              last = brain.act(List.of(in), s, new SplittableRandom(9)).get(0).bytes();
+            }
+            return last;
+          }));
+        }
+        training.get();
+        for (var f : acts) {
+          assertThat(f.get()).containsExactly(alone);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 

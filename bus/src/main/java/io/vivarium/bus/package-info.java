@@ -1,6 +1,10 @@
 /**
- * The MQTT bus: the embedded broker, the client and the topic schema agents and people talk on.
+ * The MQTT bus: the embedded broker ({@link io.vivarium.bus.EmbeddedBroker}), the client
+ * ({@link io.vivarium.bus.MqttBus} behind the {@link io.vivarium.bus.Bus} interface), the topic
+ * schema ({@link io.vivarium.bus.TopicSchema}, {@link io.vivarium.bus.Topics}) and the payload
+ * codecs agents and people talk with. docs/bus.md describes topics and byte layouts.
  *
- * <p>Depends on {@code core} only. The only module that may use an MQTT library.
+ * <p>Depends on {@code core}, Jackson, SLF4J, the HiveMQ MQTT client and Moquette. The only
+ * module that may use an MQTT library.
  */
 package io.vivarium.bus;

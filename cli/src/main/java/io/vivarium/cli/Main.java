@@ -49,6 +49,7 @@ public final class Main implements Runnable {
       new TrainCommand(),
       new SampleCommand(),
       new EvalCommand(),
+      new ExecCommand(),
       new BenchCommand(),
     };
   }

@@ -32,7 +32,7 @@ public final class BrainLmBench {
     double peak = args.length > 3 ? Double.parseDouble(args[3]) : 428;
     BrainShape shape = BrainShape.preset("nanogpt-cpu");
     LmOptions o = LmOptions.defaults(shape).with(iters, 12, 64, 1e-3).with(1337, threads, null)
-        .withIntervals(250, 20, 100);
+        .withIntervals(250, 20, 10);
     System.out.printf(Locale.ROOT, "load_before: %s%n", load());
     LmTrainer.Result r = LmTrainer.run(corpus, o, new PrintWriter(System.out, true));
     double flops = shape.flopsPerToken(o.block()) * r.tokensPerSecond();

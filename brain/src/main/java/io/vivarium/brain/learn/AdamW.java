@@ -53,29 +53,28 @@ public final class AdamW implements AutoCloseable {
   public float step(NDManager step, double lr, double clip) {
     t++;
     List<NDArray> grads = new ArrayList<>(params.size());
-    NDList squares = new NDList();
+    NDList norms = new NDList();
     for (NDArray p : params) {
       NDArray g = local(step, p.getGradient());
       grads.add(g);
-      squares.add(g.square().sum());
+      norms.add(g.norm());
     }
-    float norm = (float) Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+    float norm = (float) Math.sqrt(NDArrays.stack(norms).square().sum().getFloat());
     float scale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
-    double correction1 = 1 - Math.pow(beta1, t);
+    // The engine's fused update computes p -= c·m / (sqrt(v) + e); with
+    // c = lr·sqrt(1 - β2^t) / (1 - β1^t) and e = ε·sqrt(1 - β2^t) this is exactly AdamW's
+    // p -= lr · m̂ / (sqrt(v̂) + ε). Decoupled decay p -= lr·wd·p comes first.
     double root2 = Math.sqrt(1 - Math.pow(beta2, t));
+    float c = (float) (lr * root2 / (1 - Math.pow(beta1, t)));
+    float e = (float) (eps * root2);
     for (int i = 0; i < params.size(); i++) {
       NDArray p = params.get(i);
-      NDArray g = scale == 1f ? grads.get(i) : grads.get(i).mul(scale);
-      NDArray m = first.get(i);
-      NDArray v = second.get(i);
-      m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-      v.muli((float) beta2).addi(g.mul(g).muli((float) (1 - beta2)));
-      if (weightDecay > 0 && p.getShape().dimension() >= 2) {
-        p.muli((float) (1 - lr * weightDecay));
-      }
-      NDArray denom = local(step, v.sqrt()).divi((float) root2).addi((float) eps);
-      p.subi(local(step, m.div(denom)).muli((float) (lr / correction1)));
-      grads.get(i).muli(0f);
+      NDArray g = grads.get(i);
+      float wd = p.getShape().dimension() >= 2 ? (float) weightDecay : 0f;
+      // one native call per parameter: clip-scale, decay, moments, update; then zero the grad
+      g.getNDArrayInternal().adamUpdate(
+          new NDList(p, g, first.get(i), second.get(i)), new NDList(p), (float) lr, c, wd,
+          scale, -1f, (float) beta1, (float) beta2, e, false, true);
     }
     return norm;
   }

@@ -104,6 +104,11 @@ public final class LmTrainer {
         float loss = step(opt, x, y, options.lrAt(it));
         nanos += System.nanoTime() - start;
         cpuNanos += cpu.getCurrentThreadCpuTime() - cpuStart;
+        if (!Float.isFinite(loss)) {
+          throw new IllegalStateException(
+              "training diverged at iteration " + it + " (loss " + loss + ", learning rate "
+                  + options.lrAt(it) + "); lower --lr or check the corpus");
+        }
         if (it % options.logInterval() == 0 || it == options.iters() - 1) {
           double ms = nanos / 1e6 / (it + 1);
           out.printf(Locale.ROOT, "iter %d · loss %.4f · %.0f tokens/s · %.2f ms/iter%n",

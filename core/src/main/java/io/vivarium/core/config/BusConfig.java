@@ -4,10 +4,26 @@ package io.vivarium.core.config;
 public record BusConfig(
     @Doc("Whether the colony publishes on a bus at all.") boolean enabled,
     @Doc("External broker URL (tcp://HOST:PORT or ssl://HOST:PORT); empty starts the embedded broker.")
+        @Pattern(value = "|(tcp|ssl)://[^/:\\s]+:[0-9]{1,5}",
+            rule = "empty, or tcp://HOST:PORT or ssl://HOST:PORT")
         String url,
-    @Doc("Port of the embedded broker on 127.0.0.1.") @Range(min = 0, max = 65535) int port) {
+    @Doc("Port of the embedded broker on 127.0.0.1 (0 picks a free port).")
+        @Range(min = 0, max = 65535) int port,
+    @Doc("User name for the external broker; empty connects without credentials.") String username,
+    @Doc("Password for the external broker (used only with a username).") String password,
+    @Doc("PKCS#12 or JKS trust store for ssl:// brokers; empty trusts the JDK's default CAs.")
+        String trustStore,
+    @Doc("Password of the trust store; empty for none.") String trustStorePassword,
+    @Doc("Messages waiting to be sent before the oldest is dropped (publishers never block).")
+        @Range(min = 16, max = 1_000_000) int outbox,
+    @Doc("Messages waiting for a slow subscriber callback before the oldest is dropped.")
+        @Range(min = 16, max = 1_000_000) int inbox,
+    @Doc("Per-client message queue of the embedded broker; QoS 1 messages beyond it are lost.")
+        @Range(min = 1024, max = 10_000_000) int brokerQueue,
+    @Doc("Least milliseconds between two video frames of one agent; faster frames are dropped.")
+        @Range(min = 0, max = 60_000) int videoIntervalMillis) {
 
   public static BusConfig defaults() {
-    return new BusConfig(true, "", 1883);
+    return new BusConfig(true, "", 1883, "", "", "", "", 10_000, 10_000, 1_000_000, 200);
   }
 }

@@ -1,0 +1,66 @@
+package io.vivarium.bus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Computes the colony-wide byte entropy from everyone's byte counts on the bus and publishes
+ * it on {@code entropy}, at most once per interval. Any colony member (or a bystander) may run
+ * one; each agent's latest counts replace its earlier ones.
+ *
+ * <p>Thread-safe; {@link #close()} is idempotent.
+ */
+public final class EntropyMeter implements AutoCloseable {
+  private final Bus bus;
+  private final long intervalMillis;
+  private final Map<String, ByteCounts> latest = new ConcurrentHashMap<>();
+  private final Bus.Subscription subscription;
+  private long lastPublished = Long.MIN_VALUE / 2;
+  private volatile ColonyEntropy current = new ColonyEntropy(0, 0, 0, 0);
+
+  /**
+   * Starts listening on {@code bus}.
+   *
+   * @param intervalMillis least milliseconds between two publications, at least 0
+   */
+  public EntropyMeter(Bus bus, long intervalMillis) {
+    if (intervalMillis < 0) {
+      throw new IllegalArgumentException(
+          "entropy interval must be >= 0 milliseconds; got " + intervalMillis);
+    }
+    this.bus = bus;
+    this.intervalMillis = intervalMillis;
+    this.subscription = bus.subscribe(Topics.BYTE_COUNTS, TopicSchema.ANY_AGENT, this::update);
+  }
+
+  /** Takes {@code counts} as {@code agent}'s latest and republishes if the interval passed. */
+  public void update(String agent, ByteCounts counts) {
+    latest.put(agent, counts);
+    long now = System.currentTimeMillis();
+    ColonyEntropy e = ColonyEntropy.of(now, List.copyOf(latest.values()));
+    current = e;
+    synchronized (this) {
+      if (now - lastPublished < intervalMillis) {
+        return;
+      }
+      lastPublished = now;
+    }
+    bus.publish(Topics.ENTROPY, "", e);
+  }
+
+  /** Forgets a dead agent's counts. */
+  public void forget(String agent) {
+    latest.remove(agent);
+  }
+
+  /** The entropy as of the latest counts. */
+  public ColonyEntropy current() {
+    return current;
+  }
+
+  @Override
+  public void close() {
+    subscription.close();
+  }
+}

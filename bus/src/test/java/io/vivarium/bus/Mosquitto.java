@@ -1,0 +1,152 @@
+package io.vivarium.bus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Debian mosquitto for tests, on a free loopback port with a generated configuration.
+ * {@link #restart()} keeps the port. Needs the packages {@code mosquitto} and
+ * {@code mosquitto-clients}, which {@code ./test.sh} must install.
+ */
+final class Mosquitto implements AutoCloseable {
+  static final String BINARY = "/usr/sbin/mosquitto";
+
+  private final Path dir;
+  private final Path conf;
+  final int port;
+  private Process process;
+
+  private Mosquitto(Path dir, int port, List<String> extra) throws IOException {
+    this.dir = dir;
+    this.port = port;
+    this.conf = dir.resolve("mosquitto.conf");
+    List<String> lines = new ArrayList<>(List.of(
+        "listener " + port + " 127.0.0.1",
+        "persistence false",
+        "max_queued_messages 100000",
+        // as root mosquitto would switch to user 'mosquitto', who cannot read the temp dir
+        "user " + System.getProperty("user.name"),
+        "log_dest stdout"));
+    lines.addAll(extra);
+    if (extra.stream().noneMatch(l -> l.startsWith("password_file"))) {
+      lines.add("allow_anonymous true");
+    }
+    Files.write(conf, lines, StandardCharsets.UTF_8);
+  }
+
+  /** Starts mosquitto in {@code dir} with extra configuration lines. */
+  static Mosquitto start(Path dir, String... extra) throws IOException {
+    if (!Files.isExecutable(Path.of(BINARY))) {
+      throw new IllegalStateException("these tests need Debian's mosquitto and mosquitto-clients:"
+          + " apt-get install -y mosquitto mosquitto-clients openssl");
+    }
+    Mosquitto m = new Mosquitto(dir, freePort(), List.of(extra));
+    m.startProcess();
+    return m;
+  }
+
+  String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  void stop() {
+    if (process != null) {
+      process.destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
+  }
+
+  void restart() throws IOException {
+    stop();
+    startProcess();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void startProcess() throws IOException {
+    process = new ProcessBuilder(BINARY, "-c", conf.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("stdout.log").toFile())
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("mosquitto exited at start: "
+            + Files.readString(dir.resolve("stdout.log")));
+      }
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    throw new IllegalStateException("mosquitto did not listen on port " + port + " in 10 s");
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code mosquitto_sub} for up to {@code count} messages or {@code seconds}. */
+  static Process sub(int port, String filter, int count, int seconds, String... extra)
+      throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1",
+        "-p", Integer.toString(port), "-t", filter, "-C", Integer.toString(count),
+        "-W", Integer.toString(seconds), "-v", "-q", "1"));
+    cmd.addAll(List.of(extra));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  }
+
+  /** Runs {@code mosquitto_pub} once and waits for it; returns its exit code. */
+  static int pub(int port, String topic, String message, String... extra)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1",
+        "-p", Integer.toString(port), "-t", topic, "-m", message, "-q", "1"));
+    cmd.addAll(List.of(extra));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return -1;
+    }
+    return p.exitValue();
+  }
+
+  /** Everything a finished (or timed-out) client process printed. */
+  static String output(Process p, int seconds) throws IOException, InterruptedException {
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,193 @@
+package io.vivarium.bus;
+
+import static io.vivarium.bus.TestBus.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vivarium.core.config.BusConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bus against real Debian mosquitto and its command-line clients: a stand-in agent
+ * publishes and listens through the {@link Bus} API the colony will use.
+ */
+class MosquittoInteropTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir Path dir;
+
+  @Test
+  void mosquittoSubHearsTheAgentAndMosquittoPubRewardsIt() throws Exception {
+    try (Mosquitto broker = Mosquitto.start(dir);
+        MqttBus bus = MqttBus.open(TestBus.config(broker.url()), "lab");
+        StandInAgent agent = new StandInAgent(bus, "a1");
+        Stepper stepper = new Stepper(agent)) {
+      assertThat(bus.connected()).isTrue();
+      String out = subscribeAndRead(broker.port, bus.schema().topic(Topics.TEXT_TO_PARENT, "a1"));
+      assertThat(out).contains("vivarium/lab/agents/a1/text:to_parent a1 step ");
+      rewardUntilHeard(broker.port, bus, agent, "0.5");
+      assertThat(agent.reward.get()).isPositive();
+      Mosquitto.pub(broker.port, bus.schema().topic(Topics.TEXT_FROM_PARENT, "a1"), "hello a1");
+      await(WAIT, "text from a person", () -> agent.heard.get().equals("hello a1"));
+    }
+  }
+
+  @Test
+  void mosquittoSubReadsFromTheEmbeddedBroker() throws Exception {
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab");
+        StandInAgent agent = new StandInAgent(bus, "a1");
+        Stepper stepper = new Stepper(agent)) {
+      int port = BrokerUrl.parse(bus.url()).port();
+      String out = subscribeAndRead(port, bus.schema().topic(Topics.TEXT_TO_PARENT, "a1"));
+      assertThat(out).contains("a1 step ");
+      rewardUntilHeard(port, bus, agent, "1");
+    }
+  }
+
+  @Test
+  void theColonyRunsOnThroughABrokerRestartAndRecovers() throws Exception {
+    try (Mosquitto broker = Mosquitto.start(dir);
+        MqttBus bus = MqttBus.open(TestBus.config(broker.url()), "lab");
+        StandInAgent agent = new StandInAgent(bus, "a1");
+        Stepper stepper = new Stepper(agent)) {
+      String topic = bus.schema().topic(Topics.TEXT_TO_PARENT, "a1");
+      assertThat(subscribeAndRead(broker.port, topic)).contains("a1 step ");
+
+      broker.stop();
+      await(WAIT, "the bus to notice the outage", () -> !bus.connected());
+      long stepsAtOutage = agent.steps.get();
+      await(WAIT, "the agent to keep stepping while the broker is down",
+          () -> agent.steps.get() > stepsAtOutage + 20);
+      assertThat(bus.stats().outages()).isGreaterThanOrEqualTo(1);
+
+      broker.restart();
+      await(WAIT, "the bus to reconnect", bus::connected);
+      long stepsAfter = agent.steps.get();
+      String out = subscribeAndRead(broker.port, topic);
+      long seen = Long.parseLong(out.substring(out.lastIndexOf(' ') + 1).strip());
+      assertThat(seen).isGreaterThan(stepsAfter - 5);
+      rewardUntilHeard(broker.port, bus, agent, "0.25"); // the subscription came back too
+    }
+  }
+
+  @Test
+  void usernameAndPasswordComeFromConfiguration() throws Exception {
+    Path passwords = dir.resolve("passwd");
+    Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(),
+        "keeper", "s3cret").redirectErrorStream(true).start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0).isTrue();
+    try (Mosquitto broker = Mosquitto.start(dir, "password_file " + passwords,
+        "allow_anonymous false")) {
+      BusConfig good = withCredentials(broker.url(), "keeper", "s3cret");
+      try (MqttBus bus = MqttBus.open(good, "lab")) {
+        assertThat(bus.connected()).isTrue();
+      }
+      BusConfig bad = withCredentials(broker.url(), "keeper", "wrong");
+      try (MqttBus bus = MqttBus.open(bad, "lab")) {
+        assertThat(bus.connected()).isFalse();
+        bus.publishText("a1", "into the outbox, never sent"); // still never throws
+      }
+    }
+  }
+
+  @Test
+  void tlsBrokersAreTrustedThroughTheConfiguredTrustStore() throws Exception {
+    Path key = dir.resolve("key.pem");
+    Path cert = dir.resolve("cert.pem");
+    Path store = dir.resolve("trust.p12");
+    run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        "-keyout", key.toString(), "-out", cert.toString());
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", cert.toString(),
+        "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+    try (Mosquitto broker = Mosquitto.start(dir, "certfile " + cert, "keyfile " + key)) {
+      String url = "ssl://127.0.0.1:" + broker.port;
+      BusConfig d = TestBus.config(url);
+      BusConfig tls = new BusConfig(true, url, 0, "", "", store.toString(), "changeit",
+          d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+      try (MqttBus bus = MqttBus.open(tls, "lab");
+          StandInAgent agent = new StandInAgent(bus, "a1")) {
+        assertThat(bus.connected()).isTrue();
+        assertThat(bus.url()).startsWith("ssl://");
+      }
+      // the JDK's default authorities do not know this self-signed broker: no connection
+      BusConfig untrusted = new BusConfig(true, url, 0, "", "", "", "", d.outbox(), d.inbox(),
+          d.brokerQueue(), d.videoIntervalMillis());
+      try (MqttBus bus = MqttBus.open(untrusted, "lab")) {
+        assertThat(bus.connected()).isFalse();
+      }
+      BusConfig missing = new BusConfig(true, url, 0, "", "", dir.resolve("nope.p12").toString(),
+          "", d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+      assertThatThrownBy(() -> MqttBus.open(missing, "lab"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bus.trustStore");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private static BusConfig withCredentials(String url, String user, String password) {
+    BusConfig d = TestBus.config(url);
+    return new BusConfig(true, url, 0, user, password, "", "", d.outbox(), d.inbox(),
+        d.brokerQueue(), d.videoIntervalMillis());
+  }
+
+  /** The first three lines {@code mosquitto_sub} sees on {@code topic}. */
+  private static String subscribeAndRead(int port, String topic) throws Exception {
+    Process sub = Mosquitto.sub(port, topic, 3, 20);
+    String out = Mosquitto.output(sub, 25);
+    assertThat(out).as("mosquitto_sub output").contains(topic);
+    return out.strip().lines().reduce((a, b) -> b).orElse("");
+  }
+
+  /** Publishes a reward with mosquitto_pub until the agent has recorded one. */
+  private static void rewardUntilHeard(int port, Bus bus, StandInAgent agent, String reward)
+      throws Exception {
+    double before = agent.reward.get();
+    String topic = bus.schema().topic(Topics.REWARD_FROM_PARENT, agent.id);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (agent.reward.get() == before) {
+      assertThat(System.nanoTime()).as("reward reaches the agent in time").isLessThan(deadline);
+      assertThat(Mosquitto.pub(port, topic, reward)).isZero();
+      Thread.sleep(100);
+    }
+  }
+
+  private static void run(String... cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0)
+        .as(String.join(" ", cmd) + ": " + out).isTrue();
+  }
+
+  /** Steps a stand-in agent every 20 ms on its own thread, as a colony's scheduler would. */
+  private static final class Stepper implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Stepper(StandInAgent agent) {
+      thread = Thread.ofPlatform().daemon().name("stand-in-" + agent.id).start(() -> {
+        while (running) {
+          agent.step();
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.interrupt();
+      thread.join(5000);
+    }
+  }
+}

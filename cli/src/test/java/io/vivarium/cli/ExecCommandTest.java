@@ -1,0 +1,65 @@
+package io.vivarium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vivarium.worlds.exec.ExecutorPool;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vivarium exec}: outcomes as text and JSON, bad input named, crashes still exit 0. */
+class ExecCommandTest {
+  @TempDir static Path cache;
+
+  record Result(int code, String out, String err) {}
+
+  @BeforeAll
+  static void sandbox() {
+    System.setProperty("vivarium.exec.cache", cache.toString());
+    String why = ExecutorPool.unavailableReason();
+    assumeTrue(why == null, why);
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void jsonHasTheOutcomeAndTheHistogramByName() {
+    // getpid; getpid; exit(7)
+    Result r = run("exec", "--hex", "b827000000 0f05 b827000000 0f05 bf07000000 b83c000000 0f05", "--json");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"exit\":7", "\"signal\":0", "\"timeout\":false", "\"syscalls\":3",
+        "\"histogram\":{\"getpid\":2,\"exit\":1}");
+  }
+
+  @Test
+  void aCrashIsStillASuccessfulCommand() {
+    Result r = run("exec", "--random", "64", "--seed", "3");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).containsAnyOf("signal", "exit", "timeout");
+  }
+
+  @Test
+  void badInputIsNamed() {
+    Result r = run("exec", "--hex", "xyz");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("--hex must be pairs of hex digits", "got 'xyz'");
+    assertThat(run("exec").err()).contains("exactly one program source");
+    assertThat(run("exec", "--random", "4", "--mode", "perl").err()).contains("got 'perl'");
+  }
+
+  @Test
+  void benchExecPrintsRunsPerSecond() {
+    Result r = run("bench", "exec", "--seconds", "0.5", "--workers", "1");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^runs_per_second: [0-9]+$").contains("setup_errors: 0");
+  }
+}

@@ -1,0 +1,203 @@
+package io.vivarium.worlds.exec;
+
+import io.vivarium.core.Channel;
+import io.vivarium.core.world.Action;
+import io.vivarium.core.world.Observation;
+import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.Step;
+import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The exec world (seed 000): each step runs the action's {@code motor} bytes as one program in
+ * the sandbox and rewards what it did. An episode is {@link ExecSettings#maxSteps()} programs
+ * and ends by truncation; a crashing or hanging program is an ordinary outcome.
+ *
+ * <p>Observation channels: {@code touch} the outcome record and counters ({@link #TOUCH_BYTES}
+ * bytes, layout in docs/sandbox.md; 16 more with machine state), {@code text} the program's
+ * output (capped), {@code motor} the last program, {@code noise} random bytes from the
+ * episode's seed. Reproducible for a seed, except with machine state or programs that read
+ * clocks or {@code AT_RANDOM}.
+ *
+ * <p>Not thread-safe (one instance per thread); a shared {@link ExecutorPool} is.
+ */
+public final class ExecWorld implements World {
+  /** Bytes of the {@code touch} record without machine state. */
+  public static final int TOUCH_BYTES = 64;
+  private static final int MACHINE_BYTES = 16;
+  private static final int TOP = 8;
+
+  private final ExecSettings settings;
+  private final ExecutorPool pool;
+  private final boolean ownsPool;
+  private final ExecReward reward;
+  private final Spec spec;
+  private SplittableRandom rng;
+  private int step;
+  private long episodeSyscalls;
+  private long runs;
+  private boolean done = true;
+
+  /** A world with its own one-worker sandbox pool and byte counts. */
+  public ExecWorld(ExecSettings settings) {
+    this(settings, new ExecutorPool(settings.limits(), 1), true, ByteCounts.local());
+  }
+
+  /** A world running on a shared {@code pool} (not closed with the world) and shared {@code counts}. */
+  public ExecWorld(ExecSettings settings, ExecutorPool pool, ByteCounts counts) {
+    this(settings, pool, false, counts);
+  }
+
+  /**
+   * A batch of {@code size} worlds sharing one executor (a serial batch steps one world at a
+   * time, so one suffices); the first world owns it, so closing the batch closes it.
+   */
+  public static WorldBatch batch(ExecSettings settings, int size) {
+    ExecutorPool pool = new ExecutorPool(settings.limits(), 1);
+    int[] made = {0};
+    return WorldBatch.of(() -> new ExecWorld(settings, pool, made[0]++ == 0, ByteCounts.local()), size);
+  }
+
+  private ExecWorld(ExecSettings settings, ExecutorPool pool, boolean owns, ByteCounts counts) {
+    if (pool.limits().mode() != settings.limits().mode()) {
+      throw new IllegalArgumentException("exec pool runs " + pool.limits().mode().key()
+          + " programs but the settings ask for " + settings.limits().mode().key());
+    }
+    this.settings = settings;
+    this.pool = pool;
+    this.ownsPool = owns;
+    this.reward = ExecReward.parse(settings.reward(), counts);
+    EnumMap<Channel, Integer> max = new EnumMap<>(Channel.class);
+    max.put(Channel.TOUCH, TOUCH_BYTES + (settings.machineState() ? MACHINE_BYTES : 0));
+    max.put(Channel.TEXT, settings.outputBytes());
+    max.put(Channel.MOTOR, settings.actionBytes());
+    max.put(Channel.NOISE, settings.noiseBytes());
+    this.spec = new Spec("exec", settings.preset(), max, 0, 0, Channel.MOTOR,
+        settings.actionBytes(), new byte[0], settings.maxSteps());
+  }
+
+  @Override
+  public Spec spec() {
+    return spec;
+  }
+
+  @Override
+  public Observation reset(long seed) {
+    rng = new SplittableRandom(seed);
+    step = 0;
+    episodeSyscalls = 0;
+    done = false;
+    return observe(new byte[0], null);
+  }
+
+  @Override
+  public Step step(Action action) {
+    if (done) {
+      throw new IllegalStateException("exec world: call reset before step (the episode is over "
+          + "or never started)");
+    }
+    byte[] bytes = action.motor().length > 0 ? action.motor() : action.text();
+    byte[] program = bytes.length <= settings.actionBytes() ? bytes
+        : Arrays.copyOf(bytes, settings.actionBytes());
+    ExecOutcome outcome = pool.run(program);
+    runs++;
+    step++;
+    episodeSyscalls += outcome.syscalls();
+    double r = reward.score(program, outcome);
+    done = step >= settings.maxSteps();
+    return new Step(observe(program, outcome), r, false, done,
+        Map.of("outcome", outcome.summary(), "syscalls", Integer.toString(outcome.syscalls())));
+  }
+
+  /** The last observation's parts: touch record, output, last program, noise. */
+  private Observation observe(byte[] program, ExecOutcome o) {
+    EnumMap<Channel, byte[]> channels = new EnumMap<>(Channel.class);
+    channels.put(Channel.TOUCH, touch(o));
+    byte[] out = o == null ? new byte[0] : o.output();
+    channels.put(Channel.TEXT, out.length <= settings.outputBytes() ? out
+        : Arrays.copyOf(out, settings.outputBytes()));
+    channels.put(Channel.MOTOR, program);
+    byte[] noise = new byte[settings.noiseBytes()];
+    rng.nextBytes(noise);
+    channels.put(Channel.NOISE, noise);
+    return new Observation(channels, null);
+  }
+
+  private byte[] touch(ExecOutcome o) {
+    ByteBuffer b = ByteBuffer.allocate(spec.maxBytes(Channel.TOUCH)).order(ByteOrder.LITTLE_ENDIAN);
+    if (o != null) {
+      int flags = (o.exited() ? 1 : 0) | (o.signal() != 0 ? 2 : 0) | (o.timeout() ? 4 : 0)
+          | (o.budgetExceeded() ? 8 : 0) | (o.outputCapped() ? 16 : 0) | (o.setupError() != 0 ? 32 : 0);
+      b.put((byte) flags).put((byte) o.exitCode()).put((byte) o.signal())
+          .put((byte) Math.min(o.files(), 255));
+      b.putInt(o.syscalls()).putInt(o.denied()).putInt(o.outputBytes());
+    } else {
+      b.position(16);
+    }
+    b.putInt(step).putInt((int) Math.min(episodeSyscalls, Integer.MAX_VALUE));
+    if (o != null) {
+      putTop(b, o.histogram());
+    }
+    if (settings.machineState()) {
+      b.position(TOUCH_BYTES);
+      putMachineState(b);
+    }
+    return b.array();
+  }
+
+  /** The {@value #TOP} most frequent calls: ABI byte, number u16, count u16 (saturated). */
+  private static void putTop(ByteBuffer b, int[] hist) {
+    int[] order = new int[TOP];
+    Arrays.fill(order, -1);
+    for (int i = 0; i < hist.length; i++) {
+      if (hist[i] == 0) {
+        continue;
+      }
+      for (int k = 0; k < TOP; k++) { // insertion keeps ties in index order
+        if (order[k] < 0 || hist[i] > hist[order[k]]) {
+          System.arraycopy(order, k, order, k + 1, TOP - k - 1);
+          order[k] = i;
+          break;
+        }
+      }
+    }
+    for (int k = 0; k < TOP && order[k] >= 0; k++) {
+      b.put((byte) (order[k] / ExecProtocol.HIST_SLOTS))
+          .putShort((short) (order[k] % ExecProtocol.HIST_SLOTS))
+          .putShort((short) Math.min(hist[order[k]], 0xFFFF));
+    }
+  }
+
+  /** Load averages ×100 (3 × u16), available memory in MiB (u32), runs of this world (u32). */
+  private void putMachineState(ByteBuffer b) {
+    try {
+      String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      for (int i = 0; i < 3; i++) {
+        b.putShort((short) Math.min(65535, Math.round(Double.parseDouble(load[i]) * 100)));
+      }
+      long availKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+          .filter(l -> l.startsWith("MemAvailable:"))
+          .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+      b.putInt((int) (availKb / 1024));
+    } catch (IOException | RuntimeException e) {
+      b.position(TOUCH_BYTES + 10); // machine state unreadable: zeros
+    }
+    b.putInt((int) runs);
+  }
+
+  @Override
+  public void close() {
+    if (ownsPool) {
+      pool.close();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+#include "hostile.h"
+int main(void) { for (;;) __asm__ volatile(""); }
