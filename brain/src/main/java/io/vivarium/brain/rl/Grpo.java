@@ -236,14 +236,15 @@ public final class Grpo implements AutoCloseable {
             NDArray lp = logits.logSoftmax(-1).gather(m.create(act, new Shape(b, 1)), 1).squeeze(-1); // (B)
             NDArray ratio = lp.sub(m.create(old)).exp();
             NDArray av = m.create(a);
-            NDArray pg = av.mul(ratio).neg().maximum(av.mul(ratio.clip(1 - options.clip(), 1 + options.clip())).neg())
+            NDArray clipped = ratio.maximum(m.create((float) (1 - options.clip()))).minimum(m.create((float) (1 + options.clip())));
+            NDArray pg = av.mul(ratio).neg().maximum(av.mul(clipped).neg())
                 .mean();
             NDArray kl = m.zeros(new Shape());
             if (refLogp != null) {
               NDArray d = m.create(ref).sub(lp); // log(π_ref / π)
-              kl = d.exp().sub(d).sub(1f).mean();
+              kl = d.exp().sub(d).sub(m.create(1f)).mean();
             }
-            NDArray loss = pg.add(kl.mul((float) options.kl()));
+            NDArray loss = pg.add(kl.mul(m.create((float) options.kl())));
             gc.backward(loss);
             return new NDArray[] {pg, kl};
           }

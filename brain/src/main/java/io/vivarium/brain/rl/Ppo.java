@@ -123,12 +123,16 @@ public final class Ppo implements AutoCloseable {
             NDArray logAll = out[0].logSoftmax(-1); // (B, A)
             NDArray newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
             NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
+            // Constants are arrays of the step's manager: DJL's scalar overloads free their
+            // buffer before the backward pass reads it (see Transformer#scalar).
             NDArray logRatio = newLogp.sub(m.create(oldLogp));
             NDArray ratio = logRatio.exp();
             NDArray a = m.create(adv);
-            NDArray pg = a.mul(ratio).neg().maximum(a.mul(ratio.clip(1 - options.clip(), 1 + options.clip())).neg()).mean();
-            NDArray v = out[1].sub(m.create(ret)).square().mean().mul(0.5f);
-            NDArray loss = pg.sub(entropy.mul((float) options.entropy())).add(v.mul((float) options.valueCoef()));
+            NDArray clipped = ratio.maximum(m.create((float) (1 - options.clip()))).minimum(m.create((float) (1 + options.clip())));
+            NDArray pg = a.mul(ratio).neg().maximum(a.mul(clipped).neg()).mean();
+            NDArray v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
+            NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
+                .add(v.mul(m.create((float) options.valueCoef())));
             gc.backward(loss);
             return new NDArray[] {pg, v, entropy, logRatio, ratio};
           }
