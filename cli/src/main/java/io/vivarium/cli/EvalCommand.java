@@ -1,36 +1,54 @@
 package io.vivarium.cli;
 
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.rl.Encoding;
+import io.vivarium.brain.rl.Evaluation;
+import io.vivarium.core.world.Expert;
+import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.WorldFactory;
+import io.vivarium.core.world.Worlds;
 import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.RepairEval;
 import io.vivarium.worlds.repair.RepairPreset;
 import io.vivarium.worlds.repair.RepairPresets;
 import io.vivarium.worlds.repair.Solvers;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vivarium eval --world repair --solver S}: a solver's per-operation table on held-out
- * episodes, then {@code mean_reward} and {@code exact_rate}.
+ * {@code vivarium eval}: measures a trained brain in a world with one-byte actions (gold)
+ * against the world's expert, or a solver of the repair world per operation.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluate a solver on held-out episodes of a world (today: repair).")
+    description = {"Evaluate on held-out episodes of a world.",
+        "gold: a brain's greedy policy (--brain); prints mean_return, success_rate and optimal_ratio "
+            + "(mean return / the expert's on the same episodes).",
+        "repair: solvers (--solver); prints a table per operation, then mean_reward and exact_rate."})
 final class EvalCommand extends VivariumCommand {
-  @Option(names = "--world", paramLabel = "NAME", required = true, description = "World to evaluate in: repair.")
+  @Option(names = "--world", paramLabel = "NAME", defaultValue = "gold", description = "World (default: ${DEFAULT-VALUE}).")
   String world;
 
+  @Option(names = "--brain", paramLabel = "FILE", description = "The brain to measure (gold).")
+  Path brainFile;
+
   @Option(names = "--solver", paramLabel = "S", split = ",", defaultValue = "heuristic",
-      description = "identity, heuristic, or a provider's solver (e.g. a brain file); "
-          + "several separated by commas also print an operations x solvers table (default: ${DEFAULT-VALUE}).")
+      description = "repair: identity, heuristic, or a provider's solver; several separated by commas also "
+          + "print an operations x solvers table (default: ${DEFAULT-VALUE}).")
   List<String> solvers;
 
-  @Option(names = "--episodes", paramLabel = "N", description = "Episodes per solver (default: ${DEFAULT-VALUE}).")
-  int episodes = 700;
+  @Option(names = "--episodes", paramLabel = "N", description = "Episodes (default: 256 for gold, 700 per solver for repair).")
+  Integer episodes;
 
-  @Option(names = "--preset", paramLabel = "P", description = "Episode preset (default: ${DEFAULT-VALUE}).")
-  String preset = "repair-single";
+  @Option(names = "--preset", paramLabel = "P", description = "Preset (default: gold-bare-5x5 or repair-single).")
+  String preset;
 
   @Option(names = "--seed", paramLabel = "S", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
@@ -38,16 +56,41 @@ final class EvalCommand extends VivariumCommand {
   @Mixin CorpusOptions corpus;
 
   @Override
-  public Integer call() {
-    if (!world.equals("repair")) {
-      throw new IllegalArgumentException(
-          "--world " + world + " has no evaluation yet; worlds with one: [repair]");
+  public Integer call() throws Exception {
+    if (episodes != null && episodes < 1) {
+      throw new IllegalArgumentException("--episodes must be at least 1; got " + episodes);
     }
-    RepairPreset p = RepairPresets.get(preset);
+    if (world.equals("repair")) {
+      return repair();
+    }
+    WorldFactory f = Worlds.get(world);
+    if (brainFile == null) {
+      throw new IllegalArgumentException("eval --world " + world + " needs --brain FILE (train one with "
+          + "'vivarium train gold --out FILE')");
+    }
+    if (!Files.isRegularFile(brainFile)) {
+      throw new IllegalArgumentException("brain file " + brainFile + " does not exist; train one with "
+          + "'vivarium train gold --out FILE'");
+    }
+    String p = preset != null ? preset : world.equals("gold") ? "gold-bare-5x5" : f.presets().get(0);
+    int n = episodes != null ? episodes : 256;
+    int size = Math.min(32, n);
+    int each = (n + size - 1) / size;
+    Torch.start(1, dataDir());
+    try (TorchBrain brain = TorchBrain.load(brainFile); WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
+      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed);
+      report(out(), r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null);
+    }
+    out().flush();
+    return 0;
+  }
+
+  private int repair() {
+    RepairPreset p = RepairPresets.get(preset != null ? preset : "repair-single");
     Corpus c = corpus.open(p);
     List<RepairEval.Report> reports = new ArrayList<>();
     for (String s : solvers) {
-      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(s, c), episodes, seed);
+      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(s, c), episodes != null ? episodes : 700, seed);
       reports.add(r);
       out().println(r.render());
     }
@@ -55,5 +98,16 @@ final class EvalCommand extends VivariumCommand {
       out().println(RepairEval.compare(reports));
     }
     return 0;
+  }
+
+  /** The result lines: {@code episodes}, {@code mean_return}, {@code success_rate}, {@code optimal_ratio}. */
+  static void report(PrintWriter out, Evaluation.Result r, Evaluation.Result expert) {
+    out.printf(Locale.ROOT, "episodes: %d%n", r.episodes());
+    out.printf(Locale.ROOT, "mean_return: %.4f%n", r.meanReturn());
+    out.printf(Locale.ROOT, "success_rate: %.4f%n", r.successRate());
+    if (expert != null) {
+      out.printf(Locale.ROOT, "expert_mean_return: %.4f%n", expert.meanReturn());
+      out.printf(Locale.ROOT, "optimal_ratio: %.4f%n", r.meanReturn() / expert.meanReturn());
+    }
   }
 }

@@ -68,6 +68,7 @@ public final class GoldBatch implements WorldBatch, Expert {
   private byte[] pendingMotor;
   private long pendingSeed;
   private int goldRadius;
+  private GoldCurriculum curriculum;
   private boolean ready;
 
   /** A batch of {@code size} instances of {@code preset}, stepped by {@code threads} threads. */
@@ -181,6 +182,25 @@ public final class GoldBatch implements WorldBatch, Expert {
     }
     pendingMotor = actions;
     crew.run();
+    if (curriculum != null) {
+      curriculum.update(this);
+    }
+  }
+
+  /**
+   * Lets {@code curriculum} set the gold radius from the outcomes of every later step (so any
+   * learner gets the curriculum without knowing the world); null stops it.
+   */
+  public void setCurriculum(GoldCurriculum curriculum) {
+    this.curriculum = curriculum;
+    if (curriculum != null) {
+      setGoldRadius(curriculum.radius());
+    }
+  }
+
+  /** The curriculum driving this batch, or null. */
+  public GoldCurriculum curriculum() {
+    return curriculum;
   }
 
   private void work(int worker, int lo, int hi) {

@@ -1,0 +1,33 @@
+package io.vivarium.brain.rl;
+
+import io.vivarium.core.Channel;
+import java.util.List;
+
+/**
+ * How a world's observation is laid out as the brain's prefix (see {@link ObservationEncoder}).
+ *
+ * @param channels observation channels to include, in order; those the world never fills are skipped
+ * @param maxBytes the most bytes taken from one channel
+ * @param actionMemory how many previous actions to show (seed 001's "action memory"), 0 for none
+ * @param reward whether to show the previous step's reward
+ */
+public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward) {
+  public Encoding {
+    channels = List.copyOf(channels);
+    if (channels.contains(Channel.REWARD) || channels.contains(Channel.MOTOR)) {
+      throw new IllegalArgumentException("encoding channels must not list reward or motor (they have their own "
+          + "fields reward and actionMemory); got " + channels);
+    }
+    if (maxBytes < 1 || maxBytes > 4096) {
+      throw new IllegalArgumentException("encoding maxBytes must be between 1 and 4096; got " + maxBytes);
+    }
+    if (actionMemory < 0 || actionMemory > 64) {
+      throw new IllegalArgumentException("encoding actionMemory must be between 0 and 64; got " + actionMemory);
+    }
+  }
+
+  /** The default: the grid (video), the mission (text), the last 4 actions and the last reward. */
+  public static Encoding defaults() {
+    return new Encoding(List.of(Channel.VIDEO, Channel.TEXT), 256, 4, true);
+  }
+}

@@ -1,0 +1,74 @@
+package io.vivarium.brain.rl;
+
+import io.vivarium.brain.BrainInput;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.core.world.Expert;
+import io.vivarium.core.world.WorldBatch;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Measures a brain, or a world's expert, on a fixed set of episodes: every instance of the
+ * batch plays exactly {@code episodesEach} episodes from the batch's seed, so a brain and the
+ * expert face the same episodes and their returns compare.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  /** Mean return and success rate over the measured episodes. */
+  public record Result(int episodes, double meanReturn, double successRate) {}
+
+  /** The brain's greedy policy (its most likely action) on the batch's episodes. */
+  public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed) {
+    BatchActor actor = new BatchActor(brain, batch, encoding);
+    float[] logp = new float[batch.size()];
+    SplittableRandom unused = new SplittableRandom(0);
+    return play(batch, episodesEach, seed, () -> {
+      List<BrainInput> inputs = actor.observe();
+      actor.step(Policy.sample(actor.policy(inputs)[0], actor.alphabet.length, unused, logp, true));
+    });
+  }
+
+  /** The world's expert on the same episodes. */
+  public static Result expert(WorldBatch batch, int episodesEach, long seed) {
+    if (!(batch instanceof Expert e)) {
+      throw new IllegalArgumentException(batch.spec().world() + " has no expert to compare with");
+    }
+    byte[] motor = new byte[batch.size()];
+    return play(batch, episodesEach, seed, () -> {
+      for (int i = 0; i < motor.length; i++) {
+        motor[i] = e.expertAction(i);
+      }
+      batch.step(motor);
+    });
+  }
+
+  private static Result play(WorldBatch batch, int episodesEach, long seed, Runnable step) {
+    if (episodesEach < 1) {
+      throw new IllegalArgumentException("episodes per instance must be at least 1; got " + episodesEach);
+    }
+    batch.reset(seed);
+    int n = batch.size();
+    int[] finished = new int[n];
+    double[] running = new double[n];
+    double sum = 0;
+    int successes = 0;
+    int done = 0;
+    while (done < n * episodesEach) {
+      step.run();
+      for (int i = 0; i < n; i++) {
+        running[i] += batch.rewards()[i];
+        if (batch.terminated()[i] || batch.truncated()[i]) {
+          if (finished[i] < episodesEach) {
+            sum += running[i];
+            successes += batch.terminated()[i] ? 1 : 0;
+            finished[i]++;
+            done++;
+          }
+          running[i] = 0;
+        }
+      }
+    }
+    return new Result(done, sum / done, (double) successes / done);
+  }
+}

@@ -1,0 +1,157 @@
+package io.vivarium.brain.rl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.vivarium.brain.BrainInput;
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.learn.AdamW;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.world.Expert;
+import io.vivarium.core.world.WorldBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Imitation learning from a world's {@link Expert} (seed 001's "fake traces"): behaviour
+ * cloning, where the expert drives and the brain learns its choices, or DAgger (Ross et al.
+ * 2011), where the brain drives and every state it visits is labelled with the expert's
+ * action. Labelled states go to a bounded buffer; each iteration takes gradient steps of
+ * cross-entropy on minibatches drawn from it.
+ *
+ * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
+ */
+public final class Imitation implements AutoCloseable {
+  /**
+   * @param steps steps per environment collected per iteration
+   * @param minibatch samples per gradient step
+   * @param updates gradient steps per iteration
+   * @param lr learning rate
+   * @param maxGradNorm global gradient-norm clip
+   * @param dagger whether the brain drives (DAgger) instead of the expert
+   * @param buffer the most labelled states kept
+   */
+  public record Options(int steps, int minibatch, int updates, double lr, double maxGradNorm, boolean dagger,
+      int buffer) {
+    public Options {
+      if (steps < 1 || minibatch < 1 || updates < 0 || buffer < minibatch || !(lr > 0 && lr < 1)) {
+        throw new IllegalArgumentException("imitation needs steps >= 1, minibatch >= 1, updates >= 0, "
+            + "buffer >= minibatch and 0 < lr < 1; got steps " + steps + ", minibatch " + minibatch
+            + ", updates " + updates + ", buffer " + buffer + ", lr " + lr);
+      }
+    }
+
+    /** Defaults: 32 steps per environment, minibatch 64, 16 updates, lr 1e-3, a 16k-state buffer. */
+    public static Options defaults(boolean dagger) {
+      return new Options(32, 64, 16, 1e-3, 1.0, dagger, 16384);
+    }
+  }
+
+  /** What one iteration did; {@code accuracy} is the brain's agreement with the expert on its minibatches. */
+  public record Stats(long envSteps, long episodes, double meanReturn, double successRate, double loss,
+      double accuracy) {}
+
+  private final BatchActor actor;
+  private final Expert expert;
+  private final Options options;
+  private final SplittableRandom rng;
+  private final AdamW opt;
+  private final BrainInput[] states;
+  private final int[] labels;
+  private long stored;
+
+  public Imitation(TorchBrain brain, WorldBatch batch, Encoding encoding, Options options, long seed) {
+    if (!(batch instanceof Expert e)) {
+      throw new IllegalArgumentException("imitation needs a world with an expert; " + batch.spec().world()
+          + " has none (use ppo or grpo instead)");
+    }
+    this.actor = new BatchActor(brain, batch, encoding);
+    this.expert = e;
+    this.options = options;
+    this.rng = Seeds.random(seed, "imitation", 0);
+    this.states = new BrainInput[options.buffer()];
+    this.labels = new int[options.buffer()];
+    this.opt = brain.update(w -> new AdamW(w, 0.9, 0.999, 1e-8, 0));
+    batch.reset(Seeds.derive(seed, "imitation-worlds"));
+  }
+
+  /** Collects labelled states, then learns from the buffer. */
+  public Stats iterate() {
+    collect();
+    int size = (int) Math.min(stored, states.length);
+    double loss = 0;
+    double accuracy = 0;
+    for (int u = 0; u < options.updates(); u++) {
+      float[] r = update(size);
+      loss += r[0];
+      accuracy += r[1];
+    }
+    int n = Math.max(1, options.updates());
+    return new Stats(actor.envSteps(), actor.episodes.episodes(), actor.episodes.meanReturn(),
+        actor.episodes.successRate(), loss / n, accuracy / n);
+  }
+
+  private void collect() {
+    int n = actor.batch.size();
+    int[] actions = new int[n];
+    float[] logp = new float[n];
+    for (int t = 0; t < options.steps(); t++) {
+      List<BrainInput> inputs = actor.observe();
+      int[] driven = options.dagger()
+          ? Policy.sample(actor.policy(inputs)[0], actor.alphabet.length, rng, logp, false) : null;
+      for (int i = 0; i < n; i++) {
+        int label = actor.indexOf(expert.expertAction(i));
+        if (label < 0) {
+          throw new IllegalStateException("the expert of " + actor.batch.spec().world()
+              + " chose a byte outside its action alphabet");
+        }
+        int slot = (int) (stored++ % states.length);
+        states[slot] = inputs.get(i);
+        labels[slot] = label;
+        actions[i] = driven == null ? label : driven[i];
+      }
+      actor.step(actions);
+    }
+  }
+
+  private float[] update(int size) {
+    int b = Math.min(options.minibatch(), size);
+    List<BrainInput> inputs = new ArrayList<>(b);
+    long[] target = new long[b];
+    for (int j = 0; j < b; j++) {
+      int k = rng.nextInt(size);
+      inputs.add(states[k]);
+      target[j] = labels[k];
+    }
+    return actor.brain.update(w -> {
+      try (NDManager m = w.manager().newSubManager()) {
+        NDArray[] out = TrainingLock.run(() -> {
+          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+            NDArray logits = Policy.forward(w, m, inputs, actor.alphabet, true)[0]; // (B, A)
+            NDArray loss = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
+            gc.backward(loss);
+            return new NDArray[] {loss, logits};
+          }
+        });
+        JniUtils.setGradMode(false);
+        opt.step(m, options.lr(), options.maxGradNorm());
+        long[] argmax = out[1].argMax(1).toLongArray();
+        int right = 0;
+        for (int j = 0; j < b; j++) {
+          right += argmax[j] == target[j] ? 1 : 0;
+        }
+        return new float[] {out[0].getFloat(), (float) right / b};
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    opt.close();
+  }
+}

@@ -1,0 +1,116 @@
+package io.vivarium.brain.rl;
+
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs a learning method for a budget of environment steps and reports one {@link Point} per
+ * iteration: {@code bc} (behaviour cloning), {@code dagger}, {@code ppo}, {@code grpo}, or
+ * {@code bc+ppo} (cloning for a fraction of the budget, then PPO on the same brain).
+ */
+public final class Training {
+  private Training() {}
+
+  /** The learning methods by name. */
+  public static final java.util.List<String> METHODS = java.util.List.of("bc", "dagger", "ppo", "grpo", "bc+ppo");
+
+  /**
+   * @param method one of {@link #METHODS}
+   * @param steps the environment-step budget
+   * @param bcFraction the part of the budget {@code bc+ppo} spends cloning
+   * @param encoding how observations become the brain's input
+   * @param seed the run's root seed
+   */
+  public record Plan(String method, long steps, double bcFraction, Encoding encoding, long seed) {
+    public Plan {
+      if (!METHODS.contains(method)) {
+        throw new IllegalArgumentException("unknown method '" + method + "'; known methods: " + METHODS);
+      }
+      if (steps < 1) {
+        throw new IllegalArgumentException("the step budget must be at least 1; got " + steps);
+      }
+      if (!(bcFraction > 0 && bcFraction < 1)) {
+        throw new IllegalArgumentException("bc fraction must be between 0 and 1 (exclusive); got " + bcFraction);
+      }
+    }
+  }
+
+  /** One iteration's progress. */
+  public record Point(String phase, long envSteps, long episodes, double meanReturn, double successRate,
+      double loss, double stepsPerSecond, double seconds) {
+    /** The progress line for people. */
+    public String line() {
+      return String.format(Locale.ROOT, "%s · steps %d · episodes %d · return %.3f · success %.0f%% · loss %.4f · %.0f steps/s",
+          phase, envSteps, episodes, meanReturn, 100 * successRate, loss, stepsPerSecond);
+    }
+
+    /** The CSV header matching {@link #csv()}. */
+    public static String csvHeader() {
+      return "phase,env_steps,episodes,mean_return,success_rate,loss,steps_per_second,seconds";
+    }
+
+    /** One CSV row. */
+    public String csv() {
+      return String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%.6f,%.1f,%.3f", phase, envSteps, episodes, meanReturn,
+          successRate, loss, stepsPerSecond, seconds);
+    }
+  }
+
+  /**
+   * Trains {@code brain}. {@code batch} supplies the 8-instance batch for bc, dagger and ppo;
+   * {@code world} supplies single worlds for grpo.
+   */
+  public static void run(TorchBrain brain, Supplier<WorldBatch> batch, Supplier<? extends World> world, Plan plan,
+      Consumer<Point> each) {
+    long start = System.nanoTime();
+    long offset = 0;
+    String m = plan.method();
+    if (m.equals("bc") || m.equals("dagger") || m.equals("bc+ppo")) {
+      long budget = m.equals("bc+ppo") ? (long) (plan.steps() * plan.bcFraction()) : plan.steps();
+      try (WorldBatch b = batch.get();
+          Imitation im = new Imitation(brain, b, plan.encoding(), Imitation.Options.defaults(m.equals("dagger")),
+              Seeds.derive(plan.seed(), "imitation"))) {
+        Imitation.Stats s;
+        do {
+          s = im.iterate();
+          each.accept(point(m.equals("dagger") ? "dagger" : "bc", s.envSteps(), s.episodes(), s.meanReturn(),
+              s.successRate(), s.loss(), start));
+        } while (s.envSteps() < budget);
+        offset = s.envSteps();
+      }
+    }
+    if (m.equals("ppo") || m.equals("bc+ppo")) {
+      long budget = plan.steps() - offset;
+      try (WorldBatch b = batch.get();
+          Ppo ppo = new Ppo(brain, b, plan.encoding(), PpoOptions.defaults(budget), Seeds.derive(plan.seed(), "ppo"))) {
+        Ppo.Stats s;
+        do {
+          s = ppo.iterate();
+          each.accept(point("ppo", offset + s.envSteps(), s.episodes(), s.meanReturn(), s.successRate(),
+              s.policyLoss() + 0.5 * s.valueLoss(), start));
+        } while (s.envSteps() < budget);
+      }
+    }
+    if (m.equals("grpo")) {
+      try (Grpo g = new Grpo(brain, null, world, plan.encoding(), Grpo.Options.defaults(),
+          Seeds.derive(plan.seed(), "grpo"))) {
+        Grpo.Stats s;
+        do {
+          s = g.iterate();
+          each.accept(point("grpo", s.envSteps(), s.episodes(), s.meanReturn(), s.successRate(), s.policyLoss(), start));
+        } while (s.envSteps() < plan.steps());
+      }
+    }
+  }
+
+  private static Point point(String phase, long steps, long episodes, double ret, double success, double loss,
+      long start) {
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Point(phase, steps, episodes, ret, success, loss, steps / Math.max(seconds, 1e-9), seconds);
+  }
+}

@@ -1,0 +1,111 @@
+package io.vivarium.cli;
+
+import io.vivarium.brain.BrainShape;
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.rl.Encoding;
+import io.vivarium.brain.rl.Evaluation;
+import io.vivarium.brain.rl.Training;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.config.BrainConfig;
+import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.WorldFactory;
+import io.vivarium.core.world.Worlds;
+import io.vivarium.worlds.gold.GoldBatch;
+import io.vivarium.worlds.gold.GoldCurriculum;
+import io.vivarium.worlds.gold.GoldPresets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vivarium train gold}: trains a brain in the gold world and saves it with its learning curve. */
+@Command(name = "gold", mixinStandardHelpOptions = true,
+    description = {"Train a brain in the gold world, then save it; the learning curve goes beside it as FILE.csv.",
+        "Prints one progress line per iteration, then mean_return, success_rate and optimal_ratio on "
+            + "held-out episodes of the whole room."})
+final class TrainGoldCommand extends VivariumCommand {
+  @Option(names = "--method", paramLabel = "M", defaultValue = "bc+ppo",
+      description = "bc, dagger, ppo, grpo or bc+ppo (default: ${DEFAULT-VALUE}).")
+  String method;
+
+  @Option(names = "--preset", paramLabel = "P", defaultValue = "gold-bare-5x5",
+      description = "Gold world preset (default: ${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "100000",
+      description = "Environment steps to train for (default: ${DEFAULT-VALUE}).")
+  long steps;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--brain-preset", paramLabel = "B", description = "Brain preset (default: brain.preset).")
+  String brainPreset;
+
+  @Option(names = "--no-curriculum", description = "Place the gold anywhere from the start.")
+  boolean noCurriculum;
+
+  @Option(names = "--bc-fraction", paramLabel = "F", defaultValue = "0.2",
+      description = "Part of the budget bc+ppo spends cloning (default: ${DEFAULT-VALUE}).")
+  double bcFraction;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Where to save the brain (default: DATA/brains/gold-METHOD.brain).")
+  Path out;
+
+  @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Configuration overrides, e.g. brain.threads=2.")
+  List<String> overrides = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    GoldPresets.get(preset); // an unknown preset lists the known ones before anything starts
+    Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.defaults(), seed);
+    BrainConfig c = config(overrides).brain();
+    BrainShape shape = BrainShape.of(brainPreset == null ? c
+        : new BrainConfig(brainPreset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(), c.block(), c.dropout()));
+    Path file = out != null ? out : dataDir().resolve("brains").resolve("gold-" + method.replace('+', '-') + ".brain");
+    Path csv = file.resolveSibling(file.getFileName() + ".csv");
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Torch.start(c.threads(), dataDir());
+    WorldFactory gold = Worlds.get("gold");
+    try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(seed, "weights"));
+        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv))) {
+      out().printf(Locale.ROOT, "train gold · %s · %s · %d steps · seed %d · brain %d parameters%n", method, preset,
+          steps, seed, brain.parameterCount());
+      curve.println(Training.Point.csvHeader());
+      Training.run(brain, () -> batch(gold), () -> gold.create(preset), plan, p -> {
+        out().println(p.line());
+        out().flush();
+        curve.println(p.csv());
+        curve.flush();
+      });
+      brain.save(file);
+      try (WorldBatch eval = gold.batch(preset, 32); WorldBatch expert = gold.batch(preset, 32)) {
+        long evalSeed = Seeds.derive(seed, "evaluation");
+        Evaluation.Result r = Evaluation.brain(brain, eval, Encoding.defaults(), 8, evalSeed);
+        Evaluation.Result e = Evaluation.expert(expert, 8, evalSeed);
+        EvalCommand.report(out(), r, e);
+      }
+      out().printf("brain: %s%ncurve: %s%n", file, csv);
+      out().flush();
+    } catch (UncheckedIOException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return 0;
+  }
+
+  private WorldBatch batch(WorldFactory gold) {
+    WorldBatch b = gold.batch(preset, 8);
+    if (!noCurriculum && b instanceof GoldBatch g) {
+      g.setCurriculum(GoldCurriculum.forPreset(GoldPresets.get(preset)));
+    }
+    return b;
+  }
+}
