@@ -1,0 +1,85 @@
+package io.vivarium.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code vivarium} command. Global options live here and are inherited by every
+ * subcommand; each subcommand is one class registered in {@link #subcommands}.
+ *
+ * <p>Exit codes: 0 success, 1 failure (one clear line, the stack trace with {@code --verbose}),
+ * 2 bad usage (the message and the relevant help).
+ */
+@Command(
+    name = "vivarium",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "A laboratory for open-ended learning agents.",
+    footer = {"", "Run 'vivarium COMMAND --help' for a command's options."})
+public final class Main implements Runnable {
+  /** Exit code of a failed command. */
+  public static final int FAILURE = 1;
+  /** Exit code of bad usage. */
+  public static final int USAGE = 2;
+
+  @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Data directory of the colony (default: ${DEFAULT-VALUE}).")
+  Path data = Path.of("vivarium-data");
+
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Configuration file (TOML); key=value arguments override it.")
+  Path config;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Log more, and print stack traces of errors.")
+  boolean verbose;
+
+  /** Every subcommand, in the order help lists them. Add new commands here. */
+  static Object[] subcommands() {
+    return new Object[] {
+      new StatusCommand(),
+      new ConfigCommand(),
+      new CheckpointsCommand(),
+      new PruneCommand(),
+    };
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    for (String a : args) {
+      if (a.equals("--verbose")) {
+        System.setProperty("vivarium.log.level", "DEBUG");
+      }
+    }
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  /** The configured command line, with every subcommand and the error handlers. */
+  public static CommandLine commandLine() {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    for (Object sub : subcommands()) {
+      cl.addSubcommand(sub);
+    }
+    cl.setExecutionExceptionHandler(new Errors(main));
+    cl.setParameterExceptionHandler(Errors::usage);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+}

@@ -1,0 +1,80 @@
+package io.vivarium.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.store.Checkpoint;
+import io.vivarium.colony.store.CheckpointStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vivarium status}: what lives in a data directory. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show the colony in the data directory: agents by state, generations, latest checkpoint, disk use.")
+final class StatusCommand extends VivariumCommand {
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    DataDir dir = new DataDir(dataDir());
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("data", dir.root().toAbsolutePath().normalize().toString());
+    if (!dir.hasColony()) {
+      status.put("colony", null);
+      if (json) {
+        print(status);
+      } else {
+        out().println("No colony in " + status.get("data") + ".");
+        out().println("Start one with: vivarium run" + (dataDir().toString().equals("vivarium-data") ? "" : " --data " + dataDir()));
+      }
+      return 0;
+    }
+    try (Registry r = Registry.openReadOnly(dir.registry())) {
+      String[] colony = r.colony();
+      status.put("colony", colony == null ? null : colony[0]);
+      status.put("seed", colony == null ? null : Long.parseLong(colony[1]));
+      status.put("agents", r.agentsByState());
+      status.put("generations", r.scalar("SELECT MAX(generation) + 1 FROM agents", 0));
+    }
+    CheckpointStore.Scan scan = dir.checkpoints().scan();
+    Optional<Checkpoint> latest = scan.checkpoints().stream().max(Comparator.comparingLong(Checkpoint::createdMillis));
+    status.put("checkpoints", scan.checkpoints().size());
+    status.put("latest_checkpoint", latest.map(c -> Map.of(
+        "agent", c.agent(), "step", c.step(), "time", Instant.ofEpochMilli(c.createdMillis()).toString(),
+        "file", dir.root().relativize(c.file()).toString())).orElse(null));
+    status.put("damaged_checkpoints", scan.damaged().size());
+    status.put("disk_bytes", dir.diskUse());
+    if (json) {
+      print(status);
+    } else {
+      printText(status, latest);
+    }
+    return 0;
+  }
+
+  private void printText(Map<String, Object> s, Optional<Checkpoint> latest) {
+    out().printf("colony:       %s (seed %s) in %s%n", s.get("colony"), s.get("seed"), s.get("data"));
+    StringBuilder states = new StringBuilder();
+    ((Map<?, ?>) s.get("agents")).forEach((k, v) -> states.append(states.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
+    out().printf("agents:       %s%n", states);
+    out().printf("generations:  %s%n", s.get("generations"));
+    out().printf("checkpoints:  %s%s%n", s.get("checkpoints"),
+        latest.map(c -> ", latest " + c.agent() + " step " + c.step() + " at " + Instant.ofEpochMilli(c.createdMillis())).orElse(""));
+    if ((int) s.get("damaged_checkpoints") > 0) {
+      out().printf("damaged:      %s checkpoint files fail verification (vivarium checkpoints lists them)%n",
+          s.get("damaged_checkpoints"));
+    }
+    out().printf("disk use:     %s%n", Bytes.human((long) s.get("disk_bytes")));
+  }
+
+  private void print(Object o) throws Exception {
+    out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+  }
+}

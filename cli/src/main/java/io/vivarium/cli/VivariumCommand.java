@@ -1,0 +1,48 @@
+package io.vivarium.cli;
+
+import io.vivarium.core.config.ConfigResolver;
+import io.vivarium.core.config.VivariumConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every subcommand: access to the global options, the resolved configuration and the
+ * command's output streams. Subcommands return their exit code from {@link #call()}.
+ */
+public abstract class VivariumCommand implements Callable<Integer> {
+  @Spec protected CommandSpec spec;
+
+  /** The root command, holding the global options. */
+  protected Main root() {
+    return (Main) spec.root().userObject();
+  }
+
+  /** The data directory ({@code --data}). */
+  protected Path dataDir() {
+    return root().data;
+  }
+
+  /** Whether {@code --verbose} was given. */
+  protected boolean verbose() {
+    return root().verbose;
+  }
+
+  /** The effective configuration: defaults, then {@code --config}, then {@code overrides}. */
+  protected VivariumConfig config(List<String> overrides) {
+    return ConfigResolver.resolve(root().config, overrides);
+  }
+
+  /** Standard output of this command. */
+  protected PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /** Standard error of this command. */
+  protected PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+}

@@ -1,0 +1,74 @@
+package io.vivarium.colony;
+
+import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.store.CheckpointStore;
+import io.vivarium.core.config.ConfigResolver;
+import io.vivarium.core.config.VivariumConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+
+/**
+ * The layout of a colony's data directory: {@code colony.db} (the registry),
+ * {@code checkpoints/}, {@code memory/}, {@code replays/} and {@code config.toml} (the
+ * configuration resolved at the latest start). Immutable and thread-safe.
+ */
+public record DataDir(Path root) {
+  /** The resolved configuration's file name. */
+  public static final String CONFIG = "config.toml";
+
+  /** The registry file. */
+  public Path registry() {
+    return root.resolve(Registry.FILE);
+  }
+
+  /** The checkpoint store over {@code checkpoints/}. */
+  public CheckpointStore checkpoints() {
+    return new CheckpointStore(root.resolve(CheckpointStore.DIR));
+  }
+
+  /** Whether a colony lives here (its registry exists). */
+  public boolean hasColony() {
+    return Files.isRegularFile(registry());
+  }
+
+  /** Writes the resolved configuration to {@code config.toml} atomically. */
+  public void writeConfig(VivariumConfig config) {
+    Path target = root.resolve(CONFIG);
+    Path tmp = root.resolve("." + CONFIG + ".tmp");
+    try {
+      Files.createDirectories(root);
+      Files.writeString(tmp, ConfigResolver.toToml(config), StandardCharsets.UTF_8);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Bytes used by everything under the directory. */
+  public long diskUse() {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          return 0; // a file removed while walking
+        }
+      }).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot measure " + root + ": " + e.getMessage(), e);
+    }
+  }
+}

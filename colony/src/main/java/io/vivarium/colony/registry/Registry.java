@@ -1,0 +1,394 @@
+package io.vivarium.colony.registry;
+
+import io.vivarium.core.Event;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The colony's registry in one SQLite file, in WAL mode.
+ *
+ * <p>Thread-safe. Every write runs on a single writer thread in its own transaction (callers
+ * wait for it, so a returned write is committed); reads open their own read-only connection
+ * and run concurrently with the writer. A passive WAL checkpoint runs periodically so the WAL
+ * does not grow without bound. A read-only registry ({@link #openReadOnly}) refuses writes.
+ */
+public final class Registry implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Registry.class);
+  /** The registry's file name inside a data directory. */
+  public static final String FILE = "colony.db";
+
+  private final Path file;
+  private final String url;
+  private final Connection writer;
+  private final ExecutorService writeThread;
+  private final ScheduledExecutorService walThread;
+  private boolean closed;
+
+  /** A unit of work on the writer's connection, inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private Registry(Path file, boolean readOnly, List<String> migrations) throws SQLException {
+    this.file = file;
+    this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    if (readOnly) {
+      writer = null;
+      writeThread = null;
+      walThread = null;
+      try (Connection c = read()) {
+        checkVersion(c, migrations.size(), true);
+      }
+      return;
+    }
+    writer = DriverManager.getConnection(url);
+    try (Statement s = writer.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL"); // durable across process crashes in WAL mode
+      s.execute("PRAGMA foreign_keys=ON");
+      s.execute("PRAGMA busy_timeout=10000");
+    }
+    migrate(writer, migrations);
+    writeThread = Executors.newSingleThreadExecutor(r -> daemon(r, "registry-writer"));
+    walThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "registry-wal"));
+    walThread.scheduleWithFixedDelay(this::checkpointWal, 30, 30, TimeUnit.SECONDS);
+  }
+
+  /** Opens (creating or migrating as needed) the registry at {@code file} for reading and writing. */
+  public static Registry open(Path file) {
+    return open(file, Schema.MIGRATIONS);
+  }
+
+  /** As {@link #open(Path)} with a given migration list (tests of the migration mechanism). */
+  static Registry open(Path file, List<String> migrations) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      return new Registry(file, false, migrations);
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("cannot open registry " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens an existing registry for reading only; it is never created or migrated. */
+  public static Registry openReadOnly(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no registry at " + file);
+    }
+    try {
+      return new Registry(file, true, Schema.MIGRATIONS);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read registry " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The registry file. */
+  public Path file() {
+    return file;
+  }
+
+  // -- writes ---------------------------------------------------------------------------------
+
+  /** Runs {@code work} on the writer thread in one transaction and returns its result. */
+  public <T> T write(Work<T> work) {
+    if (writeThread == null) {
+      throw new IllegalStateException("registry " + file + " is open read-only");
+    }
+    Future<T> f = writeThread.submit(() -> transaction(work));
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the registry", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("registry write failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  private <T> T transaction(Work<T> work) throws SQLException {
+    writer.setAutoCommit(false);
+    try {
+      T result = work.run(writer);
+      writer.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      writer.rollback();
+      throw e;
+    } finally {
+      writer.setAutoCommit(true);
+    }
+  }
+
+  /** Records the colony itself (once) and its latest start. */
+  public void recordStart(String name, long seed, String configToml, String configHash) {
+    long now = System.currentTimeMillis();
+    write(c -> update(c, """
+        INSERT INTO colony (id, name, seed, created_ms, started_ms, config_toml, config_hash)
+        VALUES (1, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET started_ms = excluded.started_ms,
+          config_toml = excluded.config_toml, config_hash = excluded.config_hash""",
+        name, seed, now, now, configToml, configHash));
+  }
+
+  /** Adds an agent, or updates its row. */
+  public void putAgent(AgentRow a) {
+    write(c -> update(c, """
+        INSERT INTO agents
+          (id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET parent = excluded.parent, generation = excluded.generation,
+          state = excluded.state, world = excluded.world, brain_spec = excluded.brain_spec,
+          fitness = excluded.fitness, born_ms = excluded.born_ms, died_ms = excluded.died_ms,
+          error = excluded.error""",
+        a.id(), a.parent(), a.generation(), a.state(), a.world(), a.brainSpec(), a.fitness(),
+        a.bornMillis(), a.diedMillis() == 0 ? null : a.diedMillis(), a.error()));
+  }
+
+  /** Records a checkpoint file written by the checkpoint store. */
+  public void addCheckpoint(String agent, long step, String file, String sha256, long bytes,
+      double fitness, long createdMillis) {
+    write(c -> update(c, """
+        INSERT OR REPLACE INTO checkpoints (agent, step, file, sha256, bytes, fitness, created_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""", agent, step, file, sha256, bytes, fitness, createdMillis));
+  }
+
+  /** Marks checkpoint files as pruned (their rows stay, as history). */
+  public void markPruned(List<String> files) {
+    long now = System.currentTimeMillis();
+    write(c -> {
+      for (String f : files) {
+        update(c, "UPDATE checkpoints SET pruned_ms = ? WHERE file = ?", now, f);
+      }
+      return null;
+    });
+  }
+
+  /** Appends a metric value. */
+  public void addMetric(String agent, long step, String name, double value) {
+    write(c -> update(c, "INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)",
+        agent, step, name, value, System.currentTimeMillis()));
+  }
+
+  /** Appends an event. */
+  public void addEvent(Event e) {
+    write(c -> update(c, "INSERT INTO events (time_ms, kind, agent, json) VALUES (?, ?, ?, ?)",
+        e.timeMillis(), e.kind(), e.agent(), e.json()));
+  }
+
+  /** Records a finished episode: enough (seed and actions) to replay it exactly. */
+  public void addEpisode(String agent, String world, long seed, int steps, double ret, byte[] actions) {
+    write(c -> update(c, """
+        INSERT INTO episodes (agent, world, seed, steps, return, actions, time_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""", agent, world, seed, steps, ret, actions, System.currentTimeMillis()));
+  }
+
+  // -- reads ----------------------------------------------------------------------------------
+
+  /** Number of agents per state, in state order alive, hibernating, dead, failed. */
+  public Map<String, Integer> agentsByState() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String s : List.of("alive", "hibernating", "dead", "failed")) {
+      out.put(s, 0);
+    }
+    query("SELECT state, COUNT(*) FROM agents GROUP BY state", rs -> out.put(rs.getString(1), rs.getInt(2)));
+    return out;
+  }
+
+  /** Every agent, oldest first. */
+  public List<AgentRow> agents() {
+    List<AgentRow> out = new ArrayList<>();
+    query("SELECT id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error "
+        + "FROM agents ORDER BY born_ms, id", rs -> out.add(new AgentRow(rs.getString(1), rs.getString(2),
+            rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7),
+            rs.getLong(8), rs.getLong(9), rs.getString(10))));
+    return out;
+  }
+
+  /** The colony's name and seed, or {@code null} before the first start. */
+  public String[] colony() {
+    List<String[]> out = new ArrayList<>();
+    query("SELECT name, seed, created_ms, started_ms, config_hash FROM colony WHERE id = 1",
+        rs -> out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
+    return out.isEmpty() ? null : out.get(0);
+  }
+
+  /** A single number from {@code sql}, or {@code fallback} when it yields none. */
+  public long scalar(String sql, long fallback) {
+    long[] v = {fallback};
+    query(sql, rs -> {
+      long x = rs.getLong(1);
+      v[0] = rs.wasNull() ? fallback : x;
+    });
+    return v[0];
+  }
+
+  /** Rows of a read query, handed to {@code row} one by one. */
+  public void query(String sql, RowHandler row, Object... params) {
+    try (Connection c = read(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        row.accept(rs);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("registry read failed (" + file + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Receives one row of a query. */
+  @FunctionalInterface
+  public interface RowHandler {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs SQLite's own consistency check; {@code "ok"} when the file is sound. */
+  public String integrityCheck() {
+    List<String> out = new ArrayList<>();
+    query("PRAGMA integrity_check", rs -> out.add(rs.getString(1)));
+    return String.join("; ", out);
+  }
+
+  // -- internals ------------------------------------------------------------------------------
+
+  private Connection read() throws SQLException {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    return DriverManager.getConnection(url, config.toProperties());
+  }
+
+  private static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, params)) {
+      return ps.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+    return ps;
+  }
+
+  private void migrate(Connection c, List<String> migrations) throws SQLException {
+    int version = checkVersion(c, migrations.size(), false);
+    for (int v = version; v < migrations.size(); v++) {
+      final int target = v + 1;
+      transactionOn(c, () -> {
+        try (Statement s = c.createStatement()) {
+          for (String sql : migrations.get(target - 1).split(";")) {
+            if (!sql.isBlank()) {
+              s.execute(sql);
+            }
+          }
+          s.execute("PRAGMA user_version = " + target);
+        }
+      });
+      log.info("registry {} migrated to schema version {}", file, target);
+    }
+  }
+
+  private int checkVersion(Connection c, int known, boolean exact) throws SQLException {
+    int version;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      version = rs.getInt(1);
+    }
+    if (version > known) {
+      throw new IllegalStateException("registry " + file + " has schema version " + version
+          + " but this vivarium knows versions up to " + known + "; run a newer vivarium on it");
+    }
+    if (exact && version < known) {
+      throw new IllegalStateException("registry " + file + " has the older schema version " + version
+          + " (this vivarium writes " + known + "); run 'vivarium run' once to migrate it");
+    }
+    return version;
+  }
+
+  private interface SqlBlock {
+    void run() throws SQLException;
+  }
+
+  private static void transactionOn(Connection c, SqlBlock block) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      block.run();
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private void checkpointWal() {
+    try {
+      writeThread.submit(() -> {
+        try (Statement s = writer.createStatement()) {
+          s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        return null;
+      }).get();
+    } catch (Exception e) {
+      log.warn("WAL checkpoint of {} failed: {}", file, e.toString());
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Waits for pending writes, checkpoints the WAL and closes the file. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (writeThread == null) {
+      return;
+    }
+    walThread.shutdownNow();
+    checkpointWalQuietly();
+    writeThread.shutdown();
+    try {
+      writeThread.awaitTermination(30, TimeUnit.SECONDS);
+      writer.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException e) {
+      log.warn("closing registry {} failed: {}", file, e.toString());
+    }
+  }
+
+  private void checkpointWalQuietly() {
+    try {
+      checkpointWal();
+    } catch (RuntimeException e) {
+      log.debug("final WAL checkpoint skipped", e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.vivarium.colony.registry;
+
+import java.util.List;
+
+/**
+ * The registry's schema as a list of forward migrations: migration {@code i} (0-based) takes
+ * the file from version {@code i} to {@code i + 1}. The version lives in SQLite's
+ * {@code PRAGMA user_version}. Never edit a released migration; append a new one.
+ */
+public final class Schema {
+  private Schema() {}
+
+  /** The migrations this program knows; its schema version is their count. */
+  public static final List<String> MIGRATIONS = List.of(
+      // 1: the colony's records.
+      """
+      CREATE TABLE colony (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        started_ms INTEGER NOT NULL,
+        config_toml TEXT NOT NULL,
+        config_hash TEXT NOT NULL
+      );
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        parent TEXT REFERENCES agents(id),
+        generation INTEGER NOT NULL CHECK (generation >= 0),
+        state TEXT NOT NULL CHECK (state IN ('alive', 'hibernating', 'dead', 'failed')),
+        world TEXT NOT NULL,
+        brain_spec TEXT NOT NULL,
+        fitness REAL NOT NULL DEFAULT 0,
+        born_ms INTEGER NOT NULL,
+        died_ms INTEGER,
+        error TEXT
+      );
+      CREATE INDEX agents_parent ON agents(parent);
+      CREATE TABLE checkpoints (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL REFERENCES agents(id),
+        step INTEGER NOT NULL,
+        file TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        fitness REAL NOT NULL,
+        created_ms INTEGER NOT NULL,
+        pruned_ms INTEGER
+      );
+      CREATE INDEX checkpoints_agent ON checkpoints(agent, step);
+      CREATE TABLE metrics (
+        agent TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        value REAL NOT NULL,
+        time_ms INTEGER NOT NULL
+      );
+      CREATE INDEX metrics_series ON metrics(agent, name, step);
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        time_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX events_time ON events(time_ms);
+      CREATE TABLE episodes (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        world TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        steps INTEGER NOT NULL,
+        return REAL NOT NULL,
+        actions BLOB NOT NULL,
+        time_ms INTEGER NOT NULL
+      );
+      CREATE INDEX episodes_agent ON episodes(agent, id);
+      CREATE TABLE votes (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        voter TEXT NOT NULL,
+        time_ms INTEGER NOT NULL,
+        UNIQUE (agent, voter)
+      );
+      """);
+
+  /** The schema version this program writes. */
+  public static int version() {
+    return MIGRATIONS.size();
+  }
+}

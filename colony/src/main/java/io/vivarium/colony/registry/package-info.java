@@ -1,0 +1,9 @@
+/**
+ * The colony's registry: one SQLite file ({@code colony.db}, WAL mode) holding the colony,
+ * agents, lineage, checkpoints, metrics, events, episodes and votes, with a versioned schema
+ * migrated forward at open.
+ *
+ * <p>Depends on {@code core} and sqlite-jdbc. One writer thread, any number of readers; the
+ * file stays readable by the {@code sqlite3} tool while the colony runs.
+ */
+package io.vivarium.colony.registry;

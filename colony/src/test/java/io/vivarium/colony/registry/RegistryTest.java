@@ -1,0 +1,157 @@
+package io.vivarium.colony.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vivarium.core.Event;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryTest {
+  @TempDir Path dir;
+
+  private static AgentRow agent(String id, String parent, int gen, String state) {
+    return new AgentRow(id, parent, gen, state, "gold-bare-6x6", "tiny", 0.5, 1000 + gen, 0, null);
+  }
+
+  @Test
+  void migratesAnEmptyFileToTheCurrentSchema() {
+    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+      assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(Schema.version());
+      for (String table : List.of("colony", "agents", "checkpoints", "metrics", "events", "episodes", "votes")) {
+        assertThat(r.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='" + table + "'", 0))
+            .as(table).isEqualTo(1);
+      }
+      assertThat(r.integrityCheck()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void migratesEachOlderSchemaForwardKeepingData() {
+    // The mechanism, with a two-step history: a file at version 1 gains version 2's table.
+    List<String> v1 = List.of("CREATE TABLE t (x INTEGER)");
+    List<String> v2 = List.of("CREATE TABLE t (x INTEGER)", "CREATE TABLE u (y TEXT); INSERT INTO u VALUES ('new')");
+    Path f = dir.resolve("m.db");
+    try (Registry r = Registry.open(f, v1)) {
+      r.write(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (7)"));
+    }
+    try (Registry r = Registry.open(f, v2)) {
+      assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(2);
+      assertThat(r.scalar("SELECT x FROM t", -1)).isEqualTo(7);
+      assertThat(r.scalar("SELECT COUNT(*) FROM u", -1)).isEqualTo(1);
+    }
+    // And the real schema applies from every older version it has had (so far: 0).
+    for (int from = 0; from < Schema.version(); from++) {
+      Path g = dir.resolve("real" + from + ".db");
+      try (Registry r = Registry.open(g, Schema.MIGRATIONS.subList(0, from))) {
+        assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(from);
+      }
+      try (Registry r = Registry.open(g)) {
+        assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(Schema.version());
+      }
+    }
+  }
+
+  @Test
+  void refusesANewerSchemaByName() throws Exception {
+    Path f = dir.resolve("colony.db");
+    Registry.open(f).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement s = c.createStatement()) {
+      s.execute("PRAGMA user_version = 99");
+    }
+    assertThatThrownBy(() -> Registry.open(f))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema version 99 but this vivarium knows versions up to " + Schema.version())
+        .hasMessageContaining("run a newer vivarium");
+    assertThatThrownBy(() -> Registry.openReadOnly(f)).hasMessageContaining("schema version 99");
+  }
+
+  @Test
+  void readOnlyRefusesWritesAndMissingFiles() {
+    Path f = dir.resolve("colony.db");
+    Registry.open(f).close();
+    try (Registry r = Registry.openReadOnly(f)) {
+      assertThatThrownBy(() -> r.addMetric("a0001", 1, "x", 1))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    }
+    assertThatThrownBy(() -> Registry.openReadOnly(dir.resolve("none.db")))
+        .hasMessageContaining("no registry at");
+  }
+
+  @Test
+  void recordsAgentsLineageAndEvents() {
+    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+      r.recordStart("test", 42, "# toml", "abc");
+      r.putAgent(agent("a0001", null, 0, "alive"));
+      r.putAgent(agent("a0002", "a0001", 1, "hibernating"));
+      r.putAgent(agent("a0003", "a0002", 2, "dead"));
+      r.addEvent(Event.now("birth", "a0002", "{\"parent\":\"a0001\"}"));
+      assertThat(r.agentsByState()).containsEntry("alive", 1).containsEntry("hibernating", 1)
+          .containsEntry("dead", 1).containsEntry("failed", 0);
+      assertThat(r.agents()).extracting(AgentRow::parent).containsExactly(null, "a0001", "a0002");
+      assertThat(r.colony()[0]).isEqualTo("test");
+      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind='birth'", 0)).isEqualTo(1);
+      // The foreign key holds: a child of an unknown parent is refused.
+      assertThatThrownBy(() -> r.putAgent(agent("a0009", "zzz", 1, "alive")))
+          .hasMessageContaining("FOREIGN KEY");
+    }
+  }
+
+  @Test
+  void aWriterAndReadersRunConcurrently() throws Exception {
+    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+      r.putAgent(agent("a0001", null, 0, "alive"));
+      AtomicBoolean done = new AtomicBoolean();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<Long>> readers = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        readers.add(pool.submit(() -> {
+          long reads = 0;
+          long last = 0;
+          while (!done.get() || reads == 0) {
+            long n = r.scalar("SELECT COUNT(*) FROM metrics", 0);
+            assertThat(n).isGreaterThanOrEqualTo(last); // committed rows never disappear
+            last = n;
+            reads++;
+          }
+          return reads;
+        }));
+      }
+      Future<?> writer = pool.submit(() -> {
+        for (int i = 0; i < 500; i++) {
+          r.addMetric("a0001", i, "return", i * 0.5);
+        }
+      });
+      writer.get();
+      done.set(true);
+      for (Future<Long> f : readers) {
+        assertThat(f.get()).isPositive();
+      }
+      pool.shutdown();
+      assertThat(r.scalar("SELECT COUNT(*) FROM metrics", 0)).isEqualTo(500);
+    }
+  }
+
+  @Test
+  void theSqlite3ToolReadsTheFileWhileItIsOpen() throws Exception {
+    Path f = dir.resolve("colony.db");
+    try (Registry r = Registry.open(f)) {
+      r.putAgent(agent("a0001", null, 0, "alive"));
+      Process p = new ProcessBuilder("sqlite3", "-readonly", f.toString(), "SELECT id, state FROM agents;")
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      assertThat(p.waitFor()).as(out).isZero();
+      assertThat(out).isEqualTo("a0001|alive");
+    }
+  }
+}
