@@ -45,6 +45,8 @@ public final class Main implements Runnable {
       new ConfigCommand(),
       new CheckpointsCommand(),
       new PruneCommand(),
+      new MemoryCommand(),
+      new BenchCommand(),
     };
   }
 

@@ -58,7 +58,7 @@ public final class LuceneMemory implements Memory {
   /** The largest k a recall accepts. */
   public static final int MAX_K = 10_000;
   /** Candidates the merge check looks at for a neighbour of the same kind. */
-  private static final int MERGE_CANDIDATES = 8;
+  private static final int MERGE_CANDIDATES = 4;
 
   private final Path dir;
   private final Directory directory;

@@ -8,6 +8,7 @@ import io.vivarium.memory.LuceneMemory;
 import io.vivarium.memory.MemoryIndex;
 import io.vivarium.memory.Reference;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,41 +37,47 @@ public final class MemoryBench {
   private MemoryBench() {}
 
   public static void main(String[] args) throws Exception {
+    PrintWriter out = new PrintWriter(System.out, true);
+    run(args, out);
+    out.flush();
+  }
+
+  /** Runs the benchmark with command-line style {@code args}, printing to {@code out}. */
+  public static void run(String[] args, PrintWriter out) throws Exception {
     Options o = Options.parse(args);
-    MemoryConfig d = MemoryConfig.defaults();
-    MemoryConfig config = new MemoryConfig(true, d.k(), o.fitnessWeight, o.overFetch(d),
-        o.maxConn(d), o.beamWidth(d), d.commitEvery(), d.commitSeconds(), d.refreshMillis(),
-        d.ttl(), o.dedup, d.dedupThreshold(), d.ramBufferMb());
+    MemoryConfig config = o.config();
     float[][] data = o.clusters == 0 ? Reference.random(o.n, o.dim, o.seed) // (n, dim)
         : Reference.clustered(o.n, o.dim, o.clusters, 1.0, o.seed, o.seed + 1);
     float[][] queries = o.clusters == 0 ? Reference.random(o.queries, o.dim, o.seed + 2)
         : Reference.clustered(o.queries, o.dim, o.clusters, 1.0, o.seed, o.seed + 2);
-    System.out.println("n: " + o.n);
-    System.out.println("dim: " + o.dim);
-    System.out.println("clusters: " + o.clusters);
-    System.out.println("threads: " + o.threads);
-    System.out.println("over_fetch: " + config.overFetch());
-    System.out.println("max_conn: " + config.maxConn());
-    System.out.println("beam_width: " + config.beamWidth());
-    System.out.println("dedup: " + config.dedup());
-    System.out.println("load_before: " + load());
+    out.println("n: " + o.n);
+    out.println("dim: " + o.dim);
+    out.println("clusters: " + o.clusters);
+    out.println("threads: " + o.threads);
+    out.println("over_fetch: " + config.overFetch());
+    out.println("max_conn: " + config.maxConn());
+    out.println("beam_width: " + config.beamWidth());
+    out.println("dedup: " + config.dedup());
+    out.println("refresh_ms: " + config.refreshMillis());
+    out.println("ram_buffer_mb: " + config.ramBufferMb());
+    out.println("load_before: " + load());
     Path dir = Files.createTempDirectory("vivarium-memory-bench");
     ExecutorService pool = Executors.newFixedThreadPool(o.threads);
     try (LuceneMemory memory = MemoryIndex.open(dir, o.dim, config, Clock.systemUTC())) {
-      int[] indexOfId = insert(memory, data, pool, o.threads);
+      int[] indexOfId = insert(memory, data, pool, o.threads, out);
       int[][] exact = exact(data, queries, pool, o.threads);
-      measureRecall(memory, queries, exact, indexOfId, pool, o.threads);
-      System.out.println("segments: " + memory.stats().segments());
+      measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out);
+      out.println("segments: " + memory.stats().segments());
     } finally {
       pool.shutdownNow();
       deleteTree(dir);
     }
-    System.out.println("load_after: " + load());
+    out.println("load_after: " + load());
   }
 
   /** Stores every row; returns the row index of each returned id. */
   private static int[] insert(LuceneMemory memory, float[][] data, ExecutorService pool,
-      int threads) throws Exception {
+      int threads, PrintWriter out) throws Exception {
     int[] indexOfId = new int[data.length * 2 + 16];
     long start = System.nanoTime();
     run(pool, threads, t -> {
@@ -82,16 +89,20 @@ public final class MemoryBench {
     memory.commit();
     memory.refresh();
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("inserts_per_second: %.0f%n", data.length / seconds);
+    out.printf("inserts_per_second: %.0f%n", data.length / seconds);
+    out.printf("insert_seconds: %.2f%n", seconds);
+    out.printf("process_cpu_seconds_after_insert: %.2f%n", cpuSeconds());
     return indexOfId;
   }
 
   private static void measureRecall(LuceneMemory memory, float[][] queries, int[][] exact,
-      int[] indexOfId, ExecutorService pool, int threads) throws Exception {
+      int[] indexOfId, ExecutorService pool, int threads, PrintWriter out) throws Exception {
     double[] recall = new double[queries.length];
     // Round 0 warms up; rounds 1-3 are timed.
     double best = 0;
+    double queryCpu = 0;
     for (int round = 0; round < 4; round++) {
+      double cpu0 = cpuSeconds();
       long start = System.nanoTime();
       run(pool, threads, t -> {
         for (int q = t; q < queries.length; q += threads) {
@@ -105,13 +116,15 @@ public final class MemoryBench {
       });
       double qps = queries.length / ((System.nanoTime() - start) / 1e9);
       best = round == 0 ? 0 : Math.max(best, qps);
+      queryCpu += round == 0 ? 0 : cpuSeconds() - cpu0;
     }
     double mean = 0;
     for (double r : recall) {
       mean += r / recall.length;
     }
-    System.out.printf("recall_at_10: %.4f%n", mean);
-    System.out.printf("queries_per_second: %.0f%n", best);
+    out.printf("recall_at_10: %.4f%n", mean);
+    out.printf("queries_per_second: %.0f%n", best);
+    out.printf("query_cpu_ms_per_query: %.3f%n", queryCpu * 1000 / (3.0 * queries.length));
   }
 
   private static int[][] exact(float[][] data, float[][] queries, ExecutorService pool,
@@ -142,6 +155,13 @@ public final class MemoryBench {
 
   private static byte[] bytes(int i) {
     return ("entry-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** CPU time of the whole process (all threads, background merges included). */
+  private static double cpuSeconds() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
   }
 
   private static String load() {

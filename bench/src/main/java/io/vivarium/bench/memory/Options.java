@@ -15,6 +15,8 @@ final class Options {
   int beamWidth = -1;
   boolean dedup = true;
   double fitnessWeight = 0;
+  int refreshMillis = -1;
+  int ramBufferMb = -1;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -37,9 +39,11 @@ final class Options {
           case "--beam-width" -> o.beamWidth = positive(name, Integer.parseInt(v));
           case "--dedup" -> o.dedup = Boolean.parseBoolean(v);
           case "--fitness-weight" -> o.fitnessWeight = Double.parseDouble(v);
+          case "--refresh-ms" -> o.refreshMillis = positive(name, Integer.parseInt(v));
+          case "--ram-buffer-mb" -> o.ramBufferMb = positive(name, Integer.parseInt(v));
           default -> throw new IllegalArgumentException("unknown option " + name + "; known:"
               + " --n --dim --queries --clusters --threads --seed --over-fetch --max-conn"
-              + " --beam-width --dedup --fitness-weight");
+              + " --beam-width --dedup --fitness-weight --refresh-ms --ram-buffer-mb");
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("option " + name + " must be a number; got '" + v + "'");
@@ -58,15 +62,16 @@ final class Options {
     return v;
   }
 
-  int overFetch(MemoryConfig d) {
-    return overFetch > 0 ? overFetch : d.overFetch();
+  /** The configuration measured: the defaults with these options applied. */
+  MemoryConfig config() {
+    MemoryConfig d = MemoryConfig.defaults();
+    return new MemoryConfig(true, d.k(), fitnessWeight, pick(overFetch, d.overFetch()),
+        pick(maxConn, d.maxConn()), pick(beamWidth, d.beamWidth()), d.commitEvery(),
+        d.commitSeconds(), pick(refreshMillis, d.refreshMillis()), d.ttl(), dedup,
+        d.dedupThreshold(), pick(ramBufferMb, d.ramBufferMb()));
   }
 
-  int maxConn(MemoryConfig d) {
-    return maxConn > 0 ? maxConn : d.maxConn();
-  }
-
-  int beamWidth(MemoryConfig d) {
-    return beamWidth > 0 ? beamWidth : d.beamWidth();
+  private static int pick(int option, int fallback) {
+    return option > 0 ? option : fallback;
   }
 }
