@@ -83,6 +83,13 @@ class RecallTest {
       long id = m.store(Entry.of("output", "a", 1, Fixtures.axis(8, 3, 0), Fixtures.bytes("x")));
       m.refresh();
       assertThat(m.recall(Fixtures.axis(8, 3, 0), 1).get(0).id()).isEqualTo(id);
+      m.store(Entry.of("output", "a", 1, Fixtures.axis(8, 5, 0), Fixtures.bytes("y")));
+      m.commit();
+      m.store(Entry.of("output", "a", 1, Fixtures.axis(8, 6, 0), Fixtures.bytes("z")));
+      m.compact(1);
+      assertThat(m.stats().segments()).isEqualTo(1);
+      assertThat(m.stats().entries()).isEqualTo(3);
+      assertThat(m.recall(Fixtures.axis(8, 3, 0), 1).get(0).id()).isEqualTo(id);
     }
   }
 }

@@ -66,8 +66,12 @@ public final class MemoryBench {
     try (LuceneMemory memory = MemoryIndex.open(dir, o.dim, config, Clock.systemUTC())) {
       int[] indexOfId = insert(memory, data, pool, o.threads, out);
       int[][] exact = exact(data, queries, pool, o.threads);
-      measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out);
       out.println("segments: " + memory.stats().segments());
+      measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out, "");
+      long start = System.nanoTime();
+      memory.compact(1);
+      out.printf("compact_seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
+      measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out, "_compacted");
     } finally {
       pool.shutdownNow();
       deleteTree(dir);
@@ -96,7 +100,8 @@ public final class MemoryBench {
   }
 
   private static void measureRecall(LuceneMemory memory, float[][] queries, int[][] exact,
-      int[] indexOfId, ExecutorService pool, int threads, PrintWriter out) throws Exception {
+      int[] indexOfId, ExecutorService pool, int threads, PrintWriter out, String suffix)
+      throws Exception {
     double[] recall = new double[queries.length];
     // Round 0 warms up; rounds 1-3 are timed.
     double best = 0;
@@ -122,9 +127,10 @@ public final class MemoryBench {
     for (double r : recall) {
       mean += r / recall.length;
     }
-    out.printf("recall_at_10: %.4f%n", mean);
-    out.printf("queries_per_second: %.0f%n", best);
-    out.printf("query_cpu_ms_per_query: %.3f%n", queryCpu * 1000 / (3.0 * queries.length));
+    out.printf("recall_at_10%s: %.4f%n", suffix, mean);
+    out.printf("queries_per_second%s: %.0f%n", suffix, best);
+    out.printf("query_cpu_ms_per_query%s: %.3f%n", suffix,
+        queryCpu * 1000 / (3.0 * queries.length));
   }
 
   private static int[][] exact(float[][] data, float[][] queries, ExecutorService pool,
