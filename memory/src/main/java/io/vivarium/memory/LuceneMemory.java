@@ -23,8 +23,11 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -37,6 +40,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +63,8 @@ public final class LuceneMemory implements Memory {
   public static final int MAX_K = 10_000;
   /** Candidates the merge check looks at for a neighbour of the same kind. */
   private static final int MERGE_CANDIDATES = 4;
+  /** Graph nodes the merge check may visit per segment. */
+  private static final int MERGE_VISIT_LIMIT = 1024;
 
   private final Path dir;
   private final Directory directory;
@@ -211,18 +217,29 @@ public final class LuceneMemory implements Memory {
     return id;
   }
 
-  /** The visible, unexpired entry of e's kind at least as similar as the threshold, or null. */
+  /**
+   * The visible, unexpired entry of e's kind at least as similar as the threshold, or null.
+   * Each segment's graph is searched directly with a small visit budget: a near duplicate
+   * lies right where the greedy descent ends, so a full recall-quality search is not needed.
+   */
   private Schema.Stored visibleTwin(Entry e) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
-      ScoreDoc[] top = s.search(new KnnFloatVectorQuery(Schema.VECTOR, e.vector(),
-          MERGE_CANDIDATES), MERGE_CANDIDATES).scoreDocs;
+      List<ScoreDoc> near = new ArrayList<>();
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        LeafReader r = leaf.reader();
+        TopDocs top = r.searchNearestVectors(Schema.VECTOR, e.vector(), MERGE_CANDIDATES,
+            AcceptDocs.fromLiveDocs(r.getLiveDocs(), r.maxDoc()), MERGE_VISIT_LIMIT);
+        for (ScoreDoc d : top.scoreDocs) {
+          if (Schema.cosine(d.score) >= config.dedupThreshold()) {
+            near.add(new ScoreDoc(leaf.docBase + d.doc, d.score));
+          }
+        }
+      }
+      near.sort((a, b) -> Float.compare(b.score, a.score));
       var fields = s.storedFields();
       long now = clock.millis();
-      for (ScoreDoc d : top) {
-        if (Schema.cosine(d.score) < config.dedupThreshold()) {
-          break;
-        }
+      for (ScoreDoc d : near) {
         Schema.Stored st = Schema.read(s, fields, d.doc);
         if (st.entry().kind().equals(e.kind())
             && !ttl.expired(st.entry().kind(), st.entry().time(), now)) {

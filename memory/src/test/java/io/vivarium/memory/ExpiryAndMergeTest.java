@@ -62,4 +62,32 @@ class ExpiryAndMergeTest {
       assertThat(again).isEqualTo(fitter);
     }
   }
+
+  @Test
+  void nearDuplicatesAreFoundInALargeIndex() {
+    long seed = 21;
+    float[][] data = Reference.random(3000, 32, seed);
+    float[][] noise = Reference.random(100, 32, seed + 1);
+    try (LuceneMemory m = Fixtures.open(dir, 32, Fixtures.config(true, 50, 0, ""),
+        new Fixtures.ManualClock(1000))) {
+      for (int i = 0; i < data.length; i++) {
+        m.store(Entry.of("output", "a", 1, data[i], bytes("e" + i)));
+      }
+      m.commit();
+      m.refresh();
+      int merged = 0;
+      for (int j = 0; j < noise.length; j++) {
+        int i = j * 29;
+        float[] v = data[i].clone();
+        for (int c = 0; c < v.length; c++) {
+          v[c] += 0.05f * noise[j][c]; // cosine with the original about 0.999
+        }
+        merged += m.store(Entry.of("output", "b", 0, v, bytes("copy"))) == i ? 1 : 0;
+      }
+      // The graph search behind merging is approximate; nearly all copies must merge.
+      assertThat(merged).as("copies merged into their originals, seed " + seed)
+          .isGreaterThanOrEqualTo(95);
+      assertThat(m.stats().merged()).isEqualTo(merged);
+    }
+  }
 }
