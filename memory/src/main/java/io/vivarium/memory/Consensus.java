@@ -1,7 +1,11 @@
 package io.vivarium.memory;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +21,32 @@ public record Consensus(List<Vote> votes) {
     if (votes.isEmpty()) {
       throw new IllegalArgumentException("a consensus needs at least one vote; got none");
     }
+  }
+
+  /**
+   * Tallies non-empty {@code hits}: each weighs {@code max(similarity, 0) * sigmoid(fitness)};
+   * identical payloads add up; among equal weights the payload recalled first wins.
+   */
+  public static Consensus of(List<Hit> hits) {
+    Map<ByteBuffer, Tally> tallies = new LinkedHashMap<>();
+    for (Hit h : hits) {
+      Tally t = tallies.computeIfAbsent(ByteBuffer.wrap(h.entry().payload()), x -> new Tally());
+      t.weight += Math.max(h.similarity(), 0) / (1 + Math.exp(-h.fitness()));
+      t.hits++;
+      if (!t.agents.contains(h.entry().agent())) {
+        t.agents.add(h.entry().agent());
+      }
+    }
+    List<Vote> votes = new ArrayList<>();
+    tallies.forEach((p, t) -> votes.add(new Vote(p.array(), t.weight, t.hits, t.agents)));
+    votes.sort((a, b) -> Double.compare(b.weight(), a.weight())); // stable
+    return new Consensus(votes);
+  }
+
+  private static final class Tally {
+    double weight;
+    int hits;
+    final List<String> agents = new ArrayList<>();
   }
 
   /** The winning payload. */

@@ -3,12 +3,10 @@ package io.vivarium.memory;
 import io.vivarium.core.config.MemoryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -287,7 +285,7 @@ public final class LuceneMemory implements Memory {
       IndexSearcher s = searchers.acquire();
       try {
         Query q = new KnnFloatVectorQuery(Schema.VECTOR, Vectors.normalized(query), fetch,
-            filterQuery(filter));
+            Schema.filterQuery(filter));
         return rank(s, s.search(q, fetch).scoreDocs, k);
       } finally {
         searchers.release(s);
@@ -328,50 +326,10 @@ public final class LuceneMemory implements Memory {
     return out;
   }
 
-  private static Query filterQuery(Filter f) {
-    if (f.isAny()) {
-      return null;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    if (f.agent() != null) {
-      b.add(KeywordField.newExactQuery(Schema.AGENT, f.agent()), Occur.FILTER);
-    }
-    if (f.kind() != null) {
-      b.add(KeywordField.newExactQuery(Schema.KIND, f.kind()), Occur.FILTER);
-    }
-    if (f.minFitness() != Double.NEGATIVE_INFINITY) {
-      b.add(org.apache.lucene.document.DoubleField.newRangeQuery(
-          Schema.FITNESS, f.minFitness(), Double.POSITIVE_INFINITY), Occur.FILTER);
-    }
-    return b.build();
-  }
-
   @Override
   public Optional<Consensus> consensus(float[] query, int k, Filter filter) {
-    Map<ByteBuffer, double[]> weight = new LinkedHashMap<>();
-    Map<ByteBuffer, List<String>> agents = new LinkedHashMap<>();
-    Map<ByteBuffer, Integer> count = new LinkedHashMap<>();
-    for (Hit h : recall(query, k, filter)) {
-      ByteBuffer key = ByteBuffer.wrap(h.entry().payload());
-      double w = Math.max(h.similarity(), 0) / (1 + Math.exp(-h.fitness()));
-      weight.computeIfAbsent(key, x -> new double[1])[0] += w;
-      count.merge(key, 1, Integer::sum);
-      List<String> a = agents.computeIfAbsent(key, x -> new ArrayList<>());
-      if (!a.contains(h.entry().agent())) {
-        a.add(h.entry().agent());
-      }
-    }
-    if (weight.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Consensus.Vote> votes = new ArrayList<>();
-    for (var e : weight.entrySet()) {
-      votes.add(new Consensus.Vote(e.getKey().array(), e.getValue()[0], count.get(e.getKey()),
-          agents.get(e.getKey())));
-    }
-    // Stable sort: among equal weights the payload recalled first wins.
-    votes.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-    return Optional.of(new Consensus(votes));
+    List<Hit> hits = recall(query, k, filter);
+    return hits.isEmpty() ? Optional.empty() : Optional.of(Consensus.of(hits));
   }
 
   // -- facts ------------------------------------------------------------------------------

@@ -17,7 +17,10 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
@@ -58,6 +61,25 @@ final class Schema {
     d.add(new LongField(STEP, e.step(), Store.YES));
     d.add(new LongField(TIME, e.time(), Store.YES));
     return d;
+  }
+
+  /** The Lucene filter for {@code f}, or {@code null} when it lets everything through. */
+  static Query filterQuery(Filter f) {
+    if (f.isAny()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (f.agent() != null) {
+      b.add(KeywordField.newExactQuery(Schema.AGENT, f.agent()), Occur.FILTER);
+    }
+    if (f.kind() != null) {
+      b.add(KeywordField.newExactQuery(Schema.KIND, f.kind()), Occur.FILTER);
+    }
+    if (f.minFitness() != Double.NEGATIVE_INFINITY) {
+      b.add(DoubleField.newRangeQuery(
+          Schema.FITNESS, f.minFitness(), Double.POSITIVE_INFINITY), Occur.FILTER);
+    }
+    return b.build();
   }
 
   /** Cosine similarity from Lucene's dot-product score {@code (1 + dot) / 2}. */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Fixtures {
   private Fixtures() {}
 
-  /** The defaults with merging off, a given over-fetch and fitness weight. */
+  /** The defaults with the given merging, over-fetch, fitness weight and expiry; 16 MB buffer. */
   static MemoryConfig config(boolean dedup, int overFetch, double fitnessWeight, String ttl) {
     MemoryConfig d = MemoryConfig.defaults();
     return new MemoryConfig(true, d.k(), fitnessWeight, overFetch, d.maxConn(), d.beamWidth(),

@@ -25,10 +25,13 @@ import java.util.stream.Stream;
  * random with {@code --clusters 0}) from several threads, then recalls the 10 nearest of
  * fresh queries from the same distribution and compares them with exact brute force. Prints
  * {@code key: value} lines ({@code recall_at_10}, {@code queries_per_second},
- * {@code inserts_per_second}, …). Runs in a temporary directory it deletes afterwards.
+ * {@code inserts_per_second}, …), first as inserted (several segments), then again
+ * ({@code …_compacted}) after merging the index into one segment. Runs in a temporary
+ * directory it deletes afterwards.
  *
  * <p>Options: {@code --n N --dim D --queries Q --clusters C --threads T --seed S
- * --over-fetch F --max-conn M --beam-width B --dedup true|false --fitness-weight W}.
+ * --over-fetch F --max-conn M --beam-width B --dedup true|false --fitness-weight W
+ * --refresh-ms R --ram-buffer-mb B}; the rest of the configuration is the default.
  * Single-threaded main; not for concurrent use.
  */
 public final class MemoryBench {
