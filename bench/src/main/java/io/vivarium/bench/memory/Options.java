@@ -13,7 +13,7 @@ final class Options {
   int overFetch = -1;
   int maxConn = -1;
   int beamWidth = -1;
-  boolean dedup = true;
+  Boolean dedup; // null: the configuration's default
   double fitnessWeight = 0;
   int refreshMillis = -1;
   int ramBufferMb = -1;
@@ -37,7 +37,12 @@ final class Options {
           case "--over-fetch" -> o.overFetch = positive(name, Integer.parseInt(v));
           case "--max-conn" -> o.maxConn = positive(name, Integer.parseInt(v));
           case "--beam-width" -> o.beamWidth = positive(name, Integer.parseInt(v));
-          case "--dedup" -> o.dedup = Boolean.parseBoolean(v);
+          case "--dedup" -> {
+            if (!v.equals("true") && !v.equals("false")) {
+              throw new IllegalArgumentException("--dedup must be true or false; got '" + v + "'");
+            }
+            o.dedup = Boolean.parseBoolean(v);
+          }
           case "--fitness-weight" -> o.fitnessWeight = Double.parseDouble(v);
           case "--refresh-ms" -> o.refreshMillis = positive(name, Integer.parseInt(v));
           case "--ram-buffer-mb" -> o.ramBufferMb = positive(name, Integer.parseInt(v));
@@ -67,7 +72,8 @@ final class Options {
     MemoryConfig d = MemoryConfig.defaults();
     return new MemoryConfig(true, d.k(), fitnessWeight, pick(overFetch, d.overFetch()),
         pick(maxConn, d.maxConn()), pick(beamWidth, d.beamWidth()), d.commitEvery(),
-        d.commitSeconds(), pick(refreshMillis, d.refreshMillis()), d.ttl(), dedup,
+        d.commitSeconds(), pick(refreshMillis, d.refreshMillis()), d.ttl(),
+        dedup != null ? dedup : d.dedup(),
         d.dedupThreshold(), pick(ramBufferMb, d.ramBufferMb()));
   }
 

@@ -28,7 +28,7 @@ public record MemoryConfig(
                 + " output=7d,episode=30d")
         String ttl,
     @Doc("Whether a new entry that nearly duplicates one of its kind merges with it (the fitter"
-        + " of the two is kept).")
+        + " of the two is kept); about doubles the CPU cost of a store.")
         boolean dedup,
     @Doc("Cosine similarity at or above which two entries of one kind count as duplicates.")
         @Range(min = 0.5, max = 1) double dedupThreshold,
@@ -37,6 +37,6 @@ public record MemoryConfig(
 
   public static MemoryConfig defaults() {
     return new MemoryConfig(
-        true, 4, 0.1, 100, 16, 100, 1000, 5, 100, "output=7d,episode=30d", true, 0.98, 64);
+        true, 4, 0.1, 100, 16, 100, 1000, 5, 100, "output=7d,episode=30d", false, 0.98, 64);
   }
 }
