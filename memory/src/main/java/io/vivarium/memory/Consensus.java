@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The outcome of a fitness-weighted vote among recalled payloads (seed 003's population
  * answer): every distinct payload collects the weights of the hits that carry it, and the
- * heaviest wins.
+ * heaviest wins. Immutable (payload arrays are shared with the hits).
  *
  * @param votes the distinct payloads, heaviest first; never empty
  */

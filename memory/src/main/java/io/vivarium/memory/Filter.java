@@ -2,6 +2,7 @@ package io.vivarium.memory;
 
 /**
  * Which entries a recall may return. Fields left at their "any" value do not filter.
+ * Immutable.
  *
  * @param agent only entries written by this agent, or {@code null} for any
  * @param kind only entries of this kind, or {@code null} for any

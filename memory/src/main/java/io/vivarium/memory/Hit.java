@@ -3,7 +3,7 @@ package io.vivarium.memory;
 import java.util.Objects;
 
 /**
- * One recalled memory with how it was ranked.
+ * One recalled memory with how it was ranked. Immutable (the entry's arrays are shared).
  *
  * @param id the entry's id in this memory
  * @param entry the stored entry (its vector unit-normalised)

@@ -3,7 +3,7 @@ package io.vivarium.memory;
 import java.util.Map;
 
 /**
- * A snapshot of a memory's size and activity.
+ * A snapshot of a memory's size and activity. Immutable.
  *
  * @param entries live entries visible to recalls
  * @param byKind live entries per kind
