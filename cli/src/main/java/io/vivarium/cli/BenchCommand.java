@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code vivarium bench}: the benchmark harnesses of the bench module, as subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark harness; prints key: value lines.",
-    subcommands = {BenchWorldCommand.class, BenchExecCommand.class, BenchBusCommand.class})
+    subcommands = {BenchWorldCommand.class, BenchExecCommand.class, BenchBusCommand.class,
+        BenchMemoryCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -50,6 +50,7 @@ public final class Main implements Runnable {
       new SampleCommand(),
       new EvalCommand(),
       new ExecCommand(),
+      new MemoryCommand(),
       new BenchCommand(),
     };
   }
