@@ -43,6 +43,6 @@ class RepairCommandsTest {
     assertThat(run("world", "repair", "--sample", "--preset", "nope")).isEqualTo(1);
     assertThat(err.toString()).contains("known presets");
     assertThat(run("eval", "--world", "gold", "--episodes", "1")).isEqualTo(1);
-    assertThat(err.toString()).contains("worlds with one: [repair]");
+    assertThat(err.toString()).contains("eval --world gold needs --brain FILE");
   }
 }
