@@ -41,6 +41,7 @@ public final class Main implements Runnable {
   /** Every subcommand, in the order help lists them. Add new commands here. */
   static Object[] subcommands() {
     return new Object[] {
+      new RunCommand(),
       new StatusCommand(),
       new ConfigCommand(),
       new CheckpointsCommand(),

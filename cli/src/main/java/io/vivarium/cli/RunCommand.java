@@ -1,0 +1,85 @@
+package io.vivarium.cli;
+
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.runtime.Colony;
+import io.vivarium.core.config.VivariumConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vivarium run}: the main job, a colony learning in a world, resumable after any stop. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run the colony in the data directory: start it on the first run, resume it after any stop.",
+        "Prints one status line per round; Ctrl-C checkpoints every agent and exits."})
+final class RunCommand extends VivariumCommand {
+  @Option(names = "--agents", paramLabel = "N", description = "Agents born at the first start (colony.agents).")
+  Integer agents;
+
+  @Option(names = "--world", paramLabel = "W", description = "World (world.name).")
+  String world;
+
+  @Option(names = "--preset", paramLabel = "P", description = "World preset (world.preset).")
+  String preset;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Root seed (colony.seed).")
+  Long seed;
+
+  @Option(names = "--minutes", paramLabel = "M", description = "Stop after M minutes (default: run until stopped).")
+  Double minutes;
+
+  @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Configuration overrides, e.g. colony.agents=8.")
+  List<String> overrides = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    if (minutes != null && !(minutes > 0)) {
+      throw new IllegalArgumentException("--minutes must be positive; got " + minutes);
+    }
+    List<String> all = new ArrayList<>();
+    if (agents != null) {
+      all.add("colony.agents=" + agents);
+    }
+    if (world != null) {
+      all.add("world.name=" + world);
+    }
+    if (preset != null) {
+      all.add("world.preset=" + preset);
+    }
+    if (seed != null) {
+      all.add("colony.seed=" + seed);
+    }
+    all.addAll(overrides);
+    VivariumConfig config = config(all);
+    DataDir dir = new DataDir(dataDir());
+    out().printf("vivarium run · %s · %s %s · seed %d · %s brains · data %s%n",
+        dir.hasColony() ? "resuming" : "starting", config.world().name(), config.world().preset(),
+        config.colony().seed(), config.brain().preset(), dir.root().toAbsolutePath().normalize());
+    out().flush();
+    CountDownLatch finished = new CountDownLatch(1);
+    try (Colony colony = new Colony(dir, config, line -> {
+      out().println(line);
+      out().flush();
+    })) {
+      Thread hook = new Thread(() -> {
+        colony.stop();
+        try {
+          finished.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "vivarium-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out().println("agents: " + String.join(", ", colony.agentIds()));
+      colony.run(minutes == null ? 0 : Math.max(1, Math.round(minutes * 60)));
+      out().println("stopped; every agent is checkpointed. Resume with: vivarium run"
+          + (dataDir().toString().equals("vivarium-data") ? "" : " --data " + dataDir()));
+    } finally {
+      finished.countDown();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,226 @@
+package io.vivarium.colony.runtime;
+
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.rl.Encoding;
+import io.vivarium.brain.rl.Ppo;
+import io.vivarium.brain.rl.PpoOptions;
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.store.Checkpoint;
+import io.vivarium.colony.store.CheckpointStore;
+import io.vivarium.core.Event;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.config.ConfigResolver;
+import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.WorldFactory;
+import io.vivarium.core.world.Worlds;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The main job: a population of agents learning in a world, each with its own brain and PPO
+ * learner over its own batch of worlds, taking turns on one thread (training steps are
+ * serialised anyway: DJL's gradient collector is process-wide). Every turn's numbers go to the
+ * registry; every agent's brain is checkpointed every {@code colony.checkpointSeconds} and at
+ * shutdown. Started on a data directory that already holds a colony, it resumes every alive
+ * agent from its newest checkpoint that verifies.
+ *
+ * <p>Replication with mutation, selection and the other lifecycle states arrive with the
+ * colony issue; this runtime keeps a fixed population. Not thread-safe: {@link #run} drives it,
+ * {@link #stop()} may be called from any thread.
+ */
+public final class Colony implements AutoCloseable {
+  /** Steps per environment in one turn of an agent: short, so turns interleave and stops are quick. */
+  static final int TURN_STEPS = 32;
+
+  private final DataDir dir;
+  private final VivariumConfig config;
+  private final Registry registry;
+  private final CheckpointStore store;
+  private final byte[] configHash;
+  private final List<LiveAgent> agents = new ArrayList<>();
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final Consumer<String> log;
+  private boolean closed;
+
+  /** Opens (or creates) the colony in {@code dir} with {@code config}; {@code log} receives status lines. */
+  public Colony(DataDir dir, VivariumConfig config, Consumer<String> log) {
+    this.dir = dir;
+    this.config = config;
+    this.log = log;
+    WorldFactory world = Worlds.get(config.world().name());
+    if (!world.presets().contains(config.world().preset())) {
+      throw new IllegalArgumentException("world.preset '" + config.world().preset() + "' is not a preset of "
+          + world.name() + "; known presets: " + world.presets());
+    }
+    if (!config.learn().method().equals("ppo")) {
+      throw new IllegalArgumentException("vivarium run trains with learn.method=ppo for now; got '"
+          + config.learn().method() + "' (bc, grpo and bc+ppo are available in 'vivarium train gold')");
+    }
+    dir.writeConfig(config);
+    this.registry = Registry.open(dir.registry());
+    this.store = dir.checkpoints();
+    this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
+    registry.recordStart(config.colony().name(), config.colony().seed(), ConfigResolver.toToml(config),
+        ConfigResolver.hash(config));
+    Torch.start(config.brain().threads(), dir.root());
+    populate();
+  }
+
+  /** Asks {@link #run} to stop after the current turn; safe from any thread. */
+  public void stop() {
+    stop.set(true);
+  }
+
+  /** The alive agents' ids. */
+  public List<String> agentIds() {
+    return agents.stream().map(a -> a.id).toList();
+  }
+
+  /** Runs turns until {@code seconds} have passed (0 = until stopped), then checkpoints every agent. */
+  public void run(long seconds) {
+    long start = System.nanoTime();
+    long deadline = seconds > 0 ? start + seconds * 1_000_000_000L : Long.MAX_VALUE;
+    long stepsAtStart = totalSteps();
+    for (long round = 1; !stop.get() && System.nanoTime() < deadline; round++) {
+      for (LiveAgent a : agents) {
+        if (stop.get()) {
+          break;
+        }
+        turn(a);
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      log.accept(statusLine(round, (totalSteps() - stepsAtStart) / Math.max(elapsed, 1e-9)));
+    }
+    for (LiveAgent a : agents) {
+      checkpoint(a);
+    }
+  }
+
+  // 1. One turn: a short PPO iteration, its numbers to the registry, a checkpoint when due.
+  private void turn(LiveAgent a) {
+    Ppo.Stats s = a.learner.iterate();
+    a.envSteps += (long) TURN_STEPS * a.worlds.size();
+    if (!Double.isNaN(s.meanReturn())) {
+      a.fitness = s.meanReturn();
+      a.successRate = s.successRate();
+    }
+    registry.addMetric(a.id, a.envSteps, "return", a.fitness);
+    registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    if (System.nanoTime() - a.lastCheckpointNanos >= config.colony().checkpointSeconds() * 1_000_000_000L) {
+      checkpoint(a);
+    }
+  }
+
+  private void checkpoint(LiveAgent a) {
+    byte[] payload;
+    try {
+      payload = a.brain.toBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise the brain of " + a.id + ": " + e.getMessage(), e);
+    }
+    Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload);
+    registry.addCheckpoint(a.id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
+        c.fitness(), c.createdMillis());
+    registry.putAgent(row(a));
+    registry.addEvent(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
+    a.lastCheckpointNanos = System.nanoTime();
+  }
+
+  // 2. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
+  private void populate() {
+    List<AgentRow> known = registry.agents();
+    if (known.isEmpty()) {
+      for (int i = 1; i <= config.colony().agents(); i++) {
+        String id = String.format(Locale.ROOT, "a%04d", i);
+        TorchBrain brain = TorchBrain.create(config.brain(), Seeds.derive(config.colony().seed(), "brain", i));
+        LiveAgent a = live(id, brain, 0, i);
+        registry.putAgent(row(a));
+        registry.addEvent(Event.now("birth", id, "{\"parent\":null,\"generation\":0}"));
+        checkpoint(a);
+      }
+      return;
+    }
+    for (AgentRow r : known) {
+      if (!r.state().equals("alive")) {
+        continue;
+      }
+      Optional<CheckpointStore.Loaded> latest = store.latest(r.id(),
+          d -> log.accept("skipping damaged checkpoint: " + d.reason()));
+      if (latest.isEmpty()) {
+        throw new IllegalStateException("agent " + r.id() + " is alive in the registry but has no checkpoint that "
+            + "verifies under " + store.root() + "; restore one or mark the agent dead");
+      }
+      Checkpoint c = latest.get().checkpoint();
+      TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), c.file().toString());
+      LiveAgent a = live(r.id(), brain, c.step(), agents.size() + 1);
+      a.fitness = c.fitness();
+      a.bornMillis = r.bornMillis();
+      registry.addEvent(Event.now("resume", r.id(), "{\"step\":" + c.step() + "}"));
+    }
+    if (agents.isEmpty()) {
+      throw new IllegalStateException("the colony in " + dir.root() + " has no alive agent to resume");
+    }
+  }
+
+  private LiveAgent live(String id, TorchBrain brain, long steps, long index) {
+    WorldFactory f = Worlds.get(config.world().name());
+    WorldBatch worlds = f.batch(config.world().preset(), config.world().batch());
+    Curricula.attach(worlds, config.world().preset());
+    PpoOptions o = PpoOptions.defaults(0);
+    o = new PpoOptions(worlds.size(), TURN_STEPS, Math.min(o.minibatch(), worlds.size() * TURN_STEPS), o.epochs(),
+        config.learn().lr(), o.clip(), o.gamma(), o.lambda(), o.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
+    long seed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
+    LiveAgent a = new LiveAgent(id, brain, worlds, new Ppo(brain, worlds, Encoding.defaults(), o, seed), steps);
+    agents.add(a);
+    return a;
+  }
+
+  private AgentRow row(LiveAgent a) {
+    return new AgentRow(a.id, null, 0, "alive", config.world().preset(), config.brain().preset(), a.fitness,
+        a.bornMillis, 0, null);
+  }
+
+  private long totalSteps() {
+    long s = 0;
+    for (LiveAgent a : agents) {
+      s += a.envSteps;
+    }
+    return s;
+  }
+
+  private String statusLine(long round, double stepsPerSecond) {
+    LiveAgent best = agents.get(0);
+    double success = 0;
+    for (LiveAgent a : agents) {
+      best = a.fitness > best.fitness ? a : best;
+      success += a.successRate;
+    }
+    return String.format(Locale.ROOT, "round %d · agents %d · success %.0f%% · best %s (%.3f) · %.0f steps/s",
+        round, agents.size(), 100 * success / agents.size(), best.id, best.fitness, stepsPerSecond);
+  }
+
+  /** Checkpoints nothing more; closes agents and the registry. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (LiveAgent a : agents) {
+      a.close();
+    }
+    registry.close();
+  }
+}
