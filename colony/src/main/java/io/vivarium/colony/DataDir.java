@@ -38,13 +38,13 @@ public record DataDir(Path root) {
     return Files.isRegularFile(registry());
   }
 
-  /** Writes the resolved configuration to {@code config.toml} atomically. */
+  /** Writes the resolved configuration, secrets redacted, to {@code config.toml} atomically. */
   public void writeConfig(VivariumConfig config) {
     Path target = root.resolve(CONFIG);
     Path tmp = root.resolve("." + CONFIG + ".tmp");
     try {
       Files.createDirectories(root);
-      Files.writeString(tmp, ConfigResolver.toToml(config), StandardCharsets.UTF_8);
+      Files.writeString(tmp, ConfigResolver.toToml(config, true), StandardCharsets.UTF_8);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.force(true);
       }

@@ -72,7 +72,7 @@ public final class Colony implements AutoCloseable {
     this.registry = Registry.open(dir.registry());
     this.store = dir.checkpoints();
     this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
-    registry.recordStart(config.colony().name(), config.colony().seed(), ConfigResolver.toToml(config),
+    registry.recordStart(config.colony().name(), config.colony().seed(), ConfigResolver.toToml(config, true),
         ConfigResolver.hash(config));
     Torch.start(config.brain().threads(), dir.root());
     populate();

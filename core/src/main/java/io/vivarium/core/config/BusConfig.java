@@ -10,10 +10,10 @@ public record BusConfig(
     @Doc("Port of the embedded broker on 127.0.0.1 (0 picks a free port).")
         @Range(min = 0, max = 65535) int port,
     @Doc("User name for the external broker; empty connects without credentials.") String username,
-    @Doc("Password for the external broker (used only with a username).") String password,
+    @Doc("Password for the external broker (used only with a username).") @Secret String password,
     @Doc("PKCS#12 or JKS trust store for ssl:// brokers; empty trusts the JDK's default CAs.")
         String trustStore,
-    @Doc("Password of the trust store; empty for none.") String trustStorePassword,
+    @Doc("Password of the trust store; empty for none.") @Secret String trustStorePassword,
     @Doc("Messages waiting to be sent before the oldest is dropped (publishers never block).")
         @Range(min = 16, max = 1_000_000) int outbox,
     @Doc("Messages waiting for a slow subscriber callback before the oldest is dropped.")

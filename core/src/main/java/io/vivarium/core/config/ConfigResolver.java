@@ -63,11 +63,25 @@ public final class ConfigResolver {
     return build(values);
   }
 
-  /** The configuration as TOML text, one section per room, each key with its description. */
+  /** The value secrets are shown as when redacted. */
+  public static final String REDACTED = "<redacted>";
+
+  /**
+   * The configuration as TOML text, one section per room, each key with its description. This
+   * full form includes secrets: it is what {@link #hash} digests, never what is written or shown.
+   */
   public static String toToml(VivariumConfig config) {
+    return toToml(config, false);
+  }
+
+  /**
+   * The configuration as TOML text; with {@code redact}, every non-empty {@link Secret} field
+   * reads {@value #REDACTED}. Files and terminals get the redacted form.
+   */
+  public static String toToml(VivariumConfig config, boolean redact) {
     StringBuilder out = new StringBuilder("# Vivarium configuration (resolved)\n");
     String section = null;
-    for (Map.Entry<String, Object> e : flatten(config).entrySet()) {
+    for (Map.Entry<String, Object> e : flatten(config, redact).entrySet()) {
       String path = e.getKey();
       int dot = path.lastIndexOf('.');
       String s = path.substring(0, dot);
@@ -96,8 +110,20 @@ public final class ConfigResolver {
 
   /** The configuration as dotted key → value, in declaration order. */
   public static Map<String, Object> flatten(VivariumConfig config) {
+    return flatten(config, false);
+  }
+
+  /** As {@link #flatten(VivariumConfig)}; with {@code redact}, non-empty secrets read {@value #REDACTED}. */
+  public static Map<String, Object> flatten(VivariumConfig config, boolean redact) {
     Map<String, Object> out = new LinkedHashMap<>();
     flatten(config, "", out);
+    if (redact) {
+      for (ConfigKey k : KEYS) {
+        if (k.component().isAnnotationPresent(Secret.class) && !"".equals(out.get(k.path()))) {
+          out.put(k.path(), REDACTED);
+        }
+      }
+    }
     return out;
   }
 

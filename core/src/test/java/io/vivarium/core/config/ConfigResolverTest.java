@@ -50,6 +50,15 @@ class ConfigResolverTest {
   }
 
   @Test
+  void secretsAreRedactedInWhatIsWrittenOrShown() {
+    VivariumConfig c = ConfigResolver.resolve(null, List.of("bus.password=hunter2", "zoo.token=t0k"));
+    assertThat(ConfigResolver.toToml(c, true)).doesNotContain("hunter2").doesNotContain("t0k")
+        .contains("password = \"<redacted>\"").contains("trustStorePassword = \"\"");
+    assertThat(ConfigResolver.toToml(c)).contains("hunter2");
+    assertThat(ConfigResolver.flatten(c, true)).containsEntry("zoo.token", "<redacted>");
+  }
+
+  @Test
   void unknownKeyNamesTheClosest() {
     assertThatThrownBy(() -> ConfigResolver.resolve(null, List.of("colony.agent=3")))
         .isInstanceOf(IllegalArgumentException.class)
