@@ -36,9 +36,12 @@ import java.util.function.Consumer;
  * shutdown. Started on a data directory that already holds a colony, it resumes every alive
  * agent from its newest checkpoint that verifies.
  *
- * <p>Replication with mutation, selection and the other lifecycle states arrive with the
- * colony issue; this runtime keeps a fixed population. Not thread-safe: {@link #run} drives it,
- * {@link #stop()} may be called from any thread.
+ * <p>Replication (seed 003, population-based training): after every {@code colony.replicateEvery}
+ * episodes an agent at least as fit as the colony's median has a child, its brain copied and
+ * every weight perturbed by Gaussian noise of deviation {@code colony.mutationSigma}. Above
+ * {@code colony.maxAgents} the least fit agent past its first {@code colony.protectTurns} turns
+ * dies (kept in the registry and lineage, its checkpoints kept). Not thread-safe: {@link #run}
+ * drives it, {@link #stop()} may be called from any thread.
  */
 public final class Colony implements AutoCloseable {
   /** Steps per environment in one turn of an agent: short, so turns interleave and stops are quick. */
@@ -52,6 +55,7 @@ public final class Colony implements AutoCloseable {
   private final List<LiveAgent> agents = new ArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Consumer<String> log;
+  private int lastId;
   private boolean closed;
 
   /** Opens (or creates) the colony in {@code dir} with {@code config}; {@code log} receives status lines. */
@@ -90,15 +94,27 @@ public final class Colony implements AutoCloseable {
 
   /** Runs turns until {@code seconds} have passed (0 = until stopped), then checkpoints every agent. */
   public void run(long seconds) {
+    rounds(seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
+  /** Runs exactly {@code n} rounds (unless stopped), then checkpoints every agent. */
+  public void runRounds(long n) {
+    rounds(Long.MAX_VALUE, n);
+  }
+
+  private void rounds(long deadline, long maxRounds) {
     long start = System.nanoTime();
-    long deadline = seconds > 0 ? start + seconds * 1_000_000_000L : Long.MAX_VALUE;
     long stepsAtStart = totalSteps();
-    for (long round = 1; !stop.get() && System.nanoTime() < deadline; round++) {
-      for (LiveAgent a : agents) {
+    for (long round = 1; round <= maxRounds && !stop.get() && System.nanoTime() < deadline; round++) {
+      for (LiveAgent a : List.copyOf(agents)) {
         if (stop.get()) {
           break;
         }
-        turn(a);
+        if (agents.contains(a)) {
+          turn(a);
+          replicate(a);
+          cull();
+        }
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       log.accept(statusLine(round, (totalSteps() - stepsAtStart) / Math.max(elapsed, 1e-9)));
@@ -111,6 +127,7 @@ public final class Colony implements AutoCloseable {
   // 1. One turn: a short PPO iteration, its numbers to the registry, a checkpoint when due.
   private void turn(LiveAgent a) {
     Ppo.Stats s = a.learner.iterate();
+    a.turns++;
     a.envSteps += (long) TURN_STEPS * a.worlds.size();
     if (!Double.isNaN(s.meanReturn())) {
       a.fitness = s.meanReturn();
@@ -123,6 +140,55 @@ public final class Colony implements AutoCloseable {
     }
   }
 
+  // 2. Replication and selection.
+  private void replicate(LiveAgent a) {
+    long episodes = a.learner.episodes().episodes();
+    if (episodes - a.episodesAtLastBirth < config.colony().replicateEvery() || a.fitness < medianFitness()) {
+      return;
+    }
+    a.episodesAtLastBirth = episodes;
+    String id = nextId();
+    double sigma = config.colony().mutationSigma();
+    long seed = Seeds.derive(config.colony().seed(), "mutation", lastId);
+    TorchBrain brain = a.brain.copy();
+    brain.mutate(sigma, seed);
+    LiveAgent child = live(id, a.id, a.generation + 1, brain, 0, lastId);
+    registry.putAgent(row(child, "alive", 0));
+    registry.addEvent(Event.now("birth", id, String.format(Locale.ROOT,
+        "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d}", a.id, child.generation, sigma, seed)));
+    checkpoint(child);
+  }
+
+  private void cull() {
+    while (agents.size() > config.colony().maxAgents()) {
+      LiveAgent worst = null;
+      for (LiveAgent a : agents) {
+        if (a.turns >= config.colony().protectTurns() && (worst == null || a.fitness < worst.fitness)) {
+          worst = a;
+        }
+      }
+      if (worst == null) {
+        return; // everyone is still protected; the cap waits a turn
+      }
+      checkpoint(worst);
+      registry.putAgent(row(worst, "dead", System.currentTimeMillis()));
+      registry.addEvent(Event.now("death", worst.id, String.format(Locale.ROOT,
+          "{\"reason\":\"population cap\",\"fitness\":%.6f}", worst.fitness)));
+      agents.remove(worst);
+      worst.close();
+    }
+  }
+
+  private double medianFitness() {
+    double[] f = agents.stream().mapToDouble(x -> x.fitness).sorted().toArray();
+    return f.length % 2 == 1 ? f[f.length / 2] : (f[f.length / 2 - 1] + f[f.length / 2]) / 2;
+  }
+
+  private String nextId() {
+    lastId++;
+    return String.format(Locale.ROOT, "a%04d", lastId);
+  }
+
   private void checkpoint(LiveAgent a) {
     byte[] payload;
     try {
@@ -133,20 +199,25 @@ public final class Colony implements AutoCloseable {
     Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload);
     registry.addCheckpoint(a.id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
-    registry.putAgent(row(a));
+    registry.putAgent(row(a, "alive", 0));
     registry.addEvent(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
     a.lastCheckpointNanos = System.nanoTime();
   }
 
-  // 2. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
+  // 3. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
   private void populate() {
     List<AgentRow> known = registry.agents();
+    for (AgentRow r : known) {
+      if (r.id().matches("a\\d+")) {
+        lastId = Math.max(lastId, Integer.parseInt(r.id().substring(1)));
+      }
+    }
     if (known.isEmpty()) {
       for (int i = 1; i <= config.colony().agents(); i++) {
-        String id = String.format(Locale.ROOT, "a%04d", i);
+        String id = nextId();
         TorchBrain brain = TorchBrain.create(config.brain(), Seeds.derive(config.colony().seed(), "brain", i));
-        LiveAgent a = live(id, brain, 0, i);
-        registry.putAgent(row(a));
+        LiveAgent a = live(id, null, 0, brain, 0, i);
+        registry.putAgent(row(a, "alive", 0));
         registry.addEvent(Event.now("birth", id, "{\"parent\":null,\"generation\":0}"));
         checkpoint(a);
       }
@@ -164,7 +235,7 @@ public final class Colony implements AutoCloseable {
       }
       Checkpoint c = latest.get().checkpoint();
       TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), c.file().toString());
-      LiveAgent a = live(r.id(), brain, c.step(), agents.size() + 1);
+      LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1);
       a.fitness = c.fitness();
       a.bornMillis = r.bornMillis();
       registry.addEvent(Event.now("resume", r.id(), "{\"step\":" + c.step() + "}"));
@@ -174,7 +245,7 @@ public final class Colony implements AutoCloseable {
     }
   }
 
-  private LiveAgent live(String id, TorchBrain brain, long steps, long index) {
+  private LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index) {
     WorldFactory f = Worlds.get(config.world().name());
     WorldBatch worlds = f.batch(config.world().preset(), config.world().batch());
     Curricula.attach(worlds, config.world().preset());
@@ -182,14 +253,15 @@ public final class Colony implements AutoCloseable {
     o = new PpoOptions(worlds.size(), TURN_STEPS, Math.min(o.minibatch(), worlds.size() * TURN_STEPS), o.epochs(),
         config.learn().lr(), o.clip(), o.gamma(), o.lambda(), o.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
     long seed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
-    LiveAgent a = new LiveAgent(id, brain, worlds, new Ppo(brain, worlds, Encoding.defaults(), o, seed), steps);
+    LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds,
+        new Ppo(brain, worlds, Encoding.defaults(), o, seed), steps);
     agents.add(a);
     return a;
   }
 
-  private AgentRow row(LiveAgent a) {
-    return new AgentRow(a.id, null, 0, "alive", config.world().preset(), config.brain().preset(), a.fitness,
-        a.bornMillis, 0, null);
+  private AgentRow row(LiveAgent a, String state, long diedMillis) {
+    return new AgentRow(a.id, a.parent, a.generation, state, config.world().preset(), config.brain().preset(),
+        a.fitness, a.bornMillis, diedMillis, null);
   }
 
   private long totalSteps() {
@@ -203,12 +275,15 @@ public final class Colony implements AutoCloseable {
   private String statusLine(long round, double stepsPerSecond) {
     LiveAgent best = agents.get(0);
     double success = 0;
+    int generation = 0;
     for (LiveAgent a : agents) {
       best = a.fitness > best.fitness ? a : best;
       success += a.successRate;
+      generation = Math.max(generation, a.generation);
     }
-    return String.format(Locale.ROOT, "round %d · agents %d · success %.0f%% · best %s (%.3f) · %.0f steps/s",
-        round, agents.size(), 100 * success / agents.size(), best.id, best.fitness, stepsPerSecond);
+    String parent = best.parent == null ? "" : ", parent " + best.parent;
+    return String.format(Locale.ROOT, "round %d · gen %d · agents %d · success %.0f%% · best %s (%.3f%s) · %.0f steps/s",
+        round, generation, agents.size(), 100 * success / agents.size(), best.id, best.fitness, parent, stepsPerSecond);
   }
 
   /** Checkpoints nothing more; closes agents and the registry. Idempotent. */

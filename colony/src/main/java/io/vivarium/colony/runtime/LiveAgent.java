@@ -10,6 +10,8 @@ import io.vivarium.core.world.WorldBatch;
  */
 final class LiveAgent implements AutoCloseable {
   final String id;
+  final String parent;
+  final int generation;
   final TorchBrain brain;
   final WorldBatch worlds;
   final Ppo learner;
@@ -22,8 +24,16 @@ final class LiveAgent implements AutoCloseable {
   /** When it was born, for the registry. */
   long bornMillis = System.currentTimeMillis();
 
-  LiveAgent(String id, TorchBrain brain, WorldBatch worlds, Ppo learner, long envSteps) {
+  /** Turns taken in this process (newborns are protected for a few). */
+  int turns;
+  /** The learner's episode count when this agent last had a child. */
+  long episodesAtLastBirth;
+
+  LiveAgent(String id, String parent, int generation, TorchBrain brain, WorldBatch worlds, Ppo learner,
+      long envSteps) {
     this.id = id;
+    this.parent = parent;
+    this.generation = generation;
     this.brain = brain;
     this.worlds = worlds;
     this.learner = learner;

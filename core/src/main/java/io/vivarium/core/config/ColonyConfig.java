@@ -1,6 +1,6 @@
 package io.vivarium.core.config;
 
-/** The population: its name, root seed, size and checkpoint interval. */
+/** The population: its name, root seed, size, replication and checkpoint interval. */
 public record ColonyConfig(
     @Doc("Name of the colony, used in bus topics and displays.")
         @Pattern(value = "[a-z0-9][a-z0-9-]{0,31}", rule = "1-32 lower-case letters, digits or '-', not starting with '-'")
@@ -9,9 +9,15 @@ public record ColonyConfig(
     @Doc("Agents born at the first start.") @Range(min = 1, max = 4096) int agents,
     @Doc("Population cap; above it the least fit agent dies.") @Range(min = 1, max = 4096) int maxAgents,
     @Doc("Seconds between an agent's checkpoints (at most this much work is lost on a crash).")
-        @Range(min = 1, max = 86400) int checkpointSeconds) {
+        @Range(min = 1, max = 86400) int checkpointSeconds,
+    @Doc("Episodes an agent lives between its children; it replicates only when at least as fit as the median.")
+        @Range(min = 1, max = 1_000_000) int replicateEvery,
+    @Doc("Deviation of the Gaussian noise added to every weight of a child's brain.")
+        @Range(min = 0, max = 1) double mutationSigma,
+    @Doc("Turns a newborn is protected from culling, so it gets to show its fitness.")
+        @Range(min = 0, max = 1_000_000) int protectTurns) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 4, 16, 60);
+    return new ColonyConfig("vivarium", 42, 4, 16, 60, 20, 0.01, 3);
   }
 }
