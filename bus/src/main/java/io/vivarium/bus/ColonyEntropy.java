@@ -1,5 +1,6 @@
 package io.vivarium.bus;
 
+import io.vivarium.core.Entropy;
 import java.util.Collection;
 
 /**
@@ -38,21 +39,6 @@ public record ColonyEntropy(long timeMillis, int agents, long bytes, double bits
     for (long s : sum) {
       total += s;
     }
-    return new ColonyEntropy(timeMillis, counts.size(), total, bits(sum, total));
-  }
-
-  /** Shannon entropy in bits of the histogram {@code counts} whose sum is {@code total}. */
-  static double bits(long[] counts, long total) {
-    if (total == 0) {
-      return 0;
-    }
-    double h = 0;
-    for (long c : counts) {
-      if (c > 0) {
-        double p = (double) c / total;
-        h -= p * Math.log(p);
-      }
-    }
-    return Math.max(0, h / Math.log(2));
+    return new ColonyEntropy(timeMillis, counts.size(), total, Entropy.bits(sum));
   }
 }

@@ -1,5 +1,6 @@
 package io.vivarium.worlds.exec;
 
+import io.vivarium.core.Entropy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,42 +26,16 @@ public interface ExecReward {
    */
   static double syscallEvenness(ExecOutcome o) {
     int[] h = o.histogram();
-    long total = 0;
     int distinct = 0;
     for (int c : h) {
-      total += c;
       distinct += c > 0 ? 1 : 0;
     }
-    if (distinct < 2) {
-      return 0;
-    }
-    double entropy = 0;
-    for (int c : h) {
-      if (c > 0) {
-        double p = (double) c / total;
-        entropy -= p * Math.log(p);
-      }
-    }
-    return entropy / Math.log(distinct);
+    return distinct < 2 ? 0 : Entropy.nats(h) / Math.log(distinct);
   }
 
   /** Shannon entropy of the byte counts, in bits per byte divided by 8.  // counts: (256) */
   static double entropyPerByte(long[] counts) {
-    long total = 0;
-    for (long c : counts) {
-      total += c;
-    }
-    if (total == 0) {
-      return 0;
-    }
-    double bits = 0;
-    for (long c : counts) {
-      if (c > 0) {
-        double p = (double) c / total;
-        bits -= p * Math.log(p) / Math.log(2);
-      }
-    }
-    return bits / 8;
+    return Entropy.bits(counts) / 8;
   }
 
   /** Entropy per byte of the program itself, divided by 8. */
