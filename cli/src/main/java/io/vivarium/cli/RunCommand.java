@@ -31,6 +31,15 @@ final class RunCommand extends VivariumCommand {
   @Option(names = "--minutes", paramLabel = "M", description = "Stop after M minutes (default: run until stopped).")
   Double minutes;
 
+  @Option(names = "--broker-port", paramLabel = "PORT", description = "Port of the embedded MQTT broker on 127.0.0.1 (bus.port; 0 = a free one).")
+  Integer brokerPort;
+
+  @Option(names = "--broker", paramLabel = "URL", description = "Use an external broker, tcp://HOST:PORT or ssl://HOST:PORT (bus.url).")
+  String broker;
+
+  @Option(names = "--no-broker", description = "Run without the bus (bus.enabled=false).")
+  boolean noBroker;
+
   @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Configuration overrides, e.g. colony.agents=8.")
   List<String> overrides = new ArrayList<>();
 
@@ -51,6 +60,15 @@ final class RunCommand extends VivariumCommand {
     }
     if (seed != null) {
       all.add("colony.seed=" + seed);
+    }
+    if (brokerPort != null) {
+      all.add("bus.port=" + brokerPort);
+    }
+    if (broker != null) {
+      all.add("bus.url=" + broker);
+    }
+    if (noBroker) {
+      all.add("bus.enabled=false");
     }
     all.addAll(overrides);
     VivariumConfig config = config(all);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The main job end to end: start a small colony, look at it, kill it with SIGKILL, resume it. */
 class RunIT {
   private static final Path LAUNCHER = Path.of("..", "vivarium").toAbsolutePath().normalize();
-  private static final String[] SMALL = {"colony.agents=2", "colony.checkpointSeconds=1", "world.preset=gold-bare-5x5"};
+  private static final String[] SMALL = {"colony.agents=2", "colony.checkpointSeconds=1", "world.preset=gold-bare-5x5",
+      "bus.port=0"};
 
   @TempDir Path dir;
 
@@ -81,6 +82,49 @@ class RunIT {
     try (Registry r = Registry.openReadOnly(data.registry())) {
       assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'resume'", 0)).isGreaterThanOrEqualTo(4);
       assertThat(r.agentsByState()).containsEntry("alive", 2);
+    }
+  }
+
+  @Test
+  void eventsGoOutOnTheBusAndPeoplesRewardsComeIn() throws Exception {
+    List<String> args = new ArrayList<>(List.of("run"));
+    args.addAll(List.of(SMALL));
+    Process colony = vivarium(args.toArray(String[]::new)).start();
+    try {
+      BufferedReader in = new BufferedReader(new InputStreamReader(colony.getInputStream(), StandardCharsets.UTF_8));
+      String port = null;
+      String line;
+      while (port == null && (line = in.readLine()) != null) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^bus: tcp://127\\.0\\.0\\.1:(\\d+)").matcher(line);
+        if (m.find()) {
+          port = m.group(1);
+        }
+      }
+      assertThat(port).as("the run names its broker").isNotNull();
+      // A person listens with mosquitto_sub, and rewards a0001 with mosquitto_pub.
+      Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-t", "vivarium/vivarium/events",
+          "-C", "1", "-W", "120").redirectErrorStream(true).start();
+      String event = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(sub.waitFor()).as(event).isZero();
+      assertThat(event).contains("\"kind\"").contains("\"agent\"");
+      Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-q", "1",
+          "-t", "vivarium/vivarium/agents/a0001/reward:from_parent", "-m", "0.5").redirectErrorStream(true).start();
+      assertThat(pub.waitFor()).isZero();
+      int rounds = 0;
+      while (rounds < 2 && (line = in.readLine()) != null) {
+        rounds += line.startsWith("round ") ? 1 : 0;
+      }
+      colony.destroy(); // SIGTERM: checkpoint and exit
+      assertThat(colony.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      colony.destroyForcibly();
+    }
+    DataDir data = new DataDir(dir.resolve("data"));
+    try (Registry r = Registry.openReadOnly(data.registry())) {
+      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'reward' AND agent = 'a0001'", 0)).isEqualTo(1);
+      double[] given = {0};
+      r.query("SELECT value FROM metrics WHERE name = 'human_reward' AND agent = 'a0001'", rs -> given[0] = rs.getDouble(1));
+      assertThat(given[0]).isEqualTo(0.5);
     }
   }
 

@@ -5,6 +5,8 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.rl.Encoding;
 import io.vivarium.brain.rl.Ppo;
 import io.vivarium.brain.rl.PpoOptions;
+import io.vivarium.bus.Bus;
+import io.vivarium.bus.MqttBus;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
@@ -24,7 +26,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -40,8 +44,13 @@ import java.util.function.Consumer;
  * episodes an agent at least as fit as the colony's median has a child, its brain copied and
  * every weight perturbed by Gaussian noise of deviation {@code colony.mutationSigma}. Above
  * {@code colony.maxAgents} the least fit agent past its first {@code colony.protectTurns} turns
- * dies (kept in the registry and lineage, its checkpoints kept). Not thread-safe: {@link #run}
- * drives it, {@link #stop()} may be called from any thread.
+ * dies (kept in the registry and lineage, its checkpoints kept).
+ *
+ * <p>With {@code bus.enabled} the colony publishes every event on the MQTT bus (an embedded
+ * broker, or {@code bus.url}) and takes people's rewards from each agent's
+ * {@code reward:from_parent} topic: they add to the agent's fitness (seed 003's user
+ * feedback). Not thread-safe: {@link #run} drives it, {@link #stop()} may be called from any
+ * thread.
  */
 public final class Colony implements AutoCloseable {
   /** Steps per environment in one turn of an agent: short, so turns interleave and stops are quick. */
@@ -55,6 +64,9 @@ public final class Colony implements AutoCloseable {
   private final List<LiveAgent> agents = new ArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Consumer<String> log;
+  private final Bus bus;
+  /** People's rewards per agent, added by the bus's threads and taken at the agent's next turn. */
+  private final Map<String, Double> pendingRewards = new ConcurrentHashMap<>();
   private int lastId;
   private boolean closed;
 
@@ -79,7 +91,20 @@ public final class Colony implements AutoCloseable {
     registry.recordStart(config.colony().name(), config.colony().seed(), ConfigResolver.toToml(config, true),
         ConfigResolver.hash(config));
     Torch.start(config.brain().threads(), dir.root());
+    this.bus = config.bus().enabled() ? MqttBus.open(config.bus(), config.colony().name()) : null;
+    if (bus != null) {
+      log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
+      bus.onRewardFromParent("+", (agent, reward) -> pendingRewards.merge(agent, reward, Double::sum));
+    }
     populate();
+  }
+
+  /** Records an event in the registry and publishes it on the bus. */
+  private void event(Event e) {
+    registry.addEvent(e);
+    if (bus != null) {
+      bus.publishEvent(e);
+    }
   }
 
   /** Asks {@link #run} to stop after the current turn; safe from any thread. */
@@ -129,8 +154,14 @@ public final class Colony implements AutoCloseable {
     Ppo.Stats s = a.learner.iterate();
     a.turns++;
     a.envSteps += (long) TURN_STEPS * a.worlds.size();
+    Double given = pendingRewards.remove(a.id);
+    if (given != null) {
+      a.humanReward += given;
+      registry.addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
+      event(Event.now("reward", a.id, String.format(Locale.ROOT, "{\"reward\":%s,\"total\":%s}", given, a.humanReward)));
+    }
     if (!Double.isNaN(s.meanReturn())) {
-      a.fitness = s.meanReturn();
+      a.fitness = s.meanReturn() + a.humanReward;
       a.successRate = s.successRate();
     }
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
@@ -154,7 +185,7 @@ public final class Colony implements AutoCloseable {
     brain.mutate(sigma, seed);
     LiveAgent child = live(id, a.id, a.generation + 1, brain, 0, lastId);
     registry.putAgent(row(child, "alive", 0));
-    registry.addEvent(Event.now("birth", id, String.format(Locale.ROOT,
+    event(Event.now("birth", id, String.format(Locale.ROOT,
         "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d}", a.id, child.generation, sigma, seed)));
     checkpoint(child);
   }
@@ -172,7 +203,7 @@ public final class Colony implements AutoCloseable {
       }
       checkpoint(worst);
       registry.putAgent(row(worst, "dead", System.currentTimeMillis()));
-      registry.addEvent(Event.now("death", worst.id, String.format(Locale.ROOT,
+      event(Event.now("death", worst.id, String.format(Locale.ROOT,
           "{\"reason\":\"population cap\",\"fitness\":%.6f}", worst.fitness)));
       agents.remove(worst);
       worst.close();
@@ -200,7 +231,7 @@ public final class Colony implements AutoCloseable {
     registry.addCheckpoint(a.id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
     registry.putAgent(row(a, "alive", 0));
-    registry.addEvent(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
+    event(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
     a.lastCheckpointNanos = System.nanoTime();
   }
 
@@ -218,7 +249,7 @@ public final class Colony implements AutoCloseable {
         TorchBrain brain = TorchBrain.create(config.brain(), Seeds.derive(config.colony().seed(), "brain", i));
         LiveAgent a = live(id, null, 0, brain, 0, i);
         registry.putAgent(row(a, "alive", 0));
-        registry.addEvent(Event.now("birth", id, "{\"parent\":null,\"generation\":0}"));
+        event(Event.now("birth", id, "{\"parent\":null,\"generation\":0}"));
         checkpoint(a);
       }
       return;
@@ -238,7 +269,7 @@ public final class Colony implements AutoCloseable {
       LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1);
       a.fitness = c.fitness();
       a.bornMillis = r.bornMillis();
-      registry.addEvent(Event.now("resume", r.id(), "{\"step\":" + c.step() + "}"));
+      event(Event.now("resume", r.id(), "{\"step\":" + c.step() + "}"));
     }
     if (agents.isEmpty()) {
       throw new IllegalStateException("the colony in " + dir.root() + " has no alive agent to resume");
@@ -295,6 +326,9 @@ public final class Colony implements AutoCloseable {
     closed = true;
     for (LiveAgent a : agents) {
       a.close();
+    }
+    if (bus != null) {
+      bus.close();
     }
     registry.close();
   }

@@ -20,6 +20,8 @@ final class LiveAgent implements AutoCloseable {
   /** Moving average of its recent episodes' returns. */
   double fitness;
   double successRate;
+  /** The sum of people's rewards (seed 003's user feedback), part of its fitness. */
+  double humanReward;
   long lastCheckpointNanos;
   /** When it was born, for the registry. */
   long bornMillis = System.currentTimeMillis();

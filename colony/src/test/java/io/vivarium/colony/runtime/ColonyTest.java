@@ -23,7 +23,8 @@ class ColonyTest {
 
   private static VivariumConfig config(String... extra) {
     List<String> o = new ArrayList<>(List.of("colony.agents=2", "colony.maxAgents=3", "colony.replicateEvery=1",
-        "colony.protectTurns=1", "world.preset=gold-bare-5x5", "world.batch=4"));
+        "colony.protectTurns=1", "world.preset=gold-bare-5x5", "world.batch=4",
+        "bus.enabled=false"));
     o.addAll(List.of(extra));
     return ConfigResolver.resolve(null, o);
   }
