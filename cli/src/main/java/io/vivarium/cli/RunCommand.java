@@ -43,33 +43,26 @@ final class RunCommand extends VivariumCommand {
   @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Configuration overrides, e.g. colony.agents=8.")
   List<String> overrides = new ArrayList<>();
 
+  /** Adds {@code key=value} for an option that was given (non-null), before the explicit overrides. */
+  private static void shorthand(List<String> overrides, String key, Object value) {
+    if (value != null) {
+      overrides.add(key + "=" + value);
+    }
+  }
+
   @Override
   public Integer call() {
     if (minutes != null && !(minutes > 0)) {
       throw new IllegalArgumentException("--minutes must be positive; got " + minutes);
     }
     List<String> all = new ArrayList<>();
-    if (agents != null) {
-      all.add("colony.agents=" + agents);
-    }
-    if (world != null) {
-      all.add("world.name=" + world);
-    }
-    if (preset != null) {
-      all.add("world.preset=" + preset);
-    }
-    if (seed != null) {
-      all.add("colony.seed=" + seed);
-    }
-    if (brokerPort != null) {
-      all.add("bus.port=" + brokerPort);
-    }
-    if (broker != null) {
-      all.add("bus.url=" + broker);
-    }
-    if (noBroker) {
-      all.add("bus.enabled=false");
-    }
+    shorthand(all, "colony.agents", agents);
+    shorthand(all, "world.name", world);
+    shorthand(all, "world.preset", preset);
+    shorthand(all, "colony.seed", seed);
+    shorthand(all, "bus.port", brokerPort);
+    shorthand(all, "bus.url", broker);
+    shorthand(all, "bus.enabled", noBroker ? false : null);
     all.addAll(overrides);
     VivariumConfig config = config(all);
     DataDir dir = new DataDir(dataDir());

@@ -271,16 +271,7 @@ public final class Grpo implements AutoCloseable {
       int to = Math.min(inputs.size(), from + 256);
       float[] logits = forward(b, inputs.subList(from, to));
       for (int r = 0; r < to - from; r++) {
-        int base = r * alphabet.length;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < alphabet.length; k++) {
-          max = Math.max(max, logits[base + k]);
-        }
-        double z = 0;
-        for (int k = 0; k < alphabet.length; k++) {
-          z += Math.exp(logits[base + k] - max);
-        }
-        out[from + r] = (float) (logits[base + actions.get(from + r)] - max - Math.log(z));
+        out[from + r] = Policy.logProb(logits, alphabet.length, r, actions.get(from + r));
       }
     }
     return out;

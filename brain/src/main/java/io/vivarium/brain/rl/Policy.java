@@ -41,21 +41,14 @@ final class Policy {
     int[] out = new int[rows];
     for (int r = 0; r < rows; r++) {
       int base = r * actions;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int a = 0; a < actions; a++) {
-        max = Math.max(max, logits[base + a]);
-      }
-      double z = 0;
-      for (int a = 0; a < actions; a++) {
-        z += Math.exp(logits[base + a] - max);
-      }
       int choice = 0;
       if (greedy) {
         for (int a = 1; a < actions; a++) {
           choice = logits[base + a] > logits[base + choice] ? a : choice;
         }
       } else {
-        double u = rng.nextDouble() * z;
+        double max = max(logits, base, actions);
+        double u = rng.nextDouble() * sumExp(logits, base, actions, max);
         double acc = 0;
         choice = actions - 1;
         for (int a = 0; a < actions; a++) {
@@ -67,8 +60,31 @@ final class Policy {
         }
       }
       out[r] = choice;
-      logp[r] = (float) (logits[base + choice] - max - Math.log(z));
+      logp[r] = logProb(logits, actions, r, choice);
     }
     return out;
+  }
+
+  /** log softmax(row {@code r} of {@code logits} (B, A))[{@code choice}]. */
+  static float logProb(float[] logits, int actions, int r, int choice) {
+    int base = r * actions;
+    double max = max(logits, base, actions);
+    return (float) (logits[base + choice] - max - Math.log(sumExp(logits, base, actions, max)));
+  }
+
+  private static double max(float[] logits, int base, int actions) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int a = 0; a < actions; a++) {
+      max = Math.max(max, logits[base + a]);
+    }
+    return max;
+  }
+
+  private static double sumExp(float[] logits, int base, int actions, double max) {
+    double z = 0;
+    for (int a = 0; a < actions; a++) {
+      z += Math.exp(logits[base + a] - max);
+    }
+    return z;
   }
 }
