@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -197,14 +198,53 @@ public final class Registry implements AutoCloseable {
         e.timeMillis(), e.kind(), e.agent(), e.json()));
   }
 
-  /** Records a finished episode: enough (seed and actions) to replay it exactly. */
-  public void addEpisode(String agent, String world, long seed, int steps, double ret, byte[] actions) {
+  /** Queues a request for the running colony and returns its id. */
+  public long addRequest(String agent, String action, String arg, String source) {
+    Request r = new Request(0, agent, action, arg, source, System.currentTimeMillis(), 0, null);
+    return write(c -> {
+      update(c, "INSERT INTO requests (agent, action, arg, source, created_ms) VALUES (?, ?, ?, ?, ?)",
+          r.agent(), r.action(), r.arg(), r.source(), r.createdMillis());
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /** Marks request {@code id} as applied (or refused) with {@code result}. */
+  public void finishRequest(long id, String result) {
+    write(c -> update(c, "UPDATE requests SET done_ms = ?, result = ? WHERE id = ?",
+        System.currentTimeMillis(), Objects.requireNonNull(result, "result"), id));
+  }
+
+  /** Records a finished episode with its preset and curriculum level, enough to replay it exactly. */
+  public void addEpisode(String agent, String world, String preset, int level, long seed, int steps, double ret,
+      boolean success, byte[] actions) {
     write(c -> update(c, """
-        INSERT INTO episodes (agent, world, seed, steps, return, actions, time_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""", agent, world, seed, steps, ret, actions, System.currentTimeMillis()));
+        INSERT INTO episodes (agent, world, preset, level, seed, steps, return, success, actions, time_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", agent, world, preset, level, seed, steps, ret, success ? 1 : 0,
+        actions, System.currentTimeMillis()));
   }
 
   // -- reads ----------------------------------------------------------------------------------
+
+  /** Requests not yet applied, oldest first. */
+  public List<Request> pendingRequests() {
+    return requests("WHERE done_ms IS NULL ORDER BY id");
+  }
+
+  /** Request {@code id}, or {@code null} when there is none. */
+  public Request request(long id) {
+    List<Request> r = requests("WHERE id = " + id);
+    return r.isEmpty() ? null : r.get(0);
+  }
+
+  private List<Request> requests(String where) {
+    List<Request> out = new ArrayList<>();
+    query("SELECT id, agent, action, arg, source, created_ms, done_ms, result FROM requests " + where,
+        rs -> out.add(new Request(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getLong(6), rs.getLong(7), rs.getString(8))));
+    return out;
+  }
 
   /** Number of agents per state, in state order alive, hibernating, dead, failed. */
   public Map<String, Integer> agentsByState() {

@@ -82,6 +82,24 @@ public final class Schema {
         time_ms INTEGER NOT NULL,
         UNIQUE (agent, voter)
       );
+      """,
+      // 2: requests from people (CLI, zookeeper, bus) to a running colony; replayable episodes.
+      """
+      CREATE TABLE requests (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        action TEXT NOT NULL
+          CHECK (action IN ('hibernate', 'wake', 'kill', 'clone', 'reward', 'talk', 'vote')),
+        arg TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        done_ms INTEGER,
+        result TEXT
+      );
+      CREATE INDEX requests_pending ON requests(done_ms, id);
+      ALTER TABLE episodes ADD COLUMN preset TEXT NOT NULL DEFAULT '';
+      ALTER TABLE episodes ADD COLUMN level INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE episodes ADD COLUMN success INTEGER NOT NULL DEFAULT 0
       """);
 
   /** The schema version this program writes. */
