@@ -47,6 +47,17 @@ public interface WorldBatch extends AutoCloseable {
   /** Whether each instance's last step ended its episode by truncation. */
   boolean[] truncated();
 
+  /**
+   * The seed of instance {@code i}'s current episode: {@code World.reset(seed)} on a single world
+   * of the same preset (and curriculum level, where the world has one) starts the same episode,
+   * so that a recorded episode can be replayed exactly.
+   *
+   * @throws UnsupportedOperationException when the batch cannot tell (the default)
+   */
+  default long episodeSeed(int i) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose episode seeds");
+  }
+
   /** Releases resources of all instances. Idempotent. */
   @Override
   default void close() {}
