@@ -10,7 +10,7 @@ public record ColonyConfig(
     @Doc("Population cap; above it the least fit agent dies.") @Range(min = 1, max = 4096) int maxAgents,
     @Doc("Seconds between an agent's checkpoints (at most this much work is lost on a crash).")
         @Range(min = 1, max = 86400) int checkpointSeconds,
-    @Doc("Episodes an agent lives between its children; it replicates only when at least as fit as the median.")
+    @Doc("Episodes an agent lives between its children; it replicates only when its fitness reaches colony.replicateQuantile.")
         @Range(min = 1, max = 1_000_000) int replicateEvery,
     @Doc("Deviation of the Gaussian noise added to every weight of a child's brain.")
         @Range(min = 0, max = 1) double mutationSigma,
