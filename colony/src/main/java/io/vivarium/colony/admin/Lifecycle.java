@@ -27,7 +27,7 @@ public final class Lifecycle {
   /** Which states each action may start from when the registry is edited directly. */
   private static final Map<String, Set<String>> FROM = Map.of(
       "hibernate", Set.of("alive"),
-      "wake", Set.of("hibernating"),
+      "wake", Set.of("hibernating", "failed"),
       "kill", Set.of("alive", "hibernating", "failed"));
   private static final Map<String, String> TO = Map.of("hibernate", "hibernating", "wake", "alive", "kill", "dead");
 
