@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,17 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code replay} on what it left.
  */
 class ColonyCommandsIT {
-  private static final Path LAUNCHER = Path.of("..", "vivarium").toAbsolutePath().normalize();
-
   @TempDir Path dir;
 
   private ProcessBuilder vivarium(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
-    cmd.addAll(List.of(args));
-    cmd.addAll(List.of("--data", dir.resolve("data").toString()));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().put("VIVARIUM_SKIP_BUILD", "1");
-    return pb;
+    return Launcher.command(dir, dir.resolve("data"), args);
   }
 
   private record Done(int code, String out) {}
