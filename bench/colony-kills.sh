@@ -29,8 +29,12 @@ echo "data: $data"
 echo "seed: $seed"
 echo "kills: $kills (each after a uniform ${min_s}-${max_s} s)"
 fail() { echo "FAILED: $*"; echo "data kept in $data"; exit 1; }
-ids() { sqlite3 "$data/colony.db" "SELECT id FROM agents ORDER BY id" 2>/dev/null | tr '\n' ' '; }
+ids() { # every agent id in the registry (none before the first start)
+  [ -f "$data/colony.db" ] || return 0
+  sqlite3 "$data/colony.db" "SELECT id FROM agents ORDER BY id" | tr '\n' ' '
+}
 
+mkdir -p "$(dirname "$data")"
 ./vivarium --version >/dev/null # build the distribution once, outside the timed runs
 for k in $(seq 1 "$kills"); do
   before=$(ids)
