@@ -107,7 +107,7 @@ public final class Lifecycle {
     r.putAgent(new AgentRow(a.id(), a.parent(), a.generation(), to, a.world(), a.brainSpec(), a.fitness(),
         a.bornMillis(), to.equals("dead") ? now : 0, a.error()));
     String kind = action.equals("kill") ? "death" : action;
-    String json = action.equals("kill") ? "{\"reason\":\"killed by a person\",\"source\":\"cli\"}"
+    String json = action.equals("kill") ? "{\"reason\":\"request by cli\",\"source\":\"cli\"}"
         : "{\"source\":\"cli\"}";
     r.addEvent(new Event(now, kind, a.id(), json));
     return new Outcome(true, a.id() + " is now " + to + " (no colony is running here; the next 'vivarium run' "
