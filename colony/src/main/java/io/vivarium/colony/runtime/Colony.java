@@ -239,7 +239,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         break;
       }
       for (LiveAgent a : List.copyOf(agents)) {
-        if (stop.get()) {
+        if (stop.get() || System.nanoTime() >= deadline) {
           break;
         }
         if (agents.contains(a)) {
@@ -278,11 +278,20 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     return true;
   }
 
+  /** Thrown from the step observer to end a turn at once when the colony is asked to stop. */
+  private static final class TurnStopped extends RuntimeException {
+    TurnStopped() {
+      super("stopping", null, false, false);
+    }
+  }
+
   private void safeTurn(LiveAgent a) {
     try {
       turn(a);
       replicate(a);
       cull();
+    } catch (TurnStopped e) {
+      Records.addEpisodes(registry, a.id, a.episodes.drain()); // the rest of the rollout is dropped
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
         throw e;
@@ -320,6 +329,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   /** After every environment step of an agent's turn: counters, episodes, a watched agent's frame. */
   private void afterStep(LiveAgent a, byte[] motor) {
+    if (stop.get()) {
+      throw new TurnStopped();
+    }
     a.envSteps += a.worlds.size();
     roundSteps += a.worlds.size();
     a.episodes.afterStep(motor);
@@ -489,7 +501,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
     long episodes = a.episodes.episodes();
     if (episodes - a.episodesAtLastBirth < config.colony().replicateEvery()
-        || a.fitness < quantileFitness(config.colony().replicateQuantile())) {
+        || a.fitness < quantileFitness(config.colony().replicateQuantile()) || !roomForChild()) {
       return;
     }
     a.episodesAtLastBirth = episodes;
@@ -504,12 +516,26 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       brain.mutate(sigma, seed);
     }
     Hparams h = perturb ? parent.hparams.perturbed(Seeds.random(seed, "hparams", 0)) : parent.hparams;
-    LiveAgent child = live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false);
+    LiveAgent child = live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false,
+        Curricula.level(parent.worlds));
     registry.putAgent(row(child, "alive", 0, null));
     event(Event.now("birth", id, String.format(Locale.ROOT,
         "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d,\"via\":\"%s\",%s}", parent.id,
         child.generation, sigma, seed, via, h.json())));
     checkpoint(child);
+  }
+
+  /** Whether a child fits: below the cap, or some agent is past its protection and may be culled. */
+  private boolean roomForChild() {
+    if (agents.size() < config.colony().maxAgents()) {
+      return true;
+    }
+    for (LiveAgent a : agents) {
+      if (a.turns >= config.colony().protectTurns()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void cull() {
@@ -567,7 +593,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       for (int i = 1; i <= config.colony().agents(); i++) {
         String id = nextId();
         TorchBrain brain = TorchBrain.create(config.brain(), Seeds.derive(config.colony().seed(), "brain", i));
-        LiveAgent a = live(id, null, 0, brain, 0, i, h, config.learn().method().equals("bc+ppo"));
+        LiveAgent a = live(id, null, 0, brain, 0, i, h, config.learn().method().equals("bc+ppo"), 1);
         registry.putAgent(row(a, "alive", 0, null));
         event(Event.now("birth", id, "{\"parent\":null,\"generation\":0," + h.json() + "}"));
         checkpoint(a);
@@ -602,7 +628,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     Hparams h = Hparams.fromJson(Records.birthJson(registry, r.id()),
         new Hparams(config.learn().lr(), Hparams.DEFAULT_ENTROPY));
     boolean bc = config.learn().method().equals("bc+ppo") && r.parent() == null;
-    LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1, h, bc);
+    LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1, h, bc,
+        Records.lastLevel(registry, r.id()));
     a.humanReward = Records.humanReward(registry, r.id());
     a.fitness = c.fitness();
     a.bornMillis = r.bornMillis();
@@ -611,13 +638,14 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   /**
    * A new agent in memory with its world batch and learner; {@code clone} when it should first
-   * clone the world's expert (a {@code bc+ppo} founder younger than {@code colony.bcSteps}).
+   * clone the world's expert (a {@code bc+ppo} founder younger than {@code colony.bcSteps});
+   * its curriculum starts at {@code level}.
    */
   private LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index,
-      Hparams h, boolean clone) {
+      Hparams h, boolean clone, int level) {
     WorldFactory f = Worlds.get(config.world().name());
     WorldBatch worlds = f.batch(config.world().preset(), config.world().batch());
-    Curricula.attach(worlds, config.world().preset());
+    Curricula.attach(worlds, config.world().preset(), level);
     LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds, h, steps);
     a.learnerSeed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
     if (clone && steps < config.colony().bcSteps()) {
