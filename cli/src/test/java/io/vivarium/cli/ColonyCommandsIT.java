@@ -7,15 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end: {@code vivarium run --minutes 1} on a temporary directory, people's lifecycle
- * requests to it while it runs, then {@code status}, {@code agents}, {@code lineage} and
- * {@code replay} on what it left.
+ * End to end: people's lifecycle requests to a running colony, then {@code vivarium run
+ * --minutes 1} resuming it on its temporary directory, then {@code status}, {@code agents},
+ * {@code lineage} and {@code replay} on what it left.
  */
 class ColonyCommandsIT {
   @TempDir Path dir;
@@ -29,29 +30,38 @@ class ColonyCommandsIT {
   private Done run(String... args) throws Exception {
     Path out = Files.createTempFile(dir, "out", ".txt");
     Process p = vivarium(args).redirectOutput(out.toFile()).start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("vivarium %s finished", List.of(args)).isTrue();
+    assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("vivarium %s finished", List.of(args)).isTrue();
     return new Done(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
   }
 
   @Test
   void runThenLookAtTheColony() throws Exception {
-    Process colony = vivarium("run", "--minutes", "1", "colony.agents=3", "colony.maxAgents=6",
-        "colony.replicateEvery=2", "colony.checkpointSeconds=5", "world.preset=gold-bare-5x5", "world.batch=8",
-        "bus.port=0").redirectOutput(dir.resolve("run.txt").toFile()).start();
+    String[] small = {"colony.agents=3", "colony.maxAgents=6", "colony.replicateEvery=2",
+        "colony.checkpointSeconds=5", "world.preset=gold-bare-5x5", "world.batch=8", "bus.port=0"};
+    // 1. Requests to a running colony go through the registry and are applied between turns. It
+    //    runs until stopped, so that a loaded machine cannot end it before the requests arrive.
+    List<String> open = new ArrayList<>(List.of("run"));
+    open.addAll(List.of(small));
+    Process colony = vivarium(open.toArray(String[]::new)).redirectOutput(dir.resolve("run.txt").toFile()).start();
     try {
       waitForStatusLine(dir.resolve("run.txt"), colony);
-      // Requests to the running colony go through the registry and are applied between turns.
       Done hibernate = run("hibernate", "a0002");
       assertThat(hibernate.out).as(hibernate.out).contains("colony: hibernate a0002: ok");
       assertThat(hibernate.code).isZero();
       Done wake = run("wake", "a0002");
       assertThat(wake.out).as(wake.out).contains("colony: wake a0002: ok");
       assertThat(run("kill", "a0404").out).contains("no agent a0404");
-      assertThat(colony.waitFor(150, TimeUnit.SECONDS)).as("run --minutes 1 ended").isTrue();
-      assertThat(colony.exitValue()).as(Files.readString(dir.resolve("run.txt"))).isZero();
+      colony.destroy(); // SIGTERM: checkpoint every agent and stop
+      assertThat(colony.waitFor(120, TimeUnit.SECONDS)).as("the colony stopped on SIGTERM").isTrue();
     } finally {
       colony.destroyForcibly();
     }
+    // 2. vivarium run --minutes 1 resumes it and ends by itself.
+    List<String> timed = new ArrayList<>(List.of("run", "--minutes", "1"));
+    timed.addAll(List.of(small));
+    Done minute = run(timed.toArray(String[]::new));
+    assertThat(minute.code).as(minute.out).isZero();
+    assertThat(minute.out).contains("resuming", "stopped;");
 
     ObjectMapper json = new ObjectMapper();
     JsonNode status = json.readTree(run("status", "--json").out);
