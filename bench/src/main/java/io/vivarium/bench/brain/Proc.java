@@ -1,6 +1,7 @@
 package io.vivarium.bench.brain;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class Proc {
 
   /** Samples resident memory every {@code periodMs} on a daemon thread until closed. */
   static final class RssSampler implements AutoCloseable {
-    private final List<long[]> samples = new ArrayList<>(); // {milliseconds, MB}
+    private final List<long[]> samples = new ArrayList<>(); // {milliseconds, RSS MB, heap MB}
     private final Thread thread;
     private final long start = System.nanoTime();
 
@@ -69,19 +70,26 @@ final class Proc {
     }
 
     private synchronized void sample() {
-      samples.add(new long[] {(System.nanoTime() - start) / 1_000_000, rssMb()});
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20;
+      samples.add(new long[] {(System.nanoTime() - start) / 1_000_000, rssMb(), heap});
     }
 
     /**
-     * {@code rss_mb_at_10_percent}, {@code rss_mb_at_end} and {@code rss_growth_mb} (end minus
-     * the sample at 10 % of the run, i.e. after warm-up), as {@code key: value} lines.
+     * {@code rss_mb_at_10_percent}, {@code rss_mb_at_end}, {@code rss_growth_mb} (end minus the
+     * sample at 10 % of the run, i.e. after warm-up), the committed Java heap at both points
+     * and {@code non_heap_growth_mb} (RSS growth minus heap growth: native memory, the part a
+     * leak of tensors would show in), as {@code key: value} lines.
      */
     synchronized String report() {
       sample();
       long[] warm = samples.get(Math.min(samples.size() - 1, samples.size() / 10));
       long[] end = samples.get(samples.size() - 1);
-      return String.format(Locale.ROOT, "rss_mb_at_10_percent: %d%nrss_mb_at_end: %d%nrss_growth_mb: %d%n",
-          warm[1], end[1], end[1] - warm[1]);
+      return String.format(Locale.ROOT,
+          "rss_mb_at_10_percent: %d%nrss_mb_at_end: %d%nrss_growth_mb: %d%n"
+              + "heap_committed_mb_at_10_percent: %d%nheap_committed_mb_at_end: %d%n"
+              + "non_heap_growth_mb: %d%n",
+          warm[1], end[1], end[1] - warm[1], warm[2], end[2],
+          (end[1] - end[2]) - (warm[1] - warm[2]));
     }
 
     @Override
