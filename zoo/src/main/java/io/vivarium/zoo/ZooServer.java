@@ -159,13 +159,6 @@ public final class ZooServer implements AutoCloseable {
       log.error("zookeeper request {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, "internal error: " + e);
     });
-    app.error(404, ctx -> {
-      if (ctx.result() == null && ctx.path().startsWith("/api")) {
-        error(ctx, 404, "no such API route: " + ctx.method() + " " + Params.clip(ctx.path())
-            + "; see docs/zookeeper.md for the API");
-      }
-    });
-    app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + Params.clip(ctx.path())));
   }
 
   private static void error(Context ctx, int status, String message) {
