@@ -383,11 +383,13 @@ async function replayView(m, id) {
   const label = el("span", {id: "replay-t"});
   const speed = el("select", {id: "replay-speed", onchange: () => { if (playing) { pause(); play(); } }},
     [0.5, 1, 2, 5, 10].map(s => el("option", {value: s, selected: s === 2 ? "" : null}, s + "×")));
+  const text = el("pre", {id: "replay-text"});
   const playBtn = el("button", {id: "replay-play", onclick: () => (playing ? pause() : play())}, "Play");
   function show(i) {
     t = Math.max(0, Math.min(frames.length - 1, i));
     const f = frames[t];
     drawView(canvas, f.view);
+    text.textContent = f.text || "";
     pos.value = t;
     label.textContent = `step ${f.t} / ${frames.length - 1} · action ${f.actionText || "—"} · reward ${fmt(f.reward)}`
       + (f.done ? " · done" : "");
@@ -402,11 +404,12 @@ async function replayView(m, id) {
   function pause() { playing = false; playBtn.textContent = "Play"; clearInterval(timer); }
   m.replaceChildren(el("h2", {}, `Replay of episode ${e.id}`),
     el("p", {class: "dim"}, `agent `, agentLink(e.agent), ` · ${e.preset || e.world} · seed ${e.seed} · level ${e.level}`
-      + ` · ${e.steps} steps · return ${fmt(e.ret)} · rebuilt by stepping the world with its recorded actions`),
+      + ` · ${e.steps} steps · return ${fmt(e.ret)}` + (r.matchesRecord ? " · the replay matches its record"
+        : " · the replayed return differs from the record") + " · rebuilt by stepping the world with its recorded actions"),
     el("div", {class: "panel"}, canvas,
       el("div", {class: "row"}, el("button", {id: "replay-back", onclick: () => { pause(); show(t - 1); }}, "◀ Step"),
         playBtn, el("button", {id: "replay-step", onclick: () => { pause(); show(t + 1); }}, "Step ▶"),
-        "speed ", speed, pos, label)));
+        "speed ", speed, pos, label), text));
   show(0);
 }
 

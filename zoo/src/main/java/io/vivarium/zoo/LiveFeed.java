@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The colony's event listener only enqueues into a bounded queue (it never waits on a
  * client, so watchers cannot slow the colony); one timer thread drains it and does all sending,
- * each frame serialised once however many clients watch its agent. Without a live colony the
+ * each frame serialised once however many clients watch its agent and sent only when it is new. Without a live colony the
  * registry's events table is polled instead, so {@code vivarium zoo} beside a colony running in
  * another process still streams its events. Thread-safe.
  */
@@ -38,7 +38,17 @@ final class LiveFeed implements AutoCloseable {
   static final long TICK_MILLIS = 100;
   private static final int TICKS_PER_STATS = 10;
 
-  private record Watcher(SseClient client, String agent) {}
+  /** One open stream; {@code lastFrame} (the time of the newest frame it got) is touched only by the timer thread. */
+  private static final class Watcher {
+    final SseClient client;
+    final String agent;
+    long lastFrame = -1;
+
+    Watcher(SseClient client, String agent) {
+      this.client = client;
+      this.agent = agent;
+    }
+  }
 
   private final ColonyHandle colony;
   private final Records records;
@@ -111,7 +121,7 @@ final class LiveFeed implements AutoCloseable {
       return;
     }
     for (Map<String, Object> e : batch) {
-      sendAll("event", text(e), null);
+      sendAll("event", text(e));
     }
     if (colony != null) {
       sendFrames();
@@ -121,40 +131,46 @@ final class LiveFeed implements AutoCloseable {
         stats.put("clients", watchers.size());
         stats.put("droppedEvents", dropped);
         stats.put("timeMillis", System.currentTimeMillis());
-        sendAll("stats", text(stats), null);
+        sendAll("stats", text(stats));
       }
     }
   }
 
+  /** Sends each watched agent's frame, serialised once, to the clients that have not had it yet. */
   private void sendFrames() {
-    Map<String, String> frames = new HashMap<>();
+    Map<String, Optional<AgentFrame>> frames = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
     for (Watcher w : watchers) {
-      if (w.agent() != null && !frames.containsKey(w.agent())) {
-        Optional<AgentFrame> f = colony.frame(w.agent());
-        frames.put(w.agent(), f.map(x -> text(Frames.live(x))).orElse(null));
+      if (w.agent == null) {
+        continue;
+      }
+      Optional<AgentFrame> f = frames.computeIfAbsent(w.agent, colony::frame);
+      if (f.isPresent() && f.get().timeMillis() != w.lastFrame) {
+        String data = texts.computeIfAbsent(w.agent, a -> text(Frames.live(f.get())));
+        if (send(w, "frame", data)) {
+          w.lastFrame = f.get().timeMillis();
+        }
       }
     }
-    frames.forEach((agent, data) -> {
-      if (data != null) {
-        sendAll("frame", data, agent);
-      }
-    });
   }
 
-  private void sendAll(String name, String data, String agent) {
+  private void sendAll(String name, String data) {
     for (Watcher w : watchers) {
-      if (agent != null && !agent.equals(w.agent())) {
-        continue;
-      }
-      if (w.client().terminated()) {
-        watchers.remove(w);
-        continue;
-      }
-      try {
-        w.client().sendEvent(name, data);
-      } catch (RuntimeException e) {
-        watchers.remove(w); // the client went away mid-write
-      }
+      send(w, name, data);
+    }
+  }
+
+  private boolean send(Watcher w, String name, String data) {
+    if (w.client.terminated()) {
+      watchers.remove(w);
+      return false;
+    }
+    try {
+      w.client.sendEvent(name, data);
+      return true;
+    } catch (RuntimeException e) {
+      watchers.remove(w); // the client went away mid-write
+      return false;
     }
   }
 
@@ -177,7 +193,7 @@ final class LiveFeed implements AutoCloseable {
       }
     }
     for (Watcher w : watchers) {
-      w.client().close();
+      w.client.close();
     }
     watchers.clear();
   }

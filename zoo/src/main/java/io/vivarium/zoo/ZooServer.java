@@ -215,10 +215,7 @@ public final class ZooServer implements AutoCloseable {
 
   private void episode(Context ctx) {
     Map.Entry<Records.EpisodeRow, byte[]> e = records.episode(Params.pathLong(ctx, "eid", 1, Long.MAX_VALUE));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("episode", e.getKey());
-    out.put("frames", Replayer.frames(e.getKey(), e.getValue()));
-    ctx.json(out);
+    ctx.json(Replayer.replay(e.getKey(), e.getValue()));
   }
 
   /** Stops listening, closes every stream and the registry. Idempotent. */

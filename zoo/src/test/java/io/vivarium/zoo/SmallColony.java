@@ -20,16 +20,19 @@ final class SmallColony {
     return ConfigResolver.resolve(null, o);
   }
 
-  /** Runs a colony in {@code root} for {@code rounds} rounds, then records one episode to replay. */
+  /** Runs a colony in {@code root} for {@code rounds} rounds and stops it (its episodes are recorded). */
   static DataDir stopped(Path root, int rounds) {
     DataDir dir = new DataDir(root);
     try (Colony colony = new Colony(dir, config(), l -> {})) {
       colony.runRounds(rounds);
     }
-    try (Registry r = Registry.open(dir.registry())) {
-      r.addEpisode("a0001", "gold", "gold-bare-5x5", 0, 42, 6, 0.0, false, "FFLFRF".getBytes());
-      r.addEpisode("a0002", "gold", "gold-bare-5x5", 0, 7, 3, 0.0, false, "LLR".getBytes());
-    }
     return dir;
+  }
+
+  /** Records an episode whose actions are not the world's (a replay of it must be refused). */
+  static void addForeignEpisode(DataDir dir) {
+    try (Registry r = Registry.open(dir.registry())) {
+      r.addEpisode("a0001", "gold", "gold-bare-5x5", 0, 42, 3, 0.0, false, "LLR".getBytes());
+    }
   }
 }
