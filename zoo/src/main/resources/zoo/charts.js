@@ -33,7 +33,7 @@ function lineChart(svg, series, opts) {
   svg.appendChild(svgEl("text", {x: 2, y: 12})).textContent = fmt(y1);
   svg.appendChild(svgEl("text", {x: 2, y: h - 18})).textContent = fmt(y0);
   if (opts.xLabel) svg.appendChild(svgEl("text", {x: w - 80, y: h - 3})).textContent = opts.xLabel;
-  let legend = pad + 6;
+  let legend = pad + 48;
   for (const s of series) {
     const pts = s.points.filter(p => p[1] !== null && isFinite(p[1]));
     if (pts.length > 0) {

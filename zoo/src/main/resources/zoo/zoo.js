@@ -260,7 +260,7 @@ async function agentView(m, id) {
 
 function showFrame(f, world, hidden, info, stateBadge) {
   if (drawView(world, f.view)) world.setAttribute("data-frames", Number(world.getAttribute("data-frames")) + 1);
-  heatMap(hidden, f.hidden);
+  if (f.hidden.length > 0) heatMap(hidden, f.hidden); // per-step frames carry none; keep the last one
   document.getElementById("last-action").textContent =
     "[" + f.lastAction.join(", ") + "] \"" + f.lastActionText + "\" · reward " + fmt(f.lastReward);
   document.getElementById("text-in").textContent = f.textIn;
