@@ -150,11 +150,13 @@ async function overview(m) {
   });
   drawThroughput();
   const lines = [];
+  const addEvent = e => {
+    lines.unshift(time(e.timeMillis) + " " + e.kind + " " + e.agent + " " + e.json);
+    events.textContent = lines.slice(0, 30).join("\n");
+  };
+  (await api("/api/events?limit=30&after=" + Math.max(0, state.colony.lastEventId - 30))).forEach(addEvent);
   listen(null, {
-    event: e => {
-      lines.unshift(time(e.timeMillis) + " " + e.kind + " " + e.agent + " " + e.json);
-      events.textContent = lines.slice(0, 30).join("\n");
-    },
+    event: addEvent,
     stats: s => {
       state.throughput.push([s.timeMillis, s.stepsPerSecond]);
       if (state.throughput.length > 300) state.throughput.shift();

@@ -248,6 +248,7 @@ final class Records {
     out.put("maxGeneration", registry.scalar("SELECT MAX(generation) FROM agents", 0));
     out.put("episodes", registry.scalar("SELECT COUNT(*) FROM episodes", 0));
     out.put("checkpoints", registry.scalar("SELECT COUNT(*) FROM checkpoints", 0));
+    out.put("lastEventId", lastEventId());
     return out;
   }
 }
