@@ -60,6 +60,7 @@ public final class ZooServer implements AutoCloseable {
       c.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
       c.jsonMapper(new JavalinJackson(json, false));
+      c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
       c.staticFiles.add(s -> {
         s.hostedPath = "/";
         s.directory = "/zoo";
