@@ -86,6 +86,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private int lastId;
   private boolean idleNoted;
   private boolean closed;
+  /** Called with the agent's id before each turn (tests inject faults here); may throw. */
+  Consumer<String> beforeTurn = id -> { };
 
   /**
    * Opens (or creates) the colony in {@code dir} with {@code config}, holding the directory's
@@ -206,6 +208,16 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     return agents.stream().map(a -> a.id).toList();
   }
 
+  /** The hyper-parameters of an agent in memory (for tests). */
+  Optional<Hparams> hparams(String agent) {
+    return Optional.ofNullable(find(agent)).map(a -> a.hparams);
+  }
+
+  /** The learning phase of an agent in memory, {@code bc} or {@code ppo} (for tests). */
+  Optional<String> phase(String agent) {
+    return Optional.ofNullable(find(agent)).map(LiveAgent::phase);
+  }
+
   // -- the loop -------------------------------------------------------------------------------
 
   /** Runs turns until {@code seconds} have passed (0 = until stopped), then checkpoints every agent. */
@@ -281,6 +293,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   // 1. One turn: a short iteration of the agent's learner, its numbers to the registry.
   private void turn(LiveAgent a) {
+    beforeTurn.accept(a.id);
     if (a.imitation != null) {
       a.imitation.iterate();
       if (a.envSteps >= config.colony().bcSteps()) {

@@ -5,7 +5,7 @@ import io.vivarium.worlds.gold.GoldBatch;
 import io.vivarium.worlds.gold.GoldCurriculum;
 import io.vivarium.worlds.gold.GoldPresets;
 
-/** Attaches a world's curriculum to a batch when the world has one (today: gold) and reads its level. Stateless. */
+/** Attaches a world's curriculum to a batch when the world has one (today: gold) Stateless. */
 final class Curricula {
   private Curricula() {}
 
@@ -13,10 +13,5 @@ final class Curricula {
     if (batch instanceof GoldBatch g) {
       g.setCurriculum(GoldCurriculum.forPreset(GoldPresets.get(preset)));
     }
-  }
-
-  /** The curriculum level new episodes of {@code batch} start with (gold: the radius), 0 when none. */
-  static int level(WorldBatch batch) {
-    return batch instanceof GoldBatch g ? g.goldRadius() : 0;
   }
 }

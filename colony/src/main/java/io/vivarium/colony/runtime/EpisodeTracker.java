@@ -24,7 +24,6 @@ final class EpisodeTracker {
   private final List<EpisodeRecord> finished = new ArrayList<>();
   private EpisodeStats stats;
   private boolean seedsKnown;
-  private int nextLevel;
   private long episodes;
   private byte lastAction;
   private float lastReward;
@@ -48,12 +47,11 @@ final class EpisodeTracker {
    */
   void restart() {
     seedsKnown = true;
-    nextLevel = Curricula.level(worlds);
     for (int i = 0; i < actions.length; i++) {
       actions[i] = new ByteArrayOutputStream();
       returns[i] = 0;
       seeds[i] = seedOf(i);
-      levels[i] = nextLevel;
+      levels[i] = worlds.episodeLevel(i);
     }
     // Fresh statistics: the abandoned episodes' partial returns must not leak into new ones.
     stats = new EpisodeStats(actions.length, 100);
@@ -89,10 +87,9 @@ final class EpisodeTracker {
         actions[i].reset();
         returns[i] = 0;
         seeds[i] = seedOf(i);
-        levels[i] = nextLevel; // the auto-reset happened before the curriculum saw this step
+        levels[i] = worlds.episodeLevel(i);
       }
     }
-    nextLevel = Curricula.level(worlds);
   }
 
   /** The episodes finished since the last call, oldest first. */
