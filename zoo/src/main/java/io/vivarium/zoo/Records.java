@@ -58,14 +58,19 @@ final class Records {
     return out;
   }
 
-  /** One agent, or a 404 naming it. */
+  /** One agent, or a 404 naming it (two indexed lookups, not the whole table). */
   Agent agent(String id) {
-    for (Agent a : agents()) {
-      if (a.id().equals(id)) {
-        return a;
-      }
+    List<Agent> out = new ArrayList<>();
+    registry.query("""
+        SELECT id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error,
+          (SELECT value FROM metrics WHERE agent = a.id AND name = 'success' ORDER BY step DESC LIMIT 1)
+        FROM agents a WHERE id = ?""", rs -> out.add(new Agent(rs.getString(1), rs.getString(2), rs.getInt(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(11), rs.getLong(8),
+            rs.getLong(9), rs.getString(10))), id);
+    if (out.isEmpty()) {
+      throw ApiError.notFound("no agent '" + id + "' in this colony; GET /api/agents lists them");
     }
-    throw ApiError.notFound("no agent '" + id + "' in this colony; GET /api/agents lists them");
+    return out.get(0);
   }
 
   /** An agent's details: its row, children, counts, votes and latest requests. */
