@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {"Evaluate on held-out episodes of a world.",
-        "gold: a brain's greedy policy (--brain); prints mean_return, success_rate and optimal_ratio "
+        "gold: a brain's greedy policy (--brain; --sample draws actions instead); prints mean_return, success_rate and optimal_ratio "
             + "(mean return / the expert's on the same episodes).",
         "repair: solvers (--solver); prints a table per operation, then mean_reward and exact_rate.",
         "--task qa|line|describe: a brain on held-out gold tutorial examples; prints accuracy (exact match) or iou."})
@@ -59,6 +59,10 @@ final class EvalCommand extends VivariumCommand {
   @Option(names = "--seed", paramLabel = "S", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
+  @Option(names = "--sample", description = "gold: draw each action from the brain's policy instead of taking the most "
+      + "likely one (greedy, the default); shows what a weak policy has learned.")
+  boolean sample;
+
   @Mixin CorpusOptions corpus;
 
   @Override
@@ -87,7 +91,8 @@ final class EvalCommand extends VivariumCommand {
     int each = (n + size - 1) / size;
     Torch.start(1, dataDir());
     try (TorchBrain brain = TorchBrain.load(brainFile); WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
-      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed);
+      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed, sample);
+      out().println("policy: " + (sample ? "sampled" : "greedy"));
       report(out(), r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null);
     }
     out().flush();

@@ -62,6 +62,36 @@ class TrainCommandTest {
     assertThat(p[2]).contains("unknown brain preset 'huge'");
   }
 
+  @Test
+  void trainsInTheGoldWorldAndEvaluatesGreedyAndSampled() throws Exception {
+    Path brain = dir.resolve("gold.brain");
+    String[] r = run("--data", dir.toString(), "train", "gold", "--method", "bc+ppo", "--steps", "600",
+        "--brain-preset", "tiny", "--bc-updates", "4", "--bc-lr", "2e-3", "--eval-episodes", "32", "--out",
+        brain.toString(), "brain.layers=1", "brain.dim=32");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).containsPattern("(?m)^bc · steps 256 ").containsPattern("(?m)^ppo · steps 1280 ")
+        .containsPattern("(?m)^success_rate: \\d\\.\\d{4}$").containsPattern("(?m)^optimal_ratio: ")
+        .containsPattern("(?m)^sampled_success_rate: \\d\\.\\d{4}$");
+    assertThat(Files.readAllLines(dir.resolve("gold.brain.csv"))).hasSize(3);
+    String[] greedy = run("eval", "--brain", brain.toString(), "--episodes", "32");
+    String[] sampled = run("eval", "--brain", brain.toString(), "--episodes", "32", "--sample");
+    assertThat(greedy[0]).as(greedy[2]).isEqualTo("0");
+    assertThat(greedy[1]).contains("policy: greedy", "episodes: 32", "optimal_ratio: ");
+    assertThat(sampled[0]).as(sampled[2]).isEqualTo("0");
+    assertThat(sampled[1]).contains("policy: sampled", "episodes: 32", "optimal_ratio: ");
+  }
+
+  @Test
+  void aTimeBudgetEndsTrainingEarly() {
+    String[] r = run("--data", dir.toString(), "train", "gold", "--method", "bc", "--steps", "100000", "--minutes",
+        "0.0001", "--brain-preset", "tiny", "--bc-updates", "1", "--eval-episodes", "32", "--out",
+        dir.resolve("b.brain").toString(),
+        "brain.layers=1", "brain.dim=32");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("100000 steps or 0.0 minutes").containsPattern("(?m)^bc · steps 256 ")
+        .doesNotContainPattern("(?m)^bc · steps 512 ");
+  }
+
   private static String value(String output, String key) {
     Matcher m = Pattern.compile("(?m)^" + key + ": (\\d+\\.\\d+)$").matcher(output);
     assertThat(m.find()).as("a '%s: X' line in\n%s", key, output).isTrue();
