@@ -106,7 +106,7 @@ final class EvalCommand extends VivariumCommand {
     }
     Torch.start(1, dataDir());
     try (TorchBrain brain = TorchBrain.load(brainFile)) {
-      TutorialTasks.evaluate(task, preset != null ? preset : "gold-bare-5x5", brain, seed,
+      TutorialTask.evaluate(task, preset != null ? preset : "gold-bare-5x5", brain, seed,
           episodes != null ? episodes : 1000, out());
     }
     out().flush();

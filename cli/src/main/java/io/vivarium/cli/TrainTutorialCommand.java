@@ -70,16 +70,16 @@ final class TrainTutorialCommand extends VivariumCommand {
     BrainConfig c = config(overrides).brain();
     BrainShape shape = BrainShape.of(brainPreset == null ? c
         : new BrainConfig(brainPreset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(), c.block(), c.dropout()));
-    TutorialTasks<?> t = TutorialTasks.of(task, preset, shape);
+    TutorialTask<?> t = TutorialTask.of(task, preset, shape);
     Path file = out != null ? out : dataDir().resolve("brains").resolve("tutorial-" + t.name() + ".brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Torch.start(c.threads(), dataDir());
     return train(t, shape, file, o);
   }
 
-  private <E> int train(TutorialTasks<E> t, BrainShape shape, Path file, Tutorial.Options o) throws Exception {
+  private <E> int train(TutorialTask<E> t, BrainShape shape, Path file, Tutorial.Options o) throws Exception {
     List<E> held = t.heldOut(1, heldOut);
-    shape = fitted(shape, TutorialTasks.longest(held));
+    shape = fitted(shape, TutorialTask.longest(held));
     Path csv = file.resolveSibling(file.getFileName() + ".csv");
     try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(seed, "weights"));
         Tutor<E> tutor = t.tutor().apply(brain);

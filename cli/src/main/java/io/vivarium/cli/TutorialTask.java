@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The gold world's tutorials as brain examples. {@code qa}: prompt {@code <bos> <video> grid
+ * One of the gold world's tutorials as brain examples. {@code qa}: prompt {@code <bos> <video> grid
  * <text> question <sep>}, answer the exact words; {@code describe}: prompt {@code <bos>
  * <video> grid <sep>}, answer the sentence; {@code line}: the room's picture in patches, target
  * the picture with the line from the agent to the nearest gold. Training batch k comes from
@@ -33,7 +33,7 @@ import java.util.function.Function;
  *
  * @param <E> the example type
  */
-record TutorialTasks<E>(String name, GoldPreset preset, Generator<E> generator, Function<TorchBrain, Tutor<E>> tutor) {
+record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, Function<TorchBrain, Tutor<E>> tutor) {
   /** The task names. */
   static final List<String> NAMES = List.of("qa", "line", "describe");
 
@@ -43,13 +43,13 @@ record TutorialTasks<E>(String name, GoldPreset preset, Generator<E> generator, 
   }
 
   /** The task {@code name} on {@code preset} for brains of {@code shape}. */
-  static TutorialTasks<?> of(String name, String preset, BrainShape shape) {
+  static TutorialTask<?> of(String name, String preset, BrainShape shape) {
     GoldPreset p = GoldPresets.get(preset);
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case "qa" -> new TutorialTasks<TextExample>("qa", p, (seed, n) -> qa(p, seed, n), b -> new TextTutor(b, 1.0));
-      case "describe" -> new TutorialTasks<TextExample>("describe", p, (seed, n) -> describe(p, seed, n),
+      case "qa" -> new TutorialTask<TextExample>("qa", p, (seed, n) -> qa(p, seed, n), b -> new TextTutor(b, 1.0));
+      case "describe" -> new TutorialTask<TextExample>("describe", p, (seed, n) -> describe(p, seed, n),
           b -> new TextTutor(b, 1.0));
-      case "line" -> new TutorialTasks<PictureExample>("line", p, (seed, n) -> line(p, shape, seed, n),
+      case "line" -> new TutorialTask<PictureExample>("line", p, (seed, n) -> line(p, shape, seed, n),
           b -> new PictureTutor(b, 1.0, 10));
       default -> throw new IllegalArgumentException("unknown tutorial '" + name + "'; known tutorials: "
           + String.join(", ", NAMES));
@@ -71,7 +71,7 @@ record TutorialTasks<E>(String name, GoldPreset preset, Generator<E> generator, 
     score(of(name, preset, brain.shape()), brain, evalSeed, n, out);
   }
 
-  private static <E> void score(TutorialTasks<E> t, TorchBrain brain, long evalSeed, int n, java.io.PrintWriter out) {
+  private static <E> void score(TutorialTask<E> t, TorchBrain brain, long evalSeed, int n, java.io.PrintWriter out) {
     List<E> held = t.heldOut(evalSeed, n);
     int longest = longest(held);
     if (longest > brain.shape().block()) {
