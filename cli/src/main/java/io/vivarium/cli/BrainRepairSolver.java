@@ -3,6 +3,7 @@ package io.vivarium.cli;
 import io.vivarium.brain.Acted;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.PairTrainer;
+import io.vivarium.core.Vocabulary;
 import io.vivarium.worlds.repair.HeuristicSolver;
 import io.vivarium.worlds.repair.LineEdits;
 import io.vivarium.worlds.repair.Solver;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * A repair solver driven by a trained brain in the {@link LineEdits} formulation: every line of
  * the passage to repair becomes a window, the brain answers all windows of a passage in one
- * greedy batch, and the harness applies the edits it is confident of. With a heuristic in
+ * greedy batch (a line stops early once its answer can no longer be applied), and the harness
+ * applies the finished edits it is confident of. With a heuristic in
  * front ({@code heuristic+brain}), the rules run first and the brain edits what they leave.
  * The solver reads only the observation: the passage to repair, never the clean text or the
  * diagnosis.
@@ -25,6 +27,8 @@ final class BrainRepairSolver {
   /** Edits whose mean token probability is below this are not applied. */
   static final double MIN_CONFIDENCE = 0.5;
   private static final int MAX_ANSWER = 160;
+  /** Bytes a replacement may have beyond the words it replaces (a span overwritten by text). */
+  static final int GROWTH = 64;
 
   private final TorchBrain brain;
   private final HeuristicSolver first;
@@ -51,13 +55,34 @@ final class BrainRepairSolver {
       longest = Math.max(longest, w.length);
     }
     int room = Math.max(1, Math.min(MAX_ANSWER, brain.shape().block() - 1 - longest));
-    List<Acted> answers = PairTrainer.answer(brain, windows, room);
+    List<Acted> answers = PairTrainer.answer(brain, windows, room, (row, bytes) -> usable(lines.get(row), bytes));
     List<String> edits = new ArrayList<>(lines.size());
     for (Acted a : answers) {
-      boolean sure = a.tokens().length > 0
-          && Math.exp(a.totalLogProb() / a.tokens().length) >= MIN_CONFIDENCE;
+      boolean finished = a.tokens().length > 0 && a.tokens()[a.tokens().length - 1] == Vocabulary.EOS;
+      boolean sure = finished && Math.exp(a.totalLogProb() / a.tokens().length) >= MIN_CONFIDENCE;
       edits.add(sure ? new String(a.bytes(), StandardCharsets.UTF_8) : "");
     }
     return LineEdits.assemble(lines, edits);
+  }
+
+  /**
+   * Whether a partial answer can still become an edit the harness applies: the old words must
+   * stay a substring of the line (once complete, exactly once), and the replacement may not run
+   * more than {@link #GROWTH} bytes past them.
+   */
+  static boolean usable(String line, byte[] partial) {
+    int sep = -1;
+    for (int i = 0; i < partial.length && sep < 0; i++) {
+      sep = partial[i] == LineEdits.SEP ? i : -1;
+    }
+    if (sep < 0) {
+      if (partial.length > 0 && partial[partial.length - 1] < 0) {
+        return true; // inside a multi-byte character: judge when it is complete
+      }
+      return line.contains(new String(partial, StandardCharsets.UTF_8));
+    }
+    String old = new String(partial, 0, sep, StandardCharsets.UTF_8);
+    int at = line.indexOf(old);
+    return sep > 0 && at >= 0 && line.indexOf(old, at + 1) < 0 && partial.length - sep - 1 <= sep + GROWTH;
   }
 }

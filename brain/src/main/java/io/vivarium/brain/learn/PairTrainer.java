@@ -13,6 +13,7 @@ import io.vivarium.core.Seeds;
 import io.vivarium.core.Vocabulary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -200,16 +201,72 @@ public final class PairTrainer {
     return BrainInput.of(tokens, Channel.TEXT, 1 + p.prompt().length);
   }
 
+  /** Whether row {@code row}'s partial answer {@code bytes} is still worth continuing. */
+  @FunctionalInterface
+  public interface Keep {
+    boolean test(int row, byte[] bytes);
+  }
+
   /**
    * Greedy answers of {@code brain} to {@code prompts}, at most {@code maxBytes} bytes each,
    * decoded in one batch; each {@link Acted} carries the log-probability of every token.
    */
   public static List<Acted> answer(TorchBrain brain, List<byte[]> prompts, int maxBytes) {
-    List<BrainInput> inputs = new ArrayList<>(prompts.size());
-    for (byte[] p : prompts) {
-      inputs.add(BrainInput.prompt(Channel.TEXT, p));
+    return answer(brain, prompts, maxBytes, (row, bytes) -> true);
+  }
+
+  /**
+   * Greedy answers as {@link #answer(TorchBrain, List, int)}, but a row stops as soon as
+   * {@code keep} rejects its partial answer (the answer is then returned as far as it got,
+   * without {@code <eos>}): a caller that can tell an answer is useless saves the passes.
+   */
+  public static List<Acted> answer(TorchBrain brain, List<byte[]> prompts, int maxBytes, Keep keep) {
+    int n = prompts.size();
+    BrainInput[] seqs = new BrainInput[n];
+    int[][] tokens = new int[n][maxBytes];
+    float[][] logProbs = new float[n][maxBytes];
+    int[] counts = new int[n];
+    boolean[] done = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      seqs[i] = BrainInput.prompt(Channel.TEXT, prompts.get(i));
     }
-    Sampling greedy = new Sampling(0, 0, maxBytes, -1, Channel.TEXT);
-    return brain.act(inputs, greedy, new SplittableRandom(0));
+    Sampling oneByte = new Sampling(0, 0, 1, -1, Channel.TEXT);
+    for (int step = 0; step < maxBytes; step++) {
+      List<Integer> rows = new ArrayList<>();
+      List<BrainInput> batch = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (!done[i]) {
+          rows.add(i);
+          batch.add(seqs[i]);
+        }
+      }
+      if (rows.isEmpty()) {
+        break;
+      }
+      List<Acted> next = brain.act(batch, oneByte, new SplittableRandom(0));
+      for (int r = 0; r < rows.size(); r++) {
+        int i = rows.get(r);
+        int token = next.get(r).tokens()[0];
+        tokens[i][counts[i]] = token;
+        logProbs[i][counts[i]++] = next.get(r).logProbs()[0];
+        seqs[i] = seqs[i].append(token, Channel.TEXT);
+        done[i] = token == Vocabulary.EOS || !keep.test(i, bytes(tokens[i], counts[i]));
+      }
+    }
+    List<Acted> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int[] t = Arrays.copyOf(tokens[i], counts[i]);
+      out.add(new Acted(t, bytes(t, t.length), Arrays.copyOf(logProbs[i], counts[i]), 0f));
+    }
+    return out;
+  }
+
+  private static byte[] bytes(int[] tokens, int count) {
+    int n = count > 0 && tokens[count - 1] == Vocabulary.EOS ? count - 1 : count;
+    byte[] b = new byte[n];
+    for (int j = 0; j < n; j++) {
+      b[j] = (byte) tokens[j];
+    }
+    return b;
   }
 }

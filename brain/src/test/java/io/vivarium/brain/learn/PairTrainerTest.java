@@ -58,6 +58,10 @@ class PairTrainerTest {
       assertThat(new String(a.get(0).bytes(), StandardCharsets.US_ASCII)).isEqualTo("1");
       assertThat(a.get(1).bytes()).isEmpty();
       assertThat(a.get(1).tokens()).containsExactly(Vocabulary.EOS);
+      List<Acted> stopped = PairTrainer.answer(loaded, List.of("x=1;".getBytes(StandardCharsets.US_ASCII)), 4,
+          (row, bytes) -> false);
+      assertThat(stopped.get(0).tokens()).hasSize(1); // rejected after its first byte, no <eos>
+      assertThat(new String(stopped.get(0).bytes(), StandardCharsets.US_ASCII)).isEqualTo("1");
     }
   }
 
