@@ -73,6 +73,21 @@ public final class Ppo implements AutoCloseable {
         sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n);
   }
 
+  /**
+   * Sets a hook called on the driving thread after every batch step, with the motor bytes of
+   * that step (an array owned by the learner, valid during the call); the batch's rewards and
+   * done flags are those of the step. Null removes it. An exception from the hook ends the
+   * iteration.
+   */
+  public void setStepObserver(java.util.function.Consumer<byte[]> observer) {
+    actor.setStepObserver(observer);
+  }
+
+  /** What instance {@code i} of the batch sees now, encoded as the brain's input. */
+  public BrainInput input(int i) {
+    return actor.observe(i);
+  }
+
   /** The recent episodes' statistics. */
   public EpisodeStats episodes() {
     return actor.episodes;
