@@ -37,7 +37,8 @@ final class EvalCommand extends VivariumCommand {
   @Option(names = "--world", paramLabel = "NAME", defaultValue = "gold", description = "World (default: ${DEFAULT-VALUE}).")
   String world;
 
-  @Option(names = "--brain", paramLabel = "FILE", description = "The brain to measure (gold, --task).")
+  @Option(names = "--brain", paramLabel = "FILE",
+      description = "The brain to measure (gold, --task), or the brain of --solver brain (repair).")
   Path brainFile;
 
   @Option(names = "--task", paramLabel = "T",
@@ -45,7 +46,7 @@ final class EvalCommand extends VivariumCommand {
   String task;
 
   @Option(names = "--solver", paramLabel = "S", split = ",", defaultValue = "heuristic",
-      description = "repair: identity, heuristic, or a provider's solver; several separated by commas also "
+      description = "repair: identity, heuristic, brain, heuristic+brain (with --brain), or a provider's solver; several separated by commas also "
           + "print an operations x solvers table (default: ${DEFAULT-VALUE}).")
   List<String> solvers;
 
@@ -118,7 +119,7 @@ final class EvalCommand extends VivariumCommand {
     Corpus c = corpus.open(p);
     List<RepairEval.Report> reports = new ArrayList<>();
     for (String s : solvers) {
-      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(s, c), episodes != null ? episodes : 700, seed);
+      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(brainSpec(s), c), episodes != null ? episodes : 700, seed);
       reports.add(r);
       out().println(r.render());
     }
@@ -126,6 +127,18 @@ final class EvalCommand extends VivariumCommand {
       out().println(RepairEval.compare(reports));
     }
     return 0;
+  }
+
+  /** {@code brain} and {@code heuristic+brain} stand for the {@code --brain} file. */
+  private String brainSpec(String solver) {
+    if (!solver.equals("brain") && !solver.equals("heuristic+brain")) {
+      return solver;
+    }
+    if (brainFile == null) {
+      throw new IllegalArgumentException("--solver " + solver + " needs --brain FILE (train one with "
+          + "'vivarium train repair --out FILE')");
+    }
+    return solver.replace("brain", brainFile.toString());
   }
 
   /** The result lines: {@code episodes}, {@code mean_return}, {@code success_rate}, {@code optimal_ratio}. */

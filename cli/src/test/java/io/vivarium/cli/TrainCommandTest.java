@@ -25,7 +25,8 @@ class TrainCommandTest {
     }
   }
 
-  private static String[] run(String... args) {
+  /** Runs the command line in process: exit code, standard output, standard error. */
+  static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
