@@ -120,9 +120,7 @@ public final class MqttBus implements Bus {
     byte[] payload = topic.codec().encode(value);
     if (topic.delivery() == Delivery.LATEST) {
       long now = System.nanoTime();
-      Long last = lastFrame.get(agent);
-      long interval = TimeUnit.MILLISECONDS.toNanos(config.videoIntervalMillis());
-      if (last != null && now - last < interval) {
+      if (!frameDue(agent, now)) {
         throttled.increment();
         return;
       }
@@ -131,6 +129,16 @@ public final class MqttBus implements Bus {
     } else {
       reliable.offer(new Outbox.Message(mqttTopic, payload, topic.delivery().qos()));
     }
+  }
+
+  @Override
+  public boolean wantsFrame(String agent) {
+    return frameDue(agent, System.nanoTime());
+  }
+
+  private boolean frameDue(String agent, long now) {
+    Long last = lastFrame.get(agent);
+    return last == null || now - last >= TimeUnit.MILLISECONDS.toNanos(config.videoIntervalMillis());
   }
 
   @Override
@@ -170,7 +178,7 @@ public final class MqttBus implements Bus {
       droppedInbox += i.dropped();
     }
     return new BusStats(connected, outages.sum(), reliable.sent() + video.sent(),
-        reliable.dropped() + video.dropped(), throttled.sum(),
+        reliable.dropped(), video.dropped(), throttled.sum(),
         reliable.failures() + video.failures(), delivered, droppedInbox,
         problems.malformedTotal(), problems.handlerErrorsTotal(), problems.malformedByTopic());
   }

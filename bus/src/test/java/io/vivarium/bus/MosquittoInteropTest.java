@@ -110,7 +110,8 @@ class MosquittoInteropTest {
       String url = "ssl://127.0.0.1:" + broker.port;
       BusConfig d = TestBus.config(url);
       BusConfig tls = new BusConfig(true, url, 0, "", "", store.toString(), "changeit",
-          d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+          d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
       try (MqttBus bus = MqttBus.open(tls, "lab");
           StandInAgent agent = new StandInAgent(bus, "a1")) {
         assertThat(bus.connected()).isTrue();
@@ -118,12 +119,14 @@ class MosquittoInteropTest {
       }
       // the JDK's default authorities do not know this self-signed broker: no connection
       BusConfig untrusted = new BusConfig(true, url, 0, "", "", "", "", d.outbox(), d.inbox(),
-          d.brokerQueue(), d.videoIntervalMillis());
+          d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
       try (MqttBus bus = MqttBus.open(untrusted, "lab")) {
         assertThat(bus.connected()).isFalse();
       }
       BusConfig missing = new BusConfig(true, url, 0, "", "", dir.resolve("nope.p12").toString(),
-          "", d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+          "", d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
       assertThatThrownBy(() -> MqttBus.open(missing, "lab"))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bus.trustStore");
     }
@@ -134,7 +137,8 @@ class MosquittoInteropTest {
   private static BusConfig withCredentials(String url, String user, String password) {
     BusConfig d = TestBus.config(url);
     return new BusConfig(true, url, 0, user, password, "", "", d.outbox(), d.inbox(),
-        d.brokerQueue(), d.videoIntervalMillis());
+        d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
   }
 
   /** The first three lines {@code mosquitto_sub} sees on {@code topic}. */

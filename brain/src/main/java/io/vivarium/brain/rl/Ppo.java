@@ -78,6 +78,18 @@ public final class Ppo implements AutoCloseable {
     return actor.episodes;
   }
 
+  /**
+   * The action bytes of the latest rollout, time-major {@code (T, N)}: step t of instance i at
+   * {@code t * N + i}. A copy; all zero before the first {@link #iterate()}.
+   */
+  public byte[] lastActions() {
+    byte[] out = new byte[rollout.size()]; // (T, N)
+    for (int k = 0; k < out.length && actor.envSteps() > 0; k++) {
+      out[k] = (byte) actor.alphabet[rollout.actions[k]];
+    }
+    return out;
+  }
+
   // 1. Rollout: act in every world for T steps, remembering what was seen and done.
   private void collect() {
     int n = actor.batch.size();

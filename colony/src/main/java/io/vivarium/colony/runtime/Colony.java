@@ -67,6 +67,10 @@ public final class Colony implements AutoCloseable {
   private final Bus bus;
   /** People's rewards per agent, added by the bus's threads and taken at the agent's next turn. */
   private final Map<String, Double> pendingRewards = new ConcurrentHashMap<>();
+  /** People's latest text per agent (text:from_parent), shown to it when bus.textBytes > 0. */
+  private final Map<String, String> talk = new ConcurrentHashMap<>();
+  /** The agents' channels on the bus; null without a bus. */
+  private final BusLink link;
   private int lastId;
   private boolean closed;
 
@@ -96,6 +100,7 @@ public final class Colony implements AutoCloseable {
       log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
       bus.onRewardFromParent("+", (agent, reward) -> pendingRewards.merge(agent, reward, Double::sum));
     }
+    this.link = bus == null ? null : new BusLink(bus, config.bus(), talk::put, this::event, log);
     populate();
   }
 
@@ -103,7 +108,7 @@ public final class Colony implements AutoCloseable {
   private void event(Event e) {
     registry.addEvent(e);
     if (bus != null) {
-      bus.publishEvent(e);
+      link.event(e);
     }
   }
 
@@ -142,7 +147,8 @@ public final class Colony implements AutoCloseable {
         }
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
-      log.accept(statusLine(round, (totalSteps() - stepsAtStart) / Math.max(elapsed, 1e-9)));
+      log.accept(statusLine(round, (totalSteps() - stepsAtStart) / Math.max(elapsed, 1e-9))
+          + (link == null ? "" : link.status()));
     }
     for (LiveAgent a : agents) {
       checkpoint(a);
@@ -154,6 +160,9 @@ public final class Colony implements AutoCloseable {
     Ppo.Stats s = a.learner.iterate();
     a.turns++;
     a.envSteps += (long) TURN_STEPS * a.worlds.size();
+    if (link != null) {
+      link.afterTurn(a);
+    }
     Double given = pendingRewards.remove(a.id);
     if (given != null) {
       a.humanReward += given;
@@ -285,7 +294,8 @@ public final class Colony implements AutoCloseable {
         config.learn().lr(), o.clip(), o.gamma(), o.lambda(), o.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
     long seed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
     LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds,
-        new Ppo(brain, worlds, Encoding.defaults(), o, seed), steps);
+        new Ppo(brain, TalkBatch.wrap(worlds, config.bus().textBytes(), () -> talk.get(id)), Encoding.defaults(), o,
+            seed), steps);
     agents.add(a);
     return a;
   }
