@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -52,6 +53,7 @@ public final class MqttBus implements Bus {
   private final Map<String, Long> lastFrame = new ConcurrentHashMap<>();
   private final LongAdder throttled = new LongAdder();
   private final LongAdder outages = new LongAdder();
+  private final CountDownLatch firstConnection = new CountDownLatch(1);
   private volatile boolean connected;
   private volatile boolean everConnected;
   private volatile boolean closed;
@@ -257,6 +259,15 @@ public final class MqttBus implements Bus {
   }
 
   private CompletableFuture<?> send(Outbox.Message m) {
+    // Until the first connection the client's own publish call blocks its caller (and logs an
+    // error with a stack trace when that thread is interrupted at close): wait here instead,
+    // while the outbox keeps the newest messages.
+    try {
+      firstConnection.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(e);
+    }
     return client.publishWith()
         .topic(m.topic())
         .qos(m.qos() == 0 ? MqttQos.AT_MOST_ONCE : MqttQos.AT_LEAST_ONCE)
@@ -288,6 +299,7 @@ public final class MqttBus implements Bus {
       LOG.info("bus: connected to {}", url);
     }
     everConnected = true;
+    firstConnection.countDown();
     Set<String> sent = new LinkedHashSet<>();
     for (Inbox<?> i : inboxes) {
       if (sent.add(i.filter)) {

@@ -49,8 +49,8 @@ import java.util.function.Consumer;
  * <p>With {@code bus.enabled} the colony publishes every event on the MQTT bus (an embedded
  * broker, or {@code bus.url}) and takes people's rewards from each agent's
  * {@code reward:from_parent} topic: they add to the agent's fitness (seed 003's user
- * feedback). Not thread-safe: {@link #run} drives it, {@link #stop()} may be called from any
- * thread.
+ * feedback); {@link BusLink} publishes every agent's channels after each of its turns. Not
+ * thread-safe: {@link #run} drives it, {@link #stop()} may be called from any thread.
  */
 public final class Colony implements AutoCloseable {
   /** Steps per environment in one turn of an agent: short, so turns interleave and stops are quick. */
@@ -160,9 +160,6 @@ public final class Colony implements AutoCloseable {
     Ppo.Stats s = a.learner.iterate();
     a.turns++;
     a.envSteps += (long) TURN_STEPS * a.worlds.size();
-    if (link != null) {
-      link.afterTurn(a);
-    }
     Double given = pendingRewards.remove(a.id);
     if (given != null) {
       a.humanReward += given;
@@ -175,6 +172,9 @@ public final class Colony implements AutoCloseable {
     }
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
     registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    if (link != null) {
+      link.afterTurn(a);
+    }
     if (System.nanoTime() - a.lastCheckpointNanos >= config.colony().checkpointSeconds() * 1_000_000_000L) {
       checkpoint(a);
     }

@@ -10,12 +10,15 @@ import io.vivarium.bus.MqttBus;
 import io.vivarium.bus.TopicSchema;
 import io.vivarium.bus.Topics;
 import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.Registry;
 import io.vivarium.core.Event;
 import io.vivarium.core.config.BusConfig;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Image;
 import io.vivarium.worlds.gold.GoldPng;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,6 +113,24 @@ class ColonyBusTest {
       assertThat(e.bits()).isBetween(0.0, Math.log(3) / Math.log(2) + 1e-9);
       assertThat(events).anySatisfy(ev -> assertThat(ev.kind()).isIn("checkpoint", "birth", "resume"));
       assertThat(lines).anySatisfy(l -> assertThat(l).contains(" · entropy "));
+    }
+  }
+
+  @Test
+  void withoutItsBrokerTheColonyRunsOnAndSaysSo() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    List<String> lines = new CopyOnWriteArrayList<>();
+    DataDir data = new DataDir(dir.resolve("alone"));
+    try (Colony colony = new Colony(data, config("bus.url=tcp://127.0.0.1:" + port), lines::add)) {
+      colony.runRounds(1);
+    }
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("is unreachable; the colony runs on"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("round 1 ").contains(" · bus down "));
+    try (Registry r = Registry.openReadOnly(data.registry())) {
+      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'bus_down'", 0)).isEqualTo(1);
     }
   }
 
