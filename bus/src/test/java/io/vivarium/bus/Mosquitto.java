@@ -122,6 +122,45 @@ public final class Mosquitto implements AutoCloseable {
     }
   }
 
+  /**
+   * A self-signed certificate for 127.0.0.1 made by {@code openssl}, and a PKCS#12 trust store
+   * (password {@code changeit}) holding it made by {@code keytool}, in {@code dir}.
+   */
+  public static Tls selfSigned(Path dir) throws IOException, InterruptedException {
+    Tls t = new Tls(dir.resolve("cert.pem"), dir.resolve("key.pem"), dir.resolve("trust.p12"));
+    run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        "-keyout", t.key.toString(), "-out", t.cert.toString());
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", t.cert.toString(),
+        "-keystore", t.trustStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+    return t;
+  }
+
+  /** A certificate, its key, and a trust store holding it. */
+  public record Tls(Path cert, Path key, Path trustStore) {
+    /** The mosquitto configuration lines that serve TLS with this certificate. */
+    public String[] config() {
+      return new String[] {"certfile " + cert, "keyfile " + key};
+    }
+  }
+
+  /** A mosquitto password file in {@code dir} with one user, made by {@code mosquitto_passwd}. */
+  public static Path passwordFile(Path dir, String user, String password)
+      throws IOException, InterruptedException {
+    Path file = dir.resolve("passwd");
+    run("mosquitto_passwd", "-b", "-c", file.toString(), user, password);
+    return file;
+  }
+
+  private static void run(String... cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+    }
+  }
+
   /** Runs {@code mosquitto_sub} for up to {@code count} messages or {@code seconds}. */
   public static Process sub(int port, String filter, int count, int seconds, String... extra)
       throws IOException {

@@ -13,6 +13,7 @@ import io.vivarium.core.config.BusConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,23 @@ class ColonyMosquittoTest {
       assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'bus_down'", 0)).isEqualTo(1);
       assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'bus_up'", 0)).isEqualTo(1);
       assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'reward' AND agent = 'a0001'", 0)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void tlsAndPasswordComeFromTheConfiguration() throws Exception {
+    Mosquitto.Tls tls = Mosquitto.selfSigned(dir);
+    Path passwords = Mosquitto.passwordFile(dir, "keeper", "s3cret");
+    List<String> extra = new ArrayList<>(List.of(tls.config()));
+    extra.addAll(List.of("password_file " + passwords, "allow_anonymous false"));
+    try (Mosquitto broker = Mosquitto.start(dir, extra.toArray(String[]::new));
+        Colony colony = new Colony(new DataDir(dir.resolve("colony")), ColonyBusTest.config(
+            "bus.url=ssl://127.0.0.1:" + broker.port, "bus.username=keeper", "bus.password=s3cret",
+            "bus.trustStore=" + tls.trustStore(), "bus.trustStorePassword=changeit"), l -> {})) {
+      Process motor = Mosquitto.sub(broker.port, AGENT + "motor:to_world", 1, 300,
+          "--cafile", tls.cert().toString(), "-u", "keeper", "-P", "s3cret");
+      roundsUntil(colony, 10, "mosquitto_sub heard a0001 over TLS with a password", () -> !motor.isAlive());
+      assertThat(Mosquitto.output(motor, 5)).matches("(?s)" + AGENT + "motor:to_world [LRF]+\\s*");
     }
   }
 
