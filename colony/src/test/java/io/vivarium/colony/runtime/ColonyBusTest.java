@@ -2,6 +2,8 @@ package io.vivarium.colony.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vivarium.bus.BrokerUrl;
 import io.vivarium.bus.Bus;
 import io.vivarium.bus.ByteCounts;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ColonyBusTest {
   static final int BATCH = 2;
+  /** People's text, with what JSON must escape. */
+  private static final String SAID = "go \"left\",\n\tlittle one \\ \u263A";
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   @TempDir Path dir;
@@ -88,9 +92,9 @@ class ColonyBusTest {
       watcher.subscribe(Topics.EVENTS, "", (a, v) -> events.add(v));
       watcher.flush(5_000);
       colony.runRounds(1);
-      watcher.publish(Topics.TEXT_FROM_PARENT, "a0001", "go left, little one");
+      watcher.publish(Topics.TEXT_FROM_PARENT, "a0001", SAID);
       roundsUntil(colony, 60, "every channel heard and a0001 tells what it heard", () -> raw.size() == 3
-          && !counts.isEmpty() && !entropy.isEmpty() && !events.isEmpty() && lastTouch(raw).contains("go left"));
+          && !counts.isEmpty() && !entropy.isEmpty() && !events.isEmpty() && lastTouch(raw).contains("little one"));
 
       // motor:to_world: instance 0's actions of one turn, gold's alphabet
       byte[] motor = raw.get("motor").get(0);
@@ -103,8 +107,15 @@ class ColonyBusTest {
       assertThat(picture.width()).isEqualTo(7 * 8);
       // touch:world: the JSON summary, with people's text clipped into the agent's context
       String touch = lastTouch(raw);
-      assertThat(touch).startsWith("{\"format\":\"vivarium.touch\",\"version\":1,").contains("\"agent\":\"a0001\"",
-          "\"world\":\"gold\"", "\"scene\":\"", "\"machine\":{", "\"heard\":\"go left, little one\"");
+      assertThat(touch).startsWith("{\"format\":\"vivarium.touch\",\"version\":1,");
+      JsonNode json = json(touch);
+      assertThat(json.get("agent").asText()).isEqualTo("a0001");
+      assertThat(json.get("world").asText()).isEqualTo("gold");
+      assertThat(json.get("heard").asText()).isEqualTo(SAID);
+      assertThat(json.get("scene").asText()).startsWith("#######\n#").hasLineCount(7);
+      assertThat(json.get("envSteps").asLong()).isPositive();
+      assertThat(json.get("machine").get("cpus").asInt()).isPositive();
+      assertThat(json.get("bus").get("malformed").asLong()).isZero();
       // bytecounts: one turn of every instance's actions per message (interval 0), only L, R, F
       ByteCounts c = counts.get(0);
       assertThat(c.total()).isEqualTo((long) Colony.TURN_STEPS * BATCH);
@@ -141,6 +152,14 @@ class ColonyBusTest {
   private static String lastTouch(Map<String, List<byte[]>> raw) {
     List<byte[]> t = raw.get("touch");
     return t == null || t.isEmpty() ? "" : new String(t.get(t.size() - 1), StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("touch:world is not JSON: " + text, e);
+    }
   }
 
   private static Image decode(byte[] png) {
