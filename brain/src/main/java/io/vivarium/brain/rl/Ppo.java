@@ -73,21 +73,24 @@ public final class Ppo implements AutoCloseable {
         sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n);
   }
 
+  /**
+   * Sets a hook called on the driving thread after every batch step, with the motor bytes of
+   * that step (an array owned by the learner, valid during the call); the batch's rewards and
+   * done flags are those of the step. Null removes it. An exception from the hook ends the
+   * iteration.
+   */
+  public void setStepObserver(java.util.function.Consumer<byte[]> observer) {
+    actor.setStepObserver(observer);
+  }
+
+  /** What instance {@code i} of the batch sees now, encoded as the brain's input. */
+  public BrainInput input(int i) {
+    return actor.observe(i);
+  }
+
   /** The recent episodes' statistics. */
   public EpisodeStats episodes() {
     return actor.episodes;
-  }
-
-  /**
-   * The action bytes of the latest rollout, time-major {@code (T, N)}: step t of instance i at
-   * {@code t * N + i}. A copy; all zero before the first {@link #iterate()}.
-   */
-  public byte[] lastActions() {
-    byte[] out = new byte[rollout.size()]; // (T, N)
-    for (int k = 0; k < out.length && actor.envSteps() > 0; k++) {
-      out[k] = (byte) actor.alphabet[rollout.actions[k]];
-    }
-    return out;
   }
 
   // 1. Rollout: act in every world for T steps, remembering what was seen and done.

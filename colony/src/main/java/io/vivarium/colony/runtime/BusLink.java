@@ -22,7 +22,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -34,12 +33,14 @@ import java.util.function.Consumer;
  * {@code bus.intervalMillis}, a state summary ({@code touch:world}) and the histogram of the bytes
  * it emitted since its previous one ({@code bytecounts/{agent}}); an {@link EntropyMeter} turns
  * everyone's counts into the colony-wide {@code entropy}. People's text ({@code text:from_parent})
- * goes to the handler the colony gives. The bus never blocks the colony (see docs/bus.md); this
+ * goes to the handler the colony gives. The actions come from the learner's step observer
+ * ({@link #afterStep}), so they are the bytes the worlds received, in the cloning phase as in
+ * PPO. The bus never blocks the colony (see docs/bus.md); this
  * link watches it at every turn and reports an outage and the recovery once each, as an event
  * and a log line, and in the status line while it lasts.
  *
- * <p>Not thread-safe: the colony's thread calls {@link #afterTurn}, {@link #event} and
- * {@link #status}; the text handler runs on the bus's subscription thread.
+ * <p>Not thread-safe: the colony's thread calls {@link #afterStep}, {@link #afterTurn},
+ * {@link #event} and {@link #status}; the text handler runs on the bus's subscription thread.
  */
 final class BusLink {
   private final Bus bus;
@@ -47,10 +48,7 @@ final class BusLink {
   private final Consumer<Event> events;
   private final Consumer<String> log;
   private final long intervalNanos;
-  private final Map<String, long[]> counts = new HashMap<>();
-  private final Map<String, Long> lastCounts = new HashMap<>();
-  /** The latest text people sent each agent; written by the bus's thread. */
-  private final Map<String, String> heard = new ConcurrentHashMap<>();
+  private final Map<String, Turn> turns = new HashMap<>();
   private GoldRenderer renderer;
   private boolean up = true;
   private long downSinceMillis;
@@ -69,35 +67,49 @@ final class BusLink {
     this.log = log;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.intervalMillis());
     this.entropy = new EntropyMeter(bus, config.intervalMillis());
-    bus.onTextFromParent("+", (agent, text) -> {
-      heard.put(agent, text);
-      onText.accept(agent, text);
-    });
+    bus.onTextFromParent("+", onText::accept);
+  }
+
+  /** What an agent emitted since its previous turn's messages: instance 0's bytes, every byte's count. */
+  private static final class Turn {
+    byte[] first = new byte[64];
+    int length;
+    final long[] counts = new long[256];
+    long lastCountsNanos;
+    boolean counted;
+  }
+
+  /** Takes one environment step's action bytes of agent {@code a}, one per world instance. */
+  void afterStep(LiveAgent a, byte[] motor) {
+    Turn t = turns.computeIfAbsent(a.id, k -> new Turn());
+    if (t.length == t.first.length) {
+      t.first = Arrays.copyOf(t.first, 2 * t.length);
+    }
+    t.first[t.length++] = motor[0];
+    for (byte b : motor) {
+      t.counts[b & 0xFF]++;
+    }
   }
 
   /** Publishes what agent {@code a} did in the turn it just took. */
   void afterTurn(LiveAgent a) {
     watch();
     WorldBatch w = a.worlds;
-    byte[] actions = a.learner.lastActions(); // (T, N)
-    byte[] first = new byte[actions.length / w.size()]; // (T) of instance 0
-    for (int t = 0; t < first.length; t++) {
-      first[t] = actions[t * w.size()];
-    }
-    bus.publish(Topics.MOTOR_TO_WORLD, a.id, first);
-    if (w.spec().actionChannel() == Channel.TEXT) {
-      bus.publishText(a.id, new String(first, StandardCharsets.UTF_8));
-    }
-    long[] c = counts.computeIfAbsent(a.id, k -> new long[256]);
-    for (byte b : actions) {
-      c[b & 0xFF]++;
+    Turn t = turns.computeIfAbsent(a.id, k -> new Turn());
+    if (t.length > 0) {
+      byte[] first = Arrays.copyOf(t.first, t.length);
+      t.length = 0;
+      bus.publish(Topics.MOTOR_TO_WORLD, a.id, first);
+      if (w.spec().actionChannel() == Channel.TEXT) {
+        bus.publishText(a.id, new String(first, StandardCharsets.UTF_8));
+      }
     }
     long now = System.nanoTime();
-    Long last = lastCounts.get(a.id);
-    if (last == null || now - last >= intervalNanos) {
-      lastCounts.put(a.id, now);
-      bus.publishByteCounts(a.id, new ByteCounts(a.envSteps, c));
-      Arrays.fill(c, 0);
+    if (!t.counted || now - t.lastCountsNanos >= intervalNanos) {
+      t.counted = true;
+      t.lastCountsNanos = now;
+      bus.publishByteCounts(a.id, new ByteCounts(a.envSteps, t.counts));
+      Arrays.fill(t.counts, 0);
       bus.publish(Topics.TOUCH_WORLD, a.id, touch(a).getBytes(StandardCharsets.UTF_8));
     }
     if (bus.wantsFrame(a.id)) {
@@ -108,13 +120,11 @@ final class BusLink {
     }
   }
 
-  /** Publishes a colony event; a dead agent's counts leave the colony-wide entropy. */
+  /** Publishes a colony event; an agent that leaves memory takes its counts out of the colony entropy. */
   void event(Event e) {
     bus.publishEvent(e);
-    if (e.kind().equals("death") || e.kind().equals("hibernate")) {
-      counts.remove(e.agent());
-      heard.remove(e.agent());
-      lastCounts.remove(e.agent());
+    if (e.kind().equals("death") || e.kind().equals("hibernate") || e.kind().equals("error")) {
+      turns.remove(e.agent());
       entropy.forget(e.agent());
     }
   }
@@ -175,9 +185,9 @@ final class BusLink {
     s.append(String.format(Locale.ROOT, "{\"format\":\"vivarium.touch\",\"version\":1,\"time\":%d,\"agent\":%s,"
         + "\"world\":%s,\"preset\":%s,\"envSteps\":%d,\"episodes\":%d,\"fitness\":%s,\"successRate\":%s,"
         + "\"humanReward\":%s,\"lastReward\":%s,\"text\":%s,\"heard\":%s", System.currentTimeMillis(), quote(a.id),
-        quote(w.spec().world()), quote(w.spec().preset()), a.envSteps, a.learner.episodes().episodes(),
+        quote(w.spec().world()), quote(w.spec().preset()), a.envSteps, a.episodes.episodes(),
         number(a.fitness), number(a.successRate), number(a.humanReward), number(w.rewards()[0]),
-        quote(new String(o.bytes(Channel.TEXT), StandardCharsets.UTF_8)), quote(heard.getOrDefault(a.id, ""))));
+        quote(new String(o.bytes(Channel.TEXT), StandardCharsets.UTF_8)), quote(a.textIn)));
     if (w instanceof GoldBatch g) {
       s.append(",\"scene\":").append(quote(g.scene(0).ascii()));
     }

@@ -2,6 +2,7 @@ package io.vivarium.colony.runtime;
 
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Action;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.WorldBatch;
@@ -18,9 +19,11 @@ import java.util.function.Supplier;
  * The budget is fixed, so the prefix keeps one length and people's text one position. Stepping,
  * rewards and everything else go straight to the wrapped batch.
  *
+ * A batch with an {@link Expert} stays one, so the cloning phase works through it.
+ *
  * <p>Not thread-safe, like the batch it wraps; the text supplier is read on the batch's thread.
  */
-final class TalkBatch implements WorldBatch {
+class TalkBatch implements WorldBatch {
   private final WorldBatch inner;
   private final Spec spec;
   private final int worldText;
@@ -49,7 +52,27 @@ final class TalkBatch implements WorldBatch {
     if (textBytes < 0) {
       throw new IllegalArgumentException("bus.textBytes must be >= 0; got " + textBytes);
     }
-    return textBytes == 0 ? batch : new TalkBatch(batch, textBytes, text);
+    if (textBytes == 0) {
+      return batch;
+    }
+    return batch instanceof Expert e
+        ? new WithExpert(batch, e, textBytes, text)
+        : new TalkBatch(batch, textBytes, text);
+  }
+
+  /** A talking batch over a batch with an expert. */
+  private static final class WithExpert extends TalkBatch implements Expert {
+    private final Expert expert;
+
+    WithExpert(WorldBatch inner, Expert expert, int textBytes, Supplier<String> text) {
+      super(inner, textBytes, text);
+      this.expert = expert;
+    }
+
+    @Override
+    public byte expertAction(int i) {
+      return expert.expertAction(i);
+    }
   }
 
   @Override

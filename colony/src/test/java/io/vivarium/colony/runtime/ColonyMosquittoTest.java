@@ -57,7 +57,7 @@ class ColonyMosquittoTest {
       broker.stop();
       colony.runRounds(1);
       assertThat(lines).anySatisfy(l -> assertThat(l).contains("is unreachable; the colony runs on"));
-      assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("round ").contains(" · bus down "));
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains(" steps/s", " · bus down "));
       broker.restart();
       roundsUntil(colony, 20, "reconnected", () -> lines.stream().anyMatch(l -> l.contains("bus: reconnected to")));
       Process after = Mosquitto.sub(broker.port, AGENT + "motor:to_world", 1, 300);

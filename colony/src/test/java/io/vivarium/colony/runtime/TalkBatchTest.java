@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vivarium.brain.rl.Encoding;
 import io.vivarium.brain.rl.ObservationEncoder;
 import io.vivarium.core.Channel;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.Worlds;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ class TalkBatchTest {
     try (WorldBatch gold = Worlds.get("gold").batch("gold-bare-5x5", 2)) {
       gold.reset(7);
       WorldBatch seen = TalkBatch.wrap(gold, 8, said::get);
+      assertThat(seen).as("gold's expert stays reachable for cloning").isInstanceOf(Expert.class);
+      assertThat(((Expert) seen).expertAction(1)).isEqualTo(((Expert) gold).expertAction(1));
       String mission = new String(gold.observation(0).bytes(Channel.TEXT), StandardCharsets.US_ASCII);
       assertThat(seen.spec().maxBytes(Channel.TEXT)).isEqualTo(mission.length() + 1 + 8);
       assertThat(seen.spec().maxBytes(Channel.VIDEO)).isEqualTo(gold.spec().maxBytes(Channel.VIDEO));
