@@ -25,7 +25,8 @@ class RunIT {
   /** The status line's shape, as the issue gives it. */
   private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
       "(?m)^gen \\d+ · agents \\d+ \\(\\d+ hibernating\\) · success \\d+% · best a\\d{4} "
-          + "\\((founder|parent a\\d{4})\\) · [0-9.]+[kM]? steps/s$");
+          + "\\((founder|parent a\\d{4})\\) · [0-9.]+[kM]? steps/s"
+          + "( · entropy [0-9.]+ bits)?( · bus down \\d+ s)?$"); // the bus's notes (docs/bus.md)
 
   @TempDir Path dir;
 
