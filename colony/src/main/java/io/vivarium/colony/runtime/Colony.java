@@ -59,6 +59,9 @@ import org.slf4j.LoggerFactory;
  * of its turns, and only a watched agent's frame carries {@code hidden} — its brain's
  * {@code embed} of instance 0's observation at the end of the turn (otherwise empty).
  *
+ * <p>With {@code bus.enabled}, {@link BusLink} publishes every agent's channels after each of
+ * its turns, and people's rewards and text on the bus become requests.
+ *
  * <p>Thread-safety: {@link #run}/{@link #runRounds} drive it from one thread; the
  * {@link ColonyHandle} methods and {@link #stop()} may be called from any thread.
  */
@@ -74,6 +77,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private CheckpointStore store;
   private byte[] configHash;
   private Bus bus;
+  /** The agents' channels on the bus; null without a bus. */
+  private BusLink link;
   private final List<LiveAgent> agents = new ArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Consumer<String> log;
@@ -113,6 +118,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       if (bus != null) {
         log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
         bus.onRewardFromParent("+", this::rewardFromBus);
+        link = new BusLink(bus, config.bus(), this::talkFromBus, this::event, log);
       }
       populate();
     } catch (RuntimeException e) {
@@ -181,11 +187,20 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
   }
 
+  /** People's text from the bus takes the same path as every request. */
+  private void talkFromBus(String agent, String text) {
+    try {
+      request(agent, "talk", text, "bus");
+    } catch (IllegalArgumentException e) {
+      logger.warn("ignoring text from the bus: {}", e.getMessage());
+    }
+  }
+
   /** Records an event in the registry, publishes it on the bus and tells the listeners. */
   void event(Event e) {
     registry.addEvent(e);
-    if (bus != null) {
-      bus.publishEvent(e);
+    if (link != null) {
+      link.event(e);
     }
     for (Consumer<Event> l : listeners) {
       try {
@@ -333,6 +348,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
     registry.addMetric(a.id, a.envSteps, "success", a.successRate);
     frames.put(frame(a, frames.watched(a.id)));
+    if (link != null) {
+      link.afterTurn(a);
+    }
     if (System.nanoTime() - a.lastCheckpointNanos >= config.colony().checkpointSeconds() * 1_000_000_000L) {
       checkpoint(a);
     }
@@ -346,6 +364,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     a.envSteps += a.worlds.size();
     roundSteps += a.worlds.size();
     a.episodes.afterStep(motor);
+    if (link != null) {
+      link.afterStep(a, motor);
+    }
     if (frames.watched(a.id)) {
       frames.put(frame(a, false));
     }
@@ -584,7 +605,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     a.learnerSeed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
     if (clone && steps < config.colony().bcSteps()) {
       Imitation.Options d = Imitation.Options.defaults(false);
-      a.imitation = new Imitation(brain, worlds, Encoding.defaults(), new Imitation.Options(TURN_STEPS,
+      a.imitation = new Imitation(brain, seen(a), Encoding.defaults(), new Imitation.Options(TURN_STEPS,
           d.minibatch(), d.updates(), d.lr(), d.maxGradNorm(), false, d.buffer()), a.learnerSeed);
       a.episodes = new EpisodeTracker(worlds, config.world().name(), config.world().preset());
       a.observe(motor -> afterStep(a, motor));
@@ -600,9 +621,14 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     int n = a.worlds.size();
     o = new PpoOptions(n, TURN_STEPS, Math.min(o.minibatch(), n * TURN_STEPS), o.epochs(), a.hparams.lr(),
         o.clip(), o.gamma(), o.lambda(), a.hparams.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
-    a.ppo = new Ppo(a.brain, a.worlds, Encoding.defaults(), o, Seeds.derive(a.learnerSeed, "ppo", steps));
+    a.ppo = new Ppo(a.brain, seen(a), Encoding.defaults(), o, Seeds.derive(a.learnerSeed, "ppo", steps));
     a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset());
     a.observe(motor -> afterStep(a, motor));
+  }
+
+  /** The agent's worlds as its learner sees them: with people's text when bus.textBytes > 0. */
+  private WorldBatch seen(LiveAgent a) {
+    return TalkBatch.wrap(a.worlds, config.bus().textBytes(), () -> a.textIn);
   }
 
   private AgentRow row(LiveAgent a, String state, long diedMillis, String error) {
@@ -626,7 +652,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     var states = registry.agentsByState();
     int generation = (int) registry.scalar("SELECT MAX(generation) FROM agents", 0);
     log.accept(StatusLine.format(generation, states.get("alive") + states.get("hibernating"),
-        states.get("hibernating"), median, best.id, best.parent, stepsPerSecond));
+        states.get("hibernating"), median, best.id, best.parent, stepsPerSecond)
+        + (link == null ? "" : link.status()));
   }
 
   /** Closes agents, the bus and the registry and releases the lock; checkpoints nothing more. Idempotent. */
