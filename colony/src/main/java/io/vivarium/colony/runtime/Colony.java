@@ -331,7 +331,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       a.successRate = a.episodes.successRate();
     }
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
-    registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    if (!Double.isNaN(a.successRate)) {
+      registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    }
     frames.put(frame(a, frames.watched(a.id)));
     if (System.nanoTime() - a.lastCheckpointNanos >= config.colony().checkpointSeconds() * 1_000_000_000L) {
       checkpoint(a);
