@@ -8,6 +8,7 @@
 #   MINUTES   default 30
 #   DATA_DIR  default: a new temporary directory (kept; samples in DATA_DIR.rss.csv)
 #   AGENTS=64 WARMUP_S=300 INTERVAL_S=30   environment knobs
+#   REPLICATE_EVERY=1000000                colony.replicateEvery (default: no births)
 #   COLONY_OVERRIDES="..."                 extra configuration overrides
 # Needs sqlite3 (Debian package sqlite3).
 set -euo pipefail
@@ -20,8 +21,10 @@ interval=${INTERVAL_S:-30}
 warmup=${WARMUP_S:-300}
 command -v sqlite3 >/dev/null || { echo "colony-soak.sh: needs sqlite3 (apt-get install sqlite3)" >&2; exit 1; }
 # shellcheck disable=SC2206
+# Replication is off by default (REPLICATE_EVERY): a fixed population, so that RSS growth
+# measures leaks, not births (the cap culls only agents past colony.protectTurns turns).
 overrides=(colony.agents="$agents" colony.maxAgents="$agents" brain.preset=tiny bus.enabled=false
-  ${COLONY_OVERRIDES:-})
+  colony.replicateEvery="${REPLICATE_EVERY:-1000000}" ${COLONY_OVERRIDES:-})
 csv="$data.rss.csv"
 echo "data: $data"
 echo "agents: $agents, minutes: $minutes, warm-up: ${warmup} s, sample every ${interval} s"
@@ -37,7 +40,7 @@ while kill -0 "$pid" 2>/dev/null; do
   [ -n "$rss" ] && echo "$(( $(date +%s) - start )),$rss" >>"$csv"
   sleep "$interval"
 done
-wait "$pid" && status=0 || status=$?
+wait "$pid" && status=0 || status=$? # 143 after a SIGTERM that stopped it cleanly
 echo "exit: $status (log $data.run.log)"
 echo "samples: $(( $(wc -l <"$csv") - 1 )) in $csv"
 awk -F, -v w="$warmup" 'NR > 1 && $1 >= w { if (!n++) first = $2; last = $2; if ($2 > max) max = $2 }
