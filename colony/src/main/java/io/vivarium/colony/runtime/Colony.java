@@ -346,7 +346,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       a.successRate = a.episodes.successRate();
     }
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
-    registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    if (!Double.isNaN(a.successRate)) {
+      registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    }
     frames.put(frame(a, frames.watched(a.id)));
     if (link != null) {
       link.afterTurn(a);

@@ -31,7 +31,8 @@ final class LiveAgent implements AutoCloseable {
   long envSteps;
   /** Moving average of its recent episodes' returns plus people's rewards. */
   double fitness;
-  double successRate;
+  /** Success rate of its recent episodes; NaN before its first. */
+  double successRate = Double.NaN;
   /** The sum of people's rewards (seed 003's user feedback), part of its fitness. */
   double humanReward;
   /** The latest text people gave it, and the latest it produced. */

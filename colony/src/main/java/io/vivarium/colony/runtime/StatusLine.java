@@ -40,12 +40,12 @@ final class StatusLine {
     return String.format(Locale.ROOT, "%.1fM", perSecond / 1_000_000);
   }
 
-  /** The median of {@code values}, NaNs counted as 0; 0 when there are none. */
+  /** The median of {@code values} that are not NaN (agents without an episode yet); 0 when there are none. */
   static double median(double[] values) {
-    if (values.length == 0) {
+    double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+    if (v.length == 0) {
       return 0;
     }
-    double[] v = Arrays.stream(values).map(x -> Double.isNaN(x) ? 0 : x).sorted().toArray();
     int n = v.length;
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
