@@ -38,6 +38,18 @@ import org.apache.lucene.util.BytesRef;
 public final class MemoryIndex {
   /** The largest vector dimension Lucene's HNSW format accepts. */
   public static final int MAX_DIMENSION = 1024;
+  /**
+   * Lucene announces on the console, through java.util.logging, whether its SIMD kernels are
+   * on (they need {@code --add-modules jdk.incubator.vector}); every command that opens a
+   * memory would print those lines. Held here so the level stays set (JUL holds loggers
+   * weakly); docs/memory.md says how to turn the kernels on.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  static {
+    LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+  }
 
   private MemoryIndex() {}
 
