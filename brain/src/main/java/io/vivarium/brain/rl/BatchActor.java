@@ -24,6 +24,8 @@ final class BatchActor {
   final EpisodeStats episodes;
   private final byte[] motor;
   private long envSteps;
+  /** The recalled payloads shown on the memory channel (when the encoding has one). */
+  byte[] memory = new byte[0];
 
   BatchActor(TorchBrain brain, WorldBatch batch, Encoding encoding) {
     byte[] bytes = batch.spec().actionAlphabet();
@@ -59,7 +61,7 @@ final class BatchActor {
     for (int i = 0; i < batch.size(); i++) {
       int[] tokens = new int[len];
       byte[] channels = new byte[len];
-      encoder.encode(batch.observation(i), history, i, tokens, channels, 0);
+      encoder.encode(batch.observation(i), memory, history, i, tokens, channels, 0);
       inputs.add(new BrainInput(tokens, channels, len, Patches.none(1)));
     }
     return inputs;

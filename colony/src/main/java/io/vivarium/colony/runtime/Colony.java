@@ -65,6 +65,7 @@ public final class Colony implements AutoCloseable {
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Consumer<String> log;
   private final Bus bus;
+  private final MemoryLink memory;
   /** People's rewards per agent, added by the bus's threads and taken at the agent's next turn. */
   private final Map<String, Double> pendingRewards = new ConcurrentHashMap<>();
   private int lastId;
@@ -96,6 +97,7 @@ public final class Colony implements AutoCloseable {
       log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
       bus.onRewardFromParent("+", (agent, reward) -> pendingRewards.merge(agent, reward, Double::sum));
     }
+    this.memory = MemoryLink.open(dir, config);
     populate();
   }
 
@@ -151,6 +153,7 @@ public final class Colony implements AutoCloseable {
 
   // 1. One turn: a short PPO iteration, its numbers to the registry, a checkpoint when due.
   private void turn(LiveAgent a) {
+    memory.beforeTurn(a);
     Ppo.Stats s = a.learner.iterate();
     a.turns++;
     a.envSteps += (long) TURN_STEPS * a.worlds.size();
@@ -164,6 +167,7 @@ public final class Colony implements AutoCloseable {
       a.fitness = s.meanReturn() + a.humanReward;
       a.successRate = s.successRate();
     }
+    memory.afterTurn(a);
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
     registry.addMetric(a.id, a.envSteps, "success", a.successRate);
     if (System.nanoTime() - a.lastCheckpointNanos >= config.colony().checkpointSeconds() * 1_000_000_000L) {
@@ -285,7 +289,8 @@ public final class Colony implements AutoCloseable {
         config.learn().lr(), o.clip(), o.gamma(), o.lambda(), o.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
     long seed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
     LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds,
-        new Ppo(brain, worlds, Encoding.defaults(), o, seed), steps);
+        new Ppo(brain, worlds, memory.encoding(Encoding.defaults(), worlds.spec(), brain.shape().block()), o, seed),
+        steps);
     agents.add(a);
     return a;
   }
@@ -330,6 +335,7 @@ public final class Colony implements AutoCloseable {
     if (bus != null) {
       bus.close();
     }
+    memory.close();
     registry.close();
   }
 }
