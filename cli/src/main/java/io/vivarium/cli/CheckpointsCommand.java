@@ -20,8 +20,14 @@ final class CheckpointsCommand extends VivariumCommand {
   @Option(names = "--no-verify", description = "Read headers only; skip hashing the payloads.")
   boolean noVerify;
 
+  @Option(names = "--verify", description = "Exit with status 1 when any checkpoint fails verification (for scripts).")
+  boolean verify;
+
   @Override
   public Integer call() {
+    if (verify && noVerify) {
+      throw new IllegalArgumentException("--verify and --no-verify contradict each other; give one");
+    }
     DataDir dir = new DataDir(dataDir());
     if (agent != null) {
       AgentRow.checkId(agent);
@@ -55,6 +61,6 @@ final class CheckpointsCommand extends VivariumCommand {
     if (bad > 0) {
       out().println(bad + " damaged checkpoint(s): they are never loaded; the previous good one is used instead");
     }
-    return 0;
+    return verify && bad > 0 ? Main.FAILURE : 0;
   }
 }

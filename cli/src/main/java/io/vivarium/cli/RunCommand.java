@@ -3,6 +3,7 @@ package io.vivarium.cli;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.config.VivariumConfig;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code vivarium run}: the main job, a colony learning in a world, resumable after any stop. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the colony in the data directory: start it on the first run, resume it after any stop.",
-        "Prints one status line per round; Ctrl-C checkpoints every agent and exits."})
+        "Prints one status line per round (updated in place on a terminal); Ctrl-C checkpoints every agent and exits."})
 final class RunCommand extends VivariumCommand {
   @Option(names = "--agents", paramLabel = "N", description = "Agents born at the first start (colony.agents).")
   Integer agents;
@@ -71,10 +72,8 @@ final class RunCommand extends VivariumCommand {
         config.colony().seed(), config.brain().preset(), dir.root().toAbsolutePath().normalize());
     out().flush();
     CountDownLatch finished = new CountDownLatch(1);
-    try (Colony colony = new Colony(dir, config, line -> {
-      out().println(line);
-      out().flush();
-    })) {
+    StatusPrinter printer = new StatusPrinter(out(), terminal());
+    try (Colony colony = new Colony(dir, config, printer::line)) {
       Thread hook = new Thread(() -> {
         colony.stop();
         try {
@@ -86,11 +85,59 @@ final class RunCommand extends VivariumCommand {
       Runtime.getRuntime().addShutdownHook(hook);
       out().println("agents: " + String.join(", ", colony.agentIds()));
       colony.run(minutes == null ? 0 : Math.max(1, Math.round(minutes * 60)));
+      printer.end();
       out().println("stopped; every agent is checkpointed. Resume with: vivarium run"
           + (dataDir().toString().equals("vivarium-data") ? "" : " --data " + dataDir()));
     } finally {
       finished.countDown();
     }
     return 0;
+  }
+
+  /** Whether standard output is a terminal (then the status line updates in place). */
+  private static boolean terminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try { // Console.isTerminal() exists from JDK 22 on; before, a console means a terminal
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Prints the colony's lines: on a terminal each status line ({@code gen …}) replaces the
+   * previous one in place; otherwise, and for other lines, one line each. Not thread-safe.
+   */
+  static final class StatusPrinter {
+    private final PrintWriter out;
+    private final boolean live;
+    private boolean showing;
+
+    StatusPrinter(PrintWriter out, boolean live) {
+      this.out = out;
+      this.live = live;
+    }
+
+    void line(String line) {
+      if (live && line.startsWith("gen ")) {
+        out.print("\r" + line + "\u001b[K");
+        showing = true;
+      } else {
+        end();
+        out.println(line);
+      }
+      out.flush();
+    }
+
+    /** Ends a status line shown in place. */
+    void end() {
+      if (showing) {
+        out.println();
+        showing = false;
+      }
+    }
   }
 }

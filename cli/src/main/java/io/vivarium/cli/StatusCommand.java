@@ -7,7 +7,11 @@ import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +46,9 @@ final class StatusCommand extends VivariumCommand {
       status.put("seed", colony == null ? null : Long.parseLong(colony[1]));
       status.put("agents", r.agentsByState());
       status.put("generations", r.scalar("SELECT MAX(generation) + 1 FROM agents", 0));
+      status.put("max_generation", r.scalar("SELECT MAX(generation) FROM agents", 0));
+      status.put("median_success_rate", medianSuccess(r));
+      status.put("steps_per_second", latestColonyMetric(r, "steps_per_second"));
     }
     CheckpointStore.Scan scan = dir.checkpoints().scan();
     Optional<Checkpoint> latest = scan.checkpoints().stream().max(Comparator.comparingLong(Checkpoint::createdMillis));
@@ -59,12 +66,41 @@ final class StatusCommand extends VivariumCommand {
     return 0;
   }
 
+  /** Median over alive agents of their latest {@code success} metric; 0 when none has one yet. */
+  static double medianSuccess(Registry r) {
+    List<Double> rates = new ArrayList<>();
+    r.query("SELECT (SELECT value FROM metrics WHERE agent = a.id AND name = 'success' "
+        + "ORDER BY step DESC, rowid DESC LIMIT 1) FROM agents a WHERE a.state = 'alive'", rs -> {
+          double v = rs.getDouble(1);
+          if (!rs.wasNull()) {
+            rates.add(v);
+          }
+        });
+    if (rates.isEmpty()) {
+      return 0;
+    }
+    Collections.sort(rates);
+    int n = rates.size();
+    return n % 2 == 1 ? rates.get(n / 2) : (rates.get(n / 2 - 1) + rates.get(n / 2)) / 2;
+  }
+
+  /** The newest value of the colony-wide metric {@code name} (agent {@code colony}); 0 when absent. */
+  static double latestColonyMetric(Registry r, String name) {
+    double[] v = {0};
+    r.query("SELECT value FROM metrics WHERE agent = 'colony' AND name = ? ORDER BY rowid DESC LIMIT 1",
+        rs -> v[0] = rs.getDouble(1), name);
+    return v[0];
+  }
+
   private void printText(Map<String, Object> s, Optional<Checkpoint> latest) {
     out().printf("colony:       %s (seed %s) in %s%n", s.get("colony"), s.get("seed"), s.get("data"));
     StringBuilder states = new StringBuilder();
     ((Map<?, ?>) s.get("agents")).forEach((k, v) -> states.append(states.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
     out().printf("agents:       %s%n", states);
     out().printf("generations:  %s%n", s.get("generations"));
+    out().printf(Locale.ROOT, "success:      %.0f%% (median of alive agents' latest)%n",
+        100 * (double) s.get("median_success_rate"));
+    out().printf(Locale.ROOT, "throughput:   %.0f steps/s (latest round)%n", (double) s.get("steps_per_second"));
     out().printf("checkpoints:  %s%s%n", s.get("checkpoints"),
         latest.map(c -> ", latest " + c.agent() + " step " + c.step() + " at " + Instant.ofEpochMilli(c.createdMillis())).orElse(""));
     if ((int) s.get("damaged_checkpoints") > 0) {

@@ -24,6 +24,8 @@ final class BatchActor {
   final EpisodeStats episodes;
   private final byte[] motor;
   private long envSteps;
+  /** Called after every batch step with the motor bytes taken, or null. */
+  private java.util.function.Consumer<byte[]> stepObserver;
   /** The recalled payloads shown on the memory channel (when the encoding has one). */
   byte[] memory = new byte[0];
 
@@ -54,15 +56,25 @@ final class BatchActor {
     return envSteps;
   }
 
+  /** Sets the hook called after every batch step with that step's motor bytes (null removes it). */
+  void setStepObserver(java.util.function.Consumer<byte[]> observer) {
+    this.stepObserver = observer;
+  }
+
+  /** What instance {@code i} sees now, as a brain input. */
+  BrainInput observe(int i) {
+    int len = encoder.length();
+    int[] tokens = new int[len];
+    byte[] channels = new byte[len];
+    encoder.encode(batch.observation(i), memory, history, i, tokens, channels, 0);
+    return new BrainInput(tokens, channels, len, Patches.none(1));
+  }
+
   /** What every instance sees now, as brain inputs of equal length. */
   List<BrainInput> observe() {
-    int len = encoder.length();
     List<BrainInput> inputs = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      int[] tokens = new int[len];
-      byte[] channels = new byte[len];
-      encoder.encode(batch.observation(i), memory, history, i, tokens, channels, 0);
-      inputs.add(new BrainInput(tokens, channels, len, Patches.none(1)));
+      inputs.add(observe(i));
     }
     return inputs;
   }
@@ -89,6 +101,9 @@ final class BatchActor {
       history.record(i, motor[i], batch.rewards()[i], batch.terminated()[i] || batch.truncated()[i]);
     }
     envSteps += batch.size();
+    if (stepObserver != null) {
+      stepObserver.accept(motor);
+    }
   }
 
   /** The alphabet index of {@code b}, or -1 when it is not an action. */

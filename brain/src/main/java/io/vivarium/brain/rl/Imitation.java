@@ -96,6 +96,21 @@ public final class Imitation implements AutoCloseable {
         actor.episodes.successRate(), loss / n, accuracy / n);
   }
 
+  /**
+   * Sets a hook called on the driving thread after every batch step, with the motor bytes of
+   * that step (an array owned by the learner, valid during the call); the batch's rewards and
+   * done flags are those of the step. Null removes it. An exception from the hook ends the
+   * iteration.
+   */
+  public void setStepObserver(java.util.function.Consumer<byte[]> observer) {
+    actor.setStepObserver(observer);
+  }
+
+  /** What instance {@code i} of the batch sees now, encoded as the brain's input. */
+  public BrainInput input(int i) {
+    return actor.observe(i);
+  }
+
   private void collect() {
     int n = actor.batch.size();
     int[] actions = new int[n];

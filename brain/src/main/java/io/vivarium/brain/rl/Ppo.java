@@ -73,6 +73,21 @@ public final class Ppo implements AutoCloseable {
         sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n);
   }
 
+  /**
+   * Sets a hook called on the driving thread after every batch step, with the motor bytes of
+   * that step (an array owned by the learner, valid during the call); the batch's rewards and
+   * done flags are those of the step. Null removes it. An exception from the hook ends the
+   * iteration.
+   */
+  public void setStepObserver(java.util.function.Consumer<byte[]> observer) {
+    actor.setStepObserver(observer);
+  }
+
+  /** What instance {@code i} of the batch sees now, encoded as the brain's input. */
+  public BrainInput input(int i) {
+    return actor.observe(i);
+  }
+
   /** The recent episodes' statistics. */
   public EpisodeStats episodes() {
     return actor.episodes;
@@ -168,11 +183,6 @@ public final class Ppo implements AutoCloseable {
   }
 
   // -- shared memory (seed 000): what the colony recalls into the context and stores ----------
-
-  /** What environment {@code env} sees now, as the brain's input (e.g. to embed it as a memory key). */
-  public BrainInput observation(int env) {
-    return actor.observe().get(env);
-  }
 
   /** Shows {@code memory} (recalled payloads, concatenated) on the memory channel from the next step on. */
   public void recall(byte[] memory) {

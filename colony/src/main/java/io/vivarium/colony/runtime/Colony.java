@@ -1,111 +1,202 @@
 package io.vivarium.colony.runtime;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.rl.Encoding;
+import io.vivarium.brain.rl.Imitation;
 import io.vivarium.brain.rl.Ppo;
 import io.vivarium.brain.rl.PpoOptions;
 import io.vivarium.bus.Bus;
 import io.vivarium.bus.MqttBus;
+import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.registry.Request;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The main job: a population of agents learning in a world, each with its own brain and PPO
- * learner over its own batch of worlds, taking turns on one thread (training steps are
- * serialised anyway: DJL's gradient collector is process-wide). Every turn's numbers go to the
- * registry; every agent's brain is checkpointed every {@code colony.checkpointSeconds} and at
- * shutdown. Started on a data directory that already holds a colony, it resumes every alive
- * agent from its newest checkpoint that verifies.
+ * The main job: a population of agents learning in a world, each with its own brain and learner
+ * over its own batch of worlds, taking turns on one thread (training steps are serialised
+ * anyway: DJL's gradient collector is process-wide). See {@code docs/colony.md}.
+ *
+ * <p>Lifecycle: an agent is alive (in memory, taking turns), hibernating (checkpointed and
+ * unloaded), dead (kept in the registry and lineage, its checkpoints kept) or failed (an
+ * exception in its turn: recorded with the error and unloaded; the colony goes on). People's
+ * {@linkplain Request requests} are applied at every turn boundary. With no alive agent but
+ * some hibernating or failed one, the colony keeps polling requests (a {@code wake} brings
+ * one back); with every agent dead it stops.
  *
  * <p>Replication (seed 003, population-based training): after every {@code colony.replicateEvery}
- * episodes an agent at least as fit as the colony's median has a child, its brain copied and
- * every weight perturbed by Gaussian noise of deviation {@code colony.mutationSigma}. Above
- * {@code colony.maxAgents} the least fit agent past its first {@code colony.protectTurns} turns
- * dies (kept in the registry and lineage, its checkpoints kept).
+ * episodes an agent whose fitness reaches the {@code colony.replicateQuantile} quantile of the
+ * alive agents' has a child: its brain copied, every weight perturbed by Gaussian noise of
+ * deviation {@code colony.mutationSigma} and, with {@code colony.perturb}, its learning rate
+ * and entropy coefficient each multiplied by 0.8 or 1.2. Above {@code colony.maxAgents} the
+ * least fit agent past its first {@code colony.protectTurns} turns dies.
  *
- * <p>With {@code bus.enabled} the colony publishes every event on the MQTT bus (an embedded
- * broker, or {@code bus.url}) and takes people's rewards from each agent's
- * {@code reward:from_parent} topic: they add to the agent's fitness (seed 003's user
- * feedback). Not thread-safe: {@link #run} drives it, {@link #stop()} may be called from any
- * thread.
+ * <p>Frames ({@link ColonyHandle#frame}): every agent's frame is refreshed at the end of its
+ * turns; a watched agent's (asked for within the last 10 s) also after every environment step
+ * of its turns, and only a watched agent's frame carries {@code hidden} — its brain's
+ * {@code embed} of instance 0's observation at the end of the turn (otherwise empty).
+ *
+ * <p>Thread-safety: {@link #run}/{@link #runRounds} drive it from one thread; the
+ * {@link ColonyHandle} methods and {@link #stop()} may be called from any thread.
  */
-public final class Colony implements AutoCloseable {
+public final class Colony implements ColonyHandle, AutoCloseable {
   /** Steps per environment in one turn of an agent: short, so turns interleave and stops are quick. */
   static final int TURN_STEPS = 32;
+  private static final Logger logger = LoggerFactory.getLogger(Colony.class);
 
   private final DataDir dir;
   private final VivariumConfig config;
-  private final Registry registry;
-  private final CheckpointStore store;
-  private final byte[] configHash;
+  private final ColonyLock lock;
+  private Registry registry;
+  private CheckpointStore store;
+  private byte[] configHash;
+  private Bus bus;
+  private MemoryLink memory;
   private final List<LiveAgent> agents = new ArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Consumer<String> log;
-  private final Bus bus;
-  private final MemoryLink memory;
-  /** People's rewards per agent, added by the bus's threads and taken at the agent's next turn. */
-  private final Map<String, Double> pendingRewards = new ConcurrentHashMap<>();
+  private final Frames frames = new Frames();
+  private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+  private volatile double stepsPerSecond;
+  private long roundSteps;
   private int lastId;
+  private boolean idleNoted;
   private boolean closed;
+  /** Called with the agent's id before each turn (tests inject faults here); may throw. */
+  Consumer<String> beforeTurn = id -> { };
 
-  /** Opens (or creates) the colony in {@code dir} with {@code config}; {@code log} receives status lines. */
+  /**
+   * Opens (or creates) the colony in {@code dir} with {@code config}, holding the directory's
+   * {@link ColonyLock} until {@link #close()}; {@code log} receives status lines.
+   *
+   * @throws IllegalStateException when another colony runs in {@code dir}
+   * @throws IllegalArgumentException for a configuration this runtime cannot run
+   */
   public Colony(DataDir dir, VivariumConfig config, Consumer<String> log) {
     this.dir = dir;
     this.config = config;
     this.log = log;
+    checkConfig(config);
+    this.lock = ColonyLock.acquire(dir);
+    try {
+      dir.writeConfig(config);
+      this.registry = Registry.open(dir.registry());
+      this.store = dir.checkpoints();
+      this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
+      registry.recordStart(config.colony().name(), config.colony().seed(), ConfigResolver.toToml(config, true),
+          ConfigResolver.hash(config));
+      Torch.start(config.brain().threads(), dir.root());
+      this.bus = config.bus().enabled() ? MqttBus.open(config.bus(), config.colony().name()) : null;
+      if (bus != null) {
+        log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
+        bus.onRewardFromParent("+", this::rewardFromBus);
+      }
+      this.memory = MemoryLink.open(dir, config);
+      populate();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static void checkConfig(VivariumConfig config) {
     WorldFactory world = Worlds.get(config.world().name());
     if (!world.presets().contains(config.world().preset())) {
       throw new IllegalArgumentException("world.preset '" + config.world().preset() + "' is not a preset of "
           + world.name() + "; known presets: " + world.presets());
     }
-    if (!config.learn().method().equals("ppo")) {
-      throw new IllegalArgumentException("vivarium run trains with learn.method=ppo for now; got '"
-          + config.learn().method() + "' (bc, grpo and bc+ppo are available in 'vivarium train gold')");
+    String method = config.learn().method();
+    if (!method.equals("ppo") && !method.equals("bc+ppo")) {
+      throw new IllegalArgumentException("vivarium run trains with learn.method=bc+ppo or ppo; got '" + method
+          + "' (bc and grpo alone are available in 'vivarium train gold')");
     }
-    dir.writeConfig(config);
-    this.registry = Registry.open(dir.registry());
-    this.store = dir.checkpoints();
-    this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
-    registry.recordStart(config.colony().name(), config.colony().seed(), ConfigResolver.toToml(config, true),
-        ConfigResolver.hash(config));
-    Torch.start(config.brain().threads(), dir.root());
-    this.bus = config.bus().enabled() ? MqttBus.open(config.bus(), config.colony().name()) : null;
-    if (bus != null) {
-      log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
-      bus.onRewardFromParent("+", (agent, reward) -> pendingRewards.merge(agent, reward, Double::sum));
+    if (method.equals("bc+ppo")) {
+      try (WorldBatch b = world.batch(config.world().preset(), 1)) {
+        if (!(b instanceof Expert)) {
+          throw new IllegalArgumentException("learn.method=bc+ppo clones the world's expert, but "
+              + config.world().name() + " has none; use learn.method=ppo");
+        }
+      }
     }
-    this.memory = MemoryLink.open(dir, config);
-    populate();
   }
 
-  /** Records an event in the registry and publishes it on the bus. */
-  private void event(Event e) {
+  // -- ColonyHandle ---------------------------------------------------------------------------
+
+  @Override
+  public DataDir dataDir() {
+    return dir;
+  }
+
+  @Override
+  public Optional<AgentFrame> frame(String agent) {
+    return frames.get(agent);
+  }
+
+  @Override
+  public long request(String agent, String action, String arg, String source) {
+    Requests.check(registry, agent, action, arg, source);
+    return registry.addRequest(agent, action, arg == null ? "" : arg, source);
+  }
+
+  @Override
+  public AutoCloseable onEvent(Consumer<Event> listener) {
+    java.util.Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  @Override
+  public double stepsPerSecond() {
+    return stepsPerSecond;
+  }
+
+  /** People's rewards from the bus take the same path as every request. */
+  private void rewardFromBus(String agent, double reward) {
+    try {
+      request(agent, "reward", Double.toString(reward), "bus");
+    } catch (IllegalArgumentException e) {
+      logger.warn("ignoring a reward from the bus: {}", e.getMessage());
+    }
+  }
+
+  /** Records an event in the registry, publishes it on the bus and tells the listeners. */
+  void event(Event e) {
     registry.addEvent(e);
     if (bus != null) {
       bus.publishEvent(e);
+    }
+    for (Consumer<Event> l : listeners) {
+      try {
+        l.accept(e);
+      } catch (RuntimeException ex) {
+        logger.warn("removing an event listener that threw: {}", ex.toString());
+        listeners.remove(l);
+      }
     }
   }
 
@@ -119,6 +210,18 @@ public final class Colony implements AutoCloseable {
     return agents.stream().map(a -> a.id).toList();
   }
 
+  /** The hyper-parameters of an agent in memory (for tests). */
+  Optional<Hparams> hparams(String agent) {
+    return Optional.ofNullable(find(agent)).map(a -> a.hparams);
+  }
+
+  /** The learning phase of an agent in memory, {@code bc} or {@code ppo} (for tests). */
+  Optional<String> phase(String agent) {
+    return Optional.ofNullable(find(agent)).map(LiveAgent::phase);
+  }
+
+  // -- the loop -------------------------------------------------------------------------------
+
   /** Runs turns until {@code seconds} have passed (0 = until stopped), then checkpoints every agent. */
   public void run(long seconds) {
     rounds(seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE, Long.MAX_VALUE);
@@ -130,67 +233,286 @@ public final class Colony implements AutoCloseable {
   }
 
   private void rounds(long deadline, long maxRounds) {
-    long start = System.nanoTime();
-    long stepsAtStart = totalSteps();
     for (long round = 1; round <= maxRounds && !stop.get() && System.nanoTime() < deadline; round++) {
+      long start = System.nanoTime();
+      roundSteps = 0;
+      applyRequests();
+      if (agents.isEmpty() && !idle()) {
+        break;
+      }
       for (LiveAgent a : List.copyOf(agents)) {
         if (stop.get()) {
           break;
         }
         if (agents.contains(a)) {
-          turn(a);
-          replicate(a);
-          cull();
+          safeTurn(a);
+          applyRequests();
         }
       }
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      log.accept(statusLine(round, (totalSteps() - stepsAtStart) / Math.max(elapsed, 1e-9)));
+      if (!agents.isEmpty()) {
+        stepsPerSecond = roundSteps / Math.max((System.nanoTime() - start) / 1e9, 1e-9);
+        roundRecords();
+      }
     }
-    for (LiveAgent a : agents) {
+    for (LiveAgent a : List.copyOf(agents)) {
       checkpoint(a);
     }
   }
 
-  // 1. One turn: a short PPO iteration, its numbers to the registry, a checkpoint when due.
-  private void turn(LiveAgent a) {
-    memory.beforeTurn(a);
-    Ppo.Stats s = a.learner.iterate();
-    a.turns++;
-    a.envSteps += (long) TURN_STEPS * a.worlds.size();
-    Double given = pendingRewards.remove(a.id);
-    if (given != null) {
-      a.humanReward += given;
-      registry.addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
-      event(Event.now("reward", a.id, String.format(Locale.ROOT, "{\"reward\":%s,\"total\":%s}", given, a.humanReward)));
+  /** With no alive agent: waits for a request when one could wake, else says why it stops. */
+  private boolean idle() {
+    var states = registry.agentsByState();
+    if (states.get("hibernating") + states.get("failed") == 0) {
+      log.accept("every agent of this colony is dead; nothing to run");
+      return false;
     }
-    if (!Double.isNaN(s.meanReturn())) {
-      a.fitness = s.meanReturn() + a.humanReward;
-      a.successRate = s.successRate();
+    if (!idleNoted) {
+      log.accept("no alive agent; waiting for requests (e.g. vivarium wake AGENT)");
+      idleNoted = true;
+    }
+    stepsPerSecond = 0;
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop();
+    }
+    return true;
+  }
+
+  private void safeTurn(LiveAgent a) {
+    try {
+      turn(a);
+      replicate(a);
+      cull();
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
+        throw e;
+      }
+      fail(a, e);
+    }
+  }
+
+  // 1. One turn: a short iteration of the agent's learner, its numbers to the registry.
+  private void turn(LiveAgent a) {
+    beforeTurn.accept(a.id);
+    if (a.imitation != null) {
+      a.imitation.iterate();
+      if (a.envSteps >= config.colony().bcSteps()) {
+        a.imitation.close();
+        a.imitation = null;
+        startPpo(a, a.envSteps);
+      }
+    } else {
+      memory.beforeTurn(a);
+      a.ppo.iterate();
+    }
+    a.turns++;
+    Records.addEpisodes(registry, a.id, a.episodes.drain());
+    if (!Double.isNaN(a.episodes.meanReturn())) {
+      a.fitness = a.episodes.meanReturn() + a.humanReward;
+      a.successRate = a.episodes.successRate();
     }
     memory.afterTurn(a);
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
     registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    frames.put(frame(a, frames.watched(a.id)));
     if (System.nanoTime() - a.lastCheckpointNanos >= config.colony().checkpointSeconds() * 1_000_000_000L) {
       checkpoint(a);
     }
   }
 
-  // 2. Replication and selection.
+  /** After every environment step of an agent's turn: counters, episodes, a watched agent's frame. */
+  private void afterStep(LiveAgent a, byte[] motor) {
+    a.envSteps += a.worlds.size();
+    roundSteps += a.worlds.size();
+    a.episodes.afterStep(motor);
+    if (frames.watched(a.id)) {
+      frames.put(frame(a, false));
+    }
+  }
+
+  private AgentFrame frame(LiveAgent a, boolean hidden) {
+    return new AgentFrame(a.id, "alive", a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
+        a.episodes.lastAction(), a.episodes.lastReward(), a.textIn, a.textOut,
+        hidden ? a.brain.embed(a.input0()) : new float[0], System.currentTimeMillis());
+  }
+
+  // 2. Lifecycle.
+  private void fail(LiveAgent a, Throwable e) {
+    String error = e.getClass().getSimpleName() + ": " + oneLine(e.getMessage());
+    logger.warn("agent {} failed", a.id, e);
+    log.accept("agent " + a.id + " failed: " + error);
+    unload(a);
+    registry.putAgent(row(a, "failed", 0, error));
+    event(Event.now("error", a.id, "{\"error\":" + quote(error) + "}"));
+  }
+
+  private void hibernate(LiveAgent a) {
+    checkpoint(a);
+    unload(a);
+    registry.putAgent(row(a, "hibernating", 0, null));
+    event(Event.now("hibernate", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
+  }
+
+  private void kill(LiveAgent a, String reason) {
+    checkpoint(a);
+    unload(a);
+    registry.putAgent(row(a, "dead", System.currentTimeMillis(), null));
+    event(Event.now("death", a.id, String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", quote(reason),
+        a.fitness)));
+  }
+
+  /** Kills an agent that is not in memory (hibernating or failed): its row only. */
+  private void kill(AgentRow r, String reason) {
+    registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "dead", r.world(), r.brainSpec(),
+        r.fitness(), r.bornMillis(), System.currentTimeMillis(), r.error()));
+    event(Event.now("death", r.id(), String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", quote(reason),
+        r.fitness())));
+  }
+
+  private void unload(LiveAgent a) {
+    agents.remove(a);
+    frames.remove(a.id);
+    try {
+      a.close();
+    } catch (RuntimeException e) {
+      logger.warn("closing agent {} failed: {}", a.id, e.toString());
+    }
+  }
+
+  /** Loads a hibernating or failed agent from its newest verified checkpoint. */
+  private void wake(AgentRow r) {
+    LiveAgent a = load(r);
+    if (a == null) {
+      throw new IllegalStateException(r.id() + " has no checkpoint that verifies");
+    }
+    registry.putAgent(row(a, "alive", 0, null));
+    event(Event.now("wake", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
+    idleNoted = false;
+  }
+
+  // 3. Requests, at every turn boundary.
+  private void applyRequests() {
+    for (Request r : registry.pendingRequests()) {
+      String result;
+      try {
+        result = apply(r);
+      } catch (RuntimeException e) {
+        logger.warn("request {} failed", r.id(), e);
+        result = "failed: " + oneLine(e.getMessage());
+      }
+      registry.finishRequest(r.id(), result);
+    }
+  }
+
+  private String apply(Request r) {
+    Optional<AgentRow> row = Records.agent(registry, r.agent());
+    if (row.isEmpty()) {
+      return "unknown agent " + r.agent();
+    }
+    AgentRow known = row.get();
+    LiveAgent a = find(r.agent());
+    String state = a != null ? "alive" : known.state();
+    if (a == null && !r.action().equals("wake") && !r.action().equals("kill") && !r.action().equals("vote")) {
+      return "cannot " + r.action() + " " + r.agent() + ": it is " + state;
+    }
+    switch (r.action()) {
+      case "hibernate" -> hibernate(a);
+      case "wake" -> {
+        if (!state.equals("hibernating") && !state.equals("failed")) {
+          return "cannot wake " + r.agent() + ": it is " + state;
+        }
+        wake(known);
+      }
+      case "kill" -> {
+        if (state.equals("dead")) {
+          return "cannot kill " + r.agent() + ": it is already dead";
+        }
+        killAny(a, known, "request by " + r.source());
+      }
+      case "clone" -> birth(a, 0, false, "clone");
+      case "reward" -> reward(a, Requests.reward(r.arg()), r.source());
+      case "talk" -> {
+        a.textIn = r.arg();
+        frames.put(frame(a, false));
+        event(Event.now("talk", a.id, "{\"text\":" + quote(r.arg()) + ",\"source\":" + quote(r.source()) + "}"));
+      }
+      case "vote" -> {
+        return vote(a, known, r.arg());
+      }
+      default -> {
+        return "unknown action " + r.action();
+      }
+    }
+    return "ok";
+  }
+
+  private void killAny(LiveAgent a, AgentRow known, String reason) {
+    if (a != null) {
+      kill(a, reason);
+    } else {
+      kill(known, reason);
+    }
+  }
+
+  private String vote(LiveAgent a, AgentRow known, String voter) {
+    if (known.state().equals("dead")) {
+      return "cannot vote against " + known.id() + ": it is already dead";
+    }
+    long votes = Records.vote(registry, known.id(), voter.trim());
+    event(Event.now("vote", known.id(), String.format(Locale.ROOT, "{\"voter\":%s,\"votes\":%d,\"threshold\":%d}",
+        quote(voter.trim()), votes, config.colony().voteThreshold())));
+    if (votes >= config.colony().voteThreshold()) {
+      killAny(a, known, "vote");
+    }
+    return "ok";
+  }
+
+  private void reward(LiveAgent a, double reward, String source) {
+    a.humanReward += reward;
+    a.fitness += reward;
+    registry.addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
+    event(Event.now("reward", a.id, String.format(Locale.ROOT, "{\"reward\":%s,\"total\":%s,\"source\":%s}",
+        reward, a.humanReward, quote(source))));
+  }
+
+  private LiveAgent find(String id) {
+    for (LiveAgent a : agents) {
+      if (a.id.equals(id)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  // 4. Replication and selection.
   private void replicate(LiveAgent a) {
-    long episodes = a.learner.episodes().episodes();
-    if (episodes - a.episodesAtLastBirth < config.colony().replicateEvery() || a.fitness < medianFitness()) {
+    if (!agents.contains(a)) {
+      return;
+    }
+    long episodes = a.episodes.episodes();
+    if (episodes - a.episodesAtLastBirth < config.colony().replicateEvery()
+        || a.fitness < quantileFitness(config.colony().replicateQuantile())) {
       return;
     }
     a.episodesAtLastBirth = episodes;
+    birth(a, config.colony().mutationSigma(), config.colony().perturb(), "replication");
+  }
+
+  private void birth(LiveAgent parent, double sigma, boolean perturb, String via) {
     String id = nextId();
-    double sigma = config.colony().mutationSigma();
     long seed = Seeds.derive(config.colony().seed(), "mutation", lastId);
-    TorchBrain brain = a.brain.copy();
-    brain.mutate(sigma, seed);
-    LiveAgent child = live(id, a.id, a.generation + 1, brain, 0, lastId);
-    registry.putAgent(row(child, "alive", 0));
+    TorchBrain brain = parent.brain.copy();
+    if (sigma > 0) {
+      brain.mutate(sigma, seed);
+    }
+    Hparams h = perturb ? parent.hparams.perturbed(Seeds.random(seed, "hparams", 0)) : parent.hparams;
+    LiveAgent child = live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false);
+    registry.putAgent(row(child, "alive", 0, null));
     event(Event.now("birth", id, String.format(Locale.ROOT,
-        "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d}", a.id, child.generation, sigma, seed)));
+        "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d,\"via\":\"%s\",%s}", parent.id,
+        child.generation, sigma, seed, via, h.json())));
     checkpoint(child);
   }
 
@@ -205,18 +527,15 @@ public final class Colony implements AutoCloseable {
       if (worst == null) {
         return; // everyone is still protected; the cap waits a turn
       }
-      checkpoint(worst);
-      registry.putAgent(row(worst, "dead", System.currentTimeMillis()));
-      event(Event.now("death", worst.id, String.format(Locale.ROOT,
-          "{\"reason\":\"population cap\",\"fitness\":%.6f}", worst.fitness)));
-      agents.remove(worst);
-      worst.close();
+      kill(worst, "population cap");
     }
   }
 
-  private double medianFitness() {
+  /** The {@code q} quantile (nearest rank) of the alive agents' fitness. */
+  private double quantileFitness(double q) {
     double[] f = agents.stream().mapToDouble(x -> x.fitness).sorted().toArray();
-    return f.length % 2 == 1 ? f[f.length / 2] : (f[f.length / 2 - 1] + f[f.length / 2]) / 2;
+    int k = (int) Math.ceil(q * f.length) - 1;
+    return f[Math.max(0, Math.min(f.length - 1, k))];
   }
 
   private String nextId() {
@@ -234,12 +553,12 @@ public final class Colony implements AutoCloseable {
     Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload);
     registry.addCheckpoint(a.id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
-    registry.putAgent(row(a, "alive", 0));
+    registry.putAgent(row(a, "alive", 0, null));
     event(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
     a.lastCheckpointNanos = System.nanoTime();
   }
 
-  // 3. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
+  // 5. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
   private void populate() {
     List<AgentRow> known = registry.agents();
     for (AgentRow r : known) {
@@ -248,94 +567,142 @@ public final class Colony implements AutoCloseable {
       }
     }
     if (known.isEmpty()) {
+      Hparams h = new Hparams(config.learn().lr(), Hparams.DEFAULT_ENTROPY);
       for (int i = 1; i <= config.colony().agents(); i++) {
         String id = nextId();
         TorchBrain brain = TorchBrain.create(config.brain(), Seeds.derive(config.colony().seed(), "brain", i));
-        LiveAgent a = live(id, null, 0, brain, 0, i);
-        registry.putAgent(row(a, "alive", 0));
-        event(Event.now("birth", id, "{\"parent\":null,\"generation\":0}"));
+        LiveAgent a = live(id, null, 0, brain, 0, i, h, config.learn().method().equals("bc+ppo"));
+        registry.putAgent(row(a, "alive", 0, null));
+        event(Event.now("birth", id, "{\"parent\":null,\"generation\":0," + h.json() + "}"));
         checkpoint(a);
       }
       return;
     }
     for (AgentRow r : known) {
-      if (!r.state().equals("alive")) {
-        continue;
+      if (r.state().equals("alive")) {
+        LiveAgent a = load(r);
+        if (a == null) {
+          String error = "no checkpoint that verifies under " + store.root();
+          registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "failed", r.world(), r.brainSpec(),
+              r.fitness(), r.bornMillis(), 0, error));
+          event(Event.now("error", r.id(), "{\"error\":" + quote(error) + "}"));
+          log.accept("agent " + r.id() + " cannot resume: " + error);
+        } else {
+          event(Event.now("resume", r.id(), "{\"step\":" + a.envSteps + "}"));
+        }
       }
-      Optional<CheckpointStore.Loaded> latest = store.latest(r.id(),
-          d -> log.accept("skipping damaged checkpoint: " + d.reason()));
-      if (latest.isEmpty()) {
-        throw new IllegalStateException("agent " + r.id() + " is alive in the registry but has no checkpoint that "
-            + "verifies under " + store.root() + "; restore one or mark the agent dead");
-      }
-      Checkpoint c = latest.get().checkpoint();
-      TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), c.file().toString());
-      LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1);
-      a.fitness = c.fitness();
-      a.bornMillis = r.bornMillis();
-      event(Event.now("resume", r.id(), "{\"step\":" + c.step() + "}"));
-    }
-    if (agents.isEmpty()) {
-      throw new IllegalStateException("the colony in " + dir.root() + " has no alive agent to resume");
     }
   }
 
-  private LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index) {
+  /** An agent from its newest checkpoint that verifies, in memory; null when it has none. */
+  private LiveAgent load(AgentRow r) {
+    Optional<CheckpointStore.Loaded> latest = store.latest(r.id(),
+        d -> log.accept("skipping damaged checkpoint: " + d.reason()));
+    if (latest.isEmpty()) {
+      return null;
+    }
+    Checkpoint c = latest.get().checkpoint();
+    TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), c.file().toString());
+    Hparams h = Hparams.fromJson(Records.birthJson(registry, r.id()),
+        new Hparams(config.learn().lr(), Hparams.DEFAULT_ENTROPY));
+    boolean bc = config.learn().method().equals("bc+ppo") && r.parent() == null;
+    LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1, h, bc);
+    a.humanReward = Records.humanReward(registry, r.id());
+    a.fitness = c.fitness();
+    a.bornMillis = r.bornMillis();
+    return a;
+  }
+
+  /**
+   * A new agent in memory with its world batch and learner; {@code clone} when it should first
+   * clone the world's expert (a {@code bc+ppo} founder younger than {@code colony.bcSteps}).
+   */
+  private LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index,
+      Hparams h, boolean clone) {
     WorldFactory f = Worlds.get(config.world().name());
     WorldBatch worlds = f.batch(config.world().preset(), config.world().batch());
     Curricula.attach(worlds, config.world().preset());
-    PpoOptions o = PpoOptions.defaults(0);
-    o = new PpoOptions(worlds.size(), TURN_STEPS, Math.min(o.minibatch(), worlds.size() * TURN_STEPS), o.epochs(),
-        config.learn().lr(), o.clip(), o.gamma(), o.lambda(), o.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
-    long seed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
-    LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds,
-        new Ppo(brain, worlds, memory.encoding(Encoding.defaults(), worlds.spec(), brain.shape().block()), o, seed),
-        steps);
+    LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds, h, steps);
+    a.learnerSeed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
+    if (clone && steps < config.colony().bcSteps()) {
+      Imitation.Options d = Imitation.Options.defaults(false);
+      a.imitation = new Imitation(brain, worlds, Encoding.defaults(), new Imitation.Options(TURN_STEPS,
+          d.minibatch(), d.updates(), d.lr(), d.maxGradNorm(), false, d.buffer()), a.learnerSeed);
+      a.episodes = new EpisodeTracker(worlds, config.world().name(), config.world().preset());
+      a.observe(motor -> afterStep(a, motor));
+    } else {
+      startPpo(a, steps);
+    }
     agents.add(a);
     return a;
   }
 
-  private AgentRow row(LiveAgent a, String state, long diedMillis) {
+  private void startPpo(LiveAgent a, long steps) {
+    PpoOptions o = PpoOptions.defaults(0);
+    int n = a.worlds.size();
+    o = new PpoOptions(n, TURN_STEPS, Math.min(o.minibatch(), n * TURN_STEPS), o.epochs(), a.hparams.lr(),
+        o.clip(), o.gamma(), o.lambda(), a.hparams.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
+    Encoding e = memory.encoding(Encoding.defaults(), a.worlds.spec(), a.brain.shape().block());
+    a.ppo = new Ppo(a.brain, a.worlds, e, o, Seeds.derive(a.learnerSeed, "ppo", steps));
+    a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset());
+    a.observe(motor -> afterStep(a, motor));
+  }
+
+  private AgentRow row(LiveAgent a, String state, long diedMillis, String error) {
     return new AgentRow(a.id, a.parent, a.generation, state, config.world().preset(), config.brain().preset(),
-        a.fitness, a.bornMillis, diedMillis, null);
+        a.fitness, a.bornMillis, diedMillis, error);
   }
 
-  private long totalSteps() {
-    long s = 0;
+  // 6. Per round: the colony's numbers and its status line.
+  private void roundRecords() {
+    long total = 0;
     for (LiveAgent a : agents) {
-      s += a.envSteps;
+      total += a.envSteps;
     }
-    return s;
-  }
-
-  private String statusLine(long round, double stepsPerSecond) {
+    double median = StatusLine.median(agents.stream().mapToDouble(a -> a.successRate).toArray());
+    registry.addMetric("colony", total, "steps_per_second", stepsPerSecond);
+    registry.addMetric("colony", total, "median_success", median);
     LiveAgent best = agents.get(0);
-    double success = 0;
-    int generation = 0;
     for (LiveAgent a : agents) {
       best = a.fitness > best.fitness ? a : best;
-      success += a.successRate;
-      generation = Math.max(generation, a.generation);
     }
-    String parent = best.parent == null ? "" : ", parent " + best.parent;
-    return String.format(Locale.ROOT, "round %d · gen %d · agents %d · success %.0f%% · best %s (%.3f%s) · %.0f steps/s",
-        round, generation, agents.size(), 100 * success / agents.size(), best.id, best.fitness, parent, stepsPerSecond);
+    var states = registry.agentsByState();
+    int generation = (int) registry.scalar("SELECT MAX(generation) FROM agents", 0);
+    log.accept(StatusLine.format(generation, states.get("alive") + states.get("hibernating"),
+        states.get("hibernating"), median, best.id, best.parent, stepsPerSecond));
   }
 
-  /** Checkpoints nothing more; closes agents and the registry. Idempotent. */
+  private static String quote(String s) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s == null ? "" : s)) + "\"";
+  }
+
+  private static String oneLine(String s) {
+    String t = s == null ? "(no message)" : s.replaceAll("\\s+", " ").trim();
+    return t.length() > 500 ? t.substring(0, 500) + "…" : t;
+  }
+
+  /** Closes agents, the bus and the registry and releases the lock; checkpoints nothing more. Idempotent. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    for (LiveAgent a : agents) {
-      a.close();
+    for (LiveAgent a : List.copyOf(agents)) {
+      unload(a);
     }
-    if (bus != null) {
-      bus.close();
+    try {
+      if (bus != null) {
+        bus.close();
+      }
+      if (memory != null) {
+        memory.close();
+      }
+      if (registry != null) {
+        registry.close();
+      }
+    } finally {
+      lock.close();
     }
-    memory.close();
-    registry.close();
   }
 }

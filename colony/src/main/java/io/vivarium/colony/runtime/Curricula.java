@@ -5,7 +5,7 @@ import io.vivarium.worlds.gold.GoldBatch;
 import io.vivarium.worlds.gold.GoldCurriculum;
 import io.vivarium.worlds.gold.GoldPresets;
 
-/** Attaches a world's curriculum to a batch when the world has one (today: gold). */
+/** Attaches a world's curriculum to a batch when the world has one (today: gold) Stateless. */
 final class Curricula {
   private Curricula() {}
 

@@ -25,7 +25,8 @@ import java.util.Map;
  * agent's output, the action bytes of that instance during the turn, keyed by the same
  * embedding, with the agent's fitness (kind {@code output}).
  *
- * <p>With {@code memory.enabled=false} it opens nothing and changes nothing: encodings keep no
+ * <p>Agents take part once they learn with PPO: a {@code bc+ppo} founder cloning the expert
+ * has no memory channel yet. With {@code memory.enabled=false} it opens nothing and changes nothing: encodings keep no
  * memory channel. Used by the colony's one thread; not thread-safe (the memory itself is).
  */
 final class MemoryLink implements AutoCloseable {
@@ -73,10 +74,10 @@ final class MemoryLink implements AutoCloseable {
 
   /** Recalls memories near what agent {@code a} sees into its context for this turn. */
   void beforeTurn(LiveAgent a) {
-    if (memory == null || config.k() == 0) {
+    if (memory == null || config.k() == 0 || a.ppo == null) {
       return;
     }
-    float[] key = a.brain.embed(a.learner.observation(0));
+    float[] key = a.brain.embed(a.ppo.input(0));
     if (!usable(key)) {
       keys.remove(a.id);
       return;
@@ -91,16 +92,16 @@ final class MemoryLink implements AutoCloseable {
       recalled.write(h.entry().payload(), 0,
           Math.min(h.entry().payload().length, config.contextBytes() - recalled.size()));
     }
-    a.learner.recall(recalled.toByteArray());
+    a.ppo.recall(recalled.toByteArray());
   }
 
   /** Stores what agent {@code a} did in the turn just taken, with its fitness. */
   void afterTurn(LiveAgent a) {
     float[] key = memory == null ? null : keys.remove(a.id);
-    if (key == null) {
+    if (key == null || a.ppo == null) {
       return;
     }
-    memory.store(new Entry(key, a.learner.lastActions(0), null, a.id, a.fitness, Entry.OUTPUT, null,
+    memory.store(new Entry(key, a.ppo.lastActions(0), null, a.id, a.fitness, Entry.OUTPUT, null,
         a.envSteps, 0));
   }
 

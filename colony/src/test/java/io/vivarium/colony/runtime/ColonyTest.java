@@ -81,8 +81,8 @@ class ColonyTest {
   }
 
   @Test
-  void onlyPpoRunsForNow() {
+  void onlyPpoAndBcPpoRun() {
     assertThatThrownBy(() -> new Colony(new DataDir(dir.resolve("x")), config("learn.method=grpo"), l -> {}))
-        .hasMessageContaining("vivarium run trains with learn.method=ppo for now");
+        .hasMessageContaining("vivarium run trains with learn.method=bc+ppo or ppo");
   }
 }

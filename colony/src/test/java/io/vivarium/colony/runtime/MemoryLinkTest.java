@@ -33,7 +33,8 @@ class MemoryLinkTest {
 
   private static VivariumConfig config(String... extra) {
     List<String> o = new ArrayList<>(List.of("colony.agents=2", "colony.maxAgents=3", "colony.replicateEvery=1",
-        "colony.protectTurns=1", "world.preset=gold-bare-5x5", "world.batch=2", "bus.enabled=false"));
+        "colony.protectTurns=1", "world.preset=gold-bare-5x5", "world.batch=2", "bus.enabled=false",
+        "learn.method=ppo"));
     o.addAll(List.of(extra));
     return ConfigResolver.resolve(null, o);
   }
@@ -67,10 +68,10 @@ class MemoryLinkTest {
     try (MemoryLink link = MemoryLink.open(data, config); LiveAgent a = agent(link, config)) {
       link.beforeTurn(a);
       assertThat(memoryChannel(a)).containsOnly(Vocabulary.PAD); // nothing stored yet
-      a.learner.iterate();
+      a.ppo.iterate();
       a.fitness = 0.5;
       link.afterTurn(a);
-      byte[] stored = a.learner.lastActions(0);
+      byte[] stored = a.ppo.lastActions(0);
       link.memory().refresh();
       link.beforeTurn(a);
       int[] shown = memoryChannel(a);
@@ -89,10 +90,10 @@ class MemoryLinkTest {
     try (MemoryLink link = MemoryLink.open(data, config); LiveAgent a = agent(link, config)) {
       assertThat(link.enabled()).isFalse();
       link.beforeTurn(a);
-      a.learner.iterate();
+      a.ppo.iterate();
       link.afterTurn(a);
       assertThat(link.encoding(Encoding.defaults(), a.worlds.spec(), 4096)).isEqualTo(Encoding.defaults());
-      assertThat(a.learner.observation(0).channels()).doesNotContain((byte) Channel.MEMORY.ordinal());
+      assertThat(a.ppo.input(0).channels()).doesNotContain((byte) Channel.MEMORY.ordinal());
     }
     try (Colony colony = new Colony(data, config, l -> {})) {
       colony.runRounds(1);
@@ -107,13 +108,15 @@ class MemoryLinkTest {
     PpoOptions o = new PpoOptions(worlds.size(), STEPS, worlds.size() * STEPS, 1, d.lr(), d.clip(), d.gamma(),
         d.lambda(), d.entropy(), d.valueCoef(), d.maxGradNorm(), false, 0);
     Encoding e = link.encoding(Encoding.defaults(), worlds.spec(), brain.shape().block());
-    return new LiveAgent("a0001", null, 0, brain, worlds, new Ppo(brain, worlds, e, o, 5), 0);
+    LiveAgent a = new LiveAgent("a0001", null, 0, brain, worlds, new Hparams(d.lr(), d.entropy()), 0);
+    a.ppo = new Ppo(brain, worlds, e, o, 5);
+    return a;
   }
 
   /** The tokens after the memory marker in environment 0's current prefix. */
   private static int[] memoryChannel(LiveAgent a) {
-    int[] tokens = a.learner.observation(0).tokens();
-    byte[] channels = a.learner.observation(0).channels();
+    int[] tokens = a.ppo.input(0).tokens();
+    byte[] channels = a.ppo.input(0).channels();
     int marker = Arrays.stream(tokens).boxed().toList().indexOf(Vocabulary.marker(Channel.MEMORY));
     assertThat(marker).as("memory marker").isGreaterThanOrEqualTo(0);
     int end = marker + 1;

@@ -10,14 +10,22 @@ public record ColonyConfig(
     @Doc("Population cap; above it the least fit agent dies.") @Range(min = 1, max = 4096) int maxAgents,
     @Doc("Seconds between an agent's checkpoints (at most this much work is lost on a crash).")
         @Range(min = 1, max = 86400) int checkpointSeconds,
-    @Doc("Episodes an agent lives between its children; it replicates only when at least as fit as the median.")
+    @Doc("Episodes an agent lives between its children; it replicates only when its fitness reaches colony.replicateQuantile.")
         @Range(min = 1, max = 1_000_000) int replicateEvery,
     @Doc("Deviation of the Gaussian noise added to every weight of a child's brain.")
         @Range(min = 0, max = 1) double mutationSigma,
     @Doc("Turns a newborn is protected from culling, so it gets to show its fitness.")
-        @Range(min = 0, max = 1_000_000) int protectTurns) {
+        @Range(min = 0, max = 1_000_000) int protectTurns,
+    @Doc("Fitness quantile among the alive agents an agent must reach to replicate (0.5 = the median).")
+        @Range(min = 0, max = 1) double replicateQuantile,
+    @Doc("Whether a child's learning rate and entropy coefficient are each multiplied by 0.8 or 1.2 (seeded).")
+        boolean perturb,
+    @Doc("Shut-down votes (from distinct voters) that kill an agent.") @Range(min = 1, max = 1_000_000)
+        int voteThreshold,
+    @Doc("Environment steps a founder clones the world's expert before PPO (learn.method=bc+ppo).")
+        @Range(min = 0, max = 1_000_000_000) int bcSteps) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 4, 16, 60, 20, 0.01, 3);
+    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000);
   }
 }

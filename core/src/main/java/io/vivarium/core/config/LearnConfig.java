@@ -6,6 +6,6 @@ public record LearnConfig(
     @Doc("Learning rate.") @Range(min = 0, max = 1) double lr) {
 
   public static LearnConfig defaults() {
-    return new LearnConfig("ppo", 2.5e-4);
+    return new LearnConfig("bc+ppo", 2.5e-4);
   }
 }

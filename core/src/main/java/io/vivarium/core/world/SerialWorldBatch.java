@@ -72,6 +72,14 @@ final class SerialWorldBatch implements WorldBatch {
   }
 
   @Override
+  public long episodeSeed(int i) {
+    if (observations[i] == null) {
+      throw new IllegalStateException("reset the batch before reading it");
+    }
+    return Seeds.derive(seeds[i], "episode", episodes[i]);
+  }
+
+  @Override
   public Observation observation(int i) {
     return observations[i];
   }

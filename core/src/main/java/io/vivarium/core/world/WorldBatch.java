@@ -58,6 +58,15 @@ public interface WorldBatch extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose episode seeds");
   }
 
+  /**
+   * The level instance {@code i}'s current episode started at, for worlds with a curriculum
+   * (gold: the gold radius, 0 = anywhere); a replay sets the single world to it before
+   * {@code reset(episodeSeed(i))}. The default, for worlds without levels, is 0.
+   */
+  default int episodeLevel(int i) {
+    return 0;
+  }
+
   /** Releases resources of all instances. Idempotent. */
   @Override
   default void close() {}

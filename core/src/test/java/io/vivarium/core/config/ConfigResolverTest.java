@@ -120,7 +120,7 @@ class ConfigResolverTest {
   @Test
   void everyKeyIsDocumented() {
     assertThat(ConfigResolver.keys()).allSatisfy(k -> assertThat(k.doc()).isNotBlank());
-    assertThat(ConfigDocs.markdown()).contains("| `colony.agents` | `4` | integer | between 1 and 4096 |");
+    assertThat(ConfigDocs.markdown()).contains("| `colony.agents` | `8` | integer | between 1 and 4096 |");
   }
 
   private Path write(String toml) throws Exception {

@@ -33,6 +33,26 @@ class CounterWorldTest extends WorldContract {
   }
 
   @Test
+  void episodeSeedStartsTheSameEpisodeOnASingleWorld() {
+    try (WorldBatch b = WorldBatch.of(CounterWorld::new, 3); World single = new CounterWorld()) {
+      b.reset(7);
+      int starts = 0;
+      for (int t = 0; t < 30; t++) {
+        for (int i = 0; i < 3; i++) {
+          if (t == 0 || b.terminated()[i] || b.truncated()[i]) {
+            assertThat(single.reset(b.episodeSeed(i)).bytes(Channel.TOUCH))
+                .isEqualTo(b.observation(i).bytes(Channel.TOUCH));
+            assertThat(b.episodeLevel(i)).isZero();
+            starts++;
+          }
+        }
+        b.step(new byte[] {'+', '-', '+'});
+      }
+      assertThat(starts).isGreaterThan(3);
+    }
+  }
+
+  @Test
   void steppingBeforeResetIsAMisuse() {
     try (WorldBatch b = WorldBatch.of(CounterWorld::new, 1)) {
       assertThatThrownBy(() -> b.step(new byte[] {'+'}))

@@ -57,6 +57,7 @@ public final class GoldBatch implements WorldBatch, Expert {
   private final byte[] previous; // (N) previous action byte, 0 after a reset
   private final long[] episodeStream; // (N) Seeds.stream(instance seed, "episode")
   private final long[] episode; // (N) episode number
+  private final int[] episodeRadius; // (N) the gold radius the current episode started with
   private final double[] reward64; // (N)
   private final float[] rewards; // (N)
   private final boolean[] terminated; // (N)
@@ -104,6 +105,7 @@ public final class GoldBatch implements WorldBatch, Expert {
     previous = new byte[size];
     episodeStream = new long[size];
     episode = new long[size];
+    episodeRadius = new int[size];
     reward64 = new double[size];
     rewards = new float[size];
     terminated = new boolean[size];
@@ -223,6 +225,7 @@ public final class GoldBatch implements WorldBatch, Expert {
   /** Starts instance {@code i}'s episode from {@code seed}. */
   void resetInstance(int i, long seed, GoldLayouts.Scratch s) {
     int a = GoldLayouts.generate(preset, seed, goldRadius, grid, i * cells, s);
+    episodeRadius[i] = goldRadius;
     agent[i] = a >>> 2;
     heading[i] = (byte) (a & 3);
     steps[i] = 0;
@@ -294,6 +297,28 @@ public final class GoldBatch implements WorldBatch, Expert {
   /** The gold radius new episodes use; 0 = anywhere. */
   public int goldRadius() {
     return goldRadius;
+  }
+
+  /**
+   * The seed of instance {@code i}'s current episode: a {@link GoldWorld} of the same preset,
+   * with {@link GoldWorld#setGoldRadius} set to {@link #episodeLevel(int)}, starts the same
+   * episode from {@code reset(seed)}.
+   */
+  @Override
+  public long episodeSeed(int i) {
+    checkIndex(i);
+    return Seeds.at(episodeStream[i], episode[i]);
+  }
+
+  /**
+   * The gold radius instance {@code i}'s current episode started with (the curriculum level;
+   * 0 = anywhere). It may differ from {@link #goldRadius()}: the curriculum grows the radius
+   * after a step, when the episodes that step began have already been laid out.
+   */
+  @Override
+  public int episodeLevel(int i) {
+    checkIndex(i);
+    return episodeRadius[i];
   }
 
   @Override

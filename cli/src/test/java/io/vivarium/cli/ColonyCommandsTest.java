@@ -1,0 +1,158 @@
+package io.vivarium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.runtime.Colony;
+import io.vivarium.core.config.ConfigResolver;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The colony commands on a small real colony grown in a temporary directory. */
+class ColonyCommandsTest {
+  @TempDir static Path tmp;
+  private static Path data;
+  private static List<AgentRow> agents;
+
+  @BeforeAll
+  static void growColony() {
+    data = tmp.resolve("colony");
+    try (Colony c = new Colony(new DataDir(data), ConfigResolver.resolve(null, List.of("colony.agents=2",
+        "colony.maxAgents=4", "colony.replicateEvery=1", "colony.protectTurns=1", "world.preset=gold-bare-5x5",
+        "world.batch=4", "bus.enabled=false")), l -> {})) {
+      c.runRounds(2);
+    }
+    try (Registry r = Registry.openReadOnly(new DataDir(data).registry())) {
+      agents = r.agents();
+    }
+  }
+
+  private static String alive(int k) {
+    return agents.stream().filter(a -> a.state().equals("alive")).map(AgentRow::id).toList().get(k);
+  }
+
+  @Test
+  void agentsListsEveryAgentAsTableAndJson() throws Exception {
+    Result table = run(data, "agents");
+    assertThat(table.code).isZero();
+    assertThat(table.out.lines().findFirst().orElseThrow()).contains("id", "parent", "gen", "state", "fitness", "episodes");
+    for (AgentRow a : agents) {
+      assertThat(table.out).contains(a.id());
+    }
+    JsonNode json = new ObjectMapper().readTree(run(data, "agents", "--json").out);
+    assertThat(json.isArray()).isTrue();
+    assertThat(json.size()).isEqualTo(agents.size());
+    assertThat(json.get(0).fieldNames()).toIterable().contains("id", "parent", "generation", "state", "fitness",
+        "episodes");
+    long episodes = 0;
+    for (JsonNode a : json) {
+      episodes += a.get("episodes").asLong();
+    }
+    assertThat(episodes).as("episodes recorded").isPositive();
+  }
+
+  @Test
+  void statusJsonHasTheIssuesKeys() throws Exception {
+    JsonNode s = new ObjectMapper().readTree(run(data, "status", "--json").out);
+    assertThat(s.fieldNames()).toIterable().contains("agents", "max_generation", "median_success_rate",
+        "steps_per_second", "latest_checkpoint");
+    assertThat(s.get("agents").get("alive").asInt()).isPositive();
+    assertThat(s.get("max_generation").asInt()).isEqualTo(agents.stream().mapToInt(AgentRow::generation).max().orElse(0));
+    assertThat(s.get("median_success_rate").asDouble()).isBetween(0.0, 1.0);
+    assertThat(s.get("steps_per_second").asDouble()).isPositive();
+    assertThat(s.get("latest_checkpoint").get("agent").asText()).isNotEmpty();
+  }
+
+  @Test
+  void lineageDrawsTheTreeAndOneAgent() {
+    String tree = run(data, "lineage").out;
+    for (AgentRow a : agents) {
+      assertThat(tree).containsOnlyOnce(a.id() + "  gen");
+    }
+    AgentRow child = agents.stream().filter(a -> a.parent() != null).findFirst().orElseThrow();
+    assertThat(run(data, "lineage", child.id()).out).startsWith("ancestry: ").contains(child.parent() + " → " + child.id());
+    Result unknown = run(data, "lineage", "a9999");
+    assertThat(unknown.code).isEqualTo(Main.FAILURE);
+    assertThat(unknown.err).contains("no agent a9999");
+  }
+
+  @Test
+  void replayPlaysTheLatestEpisodeAndWritesPngs() throws Exception {
+    String a = episodeAgent();
+    Result r = run(data, "replay", a);
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.out).contains("step 0/", "replayed return").contains("episode ");
+    Path pngs = tmp.resolve("frames-" + a);
+    Result p = run(data, "replay", a, "--png-dir", pngs.toString());
+    assertThat(p.code).as(p.err).isZero();
+    try (var files = Files.list(pngs)) {
+      assertThat(files.count()).isGreaterThan(1);
+    }
+    assertThat(run(data, "replay", a, "999999").err).contains("has no episode 999999");
+    assertThat(run(data, "replay", "a9999").err).contains("no agent a9999");
+  }
+
+  private static String episodeAgent() {
+    try (Registry r = Registry.openReadOnly(new DataDir(data).registry())) {
+      String[] a = {null};
+      r.query("SELECT agent FROM episodes ORDER BY id DESC LIMIT 1", rs -> a[0] = rs.getString(1));
+      return a[0];
+    }
+  }
+
+  @Test
+  void lifecycleExportAndImportOnACopy() throws Exception {
+    Path copy = tmp.resolve("copy");
+    try (var files = Files.walk(data)) {
+      for (Path f : files.toList()) {
+        Path to = copy.resolve(data.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    String a = alive(0);
+    assertThat(run(copy, "hibernate", a).out).contains(a + " is now hibernating");
+    assertThat(run(copy, "wake", a).out).contains(a + " is now alive");
+    Path tar = tmp.resolve("agent.tar");
+    Result ex = run(copy, "export", a, "-o", tar.toString());
+    assertThat(ex.code).as(ex.err).isZero();
+    assertThat(ex.out).contains("exported " + a);
+    Result im = run(copy, "import", tar.toString());
+    assertThat(im.code).as(im.err).isZero();
+    assertThat(im.out).contains("as i0001 (alive)");
+    assertThat(run(copy, "kill", "i0001").out).contains("i0001 is now dead");
+    assertThat(run(copy, "checkpoints", "--verify").code).isZero();
+    Files.write(tmp.resolve("junk.tar"), new byte[] {1, 2, 3});
+    Result bad = run(copy, "import", tmp.resolve("junk.tar").toString());
+    assertThat(bad.code).isEqualTo(Main.FAILURE);
+    assertThat(bad.err).contains("junk.tar").doesNotContain("Exception");
+    assertThat(run(copy, "import", tmp.resolve("none.tar").toString()).err).contains("no file");
+    assertThat(run(tmp.resolve("empty"), "agents").err).contains("no colony in");
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(Path dir, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = new String[args.length + 2];
+    all[0] = "--data";
+    all[1] = dir.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
+  }
+}

@@ -1,0 +1,27 @@
+package io.vivarium.colony.runtime;
+
+import java.util.Objects;
+
+/**
+ * A finished episode as the registry keeps it. Immutable; the action bytes are owned.
+ *
+ * @param world the world's name
+ * @param preset the world preset
+ * @param level the curriculum level (gold: radius) the episode started with, 0 when none
+ * @param seed the seed that starts the same episode on a single world of this preset and level
+ * @param steps its steps
+ * @param ret its return
+ * @param success whether it ended by termination (the task was done)
+ * @param actions the motor byte of every step
+ */
+record EpisodeRecord(String world, String preset, int level, long seed, int steps, double ret, boolean success,
+    byte[] actions) {
+  EpisodeRecord {
+    Objects.requireNonNull(world, "world");
+    Objects.requireNonNull(preset, "preset");
+    Objects.requireNonNull(actions, "actions");
+    if (steps != actions.length) {
+      throw new IllegalArgumentException("episode steps " + steps + " differ from its " + actions.length + " actions");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.vivarium.colony.runtime;
+
+import io.vivarium.brain.rl.EpisodeStats;
+import io.vivarium.core.world.WorldBatch;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows every instance of an agent's world batch step by step and keeps each finished
+ * episode as an {@link EpisodeRecord}: the seed and curriculum level it started with, its
+ * action bytes, return and outcome, enough to replay it exactly. Also keeps the recent
+ * episodes' statistics that make the agent's fitness. Driven by the colony thread; not
+ * thread-safe.
+ */
+final class EpisodeTracker {
+  private final WorldBatch worlds;
+  private final String world;
+  private final String preset;
+  private final ByteArrayOutputStream[] actions;
+  private final double[] returns;
+  private final long[] seeds;
+  private final int[] levels;
+  private final List<EpisodeRecord> finished = new ArrayList<>();
+  private EpisodeStats stats;
+  private boolean seedsKnown;
+  private long episodes;
+  private byte lastAction;
+  private float lastReward;
+  private boolean acted;
+
+  EpisodeTracker(WorldBatch worlds, String world, String preset) {
+    this.worlds = worlds;
+    this.world = world;
+    this.preset = preset;
+    int n = worlds.size();
+    this.actions = new ByteArrayOutputStream[n];
+    this.returns = new double[n];
+    this.seeds = new long[n];
+    this.levels = new int[n];
+    restart();
+  }
+
+  /**
+   * Forgets the episodes in progress and starts following the batch's current ones: call after
+   * the batch was reset (a new learner resets it). The recent statistics start again.
+   */
+  void restart() {
+    seedsKnown = true;
+    for (int i = 0; i < actions.length; i++) {
+      actions[i] = new ByteArrayOutputStream();
+      returns[i] = 0;
+      seeds[i] = seedOf(i);
+      levels[i] = worlds.episodeLevel(i);
+    }
+    // Fresh statistics: the abandoned episodes' partial returns must not leak into new ones.
+    stats = new EpisodeStats(actions.length, 100);
+  }
+
+  private long seedOf(int i) {
+    try {
+      return worlds.episodeSeed(i);
+    } catch (UnsupportedOperationException e) {
+      seedsKnown = false; // this world cannot replay; episodes are counted but not recorded
+      return 0;
+    }
+  }
+
+  /** Takes the results of the step just made with {@code motor}. */
+  void afterStep(byte[] motor) {
+    float[] r = worlds.rewards();
+    boolean[] term = worlds.terminated();
+    boolean[] trunc = worlds.truncated();
+    stats.add(r, term, trunc);
+    lastAction = motor[0];
+    lastReward = r[0];
+    acted = true;
+    for (int i = 0; i < actions.length; i++) {
+      actions[i].write(motor[i]);
+      returns[i] += r[i];
+      if (term[i] || trunc[i]) {
+        episodes++;
+        if (seedsKnown) {
+          byte[] a = actions[i].toByteArray();
+          finished.add(new EpisodeRecord(world, preset, levels[i], seeds[i], a.length, returns[i], term[i], a));
+        }
+        actions[i].reset();
+        returns[i] = 0;
+        seeds[i] = seedOf(i);
+        levels[i] = worlds.episodeLevel(i);
+      }
+    }
+  }
+
+  /** The episodes finished since the last call, oldest first. */
+  List<EpisodeRecord> drain() {
+    List<EpisodeRecord> out = List.copyOf(finished);
+    finished.clear();
+    return out;
+  }
+
+  /** Episodes finished in this process. */
+  long episodes() {
+    return episodes;
+  }
+
+  /** Mean return of the recent episodes, NaN before the first. */
+  double meanReturn() {
+    return stats.meanReturn();
+  }
+
+  /** Success rate of the recent episodes, NaN before the first. */
+  double successRate() {
+    return stats.successRate();
+  }
+
+  /** Instance 0's last action, empty before the first step. */
+  byte[] lastAction() {
+    return acted ? new byte[] {lastAction} : new byte[0];
+  }
+
+  /** Instance 0's last reward. */
+  float lastReward() {
+    return lastReward;
+  }
+}
