@@ -144,19 +144,21 @@ public final class TorchBrain implements Brain {
   float[][] lastLogits(List<BrainInput> inputs, boolean keepHidden) {
     try (NDManager m = weights.manager().newSubManager()) {
       Batch b = Batch.of(m, shape(), inputs);
-      NDArray hidden = Transformer.hidden(weights, b, false); // (B, S, C)
+      NDArray last; // (B, C)
       if (keepHidden) {
+        NDArray hidden = Transformer.hidden(weights, b, false); // (B, S, C)
         keepHidden(hidden.get(0).toFloatArray(), b.patchCount() + b.lengths()[0]);
+        long[] index = new long[b.size() * shape().dim()];
+        for (int i = 0; i < b.size(); i++) {
+          java.util.Arrays.fill(index, i * shape().dim(), (i + 1) * shape().dim(),
+              b.patchCount() + b.lengths()[i] - 1L);
+        }
+        last = hidden.gather(m.create(index, new Shape(b.size(), 1, shape().dim())), 1).squeeze(1);
+      } else {
+        last = Transformer.last(weights, b, false); // the last block for the last positions only
       }
-      long[] index = new long[b.size() * shape().dim()];
-      for (int i = 0; i < b.size(); i++) {
-        java.util.Arrays.fill(index, i * shape().dim(), (i + 1) * shape().dim(),
-            b.patchCount() + b.lengths()[i] - 1L);
-      }
-      NDArray idx = m.create(index, new Shape(b.size(), 1, shape().dim()));
-      NDArray last = hidden.gather(idx, 1); // (B, 1, C)
-      float[] logits = Transformer.logits(weights, last).toFloatArray(); // (B, 1, V)
-      float[] values = Transformer.values(weights, last).toFloatArray(); // (B, 1)
+      float[] logits = Transformer.logits(weights, last).toFloatArray(); // (B, V)
+      float[] values = Transformer.values(weights, last).toFloatArray(); // (B)
       float[][] out = new float[b.size()][shape().vocab() + 1];
       for (int i = 0; i < b.size(); i++) {
         System.arraycopy(logits, i * shape().vocab(), out[i], 0, shape().vocab());

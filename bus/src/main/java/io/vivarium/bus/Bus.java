@@ -28,6 +28,14 @@ public interface Bus extends AutoCloseable {
    */
   <T> Subscription subscribe(Topic<T> topic, String agent, Handler<T> handler);
 
+  /**
+   * Whether a video frame of {@code agent} published now would pass the frame interval, so
+   * that a publisher can skip drawing frames the bus would throttle anyway.
+   */
+  default boolean wantsFrame(String agent) {
+    return true;
+  }
+
   /** Whether the bus is connected to its broker right now. */
   boolean connected();
 

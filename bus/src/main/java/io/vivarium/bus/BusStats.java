@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param outages how many times the connection was lost (or the first connect failed)
  * @param published messages handed to the MQTT client
  * @param droppedOutbox messages dropped because the outbox was full (oldest first)
+ * @param droppedVideo video frames dropped because the video outbox was full (oldest first)
  * @param throttled video frames dropped because they came faster than the frame interval
  * @param sendFailures messages the client could not deliver to the broker
  * @param delivered messages passed to handlers
@@ -23,6 +24,7 @@ public record BusStats(
     long outages,
     long published,
     long droppedOutbox,
+    long droppedVideo,
     long throttled,
     long sendFailures,
     long delivered,

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * How often an agent has emitted each byte value: the 256-entry histogram that seed 000's
- * transformers exchanged to compute a shared entropy. Counts are cumulative over the agent's
- * life; {@code step} says how far along it was.
+ * transformers exchanged to compute a shared entropy. The colony sends the counts of one
+ * interval (the bytes emitted since the agent's previous message); {@code step} says where the
+ * interval ended.
  *
  * <p>Wire format (big-endian, 2,064 bytes): magic {@code "VBCN"}, u16 version 1, u16 zero,
  * i64 step, then 256 × i64 counts. Immutable and thread-safe.

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -52,6 +53,7 @@ public final class MqttBus implements Bus {
   private final Map<String, Long> lastFrame = new ConcurrentHashMap<>();
   private final LongAdder throttled = new LongAdder();
   private final LongAdder outages = new LongAdder();
+  private final CountDownLatch firstConnection = new CountDownLatch(1);
   private volatile boolean connected;
   private volatile boolean everConnected;
   private volatile boolean closed;
@@ -120,9 +122,7 @@ public final class MqttBus implements Bus {
     byte[] payload = topic.codec().encode(value);
     if (topic.delivery() == Delivery.LATEST) {
       long now = System.nanoTime();
-      Long last = lastFrame.get(agent);
-      long interval = TimeUnit.MILLISECONDS.toNanos(config.videoIntervalMillis());
-      if (last != null && now - last < interval) {
+      if (!frameDue(agent, now)) {
         throttled.increment();
         return;
       }
@@ -131,6 +131,16 @@ public final class MqttBus implements Bus {
     } else {
       reliable.offer(new Outbox.Message(mqttTopic, payload, topic.delivery().qos()));
     }
+  }
+
+  @Override
+  public boolean wantsFrame(String agent) {
+    return frameDue(agent, System.nanoTime());
+  }
+
+  private boolean frameDue(String agent, long now) {
+    Long last = lastFrame.get(agent);
+    return last == null || now - last >= TimeUnit.MILLISECONDS.toNanos(config.videoIntervalMillis());
   }
 
   @Override
@@ -170,7 +180,7 @@ public final class MqttBus implements Bus {
       droppedInbox += i.dropped();
     }
     return new BusStats(connected, outages.sum(), reliable.sent() + video.sent(),
-        reliable.dropped() + video.dropped(), throttled.sum(),
+        reliable.dropped(), video.dropped(), throttled.sum(),
         reliable.failures() + video.failures(), delivered, droppedInbox,
         problems.malformedTotal(), problems.handlerErrorsTotal(), problems.malformedByTopic());
   }
@@ -249,6 +259,15 @@ public final class MqttBus implements Bus {
   }
 
   private CompletableFuture<?> send(Outbox.Message m) {
+    // Until the first connection the client's own publish call blocks its caller (and logs an
+    // error with a stack trace when that thread is interrupted at close): wait here instead,
+    // while the outbox keeps the newest messages.
+    try {
+      firstConnection.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(e);
+    }
     return client.publishWith()
         .topic(m.topic())
         .qos(m.qos() == 0 ? MqttQos.AT_MOST_ONCE : MqttQos.AT_LEAST_ONCE)
@@ -280,6 +299,7 @@ public final class MqttBus implements Bus {
       LOG.info("bus: connected to {}", url);
     }
     everConnected = true;
+    firstConnection.countDown();
     Set<String> sent = new LinkedHashSet<>();
     for (Inbox<?> i : inboxes) {
       if (sent.add(i.filter)) {

@@ -33,7 +33,7 @@ public final class Topics {
   /** Births, deaths, checkpoints… as JSON. */
   public static final Topic<Event> EVENTS =
       new Topic<>("events", Topic.Scope.COLONY, Codecs.EVENT, Delivery.RELIABLE);
-  /** Each agent's cumulative histogram of emitted bytes. */
+  /** Each agent's histogram of the bytes it emitted in the latest interval. */
   public static final Topic<ByteCounts> BYTE_COUNTS =
       new Topic<>("bytecounts", Topic.Scope.COLONY_PER_AGENT, Codecs.BYTE_COUNTS,
           Delivery.RELIABLE);

@@ -16,14 +16,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Debian mosquitto for tests, on a free loopback port with a generated configuration.
  * {@link #restart()} keeps the port. Needs the packages {@code mosquitto} and
- * {@code mosquitto-clients}, which {@code ./test.sh} must install.
+ * {@code mosquitto-clients}, which {@code ./test.sh} must install. Shared with the colony's bus
+ * tests through this module's test jar. Not thread-safe.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
   static final String BINARY = "/usr/sbin/mosquitto";
 
   private final Path dir;
   private final Path conf;
-  final int port;
+  public final int port;
   private Process process;
 
   private Mosquitto(Path dir, int port, List<String> extra) throws IOException {
@@ -45,7 +46,7 @@ final class Mosquitto implements AutoCloseable {
   }
 
   /** Starts mosquitto in {@code dir} with extra configuration lines. */
-  static Mosquitto start(Path dir, String... extra) throws IOException {
+  public static Mosquitto start(Path dir, String... extra) throws IOException {
     if (!Files.isExecutable(Path.of(BINARY))) {
       throw new IllegalStateException("these tests need Debian's mosquitto and mosquitto-clients:"
           + " apt-get install -y mosquitto mosquitto-clients openssl");
@@ -55,11 +56,13 @@ final class Mosquitto implements AutoCloseable {
     return m;
   }
 
-  String url() {
+  /** Its address, {@code tcp://127.0.0.1:PORT}. */
+  public String url() {
     return "tcp://127.0.0.1:" + port;
   }
 
-  void stop() {
+  /** Stops mosquitto (SIGTERM, then SIGKILL after 10 s); {@link #restart()} brings it back. */
+  public void stop() {
     if (process != null) {
       process.destroy();
       try {
@@ -73,7 +76,8 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
-  void restart() throws IOException {
+  /** Stops mosquitto if it runs and starts it again on the same port and configuration. */
+  public void restart() throws IOException {
     stop();
     startProcess();
   }
@@ -118,8 +122,47 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
+  /**
+   * A self-signed certificate for 127.0.0.1 made by {@code openssl}, and a PKCS#12 trust store
+   * (password {@code changeit}) holding it made by {@code keytool}, in {@code dir}.
+   */
+  public static Tls selfSigned(Path dir) throws IOException, InterruptedException {
+    Tls t = new Tls(dir.resolve("cert.pem"), dir.resolve("key.pem"), dir.resolve("trust.p12"));
+    run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        "-keyout", t.key.toString(), "-out", t.cert.toString());
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", t.cert.toString(),
+        "-keystore", t.trustStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+    return t;
+  }
+
+  /** A certificate, its key, and a trust store holding it. */
+  public record Tls(Path cert, Path key, Path trustStore) {
+    /** The mosquitto configuration lines that serve TLS with this certificate. */
+    public String[] config() {
+      return new String[] {"certfile " + cert, "keyfile " + key};
+    }
+  }
+
+  /** A mosquitto password file in {@code dir} with one user, made by {@code mosquitto_passwd}. */
+  public static Path passwordFile(Path dir, String user, String password)
+      throws IOException, InterruptedException {
+    Path file = dir.resolve("passwd");
+    run("mosquitto_passwd", "-b", "-c", file.toString(), user, password);
+    return file;
+  }
+
+  private static void run(String... cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+    }
+  }
+
   /** Runs {@code mosquitto_sub} for up to {@code count} messages or {@code seconds}. */
-  static Process sub(int port, String filter, int count, int seconds, String... extra)
+  public static Process sub(int port, String filter, int count, int seconds, String... extra)
       throws IOException {
     List<String> cmd = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1",
         "-p", Integer.toString(port), "-t", filter, "-C", Integer.toString(count),
@@ -129,7 +172,7 @@ final class Mosquitto implements AutoCloseable {
   }
 
   /** Runs {@code mosquitto_pub} once and waits for it; returns its exit code. */
-  static int pub(int port, String topic, String message, String... extra)
+  public static int pub(int port, String topic, String message, String... extra)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1",
         "-p", Integer.toString(port), "-t", topic, "-m", message, "-q", "1"));
@@ -143,7 +186,7 @@ final class Mosquitto implements AutoCloseable {
   }
 
   /** Everything a finished (or timed-out) client process printed. */
-  static String output(Process p, int seconds) throws IOException, InterruptedException {
+  public static String output(Process p, int seconds) throws IOException, InterruptedException {
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
     }

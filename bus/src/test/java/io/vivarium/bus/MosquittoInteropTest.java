@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vivarium.core.config.BusConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,10 +75,7 @@ class MosquittoInteropTest {
 
   @Test
   void usernameAndPasswordComeFromConfiguration() throws Exception {
-    Path passwords = dir.resolve("passwd");
-    Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(),
-        "keeper", "s3cret").redirectErrorStream(true).start();
-    assertThat(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0).isTrue();
+    Path passwords = Mosquitto.passwordFile(dir, "keeper", "s3cret");
     try (Mosquitto broker = Mosquitto.start(dir, "password_file " + passwords,
         "allow_anonymous false")) {
       BusConfig good = withCredentials(broker.url(), "keeper", "s3cret");
@@ -97,20 +92,14 @@ class MosquittoInteropTest {
 
   @Test
   void tlsBrokersAreTrustedThroughTheConfiguredTrustStore() throws Exception {
-    Path key = dir.resolve("key.pem");
-    Path cert = dir.resolve("cert.pem");
-    Path store = dir.resolve("trust.p12");
-    run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-        "-keyout", key.toString(), "-out", cert.toString());
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", cert.toString(),
-        "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
-    try (Mosquitto broker = Mosquitto.start(dir, "certfile " + cert, "keyfile " + key)) {
+    Mosquitto.Tls cert = Mosquitto.selfSigned(dir);
+    Path store = cert.trustStore();
+    try (Mosquitto broker = Mosquitto.start(dir, cert.config())) {
       String url = "ssl://127.0.0.1:" + broker.port;
       BusConfig d = TestBus.config(url);
       BusConfig tls = new BusConfig(true, url, 0, "", "", store.toString(), "changeit",
-          d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+          d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
       try (MqttBus bus = MqttBus.open(tls, "lab");
           StandInAgent agent = new StandInAgent(bus, "a1")) {
         assertThat(bus.connected()).isTrue();
@@ -118,12 +107,14 @@ class MosquittoInteropTest {
       }
       // the JDK's default authorities do not know this self-signed broker: no connection
       BusConfig untrusted = new BusConfig(true, url, 0, "", "", "", "", d.outbox(), d.inbox(),
-          d.brokerQueue(), d.videoIntervalMillis());
+          d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
       try (MqttBus bus = MqttBus.open(untrusted, "lab")) {
         assertThat(bus.connected()).isFalse();
       }
       BusConfig missing = new BusConfig(true, url, 0, "", "", dir.resolve("nope.p12").toString(),
-          "", d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+          "", d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
       assertThatThrownBy(() -> MqttBus.open(missing, "lab"))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bus.trustStore");
     }
@@ -134,7 +125,8 @@ class MosquittoInteropTest {
   private static BusConfig withCredentials(String url, String user, String password) {
     BusConfig d = TestBus.config(url);
     return new BusConfig(true, url, 0, user, password, "", "", d.outbox(), d.inbox(),
-        d.brokerQueue(), d.videoIntervalMillis());
+        d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
   }
 
   /** The first three lines {@code mosquitto_sub} sees on {@code topic}. */
@@ -156,13 +148,6 @@ class MosquittoInteropTest {
       assertThat(Mosquitto.pub(port, topic, reward)).isZero();
       Thread.sleep(100);
     }
-  }
-
-  private static void run(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0)
-        .as(String.join(" ", cmd) + ": " + out).isTrue();
   }
 
   /** Steps a stand-in agent every 20 ms on its own thread, as a colony's scheduler would. */

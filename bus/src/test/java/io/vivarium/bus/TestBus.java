@@ -15,14 +15,16 @@ final class TestBus {
   static BusConfig config(String url) {
     BusConfig d = BusConfig.defaults();
     return new BusConfig(true, url, 0, d.username(), d.password(), d.trustStore(),
-        d.trustStorePassword(), d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis());
+        d.trustStorePassword(), d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis(),
+          d.intervalMillis(), d.textBytes());
   }
 
   /** Same, with a small inbox and a video interval. */
   static BusConfig config(String url, int inbox, int videoIntervalMillis) {
     BusConfig d = config(url);
     return new BusConfig(true, url, 0, d.username(), d.password(), d.trustStore(),
-        d.trustStorePassword(), d.outbox(), inbox, d.brokerQueue(), videoIntervalMillis);
+        d.trustStorePassword(), d.outbox(), inbox, d.brokerQueue(), videoIntervalMillis, d.intervalMillis(),
+        d.textBytes());
   }
 
   /** Polls {@code condition} until it holds; fails with {@code what} after {@code timeout}. */

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark harness; prints key: value lines.",
     subcommands = {BenchWorldCommand.class, BenchExecCommand.class, BenchBusCommand.class,
-        BenchMemoryCommand.class})
+        BenchMemoryCommand.class, BenchZooCommand.class, BenchBrainCommand.class,
+        BenchPpoCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

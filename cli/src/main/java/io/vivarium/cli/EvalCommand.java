@@ -29,22 +29,29 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {"Evaluate on held-out episodes of a world.",
-        "gold: a brain's greedy policy (--brain); prints mean_return, success_rate and optimal_ratio "
+        "gold: a brain's greedy policy (--brain; --sample draws actions instead); prints mean_return, success_rate and optimal_ratio "
             + "(mean return / the expert's on the same episodes).",
-        "repair: solvers (--solver); prints a table per operation, then mean_reward and exact_rate."})
+        "repair: solvers (--solver); prints a table per operation, then mean_reward and exact_rate.",
+        "--task qa|line|describe: a brain on held-out gold tutorial examples; prints accuracy (exact match) or iou."})
 final class EvalCommand extends VivariumCommand {
   @Option(names = "--world", paramLabel = "NAME", defaultValue = "gold", description = "World (default: ${DEFAULT-VALUE}).")
   String world;
 
-  @Option(names = "--brain", paramLabel = "FILE", description = "The brain to measure (gold).")
+  @Option(names = "--brain", paramLabel = "FILE",
+      description = "The brain to measure (gold, --task), or the brain of --solver brain (repair).")
   Path brainFile;
 
+  @Option(names = "--task", paramLabel = "T",
+      description = "A gold tutorial instead of episodes: qa, describe (prints accuracy: exact match) or line (iou).")
+  String task;
+
   @Option(names = "--solver", paramLabel = "S", split = ",", defaultValue = "heuristic",
-      description = "repair: identity, heuristic, or a provider's solver; several separated by commas also "
+      description = "repair: identity, heuristic, brain, heuristic+brain (with --brain), or a provider's solver; several separated by commas also "
           + "print an operations x solvers table (default: ${DEFAULT-VALUE}).")
   List<String> solvers;
 
-  @Option(names = "--episodes", paramLabel = "N", description = "Episodes (default: 256 for gold, 700 per solver for repair).")
+  @Option(names = "--episodes", paramLabel = "N",
+      description = "Episodes (default: 256 for gold, 700 per solver for repair), or held-out examples for --task (1000).")
   Integer episodes;
 
   @Option(names = "--preset", paramLabel = "P", description = "Preset (default: gold-bare-5x5 or repair-single).")
@@ -52,6 +59,10 @@ final class EvalCommand extends VivariumCommand {
 
   @Option(names = "--seed", paramLabel = "S", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
+
+  @Option(names = "--sample", description = "gold: draw each action from the brain's policy instead of taking the most "
+      + "likely one (greedy, the default); shows what a weak policy has learned.")
+  boolean sample;
 
   @Mixin CorpusOptions corpus;
 
@@ -62,6 +73,9 @@ final class EvalCommand extends VivariumCommand {
     }
     if (world.equals("repair")) {
       return repair();
+    }
+    if (task != null) {
+      return tutorial();
     }
     WorldFactory f = Worlds.get(world);
     if (brainFile == null) {
@@ -78,8 +92,23 @@ final class EvalCommand extends VivariumCommand {
     int each = (n + size - 1) / size;
     Torch.start(1, dataDir());
     try (TorchBrain brain = TorchBrain.load(brainFile); WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
-      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed);
+      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed, sample);
+      out().println("policy: " + (sample ? "sampled" : "greedy"));
       report(out(), r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null);
+    }
+    out().flush();
+    return 0;
+  }
+
+  private int tutorial() throws java.io.IOException {
+    if (brainFile == null || !Files.isRegularFile(brainFile)) {
+      throw new IllegalArgumentException("eval --task " + task + " needs --brain FILE of an existing brain; train one with "
+          + "'vivarium train tutorial " + task + " --out FILE'");
+    }
+    Torch.start(1, dataDir());
+    try (TorchBrain brain = TorchBrain.load(brainFile)) {
+      TutorialTask.evaluate(task, preset != null ? preset : "gold-bare-5x5", brain, seed,
+          episodes != null ? episodes : 1000, out());
     }
     out().flush();
     return 0;
@@ -90,7 +119,7 @@ final class EvalCommand extends VivariumCommand {
     Corpus c = corpus.open(p);
     List<RepairEval.Report> reports = new ArrayList<>();
     for (String s : solvers) {
-      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(s, c), episodes != null ? episodes : 700, seed);
+      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(brainSpec(s), c), episodes != null ? episodes : 700, seed);
       reports.add(r);
       out().println(r.render());
     }
@@ -98,6 +127,18 @@ final class EvalCommand extends VivariumCommand {
       out().println(RepairEval.compare(reports));
     }
     return 0;
+  }
+
+  /** {@code brain} and {@code heuristic+brain} stand for the {@code --brain} file. */
+  private String brainSpec(String solver) {
+    if (!solver.equals("brain") && !solver.equals("heuristic+brain")) {
+      return solver;
+    }
+    if (brainFile == null) {
+      throw new IllegalArgumentException("--solver " + solver + " needs --brain FILE (train one with "
+          + "'vivarium train repair --out FILE')");
+    }
+    return solver.replace("brain", brainFile.toString());
   }
 
   /** The result lines: {@code episodes}, {@code mean_return}, {@code success_rate}, {@code optimal_ratio}. */

@@ -3,6 +3,7 @@ package io.vivarium.cli;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.zoo.ZooServer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,12 @@ final class RunCommand extends VivariumCommand {
   @Option(names = "--no-broker", description = "Run without the bus (bus.enabled=false).")
   boolean noBroker;
 
+  @Option(names = "--zoo-port", paramLabel = "PORT", description = "Port of the zookeeper web console on 127.0.0.1 (zoo.port; 0 = a free one).")
+  Integer zooPort;
+
+  @Option(names = "--no-zoo", description = "Run without the zookeeper (zoo.enabled=false).")
+  boolean noZoo;
+
   @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Configuration overrides, e.g. colony.agents=8.")
   List<String> overrides = new ArrayList<>();
 
@@ -64,6 +71,8 @@ final class RunCommand extends VivariumCommand {
     shorthand(all, "bus.port", brokerPort);
     shorthand(all, "bus.url", broker);
     shorthand(all, "bus.enabled", noBroker ? false : null);
+    shorthand(all, "zoo.port", zooPort);
+    shorthand(all, "zoo.enabled", noZoo ? false : null);
     all.addAll(overrides);
     VivariumConfig config = config(all);
     DataDir dir = new DataDir(dataDir());
@@ -73,7 +82,7 @@ final class RunCommand extends VivariumCommand {
     out().flush();
     CountDownLatch finished = new CountDownLatch(1);
     StatusPrinter printer = new StatusPrinter(out(), terminal());
-    try (Colony colony = new Colony(dir, config, printer::line)) {
+    try (Colony colony = new Colony(dir, config, printer::line); ZooServer zoo = zoo(config, colony)) {
       Thread hook = new Thread(() -> {
         colony.stop();
         try {
@@ -92,6 +101,23 @@ final class RunCommand extends VivariumCommand {
       finished.countDown();
     }
     return 0;
+  }
+
+  /** Starts the zookeeper on the live colony; a port in use costs the console, never the colony. */
+  private ZooServer zoo(VivariumConfig config, Colony colony) {
+    if (!config.zoo().enabled()) {
+      return null;
+    }
+    try {
+      ZooServer zoo = ZooServer.start(config.zoo(), colony.dataDir(), colony);
+      out().println("zookeeper on " + zoo.url() + (zoo.token().isEmpty() ? "" : "  (token " + zoo.token() + ")"));
+      return zoo;
+    } catch (IllegalStateException e) {
+      err().println("zookeeper not started: " + e.getMessage());
+      return null;
+    } finally {
+      out().flush();
+    }
   }
 
   /** Whether standard output is a terminal (then the status line updates in place). */

@@ -5,6 +5,7 @@ import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.rl.Encoding;
 import io.vivarium.brain.rl.Evaluation;
+import io.vivarium.brain.rl.Imitation;
 import io.vivarium.brain.rl.Training;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.BrainConfig;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Parameters;
 /** {@code vivarium train gold}: trains a brain in the gold world and saves it with its learning curve. */
 @Command(name = "gold", mixinStandardHelpOptions = true,
     description = {"Train a brain in the gold world, then save it; the learning curve goes beside it as FILE.csv.",
-        "Prints one progress line per iteration, then mean_return, success_rate and optimal_ratio on "
-            + "held-out episodes of the whole room."})
+        "Prints one progress line per iteration, then mean_return, success_rate and optimal_ratio of the greedy "
+            + "policy on held-out episodes of the whole room, and the sampled policy's mean return and success."})
 final class TrainGoldCommand extends VivariumCommand {
   @Option(names = "--method", paramLabel = "M", defaultValue = "bc+ppo",
       description = "bc, dagger, ppo, grpo or bc+ppo (default: ${DEFAULT-VALUE}).")
@@ -57,6 +58,22 @@ final class TrainGoldCommand extends VivariumCommand {
       description = "Part of the budget bc+ppo spends cloning (default: ${DEFAULT-VALUE}).")
   double bcFraction;
 
+  @Option(names = "--minutes", paramLabel = "M", defaultValue = "0",
+      description = "Wall-clock budget: stop when it or --steps runs out; bc+ppo clones for --bc-fraction of it "
+          + "(default: 0, no limit).")
+  double minutes;
+
+  @Option(names = "--bc-lr", paramLabel = "X", description = "Learning rate of cloning (default: 1e-3).")
+  Double bcLr;
+
+  @Option(names = "--bc-updates", paramLabel = "N",
+      description = "Gradient steps of cloning per 32 steps of each of the 8 worlds (default: 16).")
+  Integer bcUpdates;
+
+  @Option(names = "--eval-episodes", paramLabel = "N", defaultValue = "256",
+      description = "Held-out episodes of the final evaluation, a multiple of 32 (default: ${DEFAULT-VALUE}).")
+  int evalEpisodes;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Where to save the brain (default: DATA/brains/gold-METHOD.brain).")
   Path out;
 
@@ -66,7 +83,13 @@ final class TrainGoldCommand extends VivariumCommand {
   @Override
   public Integer call() throws Exception {
     GoldPresets.get(preset); // an unknown preset lists the known ones before anything starts
-    Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.defaults(), seed);
+    if (evalEpisodes < 32 || evalEpisodes % 32 != 0) {
+      throw new IllegalArgumentException("--eval-episodes must be a positive multiple of 32; got " + evalEpisodes);
+    }
+    Imitation.Options d = Imitation.Options.defaults(method.equals("dagger"));
+    Imitation.Options im = new Imitation.Options(d.steps(), d.minibatch(), bcUpdates != null ? bcUpdates : d.updates(),
+        bcLr != null ? bcLr : d.lr(), d.maxGradNorm(), d.dagger(), d.buffer());
+    Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.defaults(), seed, minutes * 60, im);
     BrainConfig c = config(overrides).brain();
     BrainShape shape = BrainShape.of(brainPreset == null ? c
         : new BrainConfig(brainPreset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(), c.block(), c.dropout()));
@@ -77,8 +100,9 @@ final class TrainGoldCommand extends VivariumCommand {
     WorldFactory gold = Worlds.get("gold");
     try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(seed, "weights"));
         PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv))) {
-      out().printf(Locale.ROOT, "train gold · %s · %s · %d steps · seed %d · brain %d parameters%n", method, preset,
-          steps, seed, brain.parameterCount());
+      out().printf(Locale.ROOT, "train gold · %s · %s · %d steps%s · seed %d · brain %d parameters%n", method, preset,
+          steps, minutes > 0 ? String.format(Locale.ROOT, " or %.1f minutes", minutes) : "", seed,
+          brain.parameterCount());
       curve.println(Training.Point.csvHeader());
       Training.run(brain, () -> batch(gold), () -> gold.create(preset), plan, p -> {
         out().println(p.line());
@@ -89,9 +113,12 @@ final class TrainGoldCommand extends VivariumCommand {
       brain.save(file);
       try (WorldBatch eval = gold.batch(preset, 32); WorldBatch expert = gold.batch(preset, 32)) {
         long evalSeed = Seeds.derive(seed, "evaluation");
-        Evaluation.Result r = Evaluation.brain(brain, eval, Encoding.defaults(), 8, evalSeed);
-        Evaluation.Result e = Evaluation.expert(expert, 8, evalSeed);
+        Evaluation.Result r = Evaluation.brain(brain, eval, Encoding.defaults(), evalEpisodes / 32, evalSeed);
+        Evaluation.Result e = Evaluation.expert(expert, evalEpisodes / 32, evalSeed);
         EvalCommand.report(out(), r, e);
+        Evaluation.Result sampled = Evaluation.brain(brain, eval, Encoding.defaults(), evalEpisodes / 32, evalSeed, true);
+        out().printf(Locale.ROOT, "sampled_mean_return: %.4f%nsampled_success_rate: %.4f%n", sampled.meanReturn(),
+            sampled.successRate());
       }
       out().printf("brain: %s%ncurve: %s%n", file, csv);
       out().flush();

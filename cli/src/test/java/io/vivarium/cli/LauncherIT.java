@@ -113,6 +113,6 @@ class LauncherIT {
     Result r = run("--config", file.toString(), "config", "brain.threads=2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("[colony]", "agents = 9", "threads = 2");
-    assertThat(run("config", "--json").out()).contains("\"agents\" : 4");
+    assertThat(run("config", "--json").out()).contains("\"agents\" : 8");
   }
 }

@@ -25,7 +25,8 @@ class RunIT {
   /** The status line's shape, as the issue gives it. */
   private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
       "(?m)^gen \\d+ · agents \\d+ \\(\\d+ hibernating\\) · success \\d+% · best a\\d{4} "
-          + "\\((founder|parent a\\d{4})\\) · [0-9.]+[kM]? steps/s$");
+          + "\\((founder|parent a\\d{4})\\) · [0-9.]+[kM]? steps/s"
+          + "( · entropy [0-9.]+ bits)?( · bus down \\d+ s)?$"); // the bus's notes (docs/bus.md)
 
   @TempDir Path dir;
 
@@ -112,6 +113,11 @@ class RunIT {
       String event = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(sub.waitFor()).as(event).isZero();
       assertThat(event).contains("\"kind\"").contains("\"agent\"");
+      Process motor = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-v",
+          "-t", "vivarium/vivarium/agents/+/motor:to_world", "-C", "1", "-W", "120").redirectErrorStream(true).start();
+      String actions = new String(motor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(motor.waitFor()).as(actions).isZero();
+      assertThat(actions).matches("(?s)vivarium/vivarium/agents/a\\d{4}/motor:to_world [LRF]+\\s*");
       Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-q", "1",
           "-t", "vivarium/vivarium/agents/a0001/reward:from_parent", "-m", "0.5").redirectErrorStream(true).start();
       assertThat(pub.waitFor()).isZero();

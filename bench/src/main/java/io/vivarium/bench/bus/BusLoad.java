@@ -28,6 +28,11 @@ final class BusLoad {
   }
 
   private static final int WINDOW = 1000;
+  /**
+   * Client ids are never reused: a subscriber of the previous run may still be draining its
+   * backlog at the broker, and a new connection with its id would take over (and lose) its session.
+   */
+  private static final AtomicLong CLIENTS = new AtomicLong();
 
   private final BrokerUrl url;
   private final int subscribers;
@@ -138,7 +143,8 @@ final class BusLoad {
 
   private Mqtt3AsyncClient client(String role) throws Exception {
     Mqtt3AsyncClient c = MqttClient.builder().useMqttVersion3()
-        .identifier("vivarium-bench-" + role + "-" + ProcessHandle.current().pid())
+        .identifier("vivarium-bench-" + role + "-" + ProcessHandle.current().pid() + "-"
+            + CLIENTS.incrementAndGet())
         .serverHost(url.host()).serverPort(url.port())
         .buildAsync();
     c.connectWith().cleanSession(true).send().get(30, TimeUnit.SECONDS);

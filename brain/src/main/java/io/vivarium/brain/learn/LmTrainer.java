@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TrainingLock;
@@ -127,22 +126,9 @@ public final class LmTrainer {
   public float step(AdamW opt, long[] x, long[] y, double lr) {
     int b = options.batch();
     int t = options.block();
-    return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
-        NDArray targets = m.create(y, new Shape(b, t));
-        NDArray loss = TrainingLock.run(() -> {
-          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray l = loss(w, batch, targets, true);
-            gc.backward(l);
-            return l;
-          }
-        });
-        JniUtils.setGradMode(false);
-        float value = loss.getFloat();
-        opt.step(m, lr, options.clip());
-        return value;
-      }
+    return Steps.minimize(brain, opt, lr, options.clip(), (w, m) -> {
+      Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
+      return loss(w, batch, m.create(y, new Shape(b, t)), true);
     });
   }
 

@@ -1,6 +1,8 @@
 /**
  * Learners that train brains: language-model pretraining ({@link
- * io.vivarium.brain.learn.LmTrainer}) with its optimizer and corpus, and text sampling.
+ * io.vivarium.brain.learn.LmTrainer}) with its optimizer and corpus, supervised prompt → answer
+ * learning with the prefix-LM mask ({@link io.vivarium.brain.learn.PairTrainer}), and text
+ * sampling.
  *
  * <p>Depends on {@code io.vivarium.brain}, {@code io.vivarium.brain.model}, {@code core} and
  * DJL; never on a world's classes.

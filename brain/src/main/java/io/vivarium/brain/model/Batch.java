@@ -21,7 +21,8 @@ import java.util.List;
  * @param patches (B, N, P3) float patch values, or null when N = 0
  * @param rows (B, N) int64 patch grid rows, or null
  * @param cols (B, N) int64 patch grid columns, or null
- * @param mask (B or 1, 1, S, S) additive attention mask: 0 where allowed, -inf elsewhere
+ * @param mask (B or 1, 1, S, S) additive attention mask: 0 where allowed, -inf elsewhere; null
+ *     when every position may attend to every other (no padding, all prefix)
  * @param lengths real (unpadded) token count of each row
  */
 public record Batch(
@@ -36,6 +37,16 @@ public record Batch(
   /** Token columns T (after padding). */
   public int width() {
     return Math.toIntExact(tokens.getShape().get(1));
+  }
+
+  /** Whether every row has the full width T (no padding): each row's last position is S − 1. */
+  public boolean unpadded() {
+    for (int length : lengths) {
+      if (length != width()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sequence length S = N + T. */
@@ -78,7 +89,12 @@ public record Batch(
         cols[i * n + j] = in.patches().cols()[j];
       }
     }
-    NDArray mask = m.create(prefixMask(prefixes, n + t), new Shape(b, 1, n + t, n + t));
+    boolean open = true;
+    for (int i = 0; i < b; i++) {
+      open &= prefixes[i] == n + t;
+    }
+    // all rows unpadded and all prefix: nothing is hidden, so no mask is built or added
+    NDArray mask = open ? null : m.create(prefixMask(prefixes, n + t), new Shape(b, 1, n + t, n + t));
     return new Batch(
         m.create(tokens, new Shape(b, t)), m.create(channels, new Shape(b, t)), m.arange(0, t, 1, DataType.INT64),
         n == 0 ? null : m.create(patchValues, new Shape(b, n, shape.patchValues())),

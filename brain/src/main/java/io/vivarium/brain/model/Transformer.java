@@ -1,6 +1,8 @@
 package io.vivarium.brain.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -27,12 +29,27 @@ public final class Transformer {
   public static NDArray hidden(Weights w, Batch batch, boolean training) {
     BrainShape s = w.shape();
     double drop = training ? s.dropout() : 0;
-    NDArray x = embed(w, batch); // (B, S, C)
-    x = dropout(x, drop);
+    NDArray x = dropout(embed(w, batch), drop); // (B, S, C)
     for (int i = 0; i < s.layers(); i++) {
       x = block(w, "h" + i + ".", x, batch.mask(), drop);
     }
     return layerNorm(x, w.get("lnf.g"), w.get("lnf.b"));
+  }
+
+  /**
+   * The final hidden state at each row's last real position: (B, C). Equals {@link #hidden}
+   * at those positions, but the last block runs its query, attention, projection and MLP for
+   * them only — what policies and samplers need, for (L − 1 + ~¼) / L of the work.
+   */
+  public static NDArray last(Weights w, Batch batch, boolean training) {
+    BrainShape s = w.shape();
+    double drop = training ? s.dropout() : 0;
+    NDArray x = dropout(embed(w, batch), drop); // (B, S, C)
+    for (int i = 0; i < s.layers() - 1; i++) {
+      x = block(w, "h" + i + ".", x, batch.mask(), drop);
+    }
+    x = lastBlock(w, "h" + (s.layers() - 1) + ".", x, batch, drop); // (B, 1, C)
+    return layerNorm(x, w.get("lnf.g"), w.get("lnf.b")).squeeze(1);
   }
 
   /** Next-token logits from a hidden state: (B, S, C) → (B, S, V). */
@@ -95,28 +112,103 @@ public final class Transformer {
     int heads = w.shape().heads();
     long d = c / heads;
     NDArray a = layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
-    // 3-D batched matrix products (bmm) are several times faster than 4-D matmul here
-    NDArray qkv = linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, S, 3C)
+    // 3-D batched matrix products (bmm) are several times faster than 4-D matmul here; split
+    // (not select) keeps the backward pass to one concatenation instead of three zero-filled
+    // copies of the whole (3, B·H, S, D) tensor
+    NDList qkv = linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, S, 3C)
         .reshape(bs, s, 3, heads, d)
         .transpose(2, 0, 3, 1, 4)
-        .reshape(3, bs * heads, s, d); // (3, B·H, S, D)
-    NDArray q = qkv.get(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, S, D)
-    NDArray k = qkv.get(1);
-    NDArray v = qkv.get(2);
-    NDArray att = q.batchMatMul(k.transpose(0, 2, 1)) // (B·H, S, S)
-        .reshape(bs, heads, s, s)
-        .add(mask)
-        .softmax(-1); // (B, H, S, S)
-    att = dropout(att, drop).reshape(bs * heads, s, s);
-    NDArray y = att.batchMatMul(v) // (B·H, S, D)
-        .reshape(bs, heads, s, d)
-        .transpose(0, 2, 1, 3)
-        .reshape(bs, s, c); // (B, S, C)
+        .reshape(3, bs * heads, s, d) // (3, B·H, S, D)
+        .split(3, 0);
+    NDArray q = qkv.get(0).squeeze(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, S, D)
+    NDArray k = qkv.get(1).squeeze(0);
+    NDArray v = qkv.get(2).squeeze(0);
+    NDArray y = attend(q, k, v, mask, bs, heads, drop); // (B, S, C)
     x = x.add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
+    return mlp(w, h, x, drop);
+  }
+
+  /**
+   * The last block for the last position of each row only: keys and values come from every
+   * position, the query, projection and MLP from the last one. {@code x} is (B, S, C); returns
+   * (B, 1, C), equal to the full block's output at those positions.
+   */
+  private static NDArray lastBlock(Weights w, String h, NDArray x, Batch batch, double drop) {
+    long bs = x.getShape().get(0);
+    long s = x.getShape().get(1);
+    long c = x.getShape().get(2);
+    int heads = w.shape().heads();
+    long d = c / heads;
+    NDArray qkvAll = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
+        w.get(h + "attn.w"), w.get(h + "attn.b")); // (B, S, 3C)
+    NDList kv = qkvAll.get(new NDIndex(":, :, {}:", c))
+        .reshape(bs, s, 2, heads, d)
+        .transpose(2, 0, 3, 1, 4)
+        .reshape(2, bs * heads, s, d) // (2, B·H, S, D)
+        .split(2, 0);
+    NDArray q = atLast(qkvAll, batch).get(new NDIndex(":, :, :{}", c)) // (B, 1, C)
+        .reshape(bs, 1, heads, d)
+        .transpose(0, 2, 1, 3)
+        .reshape(bs * heads, 1, d)
+        .mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, 1, D)
+    NDArray y = attend(q, kv.get(0).squeeze(0), kv.get(1).squeeze(0), lastMask(batch, s),
+        bs, heads, drop); // (B, 1, C)
+    NDArray last = atLast(x, batch).add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
+    return mlp(w, h, last, drop);
+  }
+
+  /** softmax(q·kᵀ + mask)·v for q (B·H, Q, D), k and v (B·H, S, D); returns (B, Q, H·D). */
+  private static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, long bs, int heads,
+      double drop) {
+    long rows = q.getShape().get(1);
+    long s = k.getShape().get(1);
+    long d = q.getShape().get(2);
+    NDArray att = q.batchMatMul(k.transpose(0, 2, 1)); // (B·H, Q, S)
+    if (mask != null) {
+      att = att.reshape(bs, heads, rows, s).add(mask); // (B, H, Q, S)
+    }
+    att = dropout(att.softmax(-1), drop).reshape(bs * heads, rows, s);
+    return att.batchMatMul(v) // (B·H, Q, D)
+        .reshape(bs, heads, rows, d)
+        .transpose(0, 2, 1, 3)
+        .reshape(bs, rows, heads * d); // (B, Q, C)
+  }
+
+  /** The feed-forward half of a block: x + Drop(W2 · GELU(W1 · LN2(x))). */
+  private static NDArray mlp(Weights w, String h, NDArray x, double drop) {
     NDArray m = layerNorm(x, w.get(h + "ln2.g"), w.get(h + "ln2.b"));
     NDArray f = linear(m, w.get(h + "fc.w"), w.get(h + "fc.b")); // (B, S, 4C)
     f = f.getNDArrayInternal().gelu();
     return x.add(dropout(linear(f, w.get(h + "out.w"), w.get(h + "out.b")), drop));
+  }
+
+  /** {@code t} (B, S, W) at each row's last real position: (B, 1, W). */
+  private static NDArray atLast(NDArray t, Batch b) {
+    long s = t.getShape().get(1);
+    long width = t.getShape().get(2);
+    if (b.unpadded()) {
+      return t.get(new NDIndex(":, {}:, :", s - 1));
+    }
+    long[] index = new long[Math.toIntExact(b.size() * width)];
+    for (int i = 0; i < b.size(); i++) {
+      java.util.Arrays.fill(index, Math.toIntExact(i * width), Math.toIntExact((i + 1) * width),
+          b.patchCount() + b.lengths()[i] - 1L);
+    }
+    return t.gather(t.getManager().create(index, new Shape(b.size(), 1, width)), 1);
+  }
+
+  /** (B, 1, 1, S) additive mask hiding each row's padding from its last position, or null. */
+  private static NDArray lastMask(Batch b, long s) {
+    if (b.unpadded()) {
+      return null;
+    }
+    float[] mask = new float[Math.toIntExact(b.size() * s)];
+    for (int i = 0; i < b.size(); i++) {
+      for (int j = b.patchCount() + b.lengths()[i]; j < s; j++) {
+        mask[Math.toIntExact(i * s + j)] = Float.NEGATIVE_INFINITY;
+      }
+    }
+    return b.tokens().getManager().create(mask, new Shape(b.size(), 1, 1, s));
   }
 
   private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {

@@ -2,6 +2,7 @@ package io.vivarium.brain.rl;
 
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import java.util.List;
@@ -20,12 +21,23 @@ public final class Evaluation {
 
   /** The brain's greedy policy (its most likely action) on the batch's episodes. */
   public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed) {
+    return brain(brain, batch, encoding, episodesEach, seed, false);
+  }
+
+  /**
+   * The brain on the batch's episodes, acting greedily or, when {@code sample}, drawing each
+   * action from its policy (as it does while learning) with a generator seeded from {@code seed}.
+   * A weak policy played greedily often repeats one move forever; sampling shows what it has
+   * learned so far.
+   */
+  public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed,
+      boolean sample) {
     BatchActor actor = new BatchActor(brain, batch, encoding);
     float[] logp = new float[batch.size()];
-    SplittableRandom unused = new SplittableRandom(0);
+    SplittableRandom rng = Seeds.random(seed, "evaluation-sampling", 0);
     return play(batch, episodesEach, seed, () -> {
       List<BrainInput> inputs = actor.observe();
-      actor.step(Policy.sample(actor.policy(inputs)[0], actor.alphabet.length, unused, logp, true));
+      actor.step(Policy.sample(actor.policy(inputs)[0], actor.alphabet.length, rng, logp, !sample));
     });
   }
 

@@ -2,7 +2,6 @@ package io.vivarium.brain.rl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.model.Batch;
@@ -23,8 +22,7 @@ final class Policy {
   /** Logits (B, A) over the alphabet and values (B) for inputs of equal length. */
   static NDArray[] forward(Weights w, NDManager m, List<BrainInput> inputs, long[] alphabet, boolean training) {
     Batch b = Batch.of(m, w.shape(), inputs);
-    NDArray hidden = Transformer.hidden(w, b, training); // (B, S, C)
-    NDArray last = hidden.get(new NDIndex(":, -1, :")); // (B, C)
+    NDArray last = Transformer.last(w, b, training); // (B, C)
     NDArray logits = Transformer.logits(w, last); // (B, V)
     long[] idx = new long[inputs.size() * alphabet.length];
     for (int i = 0; i < inputs.size(); i++) {

@@ -12,6 +12,8 @@ import io.vivarium.brain.TrainingLock;
 import io.vivarium.brain.learn.AdamW;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.WorldBatch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -35,6 +37,21 @@ public final class Ppo implements AutoCloseable {
   private final SplittableRandom rng;
   private final AdamW opt;
   private final Rollout rollout;
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private Timing timing = new Timing(0, 0, 0, 0, 0);
+
+  /**
+   * Where the last {@link #iterate()} spent its time, for benchmarks.
+   *
+   * @param collectSeconds acting in the worlds (rollout), wall time
+   * @param updateSeconds the minibatch gradient steps, wall time
+   * @param collectCpuSeconds the calling thread's CPU time while collecting
+   * @param updateCpuSeconds the calling thread's CPU time while updating (with one intra-op
+   *     thread PyTorch computes on it, so on a busy machine this estimates the uncontended time)
+   * @param updates how many minibatch gradient steps
+   */
+  public record Timing(double collectSeconds, double updateSeconds, double collectCpuSeconds,
+      double updateCpuSeconds, int updates) {}
 
   /** A learner of {@code brain} in {@code batch} (reset here with a seed derived from {@code seed}). */
   public Ppo(TorchBrain brain, WorldBatch batch, Encoding encoding, PpoOptions options, long seed) {
@@ -52,7 +69,11 @@ public final class Ppo implements AutoCloseable {
 
   /** Collects one rollout and learns from it. */
   public Stats iterate() {
+    long start = System.nanoTime();
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     collect();
+    long collected = System.nanoTime();
+    long cpuCollected = CPU.getCurrentThreadCpuTime();
     Advantages.gae(rollout.rewards, rollout.values, rollout.done, rollout.lastValues, rollout.envs,
         (float) options.gamma(), (float) options.lambda(), rollout.advantages, rollout.returns);
     double lr = options.lrAt(actor.envSteps() - rollout.size());
@@ -67,10 +88,18 @@ public final class Ppo implements AutoCloseable {
         sums[5]++;
       }
     }
+    timing = new Timing((collected - start) / 1e9, (System.nanoTime() - collected) / 1e9,
+        (cpuCollected - cpuStart) / 1e9, (CPU.getCurrentThreadCpuTime() - cpuCollected) / 1e9,
+        (int) sums[5]);
     double n = Math.max(1, sums[5]);
     return new Stats(actor.envSteps(), actor.episodes.episodes(), actor.episodes.meanReturn(),
         actor.episodes.successRate(),
         sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n);
+  }
+
+  /** Where the last iteration spent its time. */
+  public Timing timing() {
+    return timing;
   }
 
   /**

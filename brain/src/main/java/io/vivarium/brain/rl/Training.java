@@ -22,11 +22,14 @@ public final class Training {
   /**
    * @param method one of {@link #METHODS}
    * @param steps the environment-step budget
-   * @param bcFraction the part of the budget {@code bc+ppo} spends cloning
+   * @param bcFraction the part of the budget (steps, and time when limited) {@code bc+ppo} spends cloning
    * @param encoding how observations become the brain's input
    * @param seed the run's root seed
+   * @param seconds a wall-clock budget in seconds, 0 for none: training stops at whichever budget ends first
+   * @param imitation the options of {@code bc} and {@code dagger} and of {@code bc+ppo}'s cloning
    */
-  public record Plan(String method, long steps, double bcFraction, Encoding encoding, long seed) {
+  public record Plan(String method, long steps, double bcFraction, Encoding encoding, long seed, double seconds,
+      Imitation.Options imitation) {
     public Plan {
       if (!METHODS.contains(method)) {
         throw new IllegalArgumentException("unknown method '" + method + "'; known methods: " + METHODS);
@@ -37,6 +40,16 @@ public final class Training {
       if (!(bcFraction > 0 && bcFraction < 1)) {
         throw new IllegalArgumentException("bc fraction must be between 0 and 1 (exclusive); got " + bcFraction);
       }
+      if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+        throw new IllegalArgumentException("the time budget must be 0 (none) or a positive number of seconds; got "
+            + seconds);
+      }
+      java.util.Objects.requireNonNull(imitation, "imitation");
+    }
+
+    /** A plan without a time budget, with default imitation options. */
+    public Plan(String method, long steps, double bcFraction, Encoding encoding, long seed) {
+      this(method, steps, bcFraction, encoding, seed, 0, Imitation.Options.defaults(method.equals("dagger")));
     }
   }
 
@@ -71,16 +84,17 @@ public final class Training {
     long offset = 0;
     String m = plan.method();
     if (m.equals("bc") || m.equals("dagger") || m.equals("bc+ppo")) {
-      long budget = m.equals("bc+ppo") ? (long) (plan.steps() * plan.bcFraction()) : plan.steps();
+      boolean both = m.equals("bc+ppo");
+      long budget = both ? (long) (plan.steps() * plan.bcFraction()) : plan.steps();
+      double seconds = both ? plan.seconds() * plan.bcFraction() : plan.seconds();
       try (WorldBatch b = batch.get();
-          Imitation im = new Imitation(brain, b, plan.encoding(), Imitation.Options.defaults(m.equals("dagger")),
-              Seeds.derive(plan.seed(), "imitation"))) {
+          Imitation im = new Imitation(brain, b, plan.encoding(), plan.imitation(), Seeds.derive(plan.seed(), "imitation"))) {
         Imitation.Stats s;
         do {
           s = im.iterate();
-          each.accept(point(m.equals("dagger") ? "dagger" : "bc", s.envSteps(), s.episodes(), s.meanReturn(),
+          each.accept(point(plan.imitation().dagger() ? "dagger" : "bc", s.envSteps(), s.episodes(), s.meanReturn(),
               s.successRate(), s.loss(), start));
-        } while (s.envSteps() < budget);
+        } while (s.envSteps() < budget && !over(start, seconds));
         offset = s.envSteps();
       }
     }
@@ -93,7 +107,7 @@ public final class Training {
           s = ppo.iterate();
           each.accept(point("ppo", offset + s.envSteps(), s.episodes(), s.meanReturn(), s.successRate(),
               s.policyLoss() + 0.5 * s.valueLoss(), start));
-        } while (s.envSteps() < budget);
+        } while (s.envSteps() < budget && !over(start, plan.seconds()));
       }
     }
     if (m.equals("grpo")) {
@@ -103,9 +117,14 @@ public final class Training {
         do {
           s = g.iterate();
           each.accept(point("grpo", s.envSteps(), s.episodes(), s.meanReturn(), s.successRate(), s.policyLoss(), start));
-        } while (s.envSteps() < plan.steps());
+        } while (s.envSteps() < plan.steps() && !over(start, plan.seconds()));
       }
     }
+  }
+
+  /** Whether more than {@code seconds} (0 = no limit) have passed since {@code start}. */
+  private static boolean over(long start, double seconds) {
+    return seconds > 0 && (System.nanoTime() - start) / 1e9 >= seconds;
   }
 
   private static Point point(String phase, long steps, long episodes, double ret, double success, double loss,

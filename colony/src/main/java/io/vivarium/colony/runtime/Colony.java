@@ -1,6 +1,5 @@
 package io.vivarium.colony.runtime;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.rl.Encoding;
@@ -13,7 +12,6 @@ import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
-import io.vivarium.colony.registry.Request;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
@@ -61,6 +59,9 @@ import org.slf4j.LoggerFactory;
  * of its turns, and only a watched agent's frame carries {@code hidden} — its brain's
  * {@code embed} of instance 0's observation at the end of the turn (otherwise empty).
  *
+ * <p>With {@code bus.enabled}, {@link BusLink} publishes every agent's channels after each of
+ * its turns, and people's rewards and text on the bus become requests.
+ *
  * <p>Thread-safety: {@link #run}/{@link #runRounds} drive it from one thread; the
  * {@link ColonyHandle} methods and {@link #stop()} may be called from any thread.
  */
@@ -77,10 +78,13 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private byte[] configHash;
   private Bus bus;
   private MemoryLink memory;
+  /** The agents' channels on the bus; null without a bus. */
+  private BusLink link;
   private final List<LiveAgent> agents = new ArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Consumer<String> log;
   private final Frames frames = new Frames();
+  private final RequestDesk desk = new RequestDesk(this);
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   private volatile double stepsPerSecond;
   private long roundSteps;
@@ -115,6 +119,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       if (bus != null) {
         log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
         bus.onRewardFromParent("+", this::rewardFromBus);
+        link = new BusLink(bus, config.bus(), this::talkFromBus, this::event, log);
       }
       this.memory = MemoryLink.open(dir, config);
       populate();
@@ -184,11 +189,20 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
   }
 
+  /** People's text from the bus takes the same path as every request. */
+  private void talkFromBus(String agent, String text) {
+    try {
+      request(agent, "talk", text, "bus");
+    } catch (IllegalArgumentException e) {
+      logger.warn("ignoring text from the bus: {}", e.getMessage());
+    }
+  }
+
   /** Records an event in the registry, publishes it on the bus and tells the listeners. */
   void event(Event e) {
     registry.addEvent(e);
-    if (bus != null) {
-      bus.publishEvent(e);
+    if (link != null) {
+      link.event(e);
     }
     for (Consumer<Event> l : listeners) {
       try {
@@ -208,6 +222,18 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   /** The alive agents' ids. */
   public List<String> agentIds() {
     return agents.stream().map(a -> a.id).toList();
+  }
+
+  Registry registry() {
+    return registry;
+  }
+
+  VivariumConfig config() {
+    return config;
+  }
+
+  Frames frames() {
+    return frames;
   }
 
   /** The hyper-parameters of an agent in memory (for tests). */
@@ -241,7 +267,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         break;
       }
       for (LiveAgent a : List.copyOf(agents)) {
-        if (stop.get()) {
+        if (stop.get() || System.nanoTime() >= deadline) {
           break;
         }
         if (agents.contains(a)) {
@@ -280,11 +306,20 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     return true;
   }
 
+  /** Thrown from the step observer to end a turn at once when the colony is asked to stop. */
+  private static final class TurnStopped extends RuntimeException {
+    TurnStopped() {
+      super("stopping", null, false, false);
+    }
+  }
+
   private void safeTurn(LiveAgent a) {
     try {
       turn(a);
       replicate(a);
       cull();
+    } catch (TurnStopped e) {
+      Records.addEpisodes(registry, a.id, a.episodes.drain()); // the rest of the rollout is dropped
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
         throw e;
@@ -317,6 +352,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
     registry.addMetric(a.id, a.envSteps, "success", a.successRate);
     frames.put(frame(a, frames.watched(a.id)));
+    if (link != null) {
+      link.afterTurn(a);
+    }
     if (System.nanoTime() - a.lastCheckpointNanos >= config.colony().checkpointSeconds() * 1_000_000_000L) {
       checkpoint(a);
     }
@@ -324,15 +362,21 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   /** After every environment step of an agent's turn: counters, episodes, a watched agent's frame. */
   private void afterStep(LiveAgent a, byte[] motor) {
+    if (stop.get()) {
+      throw new TurnStopped();
+    }
     a.envSteps += a.worlds.size();
     roundSteps += a.worlds.size();
     a.episodes.afterStep(motor);
+    if (link != null) {
+      link.afterStep(a, motor);
+    }
     if (frames.watched(a.id)) {
       frames.put(frame(a, false));
     }
   }
 
-  private AgentFrame frame(LiveAgent a, boolean hidden) {
+  AgentFrame frame(LiveAgent a, boolean hidden) {
     return new AgentFrame(a.id, "alive", a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
         a.episodes.lastAction(), a.episodes.lastReward(), a.textIn, a.textOut,
         hidden ? a.brain.embed(a.input0()) : new float[0], System.currentTimeMillis());
@@ -340,34 +384,34 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   // 2. Lifecycle.
   private void fail(LiveAgent a, Throwable e) {
-    String error = e.getClass().getSimpleName() + ": " + oneLine(e.getMessage());
+    String error = e.getClass().getSimpleName() + ": " + Text.oneLine(e.getMessage());
     logger.warn("agent {} failed", a.id, e);
     log.accept("agent " + a.id + " failed: " + error);
     unload(a);
     registry.putAgent(row(a, "failed", 0, error));
-    event(Event.now("error", a.id, "{\"error\":" + quote(error) + "}"));
+    event(Event.now("error", a.id, "{\"error\":" + Text.quote(error) + "}"));
   }
 
-  private void hibernate(LiveAgent a) {
+  void hibernate(LiveAgent a) {
     checkpoint(a);
     unload(a);
     registry.putAgent(row(a, "hibernating", 0, null));
     event(Event.now("hibernate", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
   }
 
-  private void kill(LiveAgent a, String reason) {
+  void kill(LiveAgent a, String reason) {
     checkpoint(a);
     unload(a);
     registry.putAgent(row(a, "dead", System.currentTimeMillis(), null));
-    event(Event.now("death", a.id, String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", quote(reason),
+    event(Event.now("death", a.id, String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", Text.quote(reason),
         a.fitness)));
   }
 
   /** Kills an agent that is not in memory (hibernating or failed): its row only. */
-  private void kill(AgentRow r, String reason) {
+  void kill(AgentRow r, String reason) {
     registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "dead", r.world(), r.brainSpec(),
         r.fitness(), r.bornMillis(), System.currentTimeMillis(), r.error()));
-    event(Event.now("death", r.id(), String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", quote(reason),
+    event(Event.now("death", r.id(), String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", Text.quote(reason),
         r.fitness())));
   }
 
@@ -382,7 +426,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   }
 
   /** Loads a hibernating or failed agent from its newest verified checkpoint. */
-  private void wake(AgentRow r) {
+  void wake(AgentRow r) {
     LiveAgent a = load(r);
     if (a == null) {
       throw new IllegalStateException(r.id() + " has no checkpoint that verifies");
@@ -392,92 +436,13 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     idleNoted = false;
   }
 
-  // 3. Requests, at every turn boundary.
+  // 3. Requests, at every turn boundary (RequestDesk applies them through the methods above).
   private void applyRequests() {
-    for (Request r : registry.pendingRequests()) {
-      String result;
-      try {
-        result = apply(r);
-      } catch (RuntimeException e) {
-        logger.warn("request {} failed", r.id(), e);
-        result = "failed: " + oneLine(e.getMessage());
-      }
-      registry.finishRequest(r.id(), result);
-    }
+    desk.applyPending();
   }
 
-  private String apply(Request r) {
-    Optional<AgentRow> row = Records.agent(registry, r.agent());
-    if (row.isEmpty()) {
-      return "unknown agent " + r.agent();
-    }
-    AgentRow known = row.get();
-    LiveAgent a = find(r.agent());
-    String state = a != null ? "alive" : known.state();
-    if (a == null && !r.action().equals("wake") && !r.action().equals("kill") && !r.action().equals("vote")) {
-      return "cannot " + r.action() + " " + r.agent() + ": it is " + state;
-    }
-    switch (r.action()) {
-      case "hibernate" -> hibernate(a);
-      case "wake" -> {
-        if (!state.equals("hibernating") && !state.equals("failed")) {
-          return "cannot wake " + r.agent() + ": it is " + state;
-        }
-        wake(known);
-      }
-      case "kill" -> {
-        if (state.equals("dead")) {
-          return "cannot kill " + r.agent() + ": it is already dead";
-        }
-        killAny(a, known, "request by " + r.source());
-      }
-      case "clone" -> birth(a, 0, false, "clone");
-      case "reward" -> reward(a, Requests.reward(r.arg()), r.source());
-      case "talk" -> {
-        a.textIn = r.arg();
-        frames.put(frame(a, false));
-        event(Event.now("talk", a.id, "{\"text\":" + quote(r.arg()) + ",\"source\":" + quote(r.source()) + "}"));
-      }
-      case "vote" -> {
-        return vote(a, known, r.arg());
-      }
-      default -> {
-        return "unknown action " + r.action();
-      }
-    }
-    return "ok";
-  }
-
-  private void killAny(LiveAgent a, AgentRow known, String reason) {
-    if (a != null) {
-      kill(a, reason);
-    } else {
-      kill(known, reason);
-    }
-  }
-
-  private String vote(LiveAgent a, AgentRow known, String voter) {
-    if (known.state().equals("dead")) {
-      return "cannot vote against " + known.id() + ": it is already dead";
-    }
-    long votes = Records.vote(registry, known.id(), voter.trim());
-    event(Event.now("vote", known.id(), String.format(Locale.ROOT, "{\"voter\":%s,\"votes\":%d,\"threshold\":%d}",
-        quote(voter.trim()), votes, config.colony().voteThreshold())));
-    if (votes >= config.colony().voteThreshold()) {
-      killAny(a, known, "vote");
-    }
-    return "ok";
-  }
-
-  private void reward(LiveAgent a, double reward, String source) {
-    a.humanReward += reward;
-    a.fitness += reward;
-    registry.addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
-    event(Event.now("reward", a.id, String.format(Locale.ROOT, "{\"reward\":%s,\"total\":%s,\"source\":%s}",
-        reward, a.humanReward, quote(source))));
-  }
-
-  private LiveAgent find(String id) {
+  /** The agent in memory with {@code id}, or null. */
+  LiveAgent find(String id) {
     for (LiveAgent a : agents) {
       if (a.id.equals(id)) {
         return a;
@@ -493,14 +458,14 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
     long episodes = a.episodes.episodes();
     if (episodes - a.episodesAtLastBirth < config.colony().replicateEvery()
-        || a.fitness < quantileFitness(config.colony().replicateQuantile())) {
+        || a.fitness < quantileFitness(config.colony().replicateQuantile()) || !roomForChild()) {
       return;
     }
     a.episodesAtLastBirth = episodes;
     birth(a, config.colony().mutationSigma(), config.colony().perturb(), "replication");
   }
 
-  private void birth(LiveAgent parent, double sigma, boolean perturb, String via) {
+  void birth(LiveAgent parent, double sigma, boolean perturb, String via) {
     String id = nextId();
     long seed = Seeds.derive(config.colony().seed(), "mutation", lastId);
     TorchBrain brain = parent.brain.copy();
@@ -508,12 +473,26 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       brain.mutate(sigma, seed);
     }
     Hparams h = perturb ? parent.hparams.perturbed(Seeds.random(seed, "hparams", 0)) : parent.hparams;
-    LiveAgent child = live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false);
+    LiveAgent child = live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false,
+        Curricula.level(parent.worlds));
     registry.putAgent(row(child, "alive", 0, null));
     event(Event.now("birth", id, String.format(Locale.ROOT,
         "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d,\"via\":\"%s\",%s}", parent.id,
         child.generation, sigma, seed, via, h.json())));
     checkpoint(child);
+  }
+
+  /** Whether a child fits: below the cap, or some agent is past its protection and may be culled. */
+  private boolean roomForChild() {
+    if (agents.size() < config.colony().maxAgents()) {
+      return true;
+    }
+    for (LiveAgent a : agents) {
+      if (a.turns >= config.colony().protectTurns()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void cull() {
@@ -571,7 +550,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       for (int i = 1; i <= config.colony().agents(); i++) {
         String id = nextId();
         TorchBrain brain = TorchBrain.create(config.brain(), Seeds.derive(config.colony().seed(), "brain", i));
-        LiveAgent a = live(id, null, 0, brain, 0, i, h, config.learn().method().equals("bc+ppo"));
+        LiveAgent a = live(id, null, 0, brain, 0, i, h, config.learn().method().equals("bc+ppo"), 1);
         registry.putAgent(row(a, "alive", 0, null));
         event(Event.now("birth", id, "{\"parent\":null,\"generation\":0," + h.json() + "}"));
         checkpoint(a);
@@ -585,7 +564,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
           String error = "no checkpoint that verifies under " + store.root();
           registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "failed", r.world(), r.brainSpec(),
               r.fitness(), r.bornMillis(), 0, error));
-          event(Event.now("error", r.id(), "{\"error\":" + quote(error) + "}"));
+          event(Event.now("error", r.id(), "{\"error\":" + Text.quote(error) + "}"));
           log.accept("agent " + r.id() + " cannot resume: " + error);
         } else {
           event(Event.now("resume", r.id(), "{\"step\":" + a.envSteps + "}"));
@@ -603,10 +582,13 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
     Checkpoint c = latest.get().checkpoint();
     TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), c.file().toString());
-    Hparams h = Hparams.fromJson(Records.birthJson(registry, r.id()),
-        new Hparams(config.learn().lr(), Hparams.DEFAULT_ENTROPY));
-    boolean bc = config.learn().method().equals("bc+ppo") && r.parent() == null;
-    LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1, h, bc);
+    String birth = Records.birthJson(registry, r.id());
+    Hparams h = Hparams.fromJson(birth, new Hparams(config.learn().lr(), Hparams.DEFAULT_ENTROPY));
+    // Only this colony's founders clone the expert; an imported brain has learned elsewhere.
+    boolean bc = config.learn().method().equals("bc+ppo") && r.parent() == null
+        && (birth == null || !birth.contains("\"imported_from\""));
+    LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), agents.size() + 1, h, bc,
+        Records.lastLevel(registry, r.id()));
     a.humanReward = Records.humanReward(registry, r.id());
     a.fitness = c.fitness();
     a.bornMillis = r.bornMillis();
@@ -615,18 +597,19 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   /**
    * A new agent in memory with its world batch and learner; {@code clone} when it should first
-   * clone the world's expert (a {@code bc+ppo} founder younger than {@code colony.bcSteps}).
+   * clone the world's expert (a {@code bc+ppo} founder younger than {@code colony.bcSteps});
+   * its curriculum starts at {@code level}.
    */
   private LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index,
-      Hparams h, boolean clone) {
+      Hparams h, boolean clone, int level) {
     WorldFactory f = Worlds.get(config.world().name());
     WorldBatch worlds = f.batch(config.world().preset(), config.world().batch());
-    Curricula.attach(worlds, config.world().preset());
+    Curricula.attach(worlds, config.world().preset(), level);
     LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds, h, steps);
     a.learnerSeed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
     if (clone && steps < config.colony().bcSteps()) {
       Imitation.Options d = Imitation.Options.defaults(false);
-      a.imitation = new Imitation(brain, worlds, Encoding.defaults(), new Imitation.Options(TURN_STEPS,
+      a.imitation = new Imitation(brain, seen(a), Encoding.defaults(), new Imitation.Options(TURN_STEPS,
           d.minibatch(), d.updates(), d.lr(), d.maxGradNorm(), false, d.buffer()), a.learnerSeed);
       a.episodes = new EpisodeTracker(worlds, config.world().name(), config.world().preset());
       a.observe(motor -> afterStep(a, motor));
@@ -642,10 +625,16 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     int n = a.worlds.size();
     o = new PpoOptions(n, TURN_STEPS, Math.min(o.minibatch(), n * TURN_STEPS), o.epochs(), a.hparams.lr(),
         o.clip(), o.gamma(), o.lambda(), a.hparams.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
-    Encoding e = memory.encoding(Encoding.defaults(), a.worlds.spec(), a.brain.shape().block());
-    a.ppo = new Ppo(a.brain, a.worlds, e, o, Seeds.derive(a.learnerSeed, "ppo", steps));
+    WorldBatch seen = seen(a);
+    Encoding e = memory.encoding(Encoding.defaults(), seen.spec(), a.brain.shape().block());
+    a.ppo = new Ppo(a.brain, seen, e, o, Seeds.derive(a.learnerSeed, "ppo", steps));
     a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset());
     a.observe(motor -> afterStep(a, motor));
+  }
+
+  /** The agent's worlds as its learner sees them: with people's text when bus.textBytes > 0. */
+  private WorldBatch seen(LiveAgent a) {
+    return TalkBatch.wrap(a.worlds, config.bus().textBytes(), () -> a.textIn);
   }
 
   private AgentRow row(LiveAgent a, String state, long diedMillis, String error) {
@@ -669,16 +658,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     var states = registry.agentsByState();
     int generation = (int) registry.scalar("SELECT MAX(generation) FROM agents", 0);
     log.accept(StatusLine.format(generation, states.get("alive") + states.get("hibernating"),
-        states.get("hibernating"), median, best.id, best.parent, stepsPerSecond));
-  }
-
-  private static String quote(String s) {
-    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s == null ? "" : s)) + "\"";
-  }
-
-  private static String oneLine(String s) {
-    String t = s == null ? "(no message)" : s.replaceAll("\\s+", " ").trim();
-    return t.length() > 500 ? t.substring(0, 500) + "…" : t;
+        states.get("hibernating"), median, best.id, best.parent, stepsPerSecond)
+        + (link == null ? "" : link.status()));
   }
 
   /** Closes agents, the bus and the registry and releases the lock; checkpoints nothing more. Idempotent. */

@@ -76,6 +76,14 @@ final class Records {
     return out[0];
   }
 
+  /** The curriculum level of {@code agent}'s latest recorded episode, 1 when it has none. */
+  static int lastLevel(Registry registry, String agent) {
+    int[] out = {1};
+    registry.query("SELECT level FROM episodes WHERE agent = ? ORDER BY id DESC LIMIT 1",
+        rs -> out[0] = rs.getInt(1), agent);
+    return out[0];
+  }
+
   /** The latest total of people's rewards to {@code agent}, 0 when none. */
   static double humanReward(Registry registry, String agent) {
     double[] out = {0};

@@ -83,7 +83,25 @@ class ColonyRecordsTest {
       AgentFrame first = colony.frame("a0001").orElseThrow(); // the first ask: watched from now on
       assertThat(first.hidden()).as("not watched at the end of that turn").isEmpty();
       assertThat(first.lastAction()).hasSize(1);
-      colony.runRounds(1);
+      // A console polls the frame while the colony runs, as the zookeeper does.
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread console = new Thread(() -> {
+        while (!done.get()) {
+          colony.frame("a0001");
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      console.start();
+      try {
+        colony.runRounds(1);
+      } finally {
+        done.set(true);
+        console.join();
+      }
       AgentFrame second = colony.frame("a0001").orElseThrow();
       assertThat(second.envSteps()).isGreaterThan(first.envSteps());
       assertThat(second.hidden()).isNotEmpty();

@@ -21,9 +21,13 @@ public record BusConfig(
     @Doc("Per-client message queue of the embedded broker; QoS 1 messages beyond it are lost.")
         @Range(min = 1024, max = 10_000_000) int brokerQueue,
     @Doc("Least milliseconds between two video frames of one agent; faster frames are dropped.")
-        @Range(min = 0, max = 60_000) int videoIntervalMillis) {
+        @Range(min = 0, max = 60_000) int videoIntervalMillis,
+    @Doc("Least milliseconds between two byte counts, touch and entropy messages of one agent.")
+        @Range(min = 0, max = 3_600_000) int intervalMillis,
+    @Doc("Bytes of people's latest text (text:from_parent) shown to each agent after its world's text; 0 shows none.")
+        @Range(min = 0, max = 4096) int textBytes) {
 
   public static BusConfig defaults() {
-    return new BusConfig(true, "", 1883, "", "", "", "", 10_000, 10_000, 1_000_000, 200);
+    return new BusConfig(true, "", 1883, "", "", "", "", 10_000, 10_000, 1_000_000, 200, 1000, 0);
   }
 }

@@ -61,7 +61,11 @@ public final class GoldTutorials {
 
   /** {@code n} line examples on scenes of {@code preset}. */
   public static List<LineExample> line(GoldPreset preset, long seed, int n) {
-    GoldRenderer renderer = new GoldRenderer(preset.pixelsPerCell());
+    return line(preset, seed, n, new GoldRenderer(preset.pixelsPerCell()));
+  }
+
+  /** {@code n} line examples on scenes of {@code preset}, drawn by {@code renderer} (e.g. smaller cells). */
+  public static List<LineExample> line(GoldPreset preset, long seed, int n, GoldRenderer renderer) {
     List<LineExample> out = new ArrayList<>(n);
     for (GoldScene scene : scenes(preset, seed, "line", n)) {
       out.add(line(scene, renderer));

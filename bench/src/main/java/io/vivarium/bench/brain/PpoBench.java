@@ -1,0 +1,123 @@
+package io.vivarium.bench.brain;
+
+import io.vivarium.brain.BrainShape;
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.rl.Encoding;
+import io.vivarium.brain.rl.ObservationEncoder;
+import io.vivarium.brain.rl.Ppo;
+import io.vivarium.brain.rl.PpoOptions;
+import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.WorldFactory;
+import io.vivarium.core.world.Worlds;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * PPO training throughput on the gold world with the default settings (RL Zoo's MiniGrid
+ * PPO: 8 worlds × 128 steps per rollout, minibatch 64, 10 epochs, so 160 gradient steps per
+ * 1,024 environment steps) and the default observation encoding. For each world preset and
+ * brain preset it runs a few iterations and prints {@code env_steps_per_second},
+ * {@code ms_per_update} (one minibatch gradient step), the rollout's {@code collect_ms_per_step}
+ * (one step of all 8 worlds), each also per second of the training thread's CPU time (with one
+ * intra-op thread PyTorch computes on that thread, so CPU time estimates the uncontended speed
+ * on a shared machine), the prefix length in tokens, resident memory and the load.
+ *
+ * <p>Usage: {@code PpoBench [--presets gold-bare-5x5,gold-bare-6x6] [--brains tiny,small]
+ * [--iterations 2] [--threads 1]}; also {@code vivarium bench ppo}. Not thread-safe; a
+ * command-line tool.
+ */
+public final class PpoBench {
+  private PpoBench() {}
+
+  public static void main(String[] args) {
+    List<String> presets = List.of("gold-bare-5x5", "gold-bare-6x6");
+    List<String> brains = List.of("tiny", "small");
+    int iterations = 2;
+    int threads = 1;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--presets" -> presets = List.of(args[i + 1].split(","));
+        case "--brains" -> brains = List.of(args[i + 1].split(","));
+        case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
+        case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option '" + args[i]
+            + "'; known: --presets, --brains, --iterations, --threads");
+      }
+    }
+    run(presets, brains, iterations, threads, new PrintWriter(System.out, true));
+  }
+
+  /** Measures every (world preset, brain preset) pair; prints {@code key: value} lines. */
+  public static void run(List<String> presets, List<String> brains, int iterations, int threads,
+      PrintWriter out) {
+    if (iterations < 1 || threads < 1) {
+      throw new IllegalArgumentException("iterations and threads must be at least 1; got "
+          + iterations + " and " + threads);
+    }
+    Torch.start(threads, null);
+    WorldFactory gold = Worlds.get("gold");
+    out.printf(Locale.ROOT, "load_before: %s%n", Proc.load());
+    for (String preset : presets) {
+      for (String brain : brains) {
+        one(gold, preset, brain, iterations, out);
+      }
+    }
+    out.printf(Locale.ROOT, "threads: %d%n", threads);
+    out.printf(Locale.ROOT, "peak_rss_mb: %d%n", Proc.peakRssMb());
+    out.printf(Locale.ROOT, "load_after: %s%n", Proc.load());
+    out.flush();
+  }
+
+  private static void one(WorldFactory gold, String preset, String brainPreset, int iterations,
+      PrintWriter out) {
+    PpoOptions options = PpoOptions.defaults(100_000);
+    Encoding encoding = Encoding.defaults();
+    try (TorchBrain brain = TorchBrain.create(BrainShape.preset(brainPreset), 1);
+        WorldBatch batch = gold.batch(preset, options.envs());
+        Ppo ppo = new Ppo(brain, batch, encoding, options, 1)) {
+      int tokens = new ObservationEncoder(batch.spec(), encoding).length();
+      double wall = 0;
+      double cpu = 0;
+      double updateWall = 0;
+      double updateCpu = 0;
+      double collectWall = 0;
+      double collectCpu = 0;
+      long updates = 0;
+      long steps = 0;
+      for (int i = 0; i < iterations; i++) {
+        ppo.iterate();
+        Ppo.Timing t = ppo.timing();
+        // the first iteration warms up (class loading, allocator); it is reported, not counted
+        out.printf(Locale.ROOT, "%s %s iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s)%n",
+            preset, brainPreset, i, t.collectSeconds(), t.updateSeconds(), t.collectCpuSeconds(),
+            t.updateCpuSeconds());
+        if (i == 0 && iterations > 1) {
+          continue;
+        }
+        steps += options.envs() * options.steps();
+        wall += t.collectSeconds() + t.updateSeconds();
+        cpu += t.collectCpuSeconds() + t.updateCpuSeconds();
+        updateWall += t.updateSeconds();
+        updateCpu += t.updateCpuSeconds();
+        collectWall += t.collectSeconds();
+        collectCpu += t.collectCpuSeconds();
+        updates += t.updates();
+      }
+      String key = preset + " " + brainPreset;
+      out.printf(Locale.ROOT, "%s prefix_tokens: %d%n", key, tokens);
+      out.printf(Locale.ROOT, "%s parameters: %d%n", key, brain.parameterCount());
+      out.printf(Locale.ROOT, "%s env_steps_per_second: %.1f%n", key, steps / wall);
+      out.printf(Locale.ROOT, "%s env_steps_per_cpu_second: %.1f%n", key, steps / cpu);
+      out.printf(Locale.ROOT, "%s ms_per_update: %.1f%n", key, 1000 * updateWall / updates);
+      out.printf(Locale.ROOT, "%s cpu_ms_per_update: %.1f%n", key, 1000 * updateCpu / updates);
+      out.printf(Locale.ROOT, "%s collect_ms_per_step: %.2f%n", key,
+          1000 * collectWall / (steps / options.envs()));
+      out.printf(Locale.ROOT, "%s cpu_collect_ms_per_step: %.2f%n", key,
+          1000 * collectCpu / (steps / options.envs()));
+      out.printf(Locale.ROOT, "%s rss_mb: %d%n", key, Proc.rssMb());
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.vivarium.cli;
+
+import io.vivarium.bench.brain.PpoBench;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vivarium bench ppo}: PPO training throughput on the gold world. */
+@Command(name = "ppo", mixinStandardHelpOptions = true,
+    description = {"PPO with the default settings on gold presets: env_steps_per_second,",
+        "ms_per_update (one minibatch of 64) and collect_ms_per_step, wall and CPU time."})
+final class BenchPpoCommand extends VivariumCommand {
+  @Option(names = "--presets", paramLabel = "P,…", split = ",",
+      description = "Gold presets (default: gold-bare-5x5,gold-bare-6x6).")
+  List<String> presets = List.of("gold-bare-5x5", "gold-bare-6x6");
+
+  @Option(names = "--brains", paramLabel = "B,…", split = ",",
+      description = "Brain presets (default: tiny,small).")
+  List<String> brains = List.of("tiny", "small");
+
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "PPO iterations of 1,024 env steps each; the first is warm-up (default: ${DEFAULT-VALUE}).")
+  int iterations = 2;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Intra-op threads (default: ${DEFAULT-VALUE}).")
+  int threads = 1;
+
+  @Override
+  public Integer call() {
+    PpoBench.run(presets, brains, iterations, threads, out());
+    out().flush();
+    return 0;
+  }
+}

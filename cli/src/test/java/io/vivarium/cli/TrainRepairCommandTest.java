@@ -1,0 +1,69 @@
+package io.vivarium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vivarium train repair} and {@code vivarium eval --world repair --solver brain} end to
+ * end, in process, with a tiny brain trained for a few iterations (behaviour, not quality).
+ */
+class TrainRepairCommandTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void nativesUnderTarget() {
+    TrainCommandTest.nativesUnderTarget();
+  }
+
+  private static String[] run(String... args) {
+    return TrainCommandTest.run(args);
+  }
+
+  @Test
+  void trainsSavesLoadsAndAnswers() {
+    Path brain = dir.resolve("repair.brain");
+    String[] r = run("--data", dir.toString(), "train", "repair", "--brain-preset", "tiny", "--iters", "3",
+        "--batch", "4", "--after", "none", "--eval-episodes", "1", "--out", brain.toString(),
+        "brain.layers=1", "brain.block=256");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("train repair · repair-single").containsPattern("(?m)^iters: 3$")
+        .containsPattern("(?m)^pairs: 12$").containsPattern("(?m)^mean_reward: -?\\d+\\.\\d+$")
+        .contains("brain: " + brain);
+    assertThat(brain).exists();
+    String[] e = run("eval", "--world", "repair", "--solver", "identity,brain,heuristic+brain", "--brain",
+        brain.toString(), "--episodes", "1"); // an untrained brain writes long answers: keep it short
+    assertThat(e[0]).as(e[2]).isEqualTo("0");
+    assertThat(e[1]).contains("solver: brain").contains("solver: heuristic+brain")
+        .contains("brain exact/reward").containsPattern("(?m)^mean_reward: -?\\d+\\.\\d+$");
+    String[] byPath = run("eval", "--world", "repair", "--solver", brain.toString(), "--episodes", "1");
+    assertThat(byPath[0]).as(byPath[2]).isEqualTo("0");
+  }
+
+  @Test
+  void badInputIsOneClearLine() throws Exception {
+    String[] noBrain = run("eval", "--world", "repair", "--solver", "brain", "--episodes", "1");
+    assertThat(noBrain[0]).isEqualTo("1");
+    assertThat(noBrain[2]).contains("--solver brain needs --brain FILE");
+    String[] missing = run("eval", "--world", "repair", "--solver", dir.resolve("gone.brain").toString());
+    assertThat(missing[0]).isEqualTo("1");
+    assertThat(missing[2]).contains("gone.brain, which does not exist");
+    Path junk = Files.writeString(dir.resolve("junk.brain"), "not a brain");
+    String[] bad = run("eval", "--world", "repair", "--solver", junk.toString(), "--episodes", "1");
+    assertThat(bad[0]).isEqualTo("1");
+    assertThat(bad[2]).contains("junk.brain");
+    String[] after = run("--data", dir.toString(), "train", "repair", "--after", "oracle");
+    assertThat(after[0]).isEqualTo("1");
+    assertThat(after[2]).contains("--after must be heuristic or none; got 'oracle'");
+    String[] minutes = run("--data", dir.toString(), "train", "repair", "--minutes", "0");
+    assertThat(minutes[0]).isEqualTo("1");
+    assertThat(minutes[2]).contains("--minutes must be positive; got 0.0");
+    String[] preset = run("--data", dir.toString(), "train", "repair", "--preset", "nope");
+    assertThat(preset[0]).isEqualTo("1");
+    assertThat(preset[2]).contains("known presets");
+  }
+}

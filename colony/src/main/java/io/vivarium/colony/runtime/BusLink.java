@@ -1,0 +1,231 @@
+package io.vivarium.colony.runtime;
+
+import io.vivarium.bus.Bus;
+import io.vivarium.bus.BusStats;
+import io.vivarium.bus.ByteCounts;
+import io.vivarium.bus.ColonyEntropy;
+import io.vivarium.bus.EntropyMeter;
+import io.vivarium.bus.Topics;
+import io.vivarium.core.Channel;
+import io.vivarium.core.Event;
+import io.vivarium.core.config.BusConfig;
+import io.vivarium.core.world.Image;
+import io.vivarium.core.world.Observation;
+import io.vivarium.core.world.WorldBatch;
+import io.vivarium.worlds.gold.GoldBatch;
+import io.vivarium.worlds.gold.GoldPng;
+import io.vivarium.worlds.gold.GoldRenderer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The colony's agents on the bus: after each turn an agent's action bytes ({@code motor:to_world}),
+ * its text output when its world reads text ({@code text:to_parent}), a PNG frame of its first
+ * world ({@code video:from_world}, at most every {@code bus.videoIntervalMillis}) and, every
+ * {@code bus.intervalMillis}, a state summary ({@code touch:world}) and the histogram of the bytes
+ * it emitted since its previous one ({@code bytecounts/{agent}}); an {@link EntropyMeter} turns
+ * everyone's counts into the colony-wide {@code entropy}. People's text ({@code text:from_parent})
+ * goes to the handler the colony gives. The actions come from the learner's step observer
+ * ({@link #afterStep}), so they are the bytes the worlds received, in the cloning phase as in
+ * PPO. The bus never blocks the colony (see docs/bus.md); this
+ * link watches it at every turn and reports an outage and the recovery once each, as an event
+ * and a log line, and in the status line while it lasts.
+ *
+ * <p>Not thread-safe: the colony's thread calls {@link #afterStep}, {@link #afterTurn},
+ * {@link #event} and {@link #status}; the text handler runs on the bus's subscription thread.
+ */
+final class BusLink {
+  private final Bus bus;
+  private final EntropyMeter entropy;
+  private final Consumer<Event> events;
+  private final Consumer<String> log;
+  private final long intervalNanos;
+  private final Map<String, Turn> turns = new HashMap<>();
+  private GoldRenderer renderer;
+  private boolean up = true;
+  private long downSinceMillis;
+
+  /**
+   * Links the colony to {@code bus}.
+   *
+   * @param onText receives (agent, text) for every valid {@code text:from_parent} message
+   * @param events records an event (the colony's registry and the bus)
+   * @param log receives status lines
+   */
+  BusLink(Bus bus, BusConfig config, BiConsumer<String, String> onText, Consumer<Event> events,
+      Consumer<String> log) {
+    this.bus = bus;
+    this.events = events;
+    this.log = log;
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.intervalMillis());
+    this.entropy = new EntropyMeter(bus, config.intervalMillis());
+    bus.onTextFromParent("+", onText::accept);
+  }
+
+  /** What an agent emitted since its previous turn's messages: instance 0's bytes, every byte's count. */
+  private static final class Turn {
+    byte[] first = new byte[64];
+    int length;
+    final long[] counts = new long[256];
+    long lastCountsNanos;
+    boolean counted;
+  }
+
+  /** Takes one environment step's action bytes of agent {@code a}, one per world instance. */
+  void afterStep(LiveAgent a, byte[] motor) {
+    Turn t = turns.computeIfAbsent(a.id, k -> new Turn());
+    if (t.length == t.first.length) {
+      t.first = Arrays.copyOf(t.first, 2 * t.length);
+    }
+    t.first[t.length++] = motor[0];
+    for (byte b : motor) {
+      t.counts[b & 0xFF]++;
+    }
+  }
+
+  /** Publishes what agent {@code a} did in the turn it just took. */
+  void afterTurn(LiveAgent a) {
+    watch();
+    WorldBatch w = a.worlds;
+    Turn t = turns.computeIfAbsent(a.id, k -> new Turn());
+    if (t.length > 0) {
+      byte[] first = Arrays.copyOf(t.first, t.length);
+      t.length = 0;
+      bus.publish(Topics.MOTOR_TO_WORLD, a.id, first);
+      if (w.spec().actionChannel() == Channel.TEXT) {
+        bus.publishText(a.id, new String(first, StandardCharsets.UTF_8));
+      }
+    }
+    long now = System.nanoTime();
+    if (!t.counted || now - t.lastCountsNanos >= intervalNanos) {
+      t.counted = true;
+      t.lastCountsNanos = now;
+      bus.publishByteCounts(a.id, new ByteCounts(a.envSteps, t.counts));
+      Arrays.fill(t.counts, 0);
+      bus.publish(Topics.TOUCH_WORLD, a.id, touch(a).getBytes(StandardCharsets.UTF_8));
+    }
+    if (bus.wantsFrame(a.id)) {
+      byte[] png = frame(w);
+      if (png != null) {
+        bus.publish(Topics.VIDEO_FROM_WORLD, a.id, png);
+      }
+    }
+  }
+
+  /** Publishes a colony event; an agent that leaves memory takes its counts out of the colony entropy. */
+  void event(Event e) {
+    bus.publishEvent(e);
+    if (e.kind().equals("death") || e.kind().equals("hibernate") || e.kind().equals("error")) {
+      turns.remove(e.agent());
+      entropy.forget(e.agent());
+    }
+  }
+
+  /** What the status line adds: the colony-wide entropy, and the outage while the broker is away. */
+  String status() {
+    watch();
+    StringBuilder s = new StringBuilder();
+    ColonyEntropy e = entropy.current();
+    if (e.agents() > 0) {
+      s.append(String.format(Locale.ROOT, " · entropy %.2f bits", e.bits()));
+    }
+    if (!up) {
+      s.append(String.format(Locale.ROOT, " · bus down %.0f s", (System.currentTimeMillis() - downSinceMillis) / 1e3));
+    }
+    return s.toString();
+  }
+
+  /** Reports a lost or regained broker once per change. */
+  private void watch() {
+    boolean now = bus.connected();
+    if (now == up) {
+      return;
+    }
+    up = now;
+    String url = "{\"url\":" + quote(bus.url());
+    if (!now) {
+      downSinceMillis = System.currentTimeMillis();
+      log.accept("bus: broker " + bus.url() + " is unreachable; the colony runs on, messages wait in the "
+          + "outbox (oldest dropped when full) while the bus reconnects");
+      events.accept(Event.now("bus_down", "", url + "}"));
+    } else {
+      long down = System.currentTimeMillis() - downSinceMillis;
+      log.accept(String.format(Locale.ROOT, "bus: reconnected to %s after %.1f s", bus.url(), down / 1e3));
+      events.accept(Event.now("bus_up", "", url + ",\"downMillis\":" + down + "}"));
+    }
+  }
+
+  /** Instance 0 as a PNG: the world's own picture, or a gold room drawn here; null for other worlds. */
+  private byte[] frame(WorldBatch w) {
+    Image image = w.observation(0).image();
+    if (image == null && w instanceof GoldBatch g) {
+      if (renderer == null || renderer.pixelsPerCell() != g.preset().pixelsPerCell()) {
+        renderer = new GoldRenderer(g.preset().pixelsPerCell());
+      }
+      image = renderer.render(g.scene(0));
+    }
+    return image == null ? null : GoldPng.encode(image);
+  }
+
+  /** The {@code touch:world} summary: JSON, format {@code vivarium.touch} version 1. */
+  private String touch(LiveAgent a) {
+    WorldBatch w = a.worlds;
+    Observation o = w.observation(0);
+    BusStats b = bus.stats();
+    Runtime rt = Runtime.getRuntime();
+    StringBuilder s = new StringBuilder(512);
+    s.append(String.format(Locale.ROOT, "{\"format\":\"vivarium.touch\",\"version\":1,\"time\":%d,\"agent\":%s,"
+        + "\"world\":%s,\"preset\":%s,\"envSteps\":%d,\"episodes\":%d,\"fitness\":%s,\"successRate\":%s,"
+        + "\"humanReward\":%s,\"lastReward\":%s,\"text\":%s,\"heard\":%s", System.currentTimeMillis(), quote(a.id),
+        quote(w.spec().world()), quote(w.spec().preset()), a.envSteps, a.episodes.episodes(),
+        number(a.fitness), number(a.successRate), number(a.humanReward), number(w.rewards()[0]),
+        quote(new String(o.bytes(Channel.TEXT), StandardCharsets.UTF_8)), quote(a.textIn)));
+    if (w instanceof GoldBatch g) {
+      s.append(",\"scene\":").append(quote(g.scene(0).ascii()));
+    }
+    byte[] touch = o.bytes(Channel.TOUCH);
+    if (touch.length > 0) {
+      s.append(",\"touch\":\"").append(Base64.getEncoder().encodeToString(touch)).append('"');
+    }
+    s.append(String.format(Locale.ROOT, ",\"machine\":{\"load\":%s,\"cpus\":%d,\"heapUsedMb\":%d},",
+        number(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()), rt.availableProcessors(),
+        (rt.totalMemory() - rt.freeMemory()) >> 20));
+    s.append(String.format(Locale.ROOT, "\"bus\":{\"outages\":%d,\"droppedOutbox\":%d,\"droppedVideo\":%d,"
+        + "\"throttled\":%d,\"malformed\":%d}}", b.outages(), b.droppedOutbox(), b.droppedVideo(), b.throttled(),
+        b.malformed()));
+    return s.toString();
+  }
+
+  private static String number(double d) {
+    return Double.isFinite(d) ? Double.toString(d) : "null";
+  }
+
+  /** A JSON string literal. */
+  static String quote(String text) {
+    StringBuilder s = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        default -> {
+          if (c < 0x20) {
+            s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            s.append(c);
+          }
+        }
+      }
+    }
+    return s.append('"').toString();
+  }
+}

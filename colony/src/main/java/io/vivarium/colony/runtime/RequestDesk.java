@@ -1,0 +1,111 @@
+package io.vivarium.colony.runtime;
+
+import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.Request;
+import io.vivarium.core.Event;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies people's {@link Request requests} to a {@link Colony} at its turn boundaries: each
+ * pending request is carried out through the colony's lifecycle methods, or refused with a
+ * one-line reason, and its result is written back to the registry. Driven by the colony's
+ * thread; not thread-safe.
+ */
+final class RequestDesk {
+  private static final Logger log = LoggerFactory.getLogger(RequestDesk.class);
+  private final Colony colony;
+
+  RequestDesk(Colony colony) {
+    this.colony = colony;
+  }
+
+  /** Applies every pending request, oldest first, and records each one's result. */
+  void applyPending() {
+    for (Request r : colony.registry().pendingRequests()) {
+      String result;
+      try {
+        result = apply(r);
+      } catch (RuntimeException e) {
+        log.warn("request {} failed", r.id(), e);
+        result = "failed: " + Text.oneLine(e.getMessage());
+      }
+      colony.registry().finishRequest(r.id(), result);
+    }
+  }
+
+  private String apply(Request r) {
+    Optional<AgentRow> row = Records.agent(colony.registry(), r.agent());
+    if (row.isEmpty()) {
+      return "unknown agent " + r.agent();
+    }
+    AgentRow known = row.get();
+    LiveAgent a = colony.find(r.agent());
+    String state = a != null ? "alive" : known.state();
+    if (a == null && !r.action().equals("wake") && !r.action().equals("kill") && !r.action().equals("vote")) {
+      return "cannot " + r.action() + " " + r.agent() + ": it is " + state;
+    }
+    switch (r.action()) {
+      case "hibernate" -> colony.hibernate(a);
+      case "wake" -> {
+        if (!state.equals("hibernating") && !state.equals("failed")) {
+          return "cannot wake " + r.agent() + ": it is " + state;
+        }
+        colony.wake(known);
+      }
+      case "kill" -> {
+        if (state.equals("dead")) {
+          return "cannot kill " + r.agent() + ": it is already dead";
+        }
+        killAny(a, known, "request by " + r.source());
+      }
+      case "clone" -> colony.birth(a, 0, false, "clone");
+      case "reward" -> reward(a, Requests.reward(r.arg()), r.source());
+      case "talk" -> {
+        a.textIn = r.arg();
+        colony.frames().put(colony.frame(a, false));
+        colony.event(Event.now("talk", a.id,
+            "{\"text\":" + Text.quote(r.arg()) + ",\"source\":" + Text.quote(r.source()) + "}"));
+      }
+      case "vote" -> {
+        return vote(a, known, r.arg());
+      }
+      default -> {
+        return "unknown action " + r.action();
+      }
+    }
+    return "ok";
+  }
+
+  private void killAny(LiveAgent a, AgentRow known, String reason) {
+    if (a != null) {
+      colony.kill(a, reason);
+    } else {
+      colony.kill(known, reason);
+    }
+  }
+
+  private String vote(LiveAgent a, AgentRow known, String voter) {
+    if (known.state().equals("dead")) {
+      return "cannot vote against " + known.id() + ": it is already dead";
+    }
+    long votes = Records.vote(colony.registry(), known.id(), voter.trim());
+    int threshold = colony.config().colony().voteThreshold();
+    colony.event(Event.now("vote", known.id(), String.format(Locale.ROOT,
+        "{\"voter\":%s,\"votes\":%d,\"threshold\":%d}", Text.quote(voter.trim()), votes, threshold)));
+    if (votes >= threshold) {
+      killAny(a, known, "vote");
+    }
+    return "ok";
+  }
+
+  private void reward(LiveAgent a, double reward, String source) {
+    a.humanReward += reward;
+    a.fitness += reward;
+    colony.registry().addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
+    colony.event(Event.now("reward", a.id, String.format(Locale.ROOT,
+        "{\"reward\":%s,\"total\":%s,\"source\":%s}", reward, a.humanReward, Text.quote(source))));
+  }
+}

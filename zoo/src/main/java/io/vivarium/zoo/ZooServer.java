@@ -1,0 +1,233 @@
+package io.vivarium.zoo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.runtime.ColonyHandle;
+import io.vivarium.core.config.ZooConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zookeeper: the colony's web console (a static page in the jar) and its JSON API over
+ * HTTP, with a server-sent-event stream. It reads the colony's registry, so a stopped colony can
+ * be browsed; with a live {@link ColonyHandle} it also streams frames and takes people's
+ * requests (hibernate, wake, kill, clone, reward, talk, vote). The API is listed in
+ * {@code docs/zookeeper.md}. Thread-safe; {@link #close()} is idempotent.
+ */
+public final class ZooServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ZooServer.class);
+  /** The largest request body accepted. */
+  static final long MAX_BODY = 64 * 1024;
+  private static final int MAX_LIMIT = 10_000;
+
+  private final DataDir dir;
+  private final ColonyHandle colony;
+  private final Registry registry;
+  private final Records records;
+  private final Guard guard;
+  private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private final LiveFeed feed;
+  private final Actions actions;
+  private final Javalin app;
+  private final String host;
+  private boolean closed;
+
+  private ZooServer(ZooConfig config, DataDir dir, ColonyHandle colony) {
+    this.dir = dir;
+    this.colony = colony;
+    this.host = config.host();
+    boolean loopback = Guard.isLoopback(config.host());
+    String token = config.token() == null ? "" : config.token();
+    this.guard = new Guard(token.isEmpty() && !loopback ? Guard.newToken() : token, loopback);
+    this.registry = Registry.openReadOnly(dir.registry());
+    this.records = new Records(registry);
+    this.actions = new Actions(colony, records, json);
+    this.feed = new LiveFeed(colony, records, json);
+    this.app = Javalin.create(c -> {
+      c.showJavalinBanner = false;
+      c.http.maxRequestSize = MAX_BODY;
+      c.jsonMapper(new JavalinJackson(json, false));
+      c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
+      c.staticFiles.add(s -> {
+        s.hostedPath = "/";
+        s.directory = "/zoo";
+        s.location = Location.CLASSPATH;
+      });
+    });
+    routes();
+  }
+
+  /**
+   * Starts a zookeeper over the colony in {@code dir}: live when {@code colony} is given, read-only
+   * (actions answer 409) when it is {@code null}.
+   *
+   * @throws IllegalArgumentException when the directory holds no colony or the host does not resolve
+   */
+  public static ZooServer start(ZooConfig config, DataDir dir, ColonyHandle colony) {
+    if (!dir.hasColony()) {
+      throw new IllegalArgumentException("no colony in " + dir.root() + " (no " + Registry.FILE
+          + "); start one with 'vivarium run', or point --data at a colony's directory");
+    }
+    ZooServer z = new ZooServer(config, dir, colony);
+    try {
+      z.app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      z.close();
+      throw new IllegalStateException("zookeeper cannot listen on " + config.host() + ":" + config.port() + ": "
+          + e.getMessage() + "; choose another port with --zoo-port or zoo.port", e);
+    }
+    log.info("zookeeper on {}", z.url());
+    return z;
+  }
+
+  /** The port it listens on (useful after asking for port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The page's address; with a token it carries it in the fragment, which browsers never send. */
+  public String url() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port() + "/" + (guard.token().isEmpty() ? "" : "#token=" + guard.token());
+  }
+
+  /** The token every API request must carry, {@code ""} when none is needed. */
+  public String token() {
+    return guard.token();
+  }
+
+  /** Whether it serves a live colony (actions allowed) rather than a stopped one's records. */
+  public boolean live() {
+    return colony != null;
+  }
+
+  /** Open event streams. */
+  public int streams() {
+    return feed.clients();
+  }
+
+  private void routes() {
+    app.before(ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("X-Frame-Options", "DENY");
+      ctx.header("Referrer-Policy", "no-referrer");
+      ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    });
+    app.before("/api/*", guard::check);
+    app.get("/api/colony", this::colony);
+    app.get("/api/agents", ctx -> ctx.json(records.agents()));
+    app.get("/api/agents/{id}", ctx -> ctx.json(records.detail(Params.agentId(ctx))));
+    app.get("/api/agents/{id}/frame", this::frame);
+    app.get("/api/agents/{id}/metrics", ctx -> ctx.json(records.metricNames(Params.agentId(ctx))));
+    app.get("/api/agents/{id}/metrics/{name}", this::series);
+    app.post("/api/agents/{id}/{action}", actions::handle);
+    app.get("/api/history", ctx -> ctx.json(records.history((int) Params.queryLong(ctx, "buckets", 60, 1, 1000))));
+    app.get("/api/lineage", ctx -> ctx.json(records.agents()));
+    app.get("/api/checkpoints", ctx -> ctx.json(records.checkpoints(Params.optionalAgent(ctx), limit(ctx, 200))));
+    app.get("/api/checkpoints/{cid}/file", this::download);
+    app.get("/api/episodes", ctx -> ctx.json(records.episodes(Params.optionalAgent(ctx),
+        Params.queryLong(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE), limit(ctx, 100))));
+    app.get("/api/episodes/{eid}", this::episode);
+    app.get("/api/events", ctx -> ctx.json(records.events(Params.queryLong(ctx, "after", 0, 0, Long.MAX_VALUE),
+        limit(ctx, 200), Params.optionalAgent(ctx), Params.queryName(ctx, "kind"))));
+    app.get("/api/requests", ctx -> ctx.json(records.requests(Params.optionalAgent(ctx), limit(ctx, 50))));
+    app.get("/api/requests/{rid}", ctx -> ctx.json(records.request(Params.pathLong(ctx, "rid", 1, Long.MAX_VALUE))));
+    app.sse("/api/stream", client -> feed.add(client, Params.optionalAgent(client.ctx())));
+    errors();
+  }
+
+  private static int limit(Context ctx, int fallback) {
+    return (int) Params.queryLong(ctx, "limit", fallback, 1, MAX_LIMIT);
+  }
+
+  private void errors() {
+    app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      log.error("zookeeper request {} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, 500, "internal error: " + e);
+    });
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message);
+    body.put("status", status);
+    ctx.status(status).json(body);
+  }
+
+  private void colony(Context ctx) {
+    Map<String, Object> out = records.colony();
+    out.put("live", colony != null);
+    out.put("stepsPerSecond", colony == null ? 0.0 : colony.stepsPerSecond());
+    out.put("streams", feed.clients());
+    ctx.json(out);
+  }
+
+  private void frame(Context ctx) {
+    String id = Params.agentId(ctx);
+    if (colony == null) {
+      throw new ApiError(409, "live frames need a running colony; this zookeeper serves stopped records (vivarium zoo)");
+    }
+    records.agent(id);
+    ctx.json(colony.frame(id).map(Frames::live).orElseThrow(() -> ApiError.notFound(
+        "agent " + id + " is not in memory (hibernating, dead or failed); wake it to watch it live")));
+  }
+
+  private void series(Context ctx) {
+    String id = Params.agentId(ctx);
+    String name = ctx.pathParam("name");
+    if (!name.matches(Records.METRIC_NAME)) {
+      throw ApiError.badRequest("metric name must match " + Records.METRIC_NAME + "; got '" + Params.clip(name) + "'");
+    }
+    records.agent(id);
+    ctx.json(records.series(id, name, Params.queryLong(ctx, "after", -1, -1, Long.MAX_VALUE), limit(ctx, 2000)));
+  }
+
+  private void download(Context ctx) throws IOException {
+    Records.CheckpointRow c = records.checkpoint(Params.pathLong(ctx, "cid", 1, Long.MAX_VALUE));
+    Path root = dir.root().toAbsolutePath().normalize();
+    Path file = root.resolve(c.file()).normalize();
+    if (!file.startsWith(root.resolve("checkpoints"))) {
+      throw new ApiError(409, "checkpoint " + c.id() + " names a file outside the checkpoint store; refusing it");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ApiError(410, "checkpoint " + c.id() + " (" + c.file() + ") was pruned; its row stays as history");
+    }
+    ctx.contentType("application/octet-stream");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
+    ctx.header("Content-Length", Long.toString(Files.size(file)));
+    InputStream in = Files.newInputStream(file);
+    ctx.result(in);
+  }
+
+  private void episode(Context ctx) {
+    Map.Entry<Records.EpisodeRow, byte[]> e = records.episode(Params.pathLong(ctx, "eid", 1, Long.MAX_VALUE));
+    ctx.json(Replayer.replay(e.getKey(), e.getValue()));
+  }
+
+  /** Stops listening, closes every stream and the registry. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    feed.close();
+    app.stop();
+    registry.close();
+  }
+}

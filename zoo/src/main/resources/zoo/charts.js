@@ -1,0 +1,134 @@
+// Small drawing helpers for the zookeeper page: SVG line charts, the world on a canvas, the
+// hidden-state heat map. No libraries; everything is drawn from the numbers the API sends.
+"use strict";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function svgEl(name, attrs) {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  return e;
+}
+
+/** Draws series [{name, colour, points: [[x, y], ...]}] into svg (replacing its content). */
+function lineChart(svg, series, opts) {
+  opts = opts || {};
+  while (svg.firstChild) svg.removeChild(svg.firstChild);
+  const w = svg.clientWidth || 400, h = svg.clientHeight || 160, pad = 28;
+  svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
+  const all = series.flatMap(s => s.points).filter(p => p[1] !== null && isFinite(p[1]));
+  if (all.length === 0) {
+    svg.appendChild(svgEl("text", {x: pad, y: h / 2})).textContent = opts.empty || "no data yet";
+    return;
+  }
+  let x0 = Math.min(...all.map(p => p[0])), x1 = Math.max(...all.map(p => p[0]));
+  let y0 = opts.yMin !== undefined ? opts.yMin : Math.min(...all.map(p => p[1]));
+  let y1 = opts.yMax !== undefined ? opts.yMax : Math.max(...all.map(p => p[1]));
+  if (x1 === x0) x1 = x0 + 1;
+  if (y1 === y0) { y1 = y0 + 1; }
+  const sx = x => pad + (x - x0) / (x1 - x0) * (w - pad - 6);
+  const sy = y => h - 16 - (y - y0) / (y1 - y0) * (h - 24);
+  svg.appendChild(svgEl("line", {class: "axis", x1: pad, y1: h - 16, x2: w, y2: h - 16}));
+  svg.appendChild(svgEl("line", {class: "axis", x1: pad, y1: 4, x2: pad, y2: h - 16}));
+  svg.appendChild(svgEl("text", {x: 2, y: 12})).textContent = fmt(y1);
+  svg.appendChild(svgEl("text", {x: 2, y: h - 18})).textContent = fmt(y0);
+  if (opts.xLabel) svg.appendChild(svgEl("text", {x: w - 80, y: h - 3})).textContent = opts.xLabel;
+  let legend = pad + 48;
+  for (const s of series) {
+    const pts = s.points.filter(p => p[1] !== null && isFinite(p[1]));
+    if (pts.length > 0) {
+      const d = pts.map((p, i) => (i ? "L" : "M") + sx(p[0]).toFixed(1) + "," + sy(p[1]).toFixed(1)).join("");
+      svg.appendChild(svgEl("path", {d, stroke: s.colour}));
+    }
+    const t = svgEl("text", {x: legend, y: 12, fill: s.colour});
+    t.textContent = s.name;
+    svg.appendChild(t);
+    legend += 8 * s.name.length + 16;
+  }
+}
+
+function fmt(v) {
+  if (v === null || v === undefined || !isFinite(v)) return "–";
+  const a = Math.abs(v);
+  return a >= 1000 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : v.toFixed(3);
+}
+
+const CELL_COLOURS = {".": "#000000", "#": "#808080", "G": "#ffd700"};
+const HEADINGS = {"^": 0, ">": 1, "v": 2, "<": 3};
+
+/** Draws a view {video (base64), side, image?} on canvas; returns false when there is nothing to draw. */
+function drawView(canvas, view) {
+  const ctx = canvas.getContext("2d");
+  if (view.image) {
+    const {width, height} = view.image;
+    const rgb = atob(view.image.rgb);
+    const img = ctx.createImageData(width, height);
+    for (let i = 0, j = 0; i < width * height; i++) {
+      img.data[j++] = rgb.charCodeAt(3 * i); img.data[j++] = rgb.charCodeAt(3 * i + 1);
+      img.data[j++] = rgb.charCodeAt(3 * i + 2); img.data[j++] = 255;
+    }
+    canvas.width = width; canvas.height = height;
+    ctx.putImageData(img, 0, 0);
+    return true;
+  }
+  const grid = atob(view.video || "");
+  const side = view.side;
+  if (!side) return false;
+  const px = Math.max(4, Math.floor(240 / side));
+  canvas.width = canvas.height = side * px;
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const c = grid[y * side + x];
+      const cx = x * px, cy = y * px;
+      ctx.fillStyle = "#000";
+      ctx.fillRect(cx, cy, px, px);
+      if (c in HEADINGS) {
+        drawAgent(ctx, cx, cy, px, HEADINGS[c]);
+      } else if (c === "G") {
+        ctx.fillStyle = CELL_COLOURS.G;
+        ctx.beginPath(); ctx.arc(cx + px / 2, cy + px / 2, px * 0.35, 0, 2 * Math.PI); ctx.fill();
+      } else {
+        ctx.fillStyle = c in CELL_COLOURS ? CELL_COLOURS[c] : "#ff00ff";
+        ctx.fillRect(cx, cy, px, px);
+      }
+      ctx.strokeStyle = "#282828";
+      ctx.strokeRect(cx + .5, cy + .5, px - 1, px - 1);
+    }
+  }
+  return true;
+}
+
+function drawAgent(ctx, cx, cy, px, heading) {
+  ctx.save();
+  ctx.translate(cx + px / 2, cy + px / 2);
+  ctx.rotate(heading * Math.PI / 2);
+  ctx.fillStyle = "#ff0000";
+  ctx.beginPath();
+  ctx.moveTo(0, -px * 0.38); ctx.lineTo(px * 0.32, px * 0.32); ctx.lineTo(-px * 0.32, px * 0.32);
+  ctx.closePath(); ctx.fill();
+  ctx.restore();
+}
+
+/** Draws values as a heat map of square-ish cells: blue (low) to red (high), centred on 0. */
+function heatMap(canvas, values) {
+  const ctx = canvas.getContext("2d");
+  const n = values.length;
+  if (n === 0) { canvas.width = 1; canvas.height = 1; return; }
+  const cols = Math.ceil(Math.sqrt(n)), rows = Math.ceil(n / cols), px = Math.max(4, Math.floor(240 / cols));
+  canvas.width = cols * px; canvas.height = rows * px;
+  const m = Math.max(1e-6, ...values.map(Math.abs));
+  for (let i = 0; i < n; i++) {
+    const v = values[i] / m;
+    const r = v > 0 ? 255 : Math.round(255 * (1 + v)), b = v < 0 ? 255 : Math.round(255 * (1 - v));
+    const g = Math.round(255 * (1 - Math.abs(v)));
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.fillRect((i % cols) * px, Math.floor(i / cols) * px, px, px);
+  }
+}
+
+/** A colour for fitness f in [lo, hi]: dark blue (least fit) through green to yellow (fittest). */
+function fitnessColour(f, lo, hi) {
+  const t = hi > lo ? Math.min(1, Math.max(0, (f - lo) / (hi - lo))) : 0.5;
+  const hue = 240 - 180 * t;
+  return `hsl(${hue.toFixed(0)}, 80%, ${(35 + 20 * t).toFixed(0)}%)`;
+}
