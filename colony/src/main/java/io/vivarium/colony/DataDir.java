@@ -33,6 +33,11 @@ public record DataDir(Path root) {
     return new CheckpointStore(root.resolve(CheckpointStore.DIR));
   }
 
+  /** The colony's shared memory directory (a Lucene index, docs/memory.md). */
+  public Path memory() {
+    return root.resolve("memory");
+  }
+
   /** Whether a colony lives here (its registry exists). */
   public boolean hasColony() {
     return Files.isRegularFile(registry());

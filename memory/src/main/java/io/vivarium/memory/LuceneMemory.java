@@ -29,7 +29,6 @@ import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
@@ -61,6 +60,8 @@ public final class LuceneMemory implements Memory {
   public static final int MAX_K = 10_000;
   /** Candidates the merge check looks at for a neighbour of the same kind. */
   private static final int MERGE_CANDIDATES = 4;
+  /** Extra candidates per segment, in standard deviations of its share (measured). */
+  private static final double SPLIT_SPREAD = 2;
   /** Graph nodes the merge check may visit per segment. */
   private static final int MERGE_VISIT_LIMIT = 1024;
 
@@ -284,8 +285,8 @@ public final class LuceneMemory implements Memory {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        Query q = new KnnFloatVectorQuery(Schema.VECTOR, Vectors.normalized(query), fetch,
-            Schema.filterQuery(filter));
+        Query q = new SplitKnnQuery(Schema.VECTOR, Vectors.normalized(query), fetch,
+            Schema.filterQuery(filter), 2 * k, SPLIT_SPREAD);
         return rank(s, s.search(q, fetch).scoreDocs, k);
       } finally {
         searchers.release(s);

@@ -19,9 +19,11 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -38,6 +40,21 @@ import org.apache.lucene.util.BytesRef;
 public final class MemoryIndex {
   /** The largest vector dimension Lucene's HNSW format accepts. */
   public static final int MAX_DIMENSION = 1024;
+  /**
+   * Lucene announces on the console, through java.util.logging, whether its SIMD kernels are
+   * on (they need {@code --add-modules jdk.incubator.vector}); every command that opens a
+   * memory would print those lines. Held here so the level stays set (JUL holds loggers
+   * weakly); docs/memory.md says how to turn the kernels on.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  static {
+    LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  /** Segments per tier of the merge policy (Lucene's default is 10); chosen by measurement. */
+  static final int SEGMENTS_PER_TIER = 3;
 
   private MemoryIndex() {}
 
@@ -78,7 +95,8 @@ public final class MemoryIndex {
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCodec(codec(config))
           .setRAMBufferSizeMB(config.ramBufferMb())
-          .setCommitOnClose(false);
+          .setCommitOnClose(false)
+          .setMergePolicy(mergePolicy());
       IndexWriter w = new IndexWriter(d, iwc);
       try {
         w.setLiveCommitData(FormatMarker.userData(dim).entrySet());
@@ -134,6 +152,15 @@ public final class MemoryIndex {
       return 0;
     }
     return FormatMarker.check(dir, SegmentInfos.readLatestCommit(d).getUserData());
+  }
+
+  /**
+   * Lucene's tiered merge policy with fewer segments per tier than its default 10: every
+   * segment costs a graph search per recall, and near-real-time refreshes flush many small
+   * segments while agents write (docs/memory.md has the measurements).
+   */
+  private static MergePolicy mergePolicy() {
+    return new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER);
   }
 
   /** The default codec with HNSW parameters from the configuration. */

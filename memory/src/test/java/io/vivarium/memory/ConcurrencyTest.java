@@ -25,7 +25,7 @@ class ConcurrencyTest {
     int perWriter = 500;
     float[][] data = Reference.random(writers * perWriter, 24, SEED);
     var d = Fixtures.config(true, 50, 0.1, "");
-    var config = new io.vivarium.core.config.MemoryConfig(true, 4, 0.1, 50, 16, 100, 200, 1,
+    var config = new io.vivarium.core.config.MemoryConfig(true, 4, 32, 0.1, 50, 16, 100, 200, 1,
         10, "", true, d.dedupThreshold(), 16);
     ExecutorService pool = Executors.newFixedThreadPool(writers + 4);
     try (LuceneMemory m = Fixtures.open(dir, 24, config, Clock.systemUTC())) {

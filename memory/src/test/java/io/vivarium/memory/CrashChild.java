@@ -14,7 +14,7 @@ public final class CrashChild {
 
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
-    MemoryConfig config = new MemoryConfig(true, 4, 0, 50, 16, 100, 20, 1, 20, "", false, 0.98,
+    MemoryConfig config = new MemoryConfig(true, 4, 32, 0, 50, 16, 100, 20, 1, 20, "", false, 0.98,
         16);
     LuceneMemory m = MemoryIndex.open(dir, 16, config, Clock.systemUTC());
     float[][] data = Reference.random(100_000, 16, 5);

@@ -16,7 +16,7 @@ final class Fixtures {
   /** The defaults with the given merging, over-fetch, fitness weight and expiry; 16 MB buffer. */
   static MemoryConfig config(boolean dedup, int overFetch, double fitnessWeight, String ttl) {
     MemoryConfig d = MemoryConfig.defaults();
-    return new MemoryConfig(true, d.k(), fitnessWeight, overFetch, d.maxConn(), d.beamWidth(),
+    return new MemoryConfig(true, d.k(), d.contextBytes(), fitnessWeight, overFetch, d.maxConn(), d.beamWidth(),
         d.commitEvery(), d.commitSeconds(), d.refreshMillis(), ttl, dedup, d.dedupThreshold(),
         16);
   }

@@ -27,14 +27,41 @@ class RecallTest {
     assertThat(recallAt10(data, queries)).as("recall@10, seed " + SEED).isGreaterThan(0.95);
   }
 
+  @Test
+  void recallOverSeveralSegmentsMatchesBruteForce() {
+    float[][] data = Reference.clustered(4000, 32, 20, 1.0, SEED, SEED + 3);
+    float[][] queries = Reference.clustered(200, 32, 20, 1.0, SEED, SEED + 4);
+    assertThat(recallAt10(data, queries, 500)).as("recall@10, seed " + SEED).isGreaterThan(0.95);
+  }
+
+  @Test
+  void segmentsGetTheirShareOfTheCandidates() {
+    assertThat(SplitKnnQuery.perSegment(100, 1.0, 20, 2)).isEqualTo(100);
+    assertThat(SplitKnnQuery.perSegment(100, 0.25, 20, 2)).isEqualTo(34); // 25 + 2 * 4.33
+    assertThat(SplitKnnQuery.perSegment(100, 0.001, 20, 2)).isEqualTo(20);
+    assertThat(SplitKnnQuery.perSegment(10, 0.001, 20, 2)).isEqualTo(10);
+  }
+
   private double recallAt10(float[][] data, float[][] queries) {
+    return recallAt10(data, queries, 0);
+  }
+
+  /** Stores data (refreshing every {@code refreshEvery} entries when positive, so that the
+   * index has several segments), then recalls each query and compares with brute force. */
+  private double recallAt10(float[][] data, float[][] queries, int refreshEvery) {
     try (LuceneMemory m = Fixtures.open(dir, data[0].length, Fixtures.plain(), Clock.systemUTC())) {
       long[] ids = new long[data.length];
       for (int i = 0; i < data.length; i++) {
         ids[i] = m.store(Entry.of("output", "a", 0, data[i], Fixtures.bytes("e" + i)));
         assertThat(ids[i]).isEqualTo(i);
+        if (refreshEvery > 0 && (i + 1) % refreshEvery == 0) {
+          m.refresh();
+        }
       }
       m.refresh();
+      if (refreshEvery > 0) {
+        assertThat(m.stats().segments()).as("segments").isGreaterThan(1);
+      }
       double sum = 0;
       for (float[] q : queries) {
         List<Hit> hits = m.recall(q, 10);

@@ -69,8 +69,10 @@ public final class MemoryBench {
     try (LuceneMemory memory = MemoryIndex.open(dir, o.dim, config, Clock.systemUTC())) {
       int[] indexOfId = insert(memory, data, pool, o.threads, out);
       int[][] exact = exact(data, queries, pool, o.threads);
-      out.println("segments: " + memory.stats().segments());
       measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out, "");
+      if (!o.compact) {
+        return;
+      }
       long start = System.nanoTime();
       memory.compact(1);
       out.printf("compact_seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
@@ -105,14 +107,19 @@ public final class MemoryBench {
   private static void measureRecall(LuceneMemory memory, float[][] queries, int[][] exact,
       int[] indexOfId, ExecutorService pool, int threads, PrintWriter out, String suffix)
       throws Exception {
+    out.println("segments" + suffix + ": " + memory.stats().segments());
     double[] recall = new double[queries.length];
     // Round 0 warms up; rounds 1-3 are timed.
     double best = 0;
     double queryCpu = 0;
+    java.util.concurrent.atomic.DoubleAdder threadCpu = new java.util.concurrent.atomic.DoubleAdder();
+    var mx = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < 4; round++) {
       double cpu0 = cpuSeconds();
       long start = System.nanoTime();
+      boolean timed = round > 0;
       run(pool, threads, t -> {
+        long t0 = mx.getCurrentThreadCpuTime();
         for (int q = t; q < queries.length; q += threads) {
           List<Hit> hits = memory.recall(queries[q], K, Filter.ANY);
           long[] found = new long[hits.size()];
@@ -120,6 +127,9 @@ public final class MemoryBench {
             found[i] = indexOfId[(int) hits.get(i).id()];
           }
           recall[q] = Reference.recall(exact[q], found);
+        }
+        if (timed) {
+          threadCpu.add((mx.getCurrentThreadCpuTime() - t0) / 1e9);
         }
       });
       double qps = queries.length / ((System.nanoTime() - start) / 1e9);
@@ -134,6 +144,9 @@ public final class MemoryBench {
     out.printf("queries_per_second%s: %.0f%n", suffix, best);
     out.printf("query_cpu_ms_per_query%s: %.3f%n", suffix,
         queryCpu * 1000 / (3.0 * queries.length));
+    // Only the querying threads: background merges still running do not count.
+    out.printf("query_thread_cpu_ms_per_query%s: %.3f%n", suffix,
+        threadCpu.sum() * 1000 / (3.0 * queries.length));
   }
 
   private static int[][] exact(float[][] data, float[][] queries, ExecutorService pool,

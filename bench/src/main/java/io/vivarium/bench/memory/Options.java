@@ -17,6 +17,7 @@ final class Options {
   double fitnessWeight = 0;
   int refreshMillis = -1;
   int ramBufferMb = -1;
+  boolean compact = true;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -38,17 +39,15 @@ final class Options {
           case "--max-conn" -> o.maxConn = positive(name, Integer.parseInt(v));
           case "--beam-width" -> o.beamWidth = positive(name, Integer.parseInt(v));
           case "--dedup" -> {
-            if (!v.equals("true") && !v.equals("false")) {
-              throw new IllegalArgumentException("--dedup must be true or false; got '" + v + "'");
-            }
-            o.dedup = Boolean.parseBoolean(v);
+            o.dedup = bool(name, v);
           }
+          case "--compact" -> o.compact = bool(name, v);
           case "--fitness-weight" -> o.fitnessWeight = Double.parseDouble(v);
           case "--refresh-ms" -> o.refreshMillis = positive(name, Integer.parseInt(v));
           case "--ram-buffer-mb" -> o.ramBufferMb = positive(name, Integer.parseInt(v));
           default -> throw new IllegalArgumentException("unknown option " + name + "; known:"
               + " --n --dim --queries --clusters --threads --seed --over-fetch --max-conn"
-              + " --beam-width --dedup --fitness-weight --refresh-ms --ram-buffer-mb");
+              + " --beam-width --dedup --compact --fitness-weight --refresh-ms --ram-buffer-mb");
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("option " + name + " must be a number; got '" + v + "'");
@@ -58,6 +57,13 @@ final class Options {
       throw new IllegalArgumentException("--clusters must be 0 (uniform) or more; got " + o.clusters);
     }
     return o;
+  }
+
+  private static boolean bool(String name, String v) {
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(name + " must be true or false; got '" + v + "'");
+    }
+    return Boolean.parseBoolean(v);
   }
 
   private static int positive(String name, int v) {
@@ -70,7 +76,7 @@ final class Options {
   /** The configuration measured: the defaults with these options applied. */
   MemoryConfig config() {
     MemoryConfig d = MemoryConfig.defaults();
-    return new MemoryConfig(true, d.k(), fitnessWeight, pick(overFetch, d.overFetch()),
+    return new MemoryConfig(true, d.k(), d.contextBytes(), fitnessWeight, pick(overFetch, d.overFetch()),
         pick(maxConn, d.maxConn()), pick(beamWidth, d.beamWidth()), d.commitEvery(),
         d.commitSeconds(), pick(refreshMillis, d.refreshMillis()), d.ttl(),
         dedup != null ? dedup : d.dedup(),

@@ -26,6 +26,8 @@ final class BatchActor {
   private long envSteps;
   /** Called after every batch step with the motor bytes taken, or null. */
   private java.util.function.Consumer<byte[]> stepObserver;
+  /** The recalled payloads shown on the memory channel (when the encoding has one). */
+  byte[] memory = new byte[0];
 
   BatchActor(TorchBrain brain, WorldBatch batch, Encoding encoding) {
     byte[] bytes = batch.spec().actionAlphabet();
@@ -64,7 +66,7 @@ final class BatchActor {
     int len = encoder.length();
     int[] tokens = new int[len];
     byte[] channels = new byte[len];
-    encoder.encode(batch.observation(i), history, i, tokens, channels, 0);
+    encoder.encode(batch.observation(i), memory, history, i, tokens, channels, 0);
     return new BrainInput(tokens, channels, len, Patches.none(1));
   }
 

@@ -10,8 +10,19 @@ import java.util.List;
  * @param maxBytes the most bytes taken from one channel
  * @param actionMemory how many previous actions to show (seed 001's "action memory"), 0 for none
  * @param reward whether to show the previous step's reward
+ * @param memoryBytes the bytes of recalled memories shown on the memory channel (seed 000's
+ *     "related previous output"), 0 for no memory channel
  */
-public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward) {
+public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward,
+    int memoryBytes) {
+  /** The largest memory channel budget. */
+  public static final int MAX_MEMORY_BYTES = 4096;
+
+  /** An encoding without a memory channel. */
+  public Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward) {
+    this(channels, maxBytes, actionMemory, reward, 0);
+  }
+
   public Encoding {
     channels = List.copyOf(channels);
     if (channels.contains(Channel.REWARD) || channels.contains(Channel.MOTOR)) {
@@ -24,6 +35,19 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
     if (actionMemory < 0 || actionMemory > 64) {
       throw new IllegalArgumentException("encoding actionMemory must be between 0 and 64; got " + actionMemory);
     }
+    if (memoryBytes < 0 || memoryBytes > MAX_MEMORY_BYTES) {
+      throw new IllegalArgumentException("encoding memoryBytes must be between 0 and " + MAX_MEMORY_BYTES
+          + "; got " + memoryBytes);
+    }
+    if (channels.contains(Channel.MEMORY)) {
+      throw new IllegalArgumentException("encoding channels must not list memory (it has its own field"
+          + " memoryBytes); got " + channels);
+    }
+  }
+
+  /** This encoding with a memory channel of {@code bytes} bytes (0 removes it). */
+  public Encoding withMemory(int bytes) {
+    return new Encoding(channels, maxBytes, actionMemory, reward, bytes);
   }
 
   /** The default: the grid (video), the mission (text), the last 4 actions and the last reward. */

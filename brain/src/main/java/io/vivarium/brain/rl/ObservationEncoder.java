@@ -11,17 +11,21 @@ import java.util.List;
  * Lays an observation out as the brain's prefix, always the same length for one world:
  *
  * <pre>
- * &lt;bos&gt; (&lt;channel&gt; b0 … b(L−1))* [&lt;reward&gt; r] [&lt;motor&gt; a1 … ak] &lt;sep&gt;
+ * &lt;bos&gt; (&lt;channel&gt; b0 … b(L−1))* [&lt;memory&gt; m0 … m(M−1)] [&lt;reward&gt; r] [&lt;motor&gt; a1 … ak] &lt;sep&gt;
  * </pre>
  *
  * Each included channel gets a fixed budget L = min(spec's max bytes, encoding's max bytes):
  * its bytes, truncated to L, then PAD. The reward byte is the previous reward mapped from
  * [−1, 1] to [0, 255]. The actions are the previous k actions' first bytes, oldest first, PAD
- * before the first. The generated action bytes follow the {@code <sep>}.
+ * before the first. The memory channel, present only when the encoding's {@code memoryBytes} M
+ * is positive, holds the recalled payloads the caller passes, truncated to M, then PAD; without
+ * it the prefix is exactly as it was before memories existed. The generated action bytes follow
+ * the {@code <sep>}.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ObservationEncoder {
+  private static final byte[] NO_MEMORY = new byte[0];
   private final List<Channel> channels = new ArrayList<>();
   private final List<Integer> budgets = new ArrayList<>();
   private final Encoding encoding;
@@ -38,6 +42,7 @@ public final class ObservationEncoder {
         len += 1 + budget;
       }
     }
+    len += encoding.memoryBytes() > 0 ? 1 + encoding.memoryBytes() : 0;
     len += encoding.reward() ? 2 : 0;
     len += encoding.actionMemory() > 0 ? 1 + encoding.actionMemory() : 0;
     length = len + 1; // <sep>
@@ -58,6 +63,15 @@ public final class ObservationEncoder {
    * {@code offset} ({@link #length()} entries each).
    */
   public void encode(Observation o, History history, int i, int[] tokens, byte[] channelOf, int offset) {
+    encode(o, NO_MEMORY, history, i, tokens, channelOf, offset);
+  }
+
+  /**
+   * As {@link #encode(Observation, History, int, int[], byte[], int)}, with {@code memory} (the
+   * recalled payloads, concatenated) on the memory channel when the encoding has one.
+   */
+  public void encode(Observation o, byte[] memory, History history, int i, int[] tokens, byte[] channelOf,
+      int offset) {
     if (history.memory() != encoding.actionMemory()) {
       throw new IllegalArgumentException("history remembers " + history.memory() + " actions but the encoding "
           + encoding.actionMemory());
@@ -73,6 +87,7 @@ public final class ObservationEncoder {
         p = put(tokens, channelOf, p, j < bytes.length ? bytes[j] & 0xFF : Vocabulary.PAD, ch);
       }
     }
+    p = putMemory(memory, tokens, channelOf, p);
     if (encoding.reward()) {
       p = put(tokens, channelOf, p, Vocabulary.marker(Channel.REWARD), Channel.REWARD);
       p = put(tokens, channelOf, p, rewardByte(history.reward(i)), Channel.REWARD);
@@ -84,6 +99,18 @@ public final class ObservationEncoder {
       }
     }
     put(tokens, channelOf, p, Vocabulary.SEP, Channel.MOTOR);
+  }
+
+  private int putMemory(byte[] memory, int[] tokens, byte[] channelOf, int p) {
+    int budget = encoding.memoryBytes();
+    if (budget == 0) {
+      return p;
+    }
+    p = put(tokens, channelOf, p, Vocabulary.marker(Channel.MEMORY), Channel.MEMORY);
+    for (int j = 0; j < budget; j++) {
+      p = put(tokens, channelOf, p, j < memory.length ? memory[j] & 0xFF : Vocabulary.PAD, Channel.MEMORY);
+    }
+    return p;
   }
 
   /** A reward in [−1, 1] as one byte token: −1 → 0, 0 → 128, 1 → 255; outside values clamp. */

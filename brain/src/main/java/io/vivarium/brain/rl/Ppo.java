@@ -211,6 +211,22 @@ public final class Ppo implements AutoCloseable {
     return p;
   }
 
+  // -- shared memory (seed 000): what the colony recalls into the context and stores ----------
+
+  /** Shows {@code memory} (recalled payloads, concatenated) on the memory channel from the next step on. */
+  public void recall(byte[] memory) {
+    actor.memory = memory.clone();
+  }
+
+  /** The action bytes environment {@code env} took in the last iteration, oldest first. */
+  public byte[] lastActions(int env) {
+    byte[] out = new byte[rollout.steps];
+    for (int t = 0; t < rollout.steps; t++) {
+      out[t] = (byte) actor.alphabet[rollout.actions[t * rollout.envs + env]];
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     opt.close();

@@ -77,6 +77,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private CheckpointStore store;
   private byte[] configHash;
   private Bus bus;
+  private MemoryLink memory;
   /** The agents' channels on the bus; null without a bus. */
   private BusLink link;
   private final List<LiveAgent> agents = new ArrayList<>();
@@ -120,6 +121,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         bus.onRewardFromParent("+", this::rewardFromBus);
         link = new BusLink(bus, config.bus(), this::talkFromBus, this::event, log);
       }
+      this.memory = MemoryLink.open(dir, config);
       populate();
     } catch (RuntimeException e) {
       close();
@@ -337,6 +339,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         startPpo(a, a.envSteps);
       }
     } else {
+      memory.beforeTurn(a);
       a.ppo.iterate();
     }
     a.turns++;
@@ -345,6 +348,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       a.fitness = a.episodes.meanReturn() + a.humanReward;
       a.successRate = a.episodes.successRate();
     }
+    memory.afterTurn(a);
     registry.addMetric(a.id, a.envSteps, "return", a.fitness);
     if (!Double.isNaN(a.successRate)) {
       registry.addMetric(a.id, a.envSteps, "success", a.successRate);
@@ -623,7 +627,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     int n = a.worlds.size();
     o = new PpoOptions(n, TURN_STEPS, Math.min(o.minibatch(), n * TURN_STEPS), o.epochs(), a.hparams.lr(),
         o.clip(), o.gamma(), o.lambda(), a.hparams.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
-    a.ppo = new Ppo(a.brain, seen(a), Encoding.defaults(), o, Seeds.derive(a.learnerSeed, "ppo", steps));
+    WorldBatch seen = seen(a);
+    Encoding e = memory.encoding(Encoding.defaults(), seen.spec(), a.brain.shape().block());
+    a.ppo = new Ppo(a.brain, seen, e, o, Seeds.derive(a.learnerSeed, "ppo", steps));
     a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset());
     a.observe(motor -> afterStep(a, motor));
   }
@@ -671,6 +677,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     try {
       if (bus != null) {
         bus.close();
+      }
+      if (memory != null) {
+        memory.close();
       }
       if (registry != null) {
         registry.close();

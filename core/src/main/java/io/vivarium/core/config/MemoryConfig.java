@@ -7,6 +7,8 @@ package io.vivarium.core.config;
 public record MemoryConfig(
     @Doc("Whether agents store to and recall from the shared memory.") boolean enabled,
     @Doc("Memories recalled into an agent's context.") @Range(min = 0, max = 64) int k,
+    @Doc("Bytes of recalled payloads on the memory channel of an agent's context (fewer when the"
+        + " brain's block has no room for them).") @Range(min = 1, max = 4096) int contextBytes,
     @Doc("Weight of fitness in recall ranking: score = similarity + weight * tanh(fitness / 2).")
         @Range(min = 0, max = 10) double fitnessWeight,
     @Doc("Nearest-neighbour candidates fetched from the HNSW graph per recall before re-ranking"
@@ -37,6 +39,6 @@ public record MemoryConfig(
 
   public static MemoryConfig defaults() {
     return new MemoryConfig(
-        true, 4, 0.1, 100, 16, 100, 1000, 5, 100, "output=7d,episode=30d", false, 0.98, 64);
+        true, 4, 32, 0.1, 100, 16, 100, 1000, 5, 100, "output=7d,episode=30d", false, 0.98, 64);
   }
 }

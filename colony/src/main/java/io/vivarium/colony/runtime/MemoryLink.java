@@ -1,0 +1,127 @@
+package io.vivarium.colony.runtime;
+
+import io.vivarium.brain.BrainShape;
+import io.vivarium.brain.rl.Encoding;
+import io.vivarium.brain.rl.ObservationEncoder;
+import io.vivarium.colony.DataDir;
+import io.vivarium.core.config.MemoryConfig;
+import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.Spec;
+import io.vivarium.memory.Entry;
+import io.vivarium.memory.Filter;
+import io.vivarium.memory.Hit;
+import io.vivarium.memory.LuceneMemory;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The colony's link to its shared memory in {@code DATA/memory/} (seed 000's vector database
+ * of outputs, common to all agents). Before an agent's turn it embeds what the agent's first
+ * world instance shows (the agent's own brain's {@code embed}), recalls the {@code memory.k}
+ * nearest memories of any agent and shows their payloads, concatenated and cut to the memory
+ * channel's budget, in the agent's context for the whole turn. After the turn it stores the
+ * agent's output, the action bytes of that instance during the turn, keyed by the same
+ * embedding, with the agent's fitness (kind {@code output}).
+ *
+ * <p>Agents take part once they learn with PPO: a {@code bc+ppo} founder cloning the expert
+ * has no memory channel yet. With {@code memory.enabled=false} it opens nothing and changes nothing: encodings keep no
+ * memory channel. Used by the colony's one thread; not thread-safe (the memory itself is).
+ */
+final class MemoryLink implements AutoCloseable {
+  private final LuceneMemory memory; // null when off
+  private final MemoryConfig config;
+  /** Each agent's key of its current turn, from {@link #beforeTurn} to {@link #afterTurn}. */
+  private final Map<String, float[]> keys = new HashMap<>();
+
+  private MemoryLink(LuceneMemory memory, MemoryConfig config) {
+    this.memory = memory;
+    this.config = config;
+  }
+
+  /** Opens the memory of the colony in {@code dir} (keys as wide as the brains' width) when enabled. */
+  static MemoryLink open(DataDir dir, VivariumConfig config) {
+    MemoryConfig m = config.memory();
+    if (!m.enabled()) {
+      return new MemoryLink(null, m);
+    }
+    int dim = BrainShape.of(config.brain()).dim();
+    return new MemoryLink(LuceneMemory.open(dir.memory(), dim, m), m);
+  }
+
+  /** Whether the memory is on. */
+  boolean enabled() {
+    return memory != null;
+  }
+
+  /** The memory, when on; for status and tests. */
+  LuceneMemory memory() {
+    return memory;
+  }
+
+  /**
+   * {@code base} with a memory channel of {@code memory.contextBytes}, cut to what a brain of
+   * {@code block} positions leaves after the rest of the prefix; {@code base} itself when off.
+   */
+  Encoding encoding(Encoding base, Spec spec, int block) {
+    if (memory == null || config.k() == 0) {
+      return base;
+    }
+    int room = block - new ObservationEncoder(spec, base).length() - 1; // - 1: the marker
+    return base.withMemory(Math.max(0, Math.min(config.contextBytes(), room)));
+  }
+
+  /** Recalls memories near what agent {@code a} sees into its context for this turn. */
+  void beforeTurn(LiveAgent a) {
+    if (memory == null || config.k() == 0 || a.ppo == null) {
+      return;
+    }
+    float[] key = a.brain.embed(a.ppo.input(0));
+    if (!usable(key)) {
+      keys.remove(a.id);
+      return;
+    }
+    keys.put(a.id, key);
+    List<Hit> hits = memory.recall(key, config.k(), Filter.ANY);
+    ByteArrayOutputStream recalled = new ByteArrayOutputStream();
+    for (Hit h : hits) {
+      if (recalled.size() >= config.contextBytes()) {
+        break;
+      }
+      recalled.write(h.entry().payload(), 0,
+          Math.min(h.entry().payload().length, config.contextBytes() - recalled.size()));
+    }
+    a.ppo.recall(recalled.toByteArray());
+  }
+
+  /** Stores what agent {@code a} did in the turn just taken, with its fitness. */
+  void afterTurn(LiveAgent a) {
+    float[] key = memory == null ? null : keys.remove(a.id);
+    if (key == null || a.ppo == null) {
+      return;
+    }
+    memory.store(new Entry(key, a.ppo.lastActions(0), null, a.id, a.fitness, Entry.OUTPUT, null,
+        a.envSteps, 0));
+  }
+
+  /** A brain's embedding can be degenerate (all zero or not finite); such keys are skipped. */
+  private static boolean usable(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      if (!Float.isFinite(x)) {
+        return false;
+      }
+      norm += (double) x * x;
+    }
+    return norm > 0;
+  }
+
+  /** Commits and closes the memory. Idempotent. */
+  @Override
+  public void close() {
+    if (memory != null) {
+      memory.close();
+    }
+  }
+}
