@@ -67,7 +67,18 @@ class ZooPageReadOnlyTest {
     browser.open(zoo.url());
     browser.find("#agents-table");
     browser.open(zoo.url().replace("#token=pagetoken", "") + "#/episodes");
-    browser.find("#episodes a.replay-link").click();
+    browser.find("#episodes a.replay-link");
+    WebElement longest = null; // an episode of at least two steps, so that playing moves past step 1
+    int most = 0;
+    for (WebElement row : browser.driver.findElements(By.cssSelector("#episodes tbody tr"))) {
+      int steps = Integer.parseInt(row.findElements(By.tagName("td")).get(4).getText().trim());
+      if (steps > most) {
+        most = steps;
+        longest = row;
+      }
+    }
+    assertThat(most).as("the colony recorded an episode of two steps or more").isGreaterThanOrEqualTo(2);
+    longest.findElement(By.cssSelector("a.replay-link")).click();
     WebElement label = browser.find("#replay-t");
     assertThat(label.getText()).startsWith("step 0 /");
     browser.find("#replay-step").click();
