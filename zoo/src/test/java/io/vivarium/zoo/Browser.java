@@ -57,6 +57,11 @@ final class Browser implements AutoCloseable {
     return until(d -> d.findElement(By.cssSelector(css)));
   }
 
+  /** The text of the element {@code css} names, read afresh (the page re-renders parts of itself). */
+  String text(String css) {
+    return until(d -> d.findElement(By.cssSelector(css)).getText());
+  }
+
   /** Waits up to 30 s for {@code condition}; on timeout saves a screenshot and fails with the page's text and log. */
   <T> T until(Function<WebDriver, T> condition) {
     try {

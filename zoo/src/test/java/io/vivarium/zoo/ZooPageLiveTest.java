@@ -43,7 +43,7 @@ class ZooPageLiveTest {
     int frames = Integer.parseInt(world.getAttribute("data-frames"));
     browser.until(d -> !first.equals(info.getAttribute("data-steps")));
     assertThat(Integer.parseInt(world.getAttribute("data-frames"))).isGreaterThan(frames);
-    assertThat(browser.find("#last-action").getText()).matches("\\[\\d+\\] \"[LRF]\".*");
+    assertThat(browser.text("#last-action")).matches("\\[\\d+\\] \"[LRF]\".*");
     browser.screenshot("agent-live");
   }
 
@@ -63,7 +63,7 @@ class ZooPageLiveTest {
   void overviewShowsTheLiveColony() {
     browser.open(live.zoo.url());
     browser.find("#agents-table tr[data-agent='a0001']");
-    assertThat(browser.find("#mode").getText()).isEqualTo("live");
+    assertThat(browser.text("#mode")).isEqualTo("live");
     browser.until(d -> !d.findElements(By.cssSelector("#throughput-chart path")).isEmpty());
     browser.screenshot("overview-live");
   }

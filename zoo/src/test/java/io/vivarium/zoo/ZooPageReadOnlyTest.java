@@ -37,7 +37,7 @@ class ZooPageReadOnlyTest {
   void overviewListsAgentsAndSorts() {
     browser.open(zoo.url());
     browser.find("#agents-table tr[data-agent='a0001']");
-    assertThat(browser.find("#mode").getText()).isEqualTo("read-only");
+    assertThat(browser.text("#mode")).isEqualTo("read-only");
     assertThat(browser.driver.findElements(By.cssSelector("#agents-table tbody tr")).size()).isGreaterThanOrEqualTo(2);
     browser.find("#agents-table th[data-key='id']").click();
     browser.until(d -> d.findElement(By.cssSelector("#agents-table tbody tr")).getAttribute("data-agent").equals("a0001"));
@@ -59,7 +59,7 @@ class ZooPageReadOnlyTest {
     browser.screenshot("family-tree");
     node.click();
     browser.until(d -> d.getCurrentUrl().endsWith("#/agent/a0001"));
-    assertThat(browser.find("#agent-state [data-state]").getText()).isIn("alive", "dead");
+    assertThat(browser.text("#agent-state [data-state]")).isIn("alive", "dead");
   }
 
   @Test

@@ -11,19 +11,19 @@ import io.vivarium.brain.model.Weights;
 import java.util.function.BiFunction;
 
 /**
- * One supervised optimisation step, as every learner here takes it: a step manager, the loss
+ * One supervised optimisation step, as every supervised learner (here and in the tutors) takes it: a step manager, the loss
  * built and differentiated under the process-wide {@link TrainingLock}, then one AdamW update.
  *
  * <p>Stateless; the brain's exclusive lock is held for the whole step.
  */
-final class Steps {
+public final class Steps {
   private Steps() {}
 
   /**
    * Builds {@code loss(weights, stepManager)} (a scalar; every array in the step manager),
    * back-propagates it, applies {@code opt} with {@code lr} and {@code clip}; returns the loss.
    */
-  static float minimize(TorchBrain brain, AdamW opt, double lr, double clip,
+  public static float minimize(TorchBrain brain, AdamW opt, double lr, double clip,
       BiFunction<Weights, NDManager, NDArray> loss) {
     return brain.update(w -> {
       try (NDManager m = w.manager().newSubManager()) {

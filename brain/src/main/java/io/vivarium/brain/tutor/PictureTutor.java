@@ -9,6 +9,7 @@ import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.Patches;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.AdamW;
+import io.vivarium.brain.learn.Steps;
 import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.Transformer;
 import io.vivarium.core.Channel;
@@ -69,7 +70,7 @@ public final class PictureTutor implements Tutor<PictureExample> {
     }
     List<BrainInput> inputs = inputs(batch);
     Shape shape = new Shape(batch.size(), n, p3);
-    return Gradient.step(brain, opt, lr, clip, (w, m) -> {
+    return Steps.minimize(brain, opt, lr, clip, (w, m) -> {
       NDArray weights = m.create(weight, shape); // (B, N, P3)
       return decode(w, Batch.of(m, w.shape(), inputs), n, true).sub(m.create(change, shape)).square().mul(weights)
           .sum().div(weights.sum());

@@ -7,6 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.AdamW;
+import io.vivarium.brain.learn.Steps;
 import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.Transformer;
 import io.vivarium.core.Vocabulary;
@@ -44,7 +45,7 @@ public final class TextTutor implements Tutor<TextExample> {
   @Override
   public float step(List<TextExample> batch, double lr) {
     Rows r = rows(batch);
-    return Gradient.step(brain, opt, lr, clip, (w, m) -> {
+    return Steps.minimize(brain, opt, lr, clip, (w, m) -> {
       Batch b = Batch.of(m, w.shape(), r.inputs);
       NDArray targets = m.create(r.targets, new Shape(b.size(), b.sequence())); // (B, S)
       NDArray weights = m.create(r.weights, new Shape(b.size(), b.sequence())); // (B, S)
