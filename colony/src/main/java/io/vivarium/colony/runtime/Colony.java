@@ -613,8 +613,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       Imitation.Options d = Imitation.Options.defaults(false);
       a.imitation = new Imitation(brain, seen(a), Encoding.defaults(), new Imitation.Options(TURN_STEPS,
           d.minibatch(), d.updates(), d.lr(), d.maxGradNorm(), false, d.buffer()), a.learnerSeed);
-      a.episodes = new EpisodeTracker(worlds, config.world().name(), config.world().preset());
-      a.observe(motor -> afterStep(a, motor));
+      follow(a);
     } else {
       startPpo(a, steps);
     }
@@ -630,6 +629,11 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     WorldBatch seen = seen(a);
     Encoding e = memory.encoding(Encoding.defaults(), seen.spec(), a.brain.shape().block());
     a.ppo = new Ppo(a.brain, seen, e, o, Seeds.derive(a.learnerSeed, "ppo", steps));
+    follow(a);
+  }
+
+  /** Follows the episodes of the agent's freshly reset batch through its new learner's steps. */
+  private void follow(LiveAgent a) {
     a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset());
     a.observe(motor -> afterStep(a, motor));
   }
