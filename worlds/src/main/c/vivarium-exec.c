@@ -572,6 +572,11 @@ static void supervise(int pidfd, int listener, int out_r, struct reply *r) {
   }
   r->cpu_ns = (uint64_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000ull +
               (uint64_t)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000ull;
+  /* RLIMIT_CPU races the wall deadline when a spinner has a core to itself: its SIGKILL
+     (or SIGXCPU) after the CPU limit is a time limit too, and is reported as one */
+  if ((r->flags & FLAG_SIGNALED) && (r->signal == SIGKILL || r->signal == SIGXCPU) &&
+      r->cpu_ns + 10000000ull >= (uint64_t)lim.cpu_s * 1000000000ull)
+    r->flags |= FLAG_TIMEOUT;
 }
 
 /* ---------------------------------------------------------------- one run */

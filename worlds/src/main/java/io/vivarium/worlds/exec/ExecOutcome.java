@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param exited whether the program exited by itself ({@code exitCode} is valid)
  * @param exitCode the exit status when {@code exited}
  * @param signal the signal that ended the program, 0 when it exited
- * @param timeout whether the wall-clock limit killed it
+ * @param timeout whether a time limit killed it: the wall clock, or {@code RLIMIT_CPU}
  * @param budgetExceeded whether the syscall budget killed it
  * @param outputCapped whether the output cap killed it
  * @param setupError errno of a failed run setup (the program never ran), else 0
