@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -412,6 +413,26 @@ public final class LuceneMemory implements Memory {
         commits.incrementAndGet();
       }
       uncommitted.addAndGet(-pending);
+    }
+  }
+
+  /**
+   * Waits until the merges the merge policy wants are done, then commits and refreshes, so
+   * that recalls search the settled segments and share the cores with no merge. A burst of
+   * stores leaves merges running in the background for a while; this is for the moment
+   * after one (a benchmark, an import, the end of a generation).
+   */
+  public void awaitMerges() {
+    requireWritable();
+    try {
+      writer.maybeMerge();
+      if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler cms) {
+        cms.sync();
+      }
+      commitNow();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot merge memory " + dir, e);
     }
   }
 

@@ -119,4 +119,23 @@ class RecallTest {
       assertThat(m.recall(Fixtures.axis(8, 3, 0), 1).get(0).id()).isEqualTo(id);
     }
   }
+
+  @Test
+  void awaitingMergesLeavesEverythingRecallableAndCommitted() {
+    long[] ids = new long[12];
+    try (LuceneMemory m = Fixtures.open(dir, 8, Fixtures.plain(), Clock.systemUTC())) {
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = m.store(Entry.of("output", "a", 1, Fixtures.axis(8, i % 8, i / 8), Fixtures.bytes("e" + i)));
+        m.refresh(); // one small segment per store, as near-real-time readers make
+      }
+      int before = m.stats().segments();
+      m.awaitMerges();
+      assertThat(m.stats().segments()).isLessThanOrEqualTo(before);
+      assertThat(m.stats().entries()).isEqualTo(ids.length);
+      assertThat(m.recall(Fixtures.axis(8, 3, 0), 1).get(0).id()).isEqualTo(ids[3]);
+    }
+    try (LuceneMemory m = Fixtures.open(dir, 8, Fixtures.plain(), Clock.systemUTC())) {
+      assertThat(m.stats().entries()).as("awaitMerges commits").isEqualTo(ids.length);
+    }
+  }
 }

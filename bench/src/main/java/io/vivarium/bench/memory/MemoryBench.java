@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * random with {@code --clusters 0}) from several threads, then recalls the 10 nearest of
  * fresh queries from the same distribution and compares them with exact brute force. Prints
  * {@code key: value} lines ({@code recall_at_10}, {@code queries_per_second},
- * {@code inserts_per_second}, …), first as inserted (several segments), then again
+ * {@code inserts_per_second}, …), first as inserted (several segments, merges still
+ * running), then ({@code …_settled}) once those merges are done, then again
  * ({@code …_compacted}) after merging the index into one segment. Runs in a temporary
  * directory it deletes afterwards.
  *
@@ -70,6 +71,10 @@ public final class MemoryBench {
       int[] indexOfId = insert(memory, data, pool, o.threads, out);
       int[][] exact = exact(data, queries, pool, o.threads);
       measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out, "");
+      long settle = System.nanoTime();
+      memory.awaitMerges();
+      out.printf("settle_seconds: %.2f%n", (System.nanoTime() - settle) / 1e9);
+      measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out, "_settled");
       if (!o.compact) {
         return;
       }
