@@ -70,6 +70,11 @@ final class TrainGoldCommand extends VivariumCommand {
       description = "Gradient steps of cloning per 32 steps of each of the 8 worlds (default: 16).")
   Integer bcUpdates;
 
+  @Option(names = "--bc-drive", paramLabel = "F",
+      description = "Share of the worlds the brain plays itself while cloning, every state labelled by the expert"
+          + " (0: behaviour cloning, the expert plays all; 1: DAgger; default: 0, or 1 for --method dagger).")
+  Double bcDrive;
+
   @Option(names = "--eval-episodes", paramLabel = "N", defaultValue = "256",
       description = "Held-out episodes of the final evaluation, a multiple of 32 (default: ${DEFAULT-VALUE}).")
   int evalEpisodes;
@@ -88,7 +93,7 @@ final class TrainGoldCommand extends VivariumCommand {
     }
     Imitation.Options d = Imitation.Options.defaults(method.equals("dagger"));
     Imitation.Options im = new Imitation.Options(d.steps(), d.minibatch(), bcUpdates != null ? bcUpdates : d.updates(),
-        bcLr != null ? bcLr : d.lr(), d.maxGradNorm(), d.dagger(), d.buffer());
+        bcLr != null ? bcLr : d.lr(), d.maxGradNorm(), bcDrive != null ? bcDrive : d.drive(), d.buffer());
     Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.defaults(), seed, minutes * 60, im);
     BrainConfig c = config(overrides).brain();
     BrainShape shape = BrainShape.of(brainPreset == null ? c

@@ -145,7 +145,7 @@ class RunIT {
     Process p = vivarium("run", "--preset", "gold-nope").redirectOutput(out.toFile()).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(1);
-    assertThat(Files.readString(out)).contains("world.preset 'gold-nope' is not a preset of gold; known presets:");
+    assertThat(Files.readString(out)).contains("world.preset: unknown gold preset 'gold-nope'; known presets:");
     Process q = vivarium("run", "learn.method=grpo").redirectOutput(out.toFile()).start();
     assertThat(q.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readString(out)).contains("vivarium run trains with learn.method=bc+ppo or ppo");

@@ -30,6 +30,11 @@ final class BatchActor {
   byte[] memory = new byte[0];
 
   BatchActor(TorchBrain brain, WorldBatch batch, Encoding encoding) {
+    this(brain, batch, encoding, batch.size());
+  }
+
+  /** An actor whose episode statistics count the first {@code counted} instances only. */
+  BatchActor(TorchBrain brain, WorldBatch batch, Encoding encoding, int counted) {
     byte[] bytes = batch.spec().actionAlphabet();
     if (bytes.length < 2) {
       throw new IllegalArgumentException("these learners need a world with a one-byte action alphabet of 2 or "
@@ -47,7 +52,7 @@ final class BatchActor {
     for (int a = 0; a < bytes.length; a++) {
       alphabet[a] = bytes[a] & 0xFF;
     }
-    this.episodes = new EpisodeStats(batch.size(), 100);
+    this.episodes = new EpisodeStats(batch.size(), 100, counted);
     this.motor = new byte[batch.size()];
   }
 

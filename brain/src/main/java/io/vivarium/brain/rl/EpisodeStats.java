@@ -9,18 +9,28 @@ public final class EpisodeStats {
   private final double[] running; // (N) return so far of each environment's current episode
   private final double[] returns;
   private final boolean[] successes;
+  private final int counted;
   private int count;
   private long episodes;
 
   public EpisodeStats(int envs, int window) {
+    this(envs, window, envs);
+  }
+
+  /** Statistics of the first {@code counted} of {@code envs} environments only. */
+  public EpisodeStats(int envs, int window, int counted) {
+    if (counted < 0 || counted > envs) {
+      throw new IllegalArgumentException("counted environments must be between 0 and " + envs + "; got " + counted);
+    }
     running = new double[envs];
     returns = new double[window];
     successes = new boolean[window];
+    this.counted = counted;
   }
 
-  /** Adds one step's results of every environment. */
+  /** Adds one step's results of every environment (those not counted are ignored). */
   public void add(float[] rewards, boolean[] terminated, boolean[] truncated) {
-    for (int i = 0; i < running.length; i++) {
+    for (int i = 0; i < counted; i++) {
       running[i] += rewards[i];
       if (terminated[i] || truncated[i]) {
         int slot = (int) (episodes % returns.length);

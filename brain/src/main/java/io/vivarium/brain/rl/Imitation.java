@@ -19,10 +19,13 @@ import java.util.SplittableRandom;
 
 /**
  * Imitation learning from a world's {@link Expert} (seed 001's "fake traces"): behaviour
- * cloning, where the expert drives and the brain learns its choices, or DAgger (Ross et al.
+ * cloning, where the expert drives and the brain learns its choices, DAgger (Ross et al.
  * 2011), where the brain drives and every state it visits is labelled with the expert's
- * action. Labelled states go to a bounded buffer; each iteration takes gradient steps of
- * cross-entropy on minibatches drawn from it.
+ * action, or a mixture: the brain drives some instances of the batch and the expert the
+ * rest, every state labelled. Labelled states go to a bounded buffer; each iteration takes
+ * gradient steps of cross-entropy on minibatches drawn from it. With the brain driving any
+ * instance, the episode statistics are those of the brain-driven instances only (the brain's
+ * own play); with the expert driving all, the expert's.
  *
  * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
  */
@@ -33,22 +36,44 @@ public final class Imitation implements AutoCloseable {
    * @param updates gradient steps per iteration
    * @param lr learning rate
    * @param maxGradNorm global gradient-norm clip
-   * @param dagger whether the brain drives (DAgger) instead of the expert
+   * @param drive the fraction of the batch's instances the brain drives: 0 is behaviour
+   *     cloning, 1 DAgger; in between, the first {@code round(drive·N)} instances
    * @param buffer the most labelled states kept
    */
-  public record Options(int steps, int minibatch, int updates, double lr, double maxGradNorm, boolean dagger,
+  public record Options(int steps, int minibatch, int updates, double lr, double maxGradNorm, double drive,
       int buffer) {
     public Options {
-      if (steps < 1 || minibatch < 1 || updates < 0 || buffer < minibatch || !(lr > 0 && lr < 1)) {
+      if (steps < 1 || minibatch < 1 || updates < 0 || buffer < minibatch || !(lr > 0 && lr < 1)
+          || !(drive >= 0 && drive <= 1)) {
         throw new IllegalArgumentException("imitation needs steps >= 1, minibatch >= 1, updates >= 0, "
-            + "buffer >= minibatch and 0 < lr < 1; got steps " + steps + ", minibatch " + minibatch
-            + ", updates " + updates + ", buffer " + buffer + ", lr " + lr);
+            + "buffer >= minibatch, 0 < lr < 1 and 0 <= drive <= 1; got steps " + steps + ", minibatch "
+            + minibatch + ", updates " + updates + ", buffer " + buffer + ", lr " + lr + ", drive " + drive);
       }
     }
 
     /** Defaults: 32 steps per environment, minibatch 64, 16 updates, lr 1e-3, a 16k-state buffer. */
     public static Options defaults(boolean dagger) {
-      return new Options(32, 64, 16, 1e-3, 1.0, dagger, 16384);
+      return new Options(32, 64, 16, 1e-3, 1.0, dagger ? 1 : 0, 16384);
+    }
+
+    /** Whether the brain drives every instance. */
+    public boolean dagger() {
+      return drive == 1;
+    }
+
+    /** These options with the brain driving the fraction {@code fraction} of the instances. */
+    public Options withDrive(double fraction) {
+      return new Options(steps, minibatch, updates, lr, maxGradNorm, fraction, buffer);
+    }
+
+    /** These options with {@code n} gradient steps per iteration. */
+    public Options withUpdates(int n) {
+      return new Options(steps, minibatch, n, lr, maxGradNorm, drive, buffer);
+    }
+
+    /** How many of {@code n} instances the brain drives. */
+    public int driven(int n) {
+      return (int) Math.round(drive * n);
     }
   }
 
@@ -61,21 +86,19 @@ public final class Imitation implements AutoCloseable {
   private final Options options;
   private final SplittableRandom rng;
   private final AdamW opt;
-  private final BrainInput[] states;
-  private final int[] labels;
-  private long stored;
+  private final LabelledStates states;
 
   public Imitation(TorchBrain brain, WorldBatch batch, Encoding encoding, Options options, long seed) {
     if (!(batch instanceof Expert e)) {
       throw new IllegalArgumentException("imitation needs a world with an expert; " + batch.spec().world()
           + " has none (use ppo or grpo instead)");
     }
-    this.actor = new BatchActor(brain, batch, encoding);
+    int driven = options.driven(batch.size());
+    this.actor = new BatchActor(brain, batch, encoding, driven == 0 ? batch.size() : driven);
     this.expert = e;
     this.options = options;
     this.rng = Seeds.random(seed, "imitation", 0);
-    this.states = new BrainInput[options.buffer()];
-    this.labels = new int[options.buffer()];
+    this.states = new LabelledStates(options.buffer());
     this.opt = brain.update(w -> new AdamW(w, 0.9, 0.999, 1e-8, 0));
     batch.reset(Seeds.derive(seed, "imitation-worlds"));
   }
@@ -83,7 +106,7 @@ public final class Imitation implements AutoCloseable {
   /** Collects labelled states, then learns from the buffer. */
   public Stats iterate() {
     collect();
-    int size = (int) Math.min(stored, states.length);
+    int size = states.size();
     double loss = 0;
     double accuracy = 0;
     for (int u = 0; u < options.updates(); u++) {
@@ -113,22 +136,22 @@ public final class Imitation implements AutoCloseable {
 
   private void collect() {
     int n = actor.batch.size();
+    int k = options.driven(n);
     int[] actions = new int[n];
     float[] logp = new float[n];
     for (int t = 0; t < options.steps(); t++) {
       List<BrainInput> inputs = actor.observe();
-      int[] driven = options.dagger()
-          ? Policy.sample(actor.policy(inputs)[0], actor.alphabet.length, rng, logp, false) : null;
+      int[] driven = k > 0
+          ? Policy.sample(actor.policy(k == n ? inputs : inputs.subList(0, k))[0], actor.alphabet.length, rng,
+              logp, false) : null;
       for (int i = 0; i < n; i++) {
         int label = actor.indexOf(expert.expertAction(i));
         if (label < 0) {
           throw new IllegalStateException("the expert of " + actor.batch.spec().world()
               + " chose a byte outside its action alphabet");
         }
-        int slot = (int) (stored++ % states.length);
-        states[slot] = inputs.get(i);
-        labels[slot] = label;
-        actions[i] = driven == null ? label : driven[i];
+        states.add(inputs.get(i), label);
+        actions[i] = i < k ? driven[i] : label;
       }
       actor.step(actions);
     }
@@ -140,8 +163,8 @@ public final class Imitation implements AutoCloseable {
     long[] target = new long[b];
     for (int j = 0; j < b; j++) {
       int k = rng.nextInt(size);
-      inputs.add(states[k]);
-      target[j] = labels[k];
+      inputs.add(states.state(k));
+      target[j] = states.label(k);
     }
     return actor.brain.update(w -> {
       try (NDManager m = w.manager().newSubManager()) {

@@ -42,6 +42,27 @@ class ImitationTest {
   }
 
   @Test
+  void withTheBrainDrivingPartOfTheBatchOnlyItsOwnEpisodesAreCounted() {
+    for (double drive : new double[] {0, 0.5}) {
+      try (TorchBrain brain = TorchBrain.create(BrainShape.preset("tiny").with(2, 4, 32, 32, 0), 3);
+          CorridorWorld.Batch worlds = new CorridorWorld.Batch(8);
+          Imitation bc = new Imitation(brain, worlds, ENCODING, Imitation.Options.defaults(false).withDrive(drive)
+              .withUpdates(0), 3)) {
+        Imitation.Stats s = null;
+        for (int i = 0; i < 4; i++) {
+          s = bc.iterate(); // no update: the brain stays untrained
+        }
+        assertThat(s.episodes()).isPositive();
+        if (drive == 0) {
+          assertThat(s.successRate()).as("the expert's episodes").isEqualTo(1.0);
+        } else {
+          assertThat(s.successRate()).as("an untrained brain's own episodes").isLessThan(0.9);
+        }
+      }
+    }
+  }
+
+  @Test
   void aWorldWithoutAnExpertIsRefused() {
     try (TorchBrain brain = TorchBrain.create(BrainShape.preset("tiny").with(2, 4, 32, 32, 0), 3);
         WorldBatch worlds = WorldBatch.of(CorridorWorld::new, 2)) {

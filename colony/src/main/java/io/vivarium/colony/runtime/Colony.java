@@ -68,6 +68,12 @@ import org.slf4j.LoggerFactory;
 public final class Colony implements ColonyHandle, AutoCloseable {
   /** Steps per environment in one turn of an agent: short, so turns interleave and stops are quick. */
   static final int TURN_STEPS = 32;
+  /**
+   * While a founder clones the expert, the share of its worlds it plays itself (every state
+   * labelled with the expert's move, as in DAgger); the expert plays the rest. The agent's
+   * episodes, success and fitness come from its own play only, never the expert's.
+   */
+  static final double CLONE_DRIVE = 0.5;
   private static final Logger logger = LoggerFactory.getLogger(Colony.class);
 
   private final DataDir dir;
@@ -131,9 +137,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   private static void checkConfig(VivariumConfig config) {
     WorldFactory world = Worlds.get(config.world().name());
-    if (!world.presets().contains(config.world().preset())) {
-      throw new IllegalArgumentException("world.preset '" + config.world().preset() + "' is not a preset of "
-          + world.name() + "; known presets: " + world.presets());
+    try {
+      world.batch(config.world().preset(), 1).close(); // the world checks names and modifiers
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
     }
     String method = config.learn().method();
     if (!method.equals("ppo") && !method.equals("bc+ppo")) {
@@ -611,9 +618,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     a.learnerSeed = Seeds.derive(config.colony().seed(), "learner", index * 1_000_003L + steps);
     if (clone && steps < config.colony().bcSteps()) {
       Imitation.Options d = Imitation.Options.defaults(false);
-      a.imitation = new Imitation(brain, seen(a), Encoding.defaults(), new Imitation.Options(TURN_STEPS,
-          d.minibatch(), d.updates(), d.lr(), d.maxGradNorm(), false, d.buffer()), a.learnerSeed);
-      follow(a);
+      Imitation.Options o = new Imitation.Options(TURN_STEPS, d.minibatch(), d.updates(), d.lr(),
+          d.maxGradNorm(), CLONE_DRIVE, d.buffer());
+      a.imitation = new Imitation(brain, seen(a), Encoding.defaults(), o, a.learnerSeed);
+      follow(a, Math.max(1, o.driven(worlds.size())));
     } else {
       startPpo(a, steps);
     }
@@ -629,12 +637,15 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     WorldBatch seen = seen(a);
     Encoding e = memory.encoding(Encoding.defaults(), seen.spec(), a.brain.shape().block());
     a.ppo = new Ppo(a.brain, seen, e, o, Seeds.derive(a.learnerSeed, "ppo", steps));
-    follow(a);
+    follow(a, n);
   }
 
-  /** Follows the episodes of the agent's freshly reset batch through its new learner's steps. */
-  private void follow(LiveAgent a) {
-    a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset());
+  /**
+   * Follows the episodes of the first {@code driven} instances of the agent's freshly reset
+   * batch (those the agent itself plays) through its new learner's steps.
+   */
+  private void follow(LiveAgent a, int driven) {
+    a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset(), driven);
     a.observe(motor -> afterStep(a, motor));
   }
 

@@ -17,6 +17,7 @@ final class EpisodeTracker {
   private final WorldBatch worlds;
   private final String world;
   private final String preset;
+  private final int counted;
   private final ByteArrayOutputStream[] actions;
   private final double[] returns;
   private final long[] seeds;
@@ -30,10 +31,23 @@ final class EpisodeTracker {
   private boolean acted;
 
   EpisodeTracker(WorldBatch worlds, String world, String preset) {
+    this(worlds, world, preset, worlds.size());
+  }
+
+  /**
+   * Follows only the first {@code counted} instances: their episodes are recorded and make the
+   * statistics (the others are driven by someone else, e.g. the expert an agent imitates).
+   */
+  EpisodeTracker(WorldBatch worlds, String world, String preset, int counted) {
+    if (counted < 1 || counted > worlds.size()) {
+      throw new IllegalArgumentException("followed instances must be between 1 and " + worlds.size()
+          + "; got " + counted);
+    }
+    this.counted = counted;
     this.worlds = worlds;
     this.world = world;
     this.preset = preset;
-    int n = worlds.size();
+    int n = counted;
     this.actions = new ByteArrayOutputStream[n];
     this.returns = new double[n];
     this.seeds = new long[n];
@@ -54,7 +68,7 @@ final class EpisodeTracker {
       levels[i] = worlds.episodeLevel(i);
     }
     // Fresh statistics: the abandoned episodes' partial returns must not leak into new ones.
-    stats = new EpisodeStats(actions.length, 100);
+    stats = new EpisodeStats(worlds.size(), 100, counted);
   }
 
   private long seedOf(int i) {
@@ -75,7 +89,7 @@ final class EpisodeTracker {
     lastAction = motor[0];
     lastReward = r[0];
     acted = true;
-    for (int i = 0; i < actions.length; i++) {
+    for (int i = 0; i < counted; i++) {
       actions[i].write(motor[i]);
       returns[i] += r[i];
       if (term[i] || trunc[i]) {

@@ -105,6 +105,12 @@ public record GoldPreset(
         pixelsPerCell);
   }
 
+  /** This preset with an egocentric view of side {@code side} (odd, 3 to 15). */
+  public GoldPreset withView(int side) {
+    return new GoldPreset(name, width, height, layout, gold, maxSteps, egocentric, side, rgb,
+        pixelsPerCell);
+  }
+
   /** This preset with another cell size in pixels. */
   public GoldPreset withPixelsPerCell(int pixels) {
     return new GoldPreset(name, width, height, layout, gold, maxSteps, egocentric, view, rgb,

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The named gold presets. A name may carry modifiers: {@code +rgb} adds the RGB picture to
- * every observation, {@code +ego} puts the egocentric view on the video channel, e.g.
- * {@code gold-bare-6x6+rgb+ego}.
+ * every observation, {@code +ego} puts the egocentric view on the video channel ({@code +egoK}
+ * a view of side K), e.g. {@code gold-bare-6x6+rgb+ego} or {@code gold-bare-8x8+ego9}.
  *
  * <p>Immutable; thread-safe.
  */
@@ -49,9 +49,14 @@ public final class GoldPresets {
       p = switch (parts[i]) {
         case "rgb" -> p.withRgb(true);
         case "ego" -> p.withEgocentric(true);
-        default -> throw new IllegalArgumentException(
-            "gold preset '" + name + "': unknown modifier '+" + parts[i]
-                + "'; known modifiers: +rgb (add the picture), +ego (egocentric video)");
+        default -> {
+          if (!parts[i].matches("ego[0-9]{1,2}")) {
+            throw new IllegalArgumentException("gold preset '" + name + "': unknown modifier '+"
+                + parts[i] + "'; known modifiers: +rgb (add the picture), +ego (egocentric video,"
+                + " 5×5), +egoK (egocentric video K×K, K odd from 3 to 15, e.g. +ego9)");
+          }
+          yield p.withEgocentric(true).withView(Integer.parseInt(parts[i].substring(3)));
+        }
       };
     }
     return new GoldPreset(name, p.width(), p.height(), p.layout(), p.gold(), p.maxSteps(),
