@@ -25,7 +25,9 @@ import java.util.SplittableRandom;
  * rest, every state labelled. Labelled states go to a bounded buffer; each iteration takes
  * gradient steps of cross-entropy on minibatches drawn from it. With the brain driving any
  * instance, the episode statistics are those of the brain-driven instances only (the brain's
- * own play); with the expert driving all, the expert's.
+ * own play); with the expert driving all, the expert's. The value head learns too: each
+ * state's target is the discounted return of its episode from there on, known when the
+ * episode ends, so that PPO after cloning ({@code bc+ppo}) starts with a fitted critic.
  *
  * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
  */
@@ -81,6 +83,11 @@ public final class Imitation implements AutoCloseable {
   public record Stats(long envSteps, long episodes, double meanReturn, double successRate, double loss,
       double accuracy) {}
 
+  /** Discount of the returns the value head learns (PPO's default γ). */
+  static final double GAMMA = 0.99;
+  /** Weight of the value loss beside the cross-entropy (PPO's default value coefficient). */
+  static final float VALUE_COEF = 0.5f;
+
   private final BatchActor actor;
   private final Expert expert;
   private final Options options;
@@ -134,9 +141,22 @@ public final class Imitation implements AutoCloseable {
     return actor.observe(i);
   }
 
+  /**
+   * The states of each instance's current episode and their rewards, until it ends and their
+   * discounted returns become value targets.
+   */
+  private long[][] pendingStamps;
+  private float[][] pendingRewards;
+  private int[] pending;
+
   private void collect() {
     int n = actor.batch.size();
     int k = options.driven(n);
+    if (pending == null) {
+      pending = new int[n];
+      pendingStamps = new long[n][64];
+      pendingRewards = new float[n][64];
+    }
     int[] actions = new int[n];
     float[] logp = new float[n];
     for (int t = 0; t < options.steps(); t++) {
@@ -150,30 +170,71 @@ public final class Imitation implements AutoCloseable {
           throw new IllegalStateException("the expert of " + actor.batch.spec().world()
               + " chose a byte outside its action alphabet");
         }
-        states.add(inputs.get(i), label);
+        remember(i, states.add(inputs.get(i), label));
         actions[i] = i < k ? driven[i] : label;
       }
       actor.step(actions);
+      float[] r = actor.batch.rewards();
+      boolean[] term = actor.batch.terminated();
+      boolean[] trunc = actor.batch.truncated();
+      for (int i = 0; i < n; i++) {
+        pendingRewards[i][pending[i] - 1] = r[i];
+        if (term[i] || trunc[i]) {
+          settle(i);
+        }
+      }
     }
+  }
+
+  private void remember(int i, long stamp) {
+    if (pending[i] == pendingStamps[i].length) {
+      pendingStamps[i] = java.util.Arrays.copyOf(pendingStamps[i], pending[i] * 2);
+      pendingRewards[i] = java.util.Arrays.copyOf(pendingRewards[i], pending[i] * 2);
+    }
+    pendingStamps[i][pending[i]++] = stamp;
+  }
+
+  /**
+   * Instance {@code i}'s episode ended: each of its states gets the discounted return from it
+   * on (γ = {@link #GAMMA}; a truncated episode counts as ended, as PPO counts it).
+   */
+  private void settle(int i) {
+    double g = 0;
+    for (int t = pending[i] - 1; t >= 0; t--) {
+      g = pendingRewards[i][t] + GAMMA * g;
+      states.setValue(pendingStamps[i][t], (float) g);
+    }
+    pending[i] = 0;
   }
 
   private float[] update(int size) {
     int b = Math.min(options.minibatch(), size);
     List<BrainInput> inputs = new ArrayList<>(b);
     long[] target = new long[b];
+    float[] value = new float[b];
+    float[] known = new float[b];
     for (int j = 0; j < b; j++) {
       int k = rng.nextInt(size);
       inputs.add(states.state(k));
       target[j] = states.label(k);
+      float v = states.value(k);
+      known[j] = Float.isNaN(v) ? 0 : 1;
+      value[j] = Float.isNaN(v) ? 0 : v;
     }
     return actor.brain.update(w -> {
       try (NDManager m = w.manager().newSubManager()) {
         NDArray[] out = TrainingLock.run(() -> {
           try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray logits = Policy.forward(w, m, inputs, actor.alphabet, true)[0]; // (B, A)
-            NDArray loss = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
+            NDArray[] fwd = Policy.forward(w, m, inputs, actor.alphabet, true);
+            NDArray logits = fwd[0]; // (B, A)
+            NDArray ce = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
+            // The value head learns the returns of finished episodes, so that PPO after cloning
+            // starts with a fitted critic instead of noise (a constant's array: see Transformer#scalar).
+            NDArray err = fwd[1].sub(m.create(value)).square().mul(m.create(known)); // (B)
+            NDArray v = err.sum().div(m.create(Math.max(1f, sum(known)))).mul(m.create(0.5f * VALUE_COEF));
+            NDArray loss = ce.add(v);
             gc.backward(loss);
-            return new NDArray[] {loss, logits};
+            return new NDArray[] {ce, logits};
           }
         });
         JniUtils.setGradMode(false);
@@ -186,6 +247,14 @@ public final class Imitation implements AutoCloseable {
         return new float[] {out[0].getFloat(), (float) right / b};
       }
     });
+  }
+
+  private static float sum(float[] a) {
+    float s = 0;
+    for (float x : a) {
+      s += x;
+    }
+    return s;
   }
 
   @Override

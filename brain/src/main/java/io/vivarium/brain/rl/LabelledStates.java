@@ -17,6 +17,8 @@ import java.util.Arrays;
 final class LabelledStates {
   private final int capacity;
   private final int[] labels;
+  private final float[] values; // (capacity) value targets, NaN until the state's episode ends
+  private final long[] stamps; // (capacity) which add filled the slot
   private BrainInput[] objects; // (capacity); only when the states do not pack
   private short[] tokens; // (capacity, length)
   private byte[] channels; // (capacity, length)
@@ -27,6 +29,8 @@ final class LabelledStates {
   LabelledStates(int capacity) {
     this.capacity = capacity;
     this.labels = new int[capacity];
+    this.values = new float[capacity];
+    this.stamps = new long[capacity];
   }
 
   /** How many states are held, at most the capacity. */
@@ -34,10 +38,16 @@ final class LabelledStates {
     return (int) Math.min(stored, capacity);
   }
 
-  /** Adds a state, overwriting the oldest when full. */
-  void add(BrainInput state, int label) {
-    int slot = (int) (stored++ % capacity);
+  /**
+   * Adds a state, overwriting the oldest when full; its value target is unknown until
+   * {@link #setValue}. Returns a stamp that names this state for {@link #setValue}.
+   */
+  long add(BrainInput state, int label) {
+    long stamp = stored++;
+    int slot = (int) (stamp % capacity);
     labels[slot] = label;
+    values[slot] = Float.NaN;
+    stamps[slot] = stamp;
     if (objects == null && tokens == null) {
       if (packs(state)) {
         length = state.tokens().length;
@@ -53,7 +63,7 @@ final class LabelledStates {
     }
     if (objects != null) {
       objects[slot] = state;
-      return;
+      return stamp;
     }
     int off = slot * length;
     int[] t = state.tokens();
@@ -62,6 +72,20 @@ final class LabelledStates {
     }
     System.arraycopy(state.channels(), 0, channels, off, length);
     prefixes[slot] = state.prefix();
+    return stamp;
+  }
+
+  /** Sets the value target of the state {@code stamp} names, unless it was overwritten since. */
+  void setValue(long stamp, float value) {
+    int slot = (int) (stamp % capacity);
+    if (stamps[slot] == stamp) {
+      values[slot] = value;
+    }
+  }
+
+  /** The value target of slot {@code k}, NaN when its episode has not ended yet. */
+  float value(int k) {
+    return values[k];
   }
 
   /** The state in slot {@code k} (0 ≤ k < size). */

@@ -37,6 +37,10 @@ class ImitationTest {
         if (dagger) {
           assertThat(s.successRate()).as("the brain itself drives under DAgger").isGreaterThan(0.9);
         }
+        // The value head learned the episodes' returns: an optimal corridor episode pays
+        // 1 − 0.9·3/8 = 0.6625 on its third step, so every state of it is worth about 0.65.
+        float value = new BatchActor(brain, worlds, ENCODING).policy(List.of(bc.input(0)))[1][0];
+        assertThat(value).as("value of a state, dagger %s", dagger).isBetween(0.45f, 0.85f);
       }
     }
   }
