@@ -185,9 +185,11 @@ class ColonyLearnerStateTest {
       runner.start();
       assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
         assertThat(updating.await(50, TimeUnit.SECONDS)).isTrue();
+        long stopped = System.nanoTime();
         colony.stop();
         int atStop = checks.get();
         runner.join();
+        System.out.printf("stop to checkpointed: %.2f s (printed, not asserted)%n", (System.nanoTime() - stopped) / 1e9);
         assertThat(checks.get() - atStop).as("at most one more check, which said stop").isLessThanOrEqualTo(1);
       });
       assertThat(failure.get()).isNull();
