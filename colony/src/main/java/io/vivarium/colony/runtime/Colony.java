@@ -553,7 +553,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise the brain of " + a.id + ": " + e.getMessage(), e);
     }
-    Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload, learnerState(a).encode());
+    Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload, LearnerState.of(a).encode());
     registry.addCheckpoint(a.id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
     registry.putAgent(row(a, "alive", 0, null));
@@ -616,7 +616,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     a.humanReward = Records.humanReward(registry, r.id());
     a.fitness = c.fitness();
     a.bornMillis = r.bornMillis();
-    resumeLearner(a, latest.get());
+    LearnerState.resume(a, latest.get(), log);
     return a;
   }
 
@@ -702,55 +702,6 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     log.accept(StatusLine.format(generation, states.get("alive") + states.get("hibernating"),
         states.get("hibernating"), median, best.id, best.parent, stepsPerSecond)
         + (link == null ? "" : link.status()));
-  }
-
-  // 7. Learner state across restarts: a checkpoint's learner section.
-
-  /** What the agent's learner knows beyond its brain, for its checkpoint. */
-  private static LearnerState learnerState(LiveAgent a) {
-    return new LearnerState(a.phase(), a.episodes.episodes(), a.episodesAtLastBirth, a.episodes.recentReturns(),
-        a.episodes.recentSuccesses(), a.optimizerState());
-  }
-
-  /**
-   * Continues a freshly loaded agent's learner from its checkpoint's learner section: episode
-   * counts and recent episodes, and the optimizer when the phase is the same. A missing section
-   * (an older checkpoint) leaves the learner fresh; a damaged or unfitting one too, with a warning.
-   */
-  private void resumeLearner(LiveAgent a, CheckpointStore.Loaded loaded) {
-    if (loaded.learner() == null) {
-      if (loaded.learnerDamage() != null) {
-        warnFresh(a, "learner state", loaded.learnerDamage());
-      } else {
-        logger.info("agent {} resumes with a fresh learner: its checkpoint has no learner section", a.id);
-      }
-      return;
-    }
-    LearnerState s;
-    try {
-      s = LearnerState.decode(loaded.learner());
-    } catch (IllegalArgumentException e) {
-      warnFresh(a, "learner state", e.getMessage());
-      return;
-    }
-    a.episodes.restore(s.episodes(), s.returns(), s.successes());
-    a.episodesAtLastBirth = s.episodesAtLastBirth();
-    a.successRate = a.episodes.successRate();
-    if (!s.phase().equals(a.phase())) {
-      log.accept("agent " + a.id + " resumes in phase " + a.phase() + " (its checkpoint was in " + s.phase()
-          + "): a fresh optimizer for the new learner");
-      return;
-    }
-    try {
-      a.restoreOptimizer(s.optimizer());
-    } catch (RuntimeException e) { // refused (IllegalArgumentException) or the engine's: never the colony's end
-      warnFresh(a, "optimizer", e.getMessage());
-    }
-  }
-
-  private void warnFresh(LiveAgent a, String what, String why) {
-    logger.warn("agent {} resumes with a fresh {}: {}", a.id, what, why);
-    log.accept("warning: agent " + a.id + " resumes with a fresh " + what + ": " + why);
   }
 
   /** Closes agents, the bus and the registry and releases the lock; checkpoints nothing more. Idempotent. */

@@ -1,13 +1,18 @@
 package io.vivarium.colony.runtime;
 
+import io.vivarium.colony.store.CheckpointStore;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an agent's learner knows beyond its brain, as a checkpoint's learner section (layout in
  * docs/formats.md, "Learner section"): the phase it was in, its episode count and the count at
  * its last child, its recent episodes' returns and outcomes (oldest first), and its optimizer's
- * state. Immutable; arrays are not copied, so callers must not change them.
+ * state. {@link #of} takes it from an agent, {@link #resume} gives it back. Immutable; arrays
+ * are not copied, so callers must not change them. Used on the colony thread.
  *
  * @param phase {@code bc} or {@code ppo}: which learner the optimizer state belongs to
  * @param episodes episodes finished in the agent's life
@@ -21,6 +26,7 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
   /** The section's magic number, "VVLS". */
   static final int MAGIC = 0x56564C53;
   static final int VERSION = 1;
+  private static final Logger logger = LoggerFactory.getLogger(LearnerState.class);
 
   LearnerState {
     if (!phase.equals("bc") && !phase.equals("ppo")) {
@@ -32,6 +38,55 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
           + episodes + " episodes, and 0 <= episodes at last child <= episodes; got " + returns.length + " returns, "
           + successes.length + " outcomes, " + episodesAtLastBirth + " at last child");
     }
+  }
+
+  /** What the agent's learner knows beyond its brain, for its checkpoint. */
+  static LearnerState of(LiveAgent a) {
+    return new LearnerState(a.phase(), a.episodes.episodes(), a.episodesAtLastBirth, a.episodes.recentReturns(),
+        a.episodes.recentSuccesses(), a.optimizerState());
+  }
+
+  /**
+   * Continues a freshly loaded agent's learner from its checkpoint's learner section: episode
+   * counts and recent episodes, and the optimizer when the phase is the same. A missing section
+   * (an older checkpoint) leaves the learner fresh; a damaged or unfitting one too, with a
+   * warning to the log and to {@code status} (the colony's status lines). Never throws for bad
+   * bytes: the brain resumes whatever the learner section holds.
+   */
+  static void resume(LiveAgent a, CheckpointStore.Loaded loaded, Consumer<String> status) {
+    if (loaded.learner() == null) {
+      if (loaded.learnerDamage() != null) {
+        warnFresh(a, "learner state", loaded.learnerDamage(), status);
+      } else {
+        logger.info("agent {} resumes with a fresh learner: its checkpoint has no learner section", a.id);
+      }
+      return;
+    }
+    LearnerState s;
+    try {
+      s = decode(loaded.learner());
+    } catch (IllegalArgumentException e) {
+      warnFresh(a, "learner state", e.getMessage(), status);
+      return;
+    }
+    a.episodes.restore(s.episodes(), s.returns(), s.successes());
+    a.episodesAtLastBirth = s.episodesAtLastBirth();
+    a.successRate = a.episodes.successRate();
+    if (!s.phase().equals(a.phase())) {
+      status.accept("agent " + a.id + " resumes in phase " + a.phase() + " (its checkpoint was in " + s.phase()
+          + "): a fresh optimizer for the new learner");
+      return;
+    }
+    try {
+      a.restoreOptimizer(s.optimizer());
+    } catch (RuntimeException e) { // refused (IllegalArgumentException) or the engine's: never the colony's end
+      warnFresh(a, "optimizer", e.getMessage(), status);
+    }
+  }
+
+  private static void warnFresh(LiveAgent a, String what, String why, Consumer<String> status) {
+    logger.warn("agent {} resumes with a fresh {}: {}", a.id, what, why);
+    status.accept("warning: agent " + a.id + " resumes with a fresh " + what + ": " + why);
   }
 
   /** The section's bytes. */
