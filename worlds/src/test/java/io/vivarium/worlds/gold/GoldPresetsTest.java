@@ -18,6 +18,19 @@ class GoldPresetsTest {
     assertThat(m.egocentric()).isTrue();
     assertThat(m.imageWidth()).isEqualTo(64);
     assertThat(new GoldWorld(m).spec().imageHeight()).isEqualTo(64);
+    GoldPreset seven = GoldPresets.get("gold-bare-6x6+ego7");
+    assertThat(seven.egocentric()).isTrue();
+    assertThat(seven.view()).isEqualTo(7);
+    assertThat(new GoldWorld(seven).reset(1).bytes(io.vivarium.core.Channel.VIDEO)).hasSize(49);
+  }
+
+  @Test
+  void viewSizesAreChecked() {
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-6x6+ego8"))
+        .hasMessageContaining("view must be odd").hasMessageContaining("use 9");
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-6x6+ego17")).hasMessageContaining("view");
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-6x6+egox"))
+        .hasMessageContaining("unknown modifier '+egox'").hasMessageContaining("+egoK");
   }
 
   @Test
