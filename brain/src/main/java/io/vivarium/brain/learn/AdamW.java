@@ -4,8 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.vivarium.brain.model.Weights;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,9 +17,17 @@ import java.util.List;
  * gradient-norm clipping, as nanoGPT configures it. Moment estimates live in a manager of
  * their own under the weights' manager; everything temporary lives in the step's manager.
  *
- * <p>Not thread-safe: call {@link #step} from inside {@link io.vivarium.brain.TorchBrain#update}.
+ * <p>{@link #exportState()} and {@link #importState} carry the moments and the step counter
+ * across a restart (layout in docs/formats.md, "Optimizer state").
+ *
+ * <p>Not thread-safe: call {@link #step} from inside {@link io.vivarium.brain.TorchBrain#update},
+ * and export or import on the thread that steps.
  */
 public final class AdamW implements AutoCloseable {
+  /** The state format's magic number, "VVAW". */
+  static final int MAGIC = 0x56564157;
+  /** The state format's version. */
+  static final int VERSION = 1;
   private final Weights weights;
   private final NDManager state;
   private final List<NDArray> params = new ArrayList<>();
@@ -82,6 +94,104 @@ public final class AdamW implements AutoCloseable {
   private static NDArray local(NDManager step, NDArray a) {
     a.attach(step);
     return a;
+  }
+
+  /**
+   * The optimizer's state as bytes: magic, version, step counter, then per parameter (in the
+   * weights' order) its shape and both moments.
+   */
+  public byte[] exportState() {
+    List<float[]> m = new ArrayList<>(params.size());
+    List<float[]> v = new ArrayList<>(params.size());
+    int size = 4 + 4 + 4 + 4;
+    for (int i = 0; i < params.size(); i++) {
+      m.add(first.get(i).toFloatArray());
+      v.add(second.get(i).toFloatArray());
+      size += 1 + 8 * params.get(i).getShape().dimension() + 8 * m.get(i).length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.putInt(MAGIC).putInt(VERSION).putInt(t).putInt(params.size());
+    for (int i = 0; i < params.size(); i++) {
+      long[] dims = params.get(i).getShape().getShape();
+      out.put((byte) dims.length);
+      for (long d : dims) {
+        out.putLong(d);
+      }
+      out.asFloatBuffer().put(m.get(i));
+      out.position(out.position() + 4 * m.get(i).length);
+      out.asFloatBuffer().put(v.get(i));
+      out.position(out.position() + 4 * v.get(i).length);
+    }
+    return out.array();
+  }
+
+  /**
+   * Replaces the moments and the step counter with {@code bytes} from {@link #exportState()}.
+   * Everything is checked before anything changes, so a refused state leaves this optimizer as
+   * it was.
+   *
+   * @throws IllegalArgumentException when the bytes are not an optimizer state of the same
+   *     format version, or their parameter count or shapes differ from these weights'
+   */
+  public void importState(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    List<float[]> m = new ArrayList<>(params.size());
+    List<float[]> v = new ArrayList<>(params.size());
+    int steps;
+    try {
+      int magic = in.getInt();
+      if (magic != MAGIC) {
+        throw refused("magic is " + Integer.toHexString(magic) + ", not VVAW");
+      }
+      int version = in.getInt();
+      if (version != VERSION) {
+        throw refused("format version " + version + " is unknown (this vivarium reads " + VERSION + ")");
+      }
+      steps = in.getInt();
+      int count = in.getInt();
+      if (steps < 0 || count != params.size()) {
+        throw refused("it has " + count + " parameters and step " + steps + "; these weights have "
+            + params.size() + " parameters");
+      }
+      for (int i = 0; i < count; i++) {
+        Shape expected = params.get(i).getShape();
+        long[] dims = new long[in.get()];
+        for (int d = 0; d < dims.length; d++) {
+          dims[d] = in.getLong();
+        }
+        if (!Arrays.equals(dims, expected.getShape())) {
+          throw refused("parameter " + i + " has shape " + new Shape(dims) + " but these weights' is " + expected);
+        }
+        m.add(floats(in, (int) expected.size()));
+        v.add(floats(in, (int) expected.size()));
+      }
+    } catch (BufferUnderflowException | NegativeArraySizeException e) {
+      throw refused("it is truncated (" + bytes.length + " bytes)");
+    }
+    if (in.hasRemaining()) {
+      throw refused(in.remaining() + " bytes follow its last parameter");
+    }
+    for (int i = 0; i < params.size(); i++) {
+      Shape shape = params.get(i).getShape();
+      replace(first, i, state.create(m.get(i), shape));
+      replace(second, i, state.create(v.get(i), shape));
+    }
+    t = steps;
+  }
+
+  private static float[] floats(ByteBuffer in, int n) {
+    float[] out = new float[n];
+    in.asFloatBuffer().get(out);
+    in.position(in.position() + 4 * n);
+    return out;
+  }
+
+  private static void replace(List<NDArray> list, int i, NDArray fresh) {
+    list.set(i, fresh).close();
+  }
+
+  private static IllegalArgumentException refused(String why) {
+    return new IllegalArgumentException("optimizer state refused: " + why);
   }
 
   /** Number of updates applied so far. */

@@ -48,11 +48,56 @@ public final class EpisodeStats {
     return episodes;
   }
 
+  /** The recent episodes' returns (at most the window's capacity), oldest first. */
+  public double[] recentReturns() {
+    double[] out = new double[count];
+    for (int k = 0; k < count; k++) {
+      out[k] = returns[slot(k)];
+    }
+    return out;
+  }
+
+  /** The recent episodes' outcomes, oldest first, matching {@link #recentReturns()}. */
+  public boolean[] recentSuccesses() {
+    boolean[] out = new boolean[count];
+    for (int k = 0; k < count; k++) {
+      out[k] = successes[slot(k)];
+    }
+    return out;
+  }
+
+  /** The ring slot of the k-th oldest recent episode. */
+  private int slot(int k) {
+    return (int) ((episodes - count + k) % returns.length);
+  }
+
+  /**
+   * Continues from saved statistics: {@code episodes} finished in all, the most recent of them
+   * with {@code returns} and {@code successes} (oldest first; those beyond the window's
+   * capacity are dropped, oldest first). Episodes in progress are forgotten. With the same
+   * capacity, the means equal, bit for bit, those of the statistics saved.
+   */
+  public void restore(long episodes, double[] returns, boolean[] successes) {
+    if (returns.length != successes.length || episodes < returns.length) {
+      throw new IllegalArgumentException("episode statistics need as many returns as outcomes and at most "
+          + episodes + " of them; got " + returns.length + " returns and " + successes.length + " outcomes");
+    }
+    int keep = Math.min(returns.length, this.returns.length);
+    this.episodes = episodes;
+    this.count = keep;
+    java.util.Arrays.fill(running, 0);
+    for (int k = 0; k < keep; k++) {
+      int from = returns.length - keep + k;
+      this.returns[slot(k)] = returns[from];
+      this.successes[slot(k)] = successes[from];
+    }
+  }
+
   /** Mean return of the recent episodes, NaN before the first. */
   public double meanReturn() {
     double s = 0;
     for (int k = 0; k < count; k++) {
-      s += returns[k];
+      s += returns[slot(k)];
     }
     return count == 0 ? Double.NaN : s / count;
   }
@@ -61,7 +106,7 @@ public final class EpisodeStats {
   public double successRate() {
     int s = 0;
     for (int k = 0; k < count; k++) {
-      s += successes[k] ? 1 : 0;
+      s += successes[slot(k)] ? 1 : 0;
     }
     return count == 0 ? Double.NaN : (double) s / count;
   }

@@ -16,6 +16,7 @@ import io.vivarium.core.world.WorldBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * Imitation learning from a world's {@link Expert} (seed 001's "fake traces"): behaviour
@@ -94,6 +95,7 @@ public final class Imitation implements AutoCloseable {
   private final SplittableRandom rng;
   private final AdamW opt;
   private final LabelledStates states;
+  private BooleanSupplier stopCheck = () -> false;
 
   public Imitation(TorchBrain brain, WorldBatch batch, Encoding encoding, Options options, long seed) {
     if (!(batch instanceof Expert e)) {
@@ -116,12 +118,13 @@ public final class Imitation implements AutoCloseable {
     int size = states.size();
     double loss = 0;
     double accuracy = 0;
-    for (int u = 0; u < options.updates(); u++) {
+    int done = 0;
+    for (; done < options.updates() && !stopCheck.getAsBoolean(); done++) {
       float[] r = update(size);
       loss += r[0];
       accuracy += r[1];
     }
-    int n = Math.max(1, options.updates());
+    int n = Math.max(1, done);
     return new Stats(actor.envSteps(), actor.episodes.episodes(), actor.episodes.meanReturn(),
         actor.episodes.successRate(), loss / n, accuracy / n);
   }
@@ -134,6 +137,33 @@ public final class Imitation implements AutoCloseable {
    */
   public void setStepObserver(java.util.function.Consumer<byte[]> observer) {
     actor.setStepObserver(observer);
+  }
+
+  /**
+   * Sets a check asked before every gradient step: when it says true, the iteration ends at
+   * once with the steps applied so far (each one whole). Called on the driving thread.
+   */
+  public void setStopCheck(BooleanSupplier check) {
+    stopCheck = check == null ? () -> false : check;
+  }
+
+  /** The optimizer's moments and step counter as bytes (see {@link AdamW#exportState()}). */
+  public byte[] optimizerState() {
+    return opt.exportState();
+  }
+
+  /**
+   * Continues from an optimizer state saved by {@link #optimizerState()}.
+   *
+   * @throws IllegalArgumentException when it does not fit this brain; the optimizer stays fresh
+   */
+  public void restoreOptimizer(byte[] state) {
+    opt.importState(state);
+  }
+
+  /** Updates the optimizer has applied (across restores). */
+  public int optimizerSteps() {
+    return opt.steps();
   }
 
   /** What instance {@code i} of the batch sees now, encoded as the brain's input. */

@@ -17,6 +17,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * Proximal policy optimisation (Schulman et al. 2017) of a brain in a batch of worlds with
@@ -39,6 +40,7 @@ public final class Ppo implements AutoCloseable {
   private final Rollout rollout;
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private Timing timing = new Timing(0, 0, 0, 0, 0);
+  private BooleanSupplier stopCheck = () -> false;
 
   /**
    * Where the last {@link #iterate()} spent its time, for benchmarks.
@@ -78,9 +80,13 @@ public final class Ppo implements AutoCloseable {
         (float) options.gamma(), (float) options.lambda(), rollout.advantages, rollout.returns);
     double lr = options.lrAt(actor.envSteps() - rollout.size());
     double[] sums = new double[6];
+    updates:
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
       int[] order = permutation(rollout.size());
       for (int from = 0; from + options.minibatch() <= order.length; from += options.minibatch()) {
+        if (stopCheck.getAsBoolean()) {
+          break updates; // the rest of the rollout is dropped; every applied step was whole
+        }
         float[] s = update(order, from, options.minibatch(), lr);
         for (int k = 0; k < s.length; k++) {
           sums[k] += s[k];
@@ -110,6 +116,34 @@ public final class Ppo implements AutoCloseable {
    */
   public void setStepObserver(java.util.function.Consumer<byte[]> observer) {
     actor.setStepObserver(observer);
+  }
+
+  /**
+   * Sets a check asked before every minibatch update: when it says true, the iteration ends
+   * at once with the updates applied so far (each one whole) and the rest of its rollout
+   * dropped. Called on the driving thread; the supplier may read state set by other threads.
+   */
+  public void setStopCheck(BooleanSupplier check) {
+    stopCheck = check == null ? () -> false : check;
+  }
+
+  /** The optimizer's moments and step counter as bytes (see {@link AdamW#exportState()}). */
+  public byte[] optimizerState() {
+    return opt.exportState();
+  }
+
+  /**
+   * Continues from an optimizer state saved by {@link #optimizerState()}.
+   *
+   * @throws IllegalArgumentException when it does not fit this brain; the optimizer stays fresh
+   */
+  public void restoreOptimizer(byte[] state) {
+    opt.importState(state);
+  }
+
+  /** Updates the optimizer has applied (across restores). */
+  public int optimizerSteps() {
+    return opt.steps();
   }
 
   /** What instance {@code i} of the batch sees now, encoded as the brain's input. */

@@ -22,6 +22,18 @@ class ImitationTest {
   }
 
   @Test
+  void aStopCheckEndsTheIterationBetweenWholeUpdates() {
+    try (TorchBrain brain = TorchBrain.create(BrainShape.preset("tiny").with(1, 2, 16, 32, 0), 3);
+        CorridorWorld.Batch worlds = new CorridorWorld.Batch(8);
+        Imitation bc = new Imitation(brain, worlds, ENCODING, Imitation.Options.defaults(false), 3)) {
+      int[] asked = {0};
+      bc.setStopCheck(() -> ++asked[0] > 5);
+      bc.iterate();
+      assertThat(bc.optimizerSteps()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void cloningAndDaggerReachTheExpertsSuccess() {
     for (boolean dagger : new boolean[] {false, true}) {
       try (TorchBrain brain = TorchBrain.create(BrainShape.preset("tiny").with(2, 4, 32, 32, 0), 3);

@@ -52,6 +52,22 @@ class PpoTest {
   }
 
   @Test
+  void aStopCheckEndsTheIterationBetweenWholeUpdates() {
+    try (TorchBrain brain = TorchBrain.create(shape(), SEED);
+        WorldBatch worlds = WorldBatch.of(CorridorWorld::new, 8);
+        Ppo ppo = new Ppo(brain, worlds, ENCODING, options(), SEED)) {
+      int[] asked = {0};
+      ppo.setStopCheck(() -> ++asked[0] > 3);
+      ppo.iterate();
+      assertThat(ppo.timing().updates()).isEqualTo(3);
+      assertThat(ppo.optimizerSteps()).isEqualTo(3);
+      ppo.setStopCheck(null);
+      ppo.iterate();
+      assertThat(ppo.optimizerSteps()).as("a full iteration: 4 epochs of 4 minibatches").isEqualTo(3 + 16);
+    }
+  }
+
+  @Test
   void sameSeedGivesTheSameLearningCurve() {
     assertThat(curve()).isEqualTo(curve());
   }

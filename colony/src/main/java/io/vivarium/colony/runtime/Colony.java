@@ -99,6 +99,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private boolean closed;
   /** Called with the agent's id before each turn (tests inject faults here); may throw. */
   Consumer<String> beforeTurn = id -> { };
+  /** Called with the agent's id before each gradient step of its learner (tests watch stops here). */
+  Consumer<String> beforeUpdate = id -> { };
+  /** Passes over each rollout of a PPO agent. */
+  private final int ppoEpochs;
 
   /**
    * Opens (or creates) the colony in {@code dir} with {@code config}, holding the directory's
@@ -108,6 +112,12 @@ public final class Colony implements ColonyHandle, AutoCloseable {
    * @throws IllegalArgumentException for a configuration this runtime cannot run
    */
   public Colony(DataDir dir, VivariumConfig config, Consumer<String> log) {
+    this(dir, config, log, PpoOptions.defaults(0).epochs());
+  }
+
+  /** A colony whose PPO learners take {@code ppoEpochs} passes over each rollout (tests make it long). */
+  Colony(DataDir dir, VivariumConfig config, Consumer<String> log, int ppoEpochs) {
+    this.ppoEpochs = ppoEpochs;
     this.dir = dir;
     this.config = config;
     this.log = log;
@@ -221,7 +231,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
   }
 
-  /** Asks {@link #run} to stop after the current turn; safe from any thread. */
+  /**
+   * Asks {@link #run} to stop: the current turn ends at its next environment step or gradient
+   * step, then every agent is checkpointed; safe from any thread.
+   */
   public void stop() {
     stop.set(true);
   }
@@ -323,8 +336,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private void safeTurn(LiveAgent a) {
     try {
       turn(a);
-      replicate(a);
-      cull();
+      if (!stop.get()) { // a stopping colony checkpoints and leaves; births and deaths can wait
+        replicate(a);
+        cull();
+      }
     } catch (TurnStopped e) {
       Records.addEpisodes(registry, a.id, a.episodes.drain()); // the rest of the rollout is dropped
     } catch (RuntimeException | Error e) {
@@ -538,7 +553,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise the brain of " + a.id + ": " + e.getMessage(), e);
     }
-    Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload);
+    Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload, LearnerState.of(a).encode());
     registry.addCheckpoint(a.id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
     registry.putAgent(row(a, "alive", 0, null));
@@ -601,6 +616,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     a.humanReward = Records.humanReward(registry, r.id());
     a.fitness = c.fitness();
     a.bornMillis = r.bornMillis();
+    LearnerState.resume(a, latest.get(), log);
     return a;
   }
 
@@ -632,7 +648,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private void startPpo(LiveAgent a, long steps) {
     PpoOptions o = PpoOptions.defaults(0);
     int n = a.worlds.size();
-    o = new PpoOptions(n, TURN_STEPS, Math.min(o.minibatch(), n * TURN_STEPS), o.epochs(), a.hparams.lr(),
+    o = new PpoOptions(n, TURN_STEPS, Math.min(o.minibatch(), n * TURN_STEPS), ppoEpochs, a.hparams.lr(),
         o.clip(), o.gamma(), o.lambda(), a.hparams.entropy(), o.valueCoef(), o.maxGradNorm(), false, 0);
     WorldBatch seen = seen(a);
     Encoding e = memory.encoding(Encoding.defaults(), seen.spec(), a.brain.shape().block());
@@ -645,8 +661,17 @@ public final class Colony implements ColonyHandle, AutoCloseable {
    * batch (those the agent itself plays) through its new learner's steps.
    */
   private void follow(LiveAgent a, int driven) {
+    long before = a.episodes == null ? 0 : a.episodes.episodes(); // the count goes on across learners
     a.episodes = new EpisodeTracker(a.worlds, config.world().name(), config.world().preset(), driven);
+    a.episodes.restore(before, new double[0], new boolean[0]);
     a.observe(motor -> afterStep(a, motor));
+    a.stopCheck(() -> stopBeforeUpdate(a));
+  }
+
+  /** Asked by an agent's learner before each gradient step: whether the colony is stopping. */
+  private boolean stopBeforeUpdate(LiveAgent a) {
+    beforeUpdate.accept(a.id);
+    return stop.get();
   }
 
   /** The agent's worlds as its learner sees them: with people's text when bus.textBytes > 0. */

@@ -113,9 +113,29 @@ final class EpisodeTracker {
     return out;
   }
 
-  /** Episodes finished in this process. */
+  /** Episodes finished in the agent's life (see {@link #restore}). */
   long episodes() {
     return episodes;
+  }
+
+  /**
+   * Continues the counts of an earlier tracker of the same agent (a learner before this one, or
+   * a checkpoint's): {@code episodes} finished so far, the most recent with {@code returns} and
+   * {@code successes} (oldest first; may be empty). The episodes in progress are this tracker's own.
+   */
+  void restore(long episodes, double[] returns, boolean[] successes) {
+    stats.restore(episodes, returns, successes);
+    this.episodes = episodes;
+  }
+
+  /** The recent episodes' returns, oldest first. */
+  double[] recentReturns() {
+    return stats.recentReturns();
+  }
+
+  /** The recent episodes' outcomes, oldest first. */
+  boolean[] recentSuccesses() {
+    return stats.recentSuccesses();
   }
 
   /** Mean return of the recent episodes, NaN before the first. */

@@ -5,6 +5,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.rl.Imitation;
 import io.vivarium.brain.rl.Ppo;
 import io.vivarium.core.world.WorldBatch;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -65,6 +66,34 @@ final class LiveAgent implements AutoCloseable {
     } else {
       ppo.setStepObserver(observer);
     }
+  }
+
+  /** Installs {@code check} on the current learner: asked before each of its gradient steps. */
+  void stopCheck(BooleanSupplier check) {
+    if (imitation != null) {
+      imitation.setStopCheck(check);
+    } else {
+      ppo.setStopCheck(check);
+    }
+  }
+
+  /** The current learner's optimizer state (moments and step counter) as bytes. */
+  byte[] optimizerState() {
+    return imitation != null ? imitation.optimizerState() : ppo.optimizerState();
+  }
+
+  /** Continues the current learner's optimizer from {@code state}; throws IllegalArgumentException if it does not fit. */
+  void restoreOptimizer(byte[] state) {
+    if (imitation != null) {
+      imitation.restoreOptimizer(state);
+    } else {
+      ppo.restoreOptimizer(state);
+    }
+  }
+
+  /** Updates the current learner's optimizer has applied. */
+  int optimizerSteps() {
+    return imitation != null ? imitation.optimizerSteps() : ppo.optimizerSteps();
   }
 
   /** What world instance 0 shows now, encoded for the brain. */

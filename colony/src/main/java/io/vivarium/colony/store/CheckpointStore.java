@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  * <p>A write goes to a hidden temporary file in the same directory, is forced to disk,
  * renamed over the final name atomically, and the directory is forced too; so a crash at any
  * moment leaves either the whole new file or none, and a temporary file never matches a
- * checkpoint's name. Every read verifies length and SHA-256; a damaged file is reported and
- * skipped in favour of the previous one. Only {@link #delete} removes checkpoints.
+ * checkpoint's name. Every read verifies length and SHA-256; a file with a damaged brain
+ * section is reported and skipped in favour of the previous one, while a damaged learner
+ * section only costs the learner state (the brain still loads). Only {@link #delete} removes
+ * checkpoints.
  *
  * <p>Thread-safe for writers of different agents; one writer per agent at a time.
  */
@@ -51,8 +53,13 @@ public final class CheckpointStore {
     return root;
   }
 
-  /** A checkpoint whose payload was read and verified. */
-  public record Loaded(Checkpoint checkpoint, byte[] payload) {}
+  /**
+   * A checkpoint whose payload (brain section) was read and verified, with its learner section.
+   *
+   * @param learner the verified learner section, or null when the file has none or it is damaged
+   * @param learnerDamage why a learner section that should be there is not usable, else null
+   */
+  public record Loaded(Checkpoint checkpoint, byte[] payload, byte[] learner, String learnerDamage) {}
 
   /** A file that looks like a checkpoint but must not be loaded. */
   public record Damaged(Path file, String reason) {}
@@ -60,8 +67,17 @@ public final class CheckpointStore {
   /** What a scan of the store found. */
   public record Scan(List<Checkpoint> checkpoints, List<Damaged> damaged, List<Path> temporaries) {}
 
-  /** Writes a checkpoint atomically and returns its header. */
+  /** Writes a checkpoint without a learner section atomically and returns its header. */
   public Checkpoint write(String agent, long step, double fitness, byte[] configHash, byte[] payload) {
+    return write(agent, step, fitness, configHash, payload, new byte[0]);
+  }
+
+  /**
+   * Writes a checkpoint atomically, {@code payload} (the brain) and {@code learner} (the
+   * learner's state, possibly empty) in one file, and returns its header.
+   */
+  public Checkpoint write(String agent, long step, double fitness, byte[] configHash, byte[] payload,
+      byte[] learner) {
     AgentRow.checkId(agent);
     if (step < 0 || step > 999_999_999_999L) {
       throw new IllegalArgumentException("checkpoint step must be in [0, 999999999999]; got " + step);
@@ -70,16 +86,18 @@ public final class CheckpointStore {
       throw new IllegalArgumentException("config hash must be 32 bytes (SHA-256); got " + configHash.length);
     }
     byte[] sha = sha256(payload);
+    byte[] learnerSha = sha256(learner);
     long created = System.currentTimeMillis();
-    byte[] header = CheckpointFormat.header(agent, step, created, fitness, configHash, payload.length, sha);
+    byte[] header = CheckpointFormat.header(CheckpointFormat.VERSION, agent, step, created, fitness, configHash,
+        payload.length, sha, learner.length, learnerSha);
     Path dir = root.resolve(agent);
     Path target = dir.resolve(fileName(agent, step));
     Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     try {
       createDirectories(dir);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer[] parts = {ByteBuffer.wrap(header), ByteBuffer.wrap(payload)};
-        while (parts[1].hasRemaining()) {
+        ByteBuffer[] parts = {ByteBuffer.wrap(header), ByteBuffer.wrap(payload), ByteBuffer.wrap(learner)};
+        while (Arrays.stream(parts).anyMatch(ByteBuffer::hasRemaining)) {
           ch.write(parts);
         }
         ch.force(true);
@@ -94,7 +112,8 @@ public final class CheckpointStore {
       }
       throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
     }
-    return new Checkpoint(target, agent, step, created, fitness, configHash, payload.length, sha);
+    return new Checkpoint(target, agent, step, created, fitness, configHash, payload.length, sha,
+        CheckpointFormat.VERSION, learner.length, learnerSha);
   }
 
   /** Every checkpoint, damaged file and leftover temporary file under the store. */
@@ -129,37 +148,53 @@ public final class CheckpointStore {
     return scan().checkpoints().stream().filter(c -> c.agent().equals(agent)).toList();
   }
 
-  /** Reads {@code c}'s payload, verifying length and SHA-256; a mismatch throws. */
+  /** Reads {@code c}'s payload (brain section), verifying length and SHA-256; a mismatch throws. */
   public byte[] read(Checkpoint c) {
+    return load(c).payload();
+  }
+
+  /**
+   * Reads {@code c}'s sections: the brain's must verify (else this throws); the learner's is
+   * returned when it verifies, else its damage is reported in the result.
+   */
+  public Loaded load(Checkpoint c) {
     try (InputStream in = Files.newInputStream(c.file())) {
       Checkpoint h = CheckpointFormat.readHeader(c.file(), in);
       byte[] payload = in.readNBytes((int) Math.min(h.payloadLength(), Integer.MAX_VALUE - 16));
-      if (payload.length != h.payloadLength() || in.read() != -1) {
+      if (payload.length != h.payloadLength() || (h.version() == CheckpointFormat.VERSION_1 && in.read() != -1)) {
         throw new IllegalStateException("checkpoint " + c.file() + " is damaged: payload length is not "
             + h.payloadLength() + " bytes");
       }
       if (!Arrays.equals(sha256(payload), h.sha256())) {
         throw new IllegalStateException("checkpoint " + c.file() + " is damaged: SHA-256 mismatch");
       }
-      return payload;
+      if (h.version() == CheckpointFormat.VERSION_1) {
+        return new Loaded(h, payload, null, null);
+      }
+      byte[] learner = in.readNBytes((int) Math.min(h.learnerLength(), Integer.MAX_VALUE - 16));
+      String damage = learner.length != h.learnerLength() || in.read() != -1
+          ? "learner section length is not " + h.learnerLength() + " bytes"
+          : Arrays.equals(sha256(learner), h.learnerSha256()) ? null : "learner section SHA-256 mismatch";
+      return damage != null ? new Loaded(h, payload, null, "checkpoint " + c.file() + " is damaged: " + damage)
+          : new Loaded(h, payload, learner.length == 0 ? null : learner, null);
     } catch (IOException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
   }
 
-  /** Verifies {@code c}; returns the reason it is damaged, or empty when it is sound. */
+  /** Verifies {@code c}, both sections; returns the reason it is damaged, or empty when it is sound. */
   public Optional<String> verify(Checkpoint c) {
     try {
-      read(c);
-      return Optional.empty();
+      return Optional.ofNullable(load(c).learnerDamage());
     } catch (IllegalStateException e) {
       return Optional.of(e.getMessage());
     }
   }
 
   /**
-   * The newest checkpoint of {@code agent} that verifies; damaged newer ones are skipped and
-   * passed to {@code onDamaged}.
+   * The newest checkpoint of {@code agent} whose brain section verifies; damaged newer ones
+   * are skipped and passed to {@code onDamaged}. Its learner section may still be missing or
+   * damaged: see {@link Loaded#learnerDamage()}.
    */
   public Optional<Loaded> latest(String agent, java.util.function.Consumer<Damaged> onDamaged) {
     Scan s = scan();
@@ -167,7 +202,7 @@ public final class CheckpointStore {
     List<Checkpoint> mine = new ArrayList<>(s.checkpoints().stream().filter(c -> c.agent().equals(agent)).toList());
     for (int i = mine.size() - 1; i >= 0; i--) {
       try {
-        return Optional.of(new Loaded(mine.get(i), read(mine.get(i))));
+        return Optional.of(load(mine.get(i)));
       } catch (IllegalStateException e) {
         onDamaged.accept(new Damaged(mine.get(i).file(), e.getMessage()));
       }

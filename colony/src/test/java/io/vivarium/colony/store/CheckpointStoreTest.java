@@ -51,6 +51,32 @@ class CheckpointStoreTest {
   }
 
   @Test
+  void aLearnerSectionTravelsWithTheBrainAndItsDamageSparesTheBrain() throws Exception {
+    CheckpointStore s = store();
+    Checkpoint c = s.write("a0001", 5, 0.5, CONFIG, new byte[] {1, 2, 3}, new byte[] {7, 8, 9, 10});
+    assertThat(Files.size(c.file())).isEqualTo(c.fileSize());
+    CheckpointStore.Loaded whole = s.latest("a0001", d -> {}).orElseThrow();
+    assertThat(whole.payload()).containsExactly(1, 2, 3);
+    assertThat(whole.learner()).containsExactly(7, 8, 9, 10);
+    assertThat(whole.learnerDamage()).isNull();
+    assertThat(whole.checkpoint().version()).isEqualTo(2);
+    try (RandomAccessFile f = new RandomAccessFile(c.file().toFile(), "rw")) {
+      f.setLength(f.length() - 1); // a learner byte lost
+    }
+    List<CheckpointStore.Damaged> damaged = new ArrayList<>();
+    CheckpointStore.Loaded cut = s.latest("a0001", damaged::add).orElseThrow();
+    assertThat(damaged).isEmpty();
+    assertThat(cut.checkpoint().step()).as("the brain still loads").isEqualTo(5);
+    assertThat(cut.payload()).containsExactly(1, 2, 3);
+    assertThat(cut.learner()).isNull();
+    assertThat(cut.learnerDamage()).contains("learner section length is not 4 bytes");
+    assertThat(s.verify(c)).get().asString().contains("learner section");
+    Checkpoint none = s.write("a0001", 6, 0.5, CONFIG, new byte[] {4});
+    assertThat(s.load(none).learner()).isNull();
+    assertThat(s.load(none).learnerDamage()).isNull();
+  }
+
+  @Test
   void truncatedFilesAndBadHeadersAreNeverLoaded() throws Exception {
     CheckpointStore s = store();
     Checkpoint good = s.write("a0001", 1, 0, CONFIG, new byte[100]);
