@@ -66,6 +66,11 @@ public final class MemoryIndex {
    * @param clock the source of "now" for time stamps and expiry
    */
   public static LuceneMemory open(Path dir, int dimension, MemoryConfig config, Clock clock) {
+    return open(dir, dimension, config, clock, mergePolicy());
+  }
+
+  /** As {@link #open(Path, int, MemoryConfig, Clock)} with another merge policy (tests). */
+  static LuceneMemory open(Path dir, int dimension, MemoryConfig config, Clock clock, MergePolicy merges) {
     Ttl.parse(config.ttl());
     if (dimension < 0 || dimension > MAX_DIMENSION) {
       throw new IllegalArgumentException("memory dimension must be between 1 and "
@@ -96,7 +101,7 @@ public final class MemoryIndex {
           .setCodec(codec(config))
           .setRAMBufferSizeMB(config.ramBufferMb())
           .setCommitOnClose(false)
-          .setMergePolicy(mergePolicy());
+          .setMergePolicy(merges);
       IndexWriter w = new IndexWriter(d, iwc);
       try {
         w.setLiveCommitData(FormatMarker.userData(dim).entrySet());

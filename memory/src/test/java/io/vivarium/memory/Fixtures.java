@@ -29,6 +29,11 @@ final class Fixtures {
     return MemoryIndex.open(dir, dim, c, clock);
   }
 
+  /** A memory that never merges segments, so a test can count on the segments it made. */
+  static LuceneMemory openUnmerged(Path dir, int dim, MemoryConfig c, Clock clock) {
+    return MemoryIndex.open(dir, dim, c, clock, org.apache.lucene.index.NoMergePolicy.INSTANCE);
+  }
+
   static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
