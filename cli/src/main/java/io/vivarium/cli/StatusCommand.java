@@ -51,7 +51,8 @@ final class StatusCommand extends VivariumCommand {
       status.put("steps_per_second", latestColonyMetric(r, "steps_per_second"));
     }
     CheckpointStore.Scan scan = dir.checkpoints().scan();
-    Optional<Checkpoint> latest = scan.checkpoints().stream().max(Comparator.comparingLong(Checkpoint::createdMillis));
+    Optional<Checkpoint> latest = scan.checkpoints().stream()
+        .max(Comparator.comparingLong(Checkpoint::createdMillis).thenComparingLong(Checkpoint::step));
     status.put("checkpoints", scan.checkpoints().size());
     status.put("latest_checkpoint", latest.map(c -> Map.of(
         "agent", c.agent(), "step", c.step(), "time", Instant.ofEpochMilli(c.createdMillis()).toString(),
