@@ -91,6 +91,10 @@ final class TrainGoldCommand extends VivariumCommand {
     if (evalEpisodes < 32 || evalEpisodes % 32 != 0) {
       throw new IllegalArgumentException("--eval-episodes must be a positive multiple of 32; got " + evalEpisodes);
     }
+    if (bcDrive != null && !(bcDrive >= 0 && bcDrive <= 1)) {
+      throw new IllegalArgumentException("--bc-drive is the share of worlds the brain plays while cloning and must be"
+          + " between 0 and 1; got " + bcDrive + "; use e.g. 0.5, or 1 for DAgger");
+    }
     Imitation.Options d = Imitation.Options.defaults(method.equals("dagger"));
     Imitation.Options im = new Imitation.Options(d.steps(), d.minibatch(), bcUpdates != null ? bcUpdates : d.updates(),
         bcLr != null ? bcLr : d.lr(), d.maxGradNorm(), bcDrive != null ? bcDrive : d.drive(), d.buffer());

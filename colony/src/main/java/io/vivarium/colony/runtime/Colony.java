@@ -146,23 +146,21 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   }
 
   private static void checkConfig(VivariumConfig config) {
-    WorldFactory world = Worlds.get(config.world().name());
-    try {
-      world.batch(config.world().preset(), 1).close(); // the world checks names and modifiers
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
-    }
     String method = config.learn().method();
     if (!method.equals("ppo") && !method.equals("bc+ppo")) {
       throw new IllegalArgumentException("vivarium run trains with learn.method=bc+ppo or ppo; got '" + method
           + "' (bc and grpo alone are available in 'vivarium train gold')");
     }
-    if (method.equals("bc+ppo")) {
-      try (WorldBatch b = world.batch(config.world().preset(), 1)) {
-        if (!(b instanceof Expert)) {
-          throw new IllegalArgumentException("learn.method=bc+ppo clones the world's expert, but "
-              + config.world().name() + " has none; use learn.method=ppo");
-        }
+    WorldBatch b;
+    try {
+      b = Worlds.get(config.world().name()).batch(config.world().preset(), 1); // checks names and modifiers
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
+    }
+    try (b) {
+      if (method.equals("bc+ppo") && !(b instanceof Expert)) {
+        throw new IllegalArgumentException("learn.method=bc+ppo clones the world's expert, but "
+            + config.world().name() + " has none; use learn.method=ppo");
       }
     }
   }
