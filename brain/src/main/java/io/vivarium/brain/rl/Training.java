@@ -81,14 +81,34 @@ public final class Training {
   public static void run(TorchBrain brain, Supplier<WorldBatch> batch, Supplier<? extends World> world, Plan plan,
       Consumer<Point> each) {
     long start = System.nanoTime();
+    String m = plan.method();
+    if (!m.equals("grpo")) {
+      // bc+ppo's two phases share one batch, so the curriculum cloning grew carries into PPO
+      // (a fresh batch would restart it at radius 1 under a policy that already walks far).
+      try (WorldBatch shared = batch.get()) {
+        runOnBatch(brain, shared, plan, each, start);
+      }
+      return;
+    }
+    try (Grpo g = new Grpo(brain, null, world, plan.encoding(), Grpo.Options.defaults(),
+        Seeds.derive(plan.seed(), "grpo"))) {
+      Grpo.Stats s;
+      do {
+        s = g.iterate();
+        each.accept(point("grpo", s.envSteps(), s.episodes(), s.meanReturn(), s.successRate(), s.policyLoss(), start));
+      } while (s.envSteps() < plan.steps() && !over(start, plan.seconds()));
+    }
+  }
+
+  private static void runOnBatch(TorchBrain brain, WorldBatch shared, Plan plan, Consumer<Point> each, long start) {
     long offset = 0;
     String m = plan.method();
     if (m.equals("bc") || m.equals("dagger") || m.equals("bc+ppo")) {
       boolean both = m.equals("bc+ppo");
       long budget = both ? (long) (plan.steps() * plan.bcFraction()) : plan.steps();
       double seconds = both ? plan.seconds() * plan.bcFraction() : plan.seconds();
-      try (WorldBatch b = batch.get();
-          Imitation im = new Imitation(brain, b, plan.encoding(), plan.imitation(), Seeds.derive(plan.seed(), "imitation"))) {
+      try (Imitation im = new Imitation(brain, shared, plan.encoding(), plan.imitation(),
+          Seeds.derive(plan.seed(), "imitation"))) {
         Imitation.Stats s;
         do {
           s = im.iterate();
@@ -100,24 +120,14 @@ public final class Training {
     }
     if (m.equals("ppo") || m.equals("bc+ppo")) {
       long budget = plan.steps() - offset;
-      try (WorldBatch b = batch.get();
-          Ppo ppo = new Ppo(brain, b, plan.encoding(), PpoOptions.defaults(budget), Seeds.derive(plan.seed(), "ppo"))) {
+      try (Ppo ppo = new Ppo(brain, shared, plan.encoding(), PpoOptions.defaults(budget),
+          Seeds.derive(plan.seed(), "ppo"))) {
         Ppo.Stats s;
         do {
           s = ppo.iterate();
           each.accept(point("ppo", offset + s.envSteps(), s.episodes(), s.meanReturn(), s.successRate(),
               s.policyLoss() + 0.5 * s.valueLoss(), start));
         } while (s.envSteps() < budget && !over(start, plan.seconds()));
-      }
-    }
-    if (m.equals("grpo")) {
-      try (Grpo g = new Grpo(brain, null, world, plan.encoding(), Grpo.Options.defaults(),
-          Seeds.derive(plan.seed(), "grpo"))) {
-        Grpo.Stats s;
-        do {
-          s = g.iterate();
-          each.accept(point("grpo", s.envSteps(), s.episodes(), s.meanReturn(), s.successRate(), s.policyLoss(), start));
-        } while (s.envSteps() < plan.steps() && !over(start, plan.seconds()));
       }
     }
   }

@@ -1,0 +1,41 @@
+package io.vivarium.brain.rl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vivarium.brain.BrainShape;
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.core.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Combined schedules run their phases in order on one batch of worlds. */
+class TrainingTest {
+  @BeforeAll
+  static void engine() {
+    Torch.start(1, null);
+  }
+
+  @Test
+  void bcPlusPpoClonesThenReinforcesOnTheSameBatch() {
+    Encoding encoding = new Encoding(List.of(Channel.VIDEO), 16, 2, true);
+    List<CorridorWorld.Batch> made = new ArrayList<>();
+    List<String> phases = new ArrayList<>();
+    try (TorchBrain brain = TorchBrain.create(BrainShape.preset("tiny").with(1, 2, 16, 32, 0), 5)) {
+      Training.run(brain, () -> {
+        CorridorWorld.Batch b = new CorridorWorld.Batch(8);
+        made.add(b);
+        return b;
+      }, () -> {
+        throw new AssertionError("bc+ppo plays no single worlds");
+      }, new Training.Plan("bc+ppo", 1500, 0.5, encoding, 5), p -> phases.add(p.phase()));
+    }
+    // One batch for both phases: a curriculum the cloning grew is still in place for PPO.
+    assertThat(made).hasSize(1);
+    assertThat(phases).first().isEqualTo("bc");
+    assertThat(phases).last().isEqualTo("ppo");
+    assertThat(phases).containsSubsequence("bc", "ppo");
+  }
+}
