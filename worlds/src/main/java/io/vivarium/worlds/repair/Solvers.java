@@ -8,7 +8,8 @@ import java.util.ServiceLoader;
 /**
  * The registry of repair solvers: {@code identity} (answers the damaged passage unchanged),
  * {@code heuristic} (inverse rules with a word list learned from the corpus's training split),
- * then whatever the {@link SolverProvider}s on the class path accept.
+ * {@code heuristic+ngram} (the heuristic and a repair search ranked by a character n-gram model,
+ * {@link SearchSolver}), then whatever the {@link SolverProvider}s on the class path accept.
  *
  * <p>Stateless and thread-safe.
  */
@@ -24,8 +25,13 @@ public final class Solvers {
       case "heuristic" -> {
         return HeuristicSolver.calibrated(corpus, Lexicon.DEFAULT_PASSAGES);
       }
+      case "heuristic+ngram" -> {
+        CharNgram model = CharNgram.learn(corpus, Lexicon.DEFAULT_PASSAGES);
+        return SearchCalibration.solver(spec, corpus, HeuristicSolver.calibrated(corpus, Lexicon.DEFAULT_PASSAGES),
+            model, model);
+      }
       default -> {
-        List<String> known = new ArrayList<>(List.of("identity", "heuristic"));
+        List<String> known = new ArrayList<>(List.of("identity", "heuristic", "heuristic+ngram"));
         for (SolverProvider p : ServiceLoader.load(SolverProvider.class)) {
           Optional<Solver> s = p.create(spec, corpus);
           if (s.isPresent()) {
@@ -34,7 +40,7 @@ public final class Solvers {
           known.add(p.accepts());
         }
         throw new IllegalArgumentException("unknown repair solver '" + spec + "'; known solvers: "
-            + known + (known.size() == 2 ? " (a trained brain solver needs the brain module)" : ""));
+            + known + (known.size() == 3 ? " (a trained brain solver needs the brain module)" : ""));
       }
     }
   }
