@@ -3,22 +3,20 @@ package io.vivarium.cli;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.learn.PairTrainer;
+import io.vivarium.brain.learn.AdamW;
+import io.vivarium.brain.learn.LmCorpus;
+import io.vivarium.brain.learn.LmOptions;
+import io.vivarium.brain.learn.LmTrainer;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.BrainConfig;
 import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.Corpus.Split;
-import io.vivarium.worlds.repair.Episode;
-import io.vivarium.worlds.repair.EpisodeMaker;
-import io.vivarium.worlds.repair.HeuristicSolver;
-import io.vivarium.worlds.repair.Lexicon;
-import io.vivarium.worlds.repair.LineEdits;
 import io.vivarium.worlds.repair.RepairEval;
 import io.vivarium.worlds.repair.RepairPreset;
 import io.vivarium.worlds.repair.RepairPresets;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,21 +27,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vivarium train repair}: supervised line-edit training of a brain on damaged passages of
- * the corpus's training split (corrupted line window → the edit that restores it), then a short
- * held-out evaluation.
+ * {@code vivarium train repair}: trains a brain as a byte language model on clean passages of
+ * the corpus's training split, within a time budget, for the repair search to rank its
+ * candidates with ({@link BrainTextScorer}); then a short held-out evaluation of
+ * {@code heuristic+brain}.
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
-    description = {"Train a brain to repair damaged passages (supervised, corrupted -> clean, one line "
-        + "edit at a time; see docs/worlds.md), then save it.",
-        "Prints progress, then mean_reward and exact_rate on held-out episodes; evaluate further with "
-            + "'vivarium eval --world repair --solver brain --brain FILE'."})
+    description = {"Train a brain as a language model of clean passages for the repair search to rank its candidate "
+        + "repairs (see docs/worlds.md), then save it.",
+        "Prints progress, then mean_reward and exact_rate of heuristic+brain on held-out episodes; evaluate further "
+            + "with 'vivarium eval --world repair --solver heuristic+brain --brain FILE'."})
 final class TrainRepairCommand extends VivariumCommand {
-  /** Clean lines trained on per damaged line (real passages have ~8). */
-  static final int CLEAN_PER_DAMAGED = 2;
+  private static final int WARMUP = 30;
+  private static final int LOG_EVERY = 25;
 
   @Option(names = "--preset", paramLabel = "P", defaultValue = "repair-single",
-      description = "Repair preset the training episodes come from (default: ${DEFAULT-VALUE}).")
+      description = "Repair preset of the held-out evaluation (default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--minutes", paramLabel = "M", defaultValue = "30",
@@ -54,13 +53,21 @@ final class TrainRepairCommand extends VivariumCommand {
       description = "The most iterations (default: ${DEFAULT-VALUE}; the time budget usually ends first).")
   int iters;
 
-  @Option(names = "--batch", paramLabel = "B", defaultValue = "32",
-      description = "Line windows per iteration (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", paramLabel = "B", defaultValue = "16",
+      description = "Windows of text per iteration (default: ${DEFAULT-VALUE}).")
   int batch;
+
+  @Option(names = "--block", paramLabel = "T", defaultValue = "128",
+      description = "Bytes per training window, at most the brain's block (default: ${DEFAULT-VALUE}).")
+  int block;
 
   @Option(names = "--lr", paramLabel = "X", defaultValue = "2e-3",
       description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
+
+  @Option(names = "--passages", paramLabel = "N", defaultValue = "10000",
+      description = "Clean training passages in the language-model corpus (default: ${DEFAULT-VALUE}).")
+  int passages;
 
   @Option(names = "--brain-preset", paramLabel = "B", defaultValue = "small",
       description = "Brain preset (default: ${DEFAULT-VALUE}).")
@@ -72,12 +79,6 @@ final class TrainRepairCommand extends VivariumCommand {
   @Option(names = "--eval-episodes", paramLabel = "N", defaultValue = "140",
       description = "Held-out episodes evaluated after training, 0 for none (default: ${DEFAULT-VALUE}).")
   int evalEpisodes;
-
-  @Option(names = "--after", paramLabel = "S", defaultValue = "heuristic",
-      description = "heuristic: the brain learns to repair what the heuristic leaves (evaluate as "
-          + "heuristic+brain); none: the brain learns every repair alone (evaluate as brain) "
-          + "(default: ${DEFAULT-VALUE}).")
-  String after;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Where to save the brain (default: DATA/brains/repair.brain).")
   Path out;
@@ -92,34 +93,34 @@ final class TrainRepairCommand extends VivariumCommand {
     if (!(minutes > 0)) {
       throw new IllegalArgumentException("--minutes must be positive; got " + minutes);
     }
-    if (evalEpisodes < 0) {
-      throw new IllegalArgumentException("--eval-episodes must be 0 or more; got " + evalEpisodes);
-    }
-    if (!after.equals("heuristic") && !after.equals("none")) {
-      throw new IllegalArgumentException("--after must be heuristic or none; got '" + after + "'");
+    if (evalEpisodes < 0 || passages < 1) {
+      throw new IllegalArgumentException("--eval-episodes must be 0 or more and --passages 1 or more; got "
+          + evalEpisodes + " and " + passages);
     }
     RepairPreset p = RepairPresets.get(preset);
     Corpus c = corpus.open(p);
-    HeuristicSolver first = after.equals("heuristic") ? HeuristicSolver.calibrated(c, Lexicon.DEFAULT_PASSAGES) : null;
     BrainConfig bc = config(overrides).brain();
     BrainShape shape = BrainShape.of(new BrainConfig(brainPreset, bc.device(), bc.threads(), bc.layers(),
         bc.heads(), bc.dim(), bc.block(), bc.dropout()));
-    PairTrainer.Options o = new PairTrainer.Options(iters, minutes * 60, batch, lr, 30, 0.1, 1.0, 25, seed);
+    LmCorpus text = new LmCorpus(corpusBytes(c, passages), block, c.name() + " training split");
+    LmOptions o = LmOptions.defaults(shape).with(iters, batch, block, lr).with(seed, bc.threads(), null);
     Path file = out != null ? out : dataDir().resolve("brains").resolve("repair.brain");
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
+    Files.createDirectories(file.toAbsolutePath().getParent());
     Torch.start(bc.threads(), dataDir()).setRandomSeed((int) Seeds.derive(seed, "torch"));
     try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(seed, "weights"))) {
-      out().printf(Locale.ROOT, "train repair · %s · %s · after %s · %.1f min · batch %d · seed %d · brain %s, %d parameters, "
-          + "%d thread(s)%n", p.name(), c.name(), after, minutes, batch, seed, brainPreset, brain.parameterCount(),
-          bc.threads());
-      PairTrainer.Result r = new PairTrainer(brain, o).train(source(p, c, first), out());
+      out().printf(Locale.ROOT, "train repair · language model · %s · %d bytes · %.1f min · batch %d × %d · seed %d "
+          + "· brain %s, %d parameters, %d thread(s)%n", c.name(), text.size(), minutes, batch, block, seed,
+          brainPreset, brain.parameterCount(), bc.threads());
+      LmTrainer trainer = new LmTrainer(brain, text, o);
+      long start = System.nanoTime();
+      int done = train(trainer, brain, text, start);
+      float[] eval = trainer.evaluate();
       brain.save(file);
-      out().printf(Locale.ROOT, "iters: %d%npairs: %d%nseconds: %.0f%nloss: %.4f%nbrain: %s%n",
-          r.iters(), r.pairs(), r.seconds(), r.loss(), file);
+      out().printf(Locale.ROOT, "iters: %d%nseconds: %.0f%nloss: %.4f%nval_loss: %.4f%nbrain: %s%n", done,
+          (System.nanoTime() - start) / 1e9, eval[0], eval[1], file);
       if (evalEpisodes > 0) {
-        RepairEval.Report e = RepairEval.run(p, c, BrainRepairSolver.create(first == null ? "brain" : "heuristic+brain", brain, first), evalEpisodes,
-            Seeds.derive(seed, "train-repair-eval"));
+        RepairEval.Report e = RepairEval.run(p, c, BrainSolverProvider.solver("heuristic+brain", brain, c, true),
+            evalEpisodes, Seeds.derive(seed, "train-repair-eval"));
         out().printf(Locale.ROOT, "mean_reward: %.4f%nexact_rate: %.4f%n", e.overall().meanReward(),
             e.overall().exactRate());
       }
@@ -128,43 +129,53 @@ final class TrainRepairCommand extends VivariumCommand {
     return 0;
   }
 
-  /**
-   * Training pairs from episodes of the training split, repaired by {@code first} when it is not
-   * null: each usable episode gives its damaged line and up to {@link #CLEAN_PER_DAMAGED} clean
-   * lines of the same passage, or one clean line when nothing is left to repair.
-   */
-  static PairTrainer.Source source(RepairPreset preset, Corpus corpus, HeuristicSolver first) {
-    EpisodeMaker maker = new EpisodeMaker(preset, corpus, Split.TRAIN);
-    ArrayDeque<PairTrainer.Pair> queue = new ArrayDeque<>();
-    return rng -> {
-      for (int tries = 0; queue.isEmpty(); tries++) {
-        if (tries > 1000) {
-          throw new IllegalArgumentException("preset " + preset.name() + " gave no episode whose damage lies "
-              + "inside one line in 1000 draws; train on repair-single or a corpus with longer lines");
+  /** Trains until the iteration or time budget is spent; returns the iterations done. */
+  private int train(LmTrainer trainer, TorchBrain brain, LmCorpus text, long start) {
+    double budget = minutes * 60;
+    SplittableRandom rng = Seeds.random(seed, "repair-lm-batches", 0);
+    long[] x = new long[batch * block];
+    long[] y = new long[batch * block];
+    double sum = 0;
+    int it = 0;
+    try (AdamW opt = brain.update(w -> new AdamW(w, 0.9, 0.99, 1e-8, 0.1))) {
+      for (; it < iters; it++) {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (elapsed >= budget) {
+          break;
         }
-        fill(queue, maker, first, rng);
+        double rate = lrAt(it, Math.max((double) it / iters, elapsed / budget));
+        text.batch(rng, batch, block, false, x, y);
+        float loss = trainer.step(opt, x, y, rate);
+        if (!Float.isFinite(loss)) {
+          throw new IllegalStateException("training diverged at iteration " + it + " (loss " + loss + "); lower --lr");
+        }
+        sum += loss;
+        if ((it + 1) % LOG_EVERY == 0) {
+          out().printf(Locale.ROOT, "iter %d · loss %.4f · lr %.2e · %.1f s%n", it + 1, sum / LOG_EVERY, rate,
+              (System.nanoTime() - start) / 1e9);
+          out().flush();
+          sum = 0;
+        }
       }
-      return queue.poll();
-    };
+    }
+    return it;
   }
 
-  private static void fill(ArrayDeque<PairTrainer.Pair> queue, EpisodeMaker maker, HeuristicSolver first,
-      SplittableRandom rng) {
-    Episode e = maker.make(rng.nextLong());
-    String shown = first == null ? e.corrupted() : first.repair(e.corrupted());
-    List<LineEdits.Example> examples = LineEdits.examples(shown, e.clean());
-    List<LineEdits.Example> clean = new ArrayList<>();
-    for (LineEdits.Example x : examples) {
-      if (x.answer().length > 0) {
-        queue.add(new PairTrainer.Pair(x.window(), x.answer()));
-      } else {
-        clean.add(x);
-      }
+  /** Linear warm-up, then cosine decay to lr/10 over the spent share {@code done} of the budget. */
+  private double lrAt(int it, double done) {
+    if (it < WARMUP) {
+      return lr * (it + 1) / (WARMUP + 1);
     }
-    int keep = clean.size() == examples.size() ? 1 : CLEAN_PER_DAMAGED;
-    for (int k = 0; k < keep && !clean.isEmpty(); k++) {
-      LineEdits.Example x = clean.remove(rng.nextInt(clean.size()));
-      queue.add(new PairTrainer.Pair(x.window(), x.answer()));
+    return lr / 10 + 0.5 * (1 + Math.cos(Math.PI * Math.min(1, done))) * (lr - lr / 10);
+  }
+
+  /** The first {@code passages} training passages, each after {@link BrainTextScorer#START}, as UTF-8. */
+  static byte[] corpusBytes(Corpus corpus, int passages) {
+    StringBuilder b = new StringBuilder();
+    long n = Math.min(passages, corpus.size(Split.TRAIN));
+    for (long i = 0; i < n; i++) {
+      b.append(BrainTextScorer.START).append(corpus.passage(Split.TRAIN, i));
     }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -28,20 +28,21 @@ class TrainRepairCommandTest {
   void trainsSavesLoadsAndAnswers() {
     Path brain = dir.resolve("repair.brain");
     String[] r = run("--data", dir.toString(), "train", "repair", "--brain-preset", "tiny", "--iters", "3",
-        "--batch", "4", "--after", "none", "--eval-episodes", "1", "--out", brain.toString(),
-        "brain.layers=1", "brain.block=256");
+        "--batch", "4", "--block", "64", "--passages", "100", "--eval-episodes", "1", "--out", brain.toString(),
+        "brain.layers=1");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("train repair · repair-single").containsPattern("(?m)^iters: 3$")
-        .containsPattern("(?m)^pairs: 12$").containsPattern("(?m)^mean_reward: -?\\d+\\.\\d+$")
+    assertThat(r[1]).contains("train repair · language model").containsPattern("(?m)^iters: 3$")
+        .containsPattern("(?m)^val_loss: \\d+\\.\\d+$").containsPattern("(?m)^mean_reward: -?\\d+\\.\\d+$")
         .contains("brain: " + brain);
     assertThat(brain).exists();
-    String[] e = run("eval", "--world", "repair", "--solver", "identity,brain,heuristic+brain", "--brain",
-        brain.toString(), "--episodes", "1"); // an untrained brain writes long answers: keep it short
+    String[] e = run("eval", "--world", "repair", "--solver", "identity,heuristic+brain", "--brain",
+        brain.toString(), "--episodes", "2");
     assertThat(e[0]).as(e[2]).isEqualTo("0");
-    assertThat(e[1]).contains("solver: brain").contains("solver: heuristic+brain")
-        .contains("brain exact/reward").containsPattern("(?m)^mean_reward: -?\\d+\\.\\d+$");
+    assertThat(e[1]).contains("solver: heuristic+brain").contains("heuristic+brain exact/reward")
+        .containsPattern("(?m)^mean_reward: -?\\d+\\.\\d+$");
     String[] byPath = run("eval", "--world", "repair", "--solver", brain.toString(), "--episodes", "1");
     assertThat(byPath[0]).as(byPath[2]).isEqualTo("0");
+    assertThat(byPath[1]).contains("solver: brain");
   }
 
   @Test
@@ -56,9 +57,9 @@ class TrainRepairCommandTest {
     String[] bad = run("eval", "--world", "repair", "--solver", junk.toString(), "--episodes", "1");
     assertThat(bad[0]).isEqualTo("1");
     assertThat(bad[2]).contains("junk.brain");
-    String[] after = run("--data", dir.toString(), "train", "repair", "--after", "oracle");
-    assertThat(after[0]).isEqualTo("1");
-    assertThat(after[2]).contains("--after must be heuristic or none; got 'oracle'");
+    String[] block = run("--data", dir.toString(), "train", "repair", "--brain-preset", "tiny", "--block", "999");
+    assertThat(block[0]).isEqualTo("1");
+    assertThat(block[2]).contains("--block must be at most the brain's block");
     String[] minutes = run("--data", dir.toString(), "train", "repair", "--minutes", "0");
     assertThat(minutes[0]).isEqualTo("1");
     assertThat(minutes[2]).contains("--minutes must be positive; got 0.0");

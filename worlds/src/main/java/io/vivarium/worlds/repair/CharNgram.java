@@ -52,15 +52,25 @@ public final class CharNgram implements TextScorer {
   }
 
   @Override
-  public double[] logLikelihood(List<String> texts) {
+  public double[] gains(List<String> texts) {
     double[] out = new double[texts.size()];
     for (int t = 0; t < out.length; t++) {
-      String s = texts.get(t);
-      for (int i = 0; i < s.length(); i++) {
-        out[t] += logProb(s, i);
-      }
+      out[t] = logLikelihood(texts.get(t));
+    }
+    double first = out.length == 0 ? 0 : out[0];
+    for (int t = 0; t < out.length; t++) {
+      out[t] -= first;
     }
     return out;
+  }
+
+  /** The log-likelihood (nats) of {@code text}. */
+  public double logLikelihood(String text) {
+    double sum = 0;
+    for (int i = 0; i < text.length(); i++) {
+      sum += logProb(text, i);
+    }
+    return sum;
   }
 
   /** The natural log of the probability of {@code text.charAt(i)} given the characters before it. */

@@ -7,6 +7,7 @@ import io.vivarium.worlds.repair.SearchSolver.Option;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Calibrates a {@link SearchSolver}'s acceptance margins on the corpus's <em>training</em>
@@ -36,7 +37,7 @@ public final class SearchCalibration {
    * {@link #PER_OPERATION} training episodes per operation and {@link #CLEAN} clean training
    * passages.
    */
-  public static SearchSolver solver(String name, Corpus corpus, HeuristicSolver heuristic, CharNgram model,
+  public static SearchSolver solver(String name, Corpus corpus, UnaryOperator<String> heuristic, CharNgram model,
       TextScorer scorer) {
     return calibrate(name, corpus, heuristic, new RepairSearch(model, SearchSolver.BREAKS, 1), scorer,
         PER_OPERATION, CLEAN, 1);
@@ -46,7 +47,7 @@ public final class SearchCalibration {
    * A solver with its margins calibrated on {@code perOperation} training episodes per
    * operation and {@code clean} clean training passages of {@code corpus}, from {@code seed}.
    */
-  public static SearchSolver calibrate(String name, Corpus corpus, HeuristicSolver heuristic, RepairSearch search,
+  public static SearchSolver calibrate(String name, Corpus corpus, UnaryOperator<String> heuristic, RepairSearch search,
       TextScorer scorer, int perOperation, int clean, long seed) {
     double[] off = new double[Family.values().length];
     Arrays.fill(off, Double.POSITIVE_INFINITY);

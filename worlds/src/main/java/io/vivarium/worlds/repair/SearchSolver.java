@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The heuristic followed by a ranked repair search: the {@link RepairSearch} proposes inverse
@@ -29,16 +30,17 @@ public final class SearchSolver implements Solver {
   public record Option(Family family, String text, double gain) {}
 
   private final String name;
-  private final HeuristicSolver heuristic;
+  private final UnaryOperator<String> heuristic;
   private final RepairSearch search;
   private final TextScorer scorer;
   private final double[] margins;
 
   /**
-   * A solver named {@code name}; {@code margins} holds one acceptance margin (nats) per
+   * A solver named {@code name} that runs {@code heuristic} (e.g. {@link HeuristicSolver#repair},
+   * or nothing: {@code text -> text}) on the passage and on each candidate; {@code margins} holds one acceptance margin (nats) per
    * {@link Family}, in declaration order ({@link Double#POSITIVE_INFINITY} switches a family off).
    */
-  public SearchSolver(String name, HeuristicSolver heuristic, RepairSearch search, TextScorer scorer,
+  public SearchSolver(String name, UnaryOperator<String> heuristic, RepairSearch search, TextScorer scorer,
       double[] margins) {
     if (margins.length != Family.values().length) {
       throw new IllegalArgumentException("margins must have one value per family (" + Family.values().length
@@ -96,21 +98,21 @@ public final class SearchSolver implements Solver {
    * heuristic, with its gain over that answer under the scorer.
    */
   public List<Option> options(String text) {
-    String plain = heuristic.repair(text);
+    String plain = heuristic.apply(text);
     List<Family> families = new ArrayList<>();
     List<String> texts = new ArrayList<>(List.of(plain));
     for (RepairSearch.Candidate c : search.candidates(text, PER_FAMILY)) {
-      String fixed = heuristic.repair(c.text());
+      String fixed = heuristic.apply(c.text());
       if (!texts.contains(fixed)) {
         families.add(c.family());
         texts.add(fixed);
       }
     }
-    double[] ll = scorer.logLikelihood(texts);
+    double[] gains = scorer.gains(texts);
     List<Option> out = new ArrayList<>(texts.size());
     out.add(new Option(null, plain, 0));
     for (int i = 1; i < texts.size(); i++) {
-      out.add(new Option(families.get(i - 1), texts.get(i), ll[i] - ll[0]));
+      out.add(new Option(families.get(i - 1), texts.get(i), gains[i]));
     }
     return out;
   }

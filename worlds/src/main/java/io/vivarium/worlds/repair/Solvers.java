@@ -27,7 +27,7 @@ public final class Solvers {
       }
       case "heuristic+ngram" -> {
         CharNgram model = CharNgram.learn(corpus, Lexicon.DEFAULT_PASSAGES);
-        return SearchCalibration.solver(spec, corpus, HeuristicSolver.calibrated(corpus, Lexicon.DEFAULT_PASSAGES),
+        return SearchCalibration.solver(spec, corpus, HeuristicSolver.calibrated(corpus, Lexicon.DEFAULT_PASSAGES)::repair,
             model, model);
       }
       default -> {

@@ -23,7 +23,7 @@ class RepairSearchTest {
   }
 
   private static double logLikelihood(String text) {
-    return model.logLikelihood(List.of(text))[0];
+    return model.logLikelihood(text);
   }
 
   private static List<String> texts(String damaged) {
@@ -39,6 +39,8 @@ class RepairSearchTest {
     String swapped = clean.substring(0, 100) + clean.substring(120, 140) + clean.substring(100, 120) + clean.substring(140);
     assertThat(logLikelihood(clean)).isGreaterThan(logLikelihood(swapped));
     assertThat(java.util.Arrays.stream(model.logProbs("abc")).max().orElseThrow()).isNegative();
+    assertThat(model.gains(List.of(clean, clean.replaceFirst(" ", ""))))
+        .containsExactly(0.0, logLikelihood(clean.replaceFirst(" ", "")) - logLikelihood(clean));
   }
 
   @Test
@@ -81,7 +83,7 @@ class RepairSearchTest {
   @Test
   void theCalibratedSearchLeavesCleanTrainingPassagesAlone() {
     HeuristicSolver heuristic = HeuristicSolver.calibrated(corpus, 500);
-    SearchSolver solver = SearchCalibration.calibrate("heuristic+ngram", corpus, heuristic, search, model, 4, 20, 1);
+    SearchSolver solver = SearchCalibration.calibrate("heuristic+ngram", corpus, heuristic::repair, search, model, 4, 20, 1);
     for (int i = 0; i < 30; i++) {
       String clean = corpus.passage(Split.TRAIN, 5000 + i);
       String answer = solver.repair(clean);
