@@ -46,7 +46,7 @@ final class EvalCommand extends VivariumCommand {
   String task;
 
   @Option(names = "--solver", paramLabel = "S", split = ",", defaultValue = "heuristic",
-      description = "repair: identity, heuristic, brain, heuristic+brain (with --brain), or a provider's solver; several separated by commas also "
+      description = "repair: identity, heuristic, heuristic+ngram, brain, heuristic+brain (with --brain), or a provider's solver; several separated by commas also "
           + "print an operations x solvers table (default: ${DEFAULT-VALUE}).")
   List<String> solvers;
 
@@ -118,6 +118,9 @@ final class EvalCommand extends VivariumCommand {
     RepairPreset p = RepairPresets.get(preset != null ? preset : "repair-single");
     Corpus c = corpus.open(p);
     List<RepairEval.Report> reports = new ArrayList<>();
+    if (solvers.stream().anyMatch(s -> !List.of("identity", "heuristic", "heuristic+ngram").contains(s))) {
+      Torch.start(1, dataDir()); // a brain solver: one intra-op thread, as for the other worlds
+    }
     for (String s : solvers) {
       RepairEval.Report r = RepairEval.run(p, c, Solvers.create(brainSpec(s), c), episodes != null ? episodes : 700, seed);
       reports.add(r);

@@ -1,10 +1,12 @@
 package io.vivarium.worlds.repair;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The noisy-channel candidate generator: for a damaged passage, proposes the inverses of the
@@ -56,10 +58,14 @@ public final class RepairSearch {
   private final int breaks;
   private final int slop;
 
-  /** A search ranked by {@code model} that tries span moves between its {@code breaks} best break points. */
+  /**
+   * A search ranked by {@code model} that tries span moves between its {@code breaks} best
+   * break points, each widened by {@code slop} positions on both sides.
+   */
   public RepairSearch(CharNgram model, int breaks, int slop) {
-    if (breaks < 2) {
-      throw new IllegalArgumentException("break points must be at least 2; got " + breaks);
+    if (breaks < 2 || slop < 0) {
+      throw new IllegalArgumentException("break points must be at least 2 and their slop 0 or more; got "
+          + breaks + " and " + slop);
     }
     this.model = model;
     this.breaks = breaks;
@@ -99,7 +105,7 @@ public final class RepairSearch {
       s.offer(Family.WORD_SWAP, List.of(Piece.of(0, a[0]), Piece.of(b[0], b[1]), Piece.of(a[1], b[0]),
           Piece.of(a[0], a[1]), Piece.of(b[1], n)));
     }
-    spanMoves(s, breakPoints(text), n);
+    spanMoves(s, breakPoints(text, lp), n);
     List<Candidate> out = new ArrayList<>();
     best.values().forEach(out::addAll);
     out.sort(Comparator.comparingDouble(Candidate::gain).reversed());
@@ -127,15 +133,15 @@ public final class RepairSearch {
   }
 
   /**
-   * The {@link #breaks} positions (sorted, with 0 and the end always included) where the
-   * characters that follow are explained worst by the text before: the log-probability the
-   * next {@code ORDER - 1} characters lose by being read after what precedes them rather than
-   * from a fresh start there.
+   * The break points, sorted: the {@link #breaks} positions where the characters that follow
+   * are explained worst by the text before (the log-probability the next {@code ORDER - 1}
+   * characters lose by being read after what precedes them rather than from a fresh start
+   * there), each with its {@link #slop} neighbours on both sides, and the text's two ends.
+   * {@code lp} holds the text's per-character log-probabilities.
    */
-  int[] breakPoints(String text) {
+  int[] breakPoints(String text, double[] lp) {
     int n = text.length();
     double[] score = new double[n + 1];
-    double[] lp = model.logProbs(text);
     for (int x = 1; x < n; x++) {
       for (int p = x; p < Math.min(n, x + HEAD); p++) {
         score[x] += model.logProb(text, x, p) - lp[p];
@@ -145,8 +151,10 @@ public final class RepairSearch {
     for (int i = 0; i < order.length; i++) {
       order[i] = i + 1;
     }
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer x) -> -score[x]));
-    java.util.TreeSet<Integer> picked = new java.util.TreeSet<>(List.of(0, n));
+    Arrays.sort(order, Comparator.comparingDouble((Integer x) -> -score[x]));
+    TreeSet<Integer> picked = new TreeSet<>();
+    picked.add(0);
+    picked.add(n);
     for (int i = 0; i < Math.min(order.length, breaks); i++) {
       for (int d = -slop; d <= slop; d++) {
         picked.add(Math.max(0, Math.min(n, order[i] + d)));

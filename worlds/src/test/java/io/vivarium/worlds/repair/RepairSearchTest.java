@@ -96,6 +96,7 @@ class RepairSearchTest {
   @Test
   void badSettingsAreNamed() {
     assertThatThrownBy(() -> new RepairSearch(model, 1, 1)).hasMessageContaining("break points must be at least 2");
+    assertThat(search.candidates("", SearchSolver.PER_FAMILY)).isEmpty();
     assertThatThrownBy(() -> new SearchSolver("x", null, search, model, new double[2]))
         .hasMessageContaining("margins must have one value per family");
   }
