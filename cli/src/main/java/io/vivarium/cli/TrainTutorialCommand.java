@@ -97,7 +97,7 @@ final class TrainTutorialCommand extends VivariumCommand {
       brain.save(file);
       out().printf(Locale.ROOT, "training_seconds: %.1f%n", last.seconds());
       out().printf(Locale.ROOT, "held_out: %d%n", held.size());
-      out().printf(Locale.ROOT, "%s: %.4f%n", tutor.metric(), tutor.score(held));
+      t.report(tutor, held, 1, out());
       out().printf("brain: %s%ncurve: %s%n", file, csv);
       out().flush();
     }

@@ -80,10 +80,30 @@ record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, F
           + t.name() + "'");
     }
     try (Tutor<E> tutor = t.tutor().apply(brain)) {
-      double score = tutor.score(held);
       out.printf(Locale.ROOT, "examples: %d%n", held.size());
-      out.printf(Locale.ROOT, "%s: %.4f%n", tutor.metric(), score);
+      t.report(tutor, held, evalSeed, out);
     }
+  }
+
+  /**
+   * Prints {@code metric: X} on {@code held} (the held-out examples of {@code evalSeed}), then for
+   * {@code qa} one {@code metric_template: X} line per question template, so a plateau can be
+   * traced to the questions the brain has not learned.
+   */
+  void report(Tutor<E> tutor, List<E> held, long evalSeed, java.io.PrintWriter out) {
+    out.printf(Locale.ROOT, "%s: %.4f%n", tutor.metric(), tutor.score(held));
+    if (!name.equals("qa")) {
+      return;
+    }
+    java.util.Map<String, List<E>> groups = new java.util.TreeMap<>();
+    List<GoldTutorials.QaExample> asked = GoldTutorials.qa(preset, Seeds.derive(evalSeed, "tutorial-held-out"),
+        held.size());
+    for (int i = 0; i < held.size(); i++) {
+      groups.computeIfAbsent(asked.get(i).template().name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(held.get(i));
+    }
+    groups.forEach((template, examples) -> out.printf(Locale.ROOT, "%s_%s: %.4f (%d)%n", tutor.metric(), template,
+        tutor.score(examples), examples.size()));
   }
 
   /** The longest token sequence among {@code examples} (0 for pictures, which use one token). */

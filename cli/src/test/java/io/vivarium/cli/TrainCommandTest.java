@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,17 @@ class TrainCommandTest {
       assertThat(e[0]).as(e[2]).isEqualTo("0");
       assertThat(e[1]).contains("examples: 12");
       assertThat(Double.parseDouble(value(e[1], task[1]))).as(task[0]).isEqualTo(trained);
+      // qa also scores each question template, the same in training's report and in eval.
+      List<String> templates = Pattern.compile("(?m)^accuracy_[a-z]+: \\d\\.\\d{4} \\((\\d+)\\)$").matcher(r[1])
+          .results().map(MatchResult::group).toList();
+      if (task[0].equals("qa")) {
+        assertThat(templates).isNotEmpty();
+        assertThat(templates.stream().mapToInt(l -> Integer.parseInt(l.replaceAll(".*\\((\\d+)\\)$", "$1"))).sum())
+            .isEqualTo(12);
+        assertThat(e[1]).contains(String.join("\n", templates));
+      } else {
+        assertThat(templates).isEmpty();
+      }
     }
   }
 
