@@ -102,8 +102,8 @@ final class TrainRepairCommand extends VivariumCommand {
     BrainConfig bc = config(overrides).brain();
     BrainShape shape = BrainShape.of(new BrainConfig(brainPreset, bc.device(), bc.threads(), bc.layers(),
         bc.heads(), bc.dim(), bc.block(), bc.dropout()));
-    LmCorpus text = new LmCorpus(corpusBytes(c, passages), block, c.name() + " training split");
     LmOptions o = LmOptions.defaults(shape).with(iters, batch, block, lr).with(seed, bc.threads(), null);
+    LmCorpus text = new LmCorpus(corpusBytes(c, passages), block, c.name() + " training split");
     Path file = out != null ? out : dataDir().resolve("brains").resolve("repair.brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Torch.start(bc.threads(), dataDir()).setRandomSeed((int) Seeds.derive(seed, "torch"));

@@ -93,7 +93,7 @@ class SolverTest {
     assertThatThrownBy(() -> Solvers.create("oracle", corpus))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown repair solver 'oracle'")
-        .hasMessageContaining("identity").hasMessageContaining("heuristic");
+        .hasMessageContaining("identity").hasMessageContaining("heuristic").hasMessageContaining("heuristic+ngram");
     assertThatThrownBy(() -> RepairEval.run(RepairPresets.get("repair-single"), corpus,
         heuristic, 0, 1)).hasMessageContaining("--episodes must be at least 1; got 0");
   }
