@@ -24,9 +24,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * One of the gold world's tutorials as brain examples. {@code qa}: prompt {@code <bos> <video> grid
- * <text> question <sep>}, answer the exact words; {@code describe}: prompt {@code <bos>
- * <video> grid <sep>}, answer the sentence; {@code line}: the room's picture in patches, target
+ * One of the gold world's tutorials as brain examples. {@code qa}: the grid as one patch per
+ * cell, then the prompt {@code <bos> <text> question <sep>}, answer the exact words;
+ * {@code describe}: the grid's patches, {@code <bos> <sep>}, answer the sentence; {@code line}: the room's picture in patches, target
  * the picture with the line from the agent to the nearest gold. Training batch k comes from
  * seed {@code derive(seed, "tutorial-train", k)}; held-out examples from
  * {@code derive(evalSeed, "tutorial-held-out")}. Immutable; thread-safe.
@@ -46,14 +46,29 @@ record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, F
   static TutorialTask<?> of(String name, String preset, BrainShape shape) {
     GoldPreset p = GoldPresets.get(preset);
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case "qa" -> new TutorialTask<TextExample>("qa", p, (seed, n) -> qa(p, seed, n), b -> new TextTutor(b, 1.0));
-      case "describe" -> new TutorialTask<TextExample>("describe", p, (seed, n) -> describe(p, seed, n),
+      case "qa" -> new TutorialTask<TextExample>("qa", fitting(p, shape), (seed, n) -> qa(p, shape.patch(), seed, n),
           b -> new TextTutor(b, 1.0));
+      case "describe" -> new TutorialTask<TextExample>("describe", fitting(p, shape),
+          (seed, n) -> describe(p, shape.patch(), seed, n), b -> new TextTutor(b, 1.0));
       case "line" -> new TutorialTask<PictureExample>("line", p, (seed, n) -> line(p, shape, seed, n),
           b -> new PictureTutor(b, 1.0, 10));
       default -> throw new IllegalArgumentException("unknown tutorial '" + name + "'; known tutorials: "
           + String.join(", ", NAMES));
     };
+  }
+
+  /** {@code p} if its grid fits the brain's patch grid (one patch a cell) and a patch can mark every cell kind. */
+  private static GoldPreset fitting(GoldPreset p, BrainShape shape) {
+    if (Math.max(p.gridWidth(), p.gridHeight()) > shape.grid()) {
+      throw new IllegalArgumentException("the " + p.name() + " grid (" + p.gridWidth() + "x" + p.gridHeight()
+          + " cells) does not fit the brain's patch grid of " + shape.grid() + "x" + shape.grid()
+          + "; use a smaller preset or a larger brain.grid");
+    }
+    if (shape.patchValues() <= KINDS.length) {
+      throw new IllegalArgumentException("a patch of " + shape.patchValues() + " values cannot mark the "
+          + (KINDS.length + 1) + " kinds of cell; use brain patches of side 2 or more");
+    }
+    return p;
   }
 
   /** Training batch {@code k} of size {@code n}. */
@@ -117,49 +132,72 @@ record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, F
     return max;
   }
 
-  private static List<TextExample> qa(GoldPreset p, long seed, int n) {
+  private static List<TextExample> qa(GoldPreset p, int side, long seed, int n) {
     List<TextExample> out = new ArrayList<>(n);
     for (GoldTutorials.QaExample e : GoldTutorials.qa(p, seed, n)) {
-      out.add(new TextExample(prompt(e.scene(), e.question()), ascii(e.answer())));
+      out.add(new TextExample(prompt(e.scene(), e.question(), side), ascii(e.answer())));
     }
     return out;
   }
 
-  private static List<TextExample> describe(GoldPreset p, long seed, int n) {
+  private static List<TextExample> describe(GoldPreset p, int side, long seed, int n) {
     List<TextExample> out = new ArrayList<>(n);
     for (GoldTutorials.DescribeExample e : GoldTutorials.describe(p, seed, n)) {
-      out.add(new TextExample(prompt(e.scene(), null), ascii(e.sentence())));
+      out.add(new TextExample(prompt(e.scene(), null, side), ascii(e.sentence())));
     }
     return out;
   }
 
-  /** {@code <bos> <video> grid [<text> question] <sep>}, all prefix. */
-  static BrainInput prompt(GoldScene scene, String question) {
-    byte[] grid = scene.cells();
+  /**
+   * The scene's grid as one patch per cell ({@link #cellPatches}), then {@code <bos> [<text>
+   * question] <sep>}, all prefix. Patches carry learned 2-D positions, so a cell's row and
+   * column reach the brain directly; as a row of tokens the grid gave only a 1-D position, and
+   * questions that need distances (how many steps?) were not learned (see docs/learning.md).
+   */
+  static BrainInput prompt(GoldScene scene, String question, int side) {
     byte[] q = question == null ? new byte[0] : ascii(question);
-    int len = 2 + grid.length + (question == null ? 0 : 1 + q.length) + 1;
+    int len = 1 + (question == null ? 0 : 1 + q.length) + 1;
     int[] tokens = new int[len];
     byte[] channels = new byte[len];
+    java.util.Arrays.fill(channels, (byte) Channel.TEXT.ordinal());
     int k = 0;
-    tokens[k] = Vocabulary.BOS;
-    channels[k++] = (byte) Channel.TEXT.ordinal();
-    tokens[k] = Vocabulary.marker(Channel.VIDEO);
-    channels[k++] = (byte) Channel.VIDEO.ordinal();
-    for (byte b : grid) {
-      tokens[k] = Vocabulary.token(b);
-      channels[k++] = (byte) Channel.VIDEO.ordinal();
-    }
+    tokens[k++] = Vocabulary.BOS;
     if (question != null) {
-      tokens[k] = Vocabulary.marker(Channel.TEXT);
-      channels[k++] = (byte) Channel.TEXT.ordinal();
+      tokens[k++] = Vocabulary.marker(Channel.TEXT);
       for (byte b : q) {
-        tokens[k] = Vocabulary.token(b);
-        channels[k++] = (byte) Channel.TEXT.ordinal();
+        tokens[k++] = Vocabulary.token(b);
       }
     }
     tokens[k] = Vocabulary.SEP;
-    channels[k] = (byte) Channel.TEXT.ordinal();
-    return new BrainInput(tokens, channels, len, Patches.none(1));
+    return new BrainInput(tokens, channels, len, cellPatches(scene, side));
+  }
+
+  /** The cell kinds a patch marks: floor, wall, gold, the agent facing north, east, south, west; then anything else. */
+  private static final byte[] KINDS = {'.', '#', 'G', '^', '>', 'v', '<'};
+
+  /**
+   * The symbolic grid as patches of side {@code side}, one per cell at the cell's row and column:
+   * value {@code k} is 1 for a cell of kind {@code KINDS[k]} (the last value for any other), the
+   * rest 0.
+   */
+  static Patches cellPatches(GoldScene scene, int side) {
+    int per = side * side * 3;
+    int w = scene.gridWidth();
+    int h = scene.gridHeight();
+    byte[] cells = scene.cells();
+    float[] values = new float[w * h * per];
+    int[] rows = new int[w * h];
+    int[] cols = new int[w * h];
+    for (int i = 0; i < w * h; i++) {
+      rows[i] = i / w;
+      cols[i] = i % w;
+      int kind = per - 1;
+      for (int k = 0; k < KINDS.length; k++) {
+        kind = cells[i] == KINDS[k] ? k : kind;
+      }
+      values[i * per + kind] = 1f;
+    }
+    return new Patches(side, values, rows, cols);
   }
 
   private static List<PictureExample> line(GoldPreset p, BrainShape shape, long seed, int n) {
