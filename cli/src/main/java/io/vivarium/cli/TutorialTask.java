@@ -62,7 +62,7 @@ record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, F
     if (Math.max(p.gridWidth(), p.gridHeight()) > shape.grid()) {
       throw new IllegalArgumentException("the " + p.name() + " grid (" + p.gridWidth() + "x" + p.gridHeight()
           + " cells) does not fit the brain's patch grid of " + shape.grid() + "x" + shape.grid()
-          + "; use a smaller preset or a larger brain.grid");
+          + " (one patch a cell); use a preset whose room is at most " + (shape.grid() - 2) + " cells a side");
     }
     if (shape.patchValues() <= KINDS.length) {
       throw new IllegalArgumentException("a patch of " + shape.patchValues() + " values cannot mark the "
