@@ -120,6 +120,20 @@ public final class TorchBrain implements Brain {
     }
   }
 
+  /**
+   * Runs inference {@code work} on the weights under the shared (read) lock, without gradients:
+   * acting never waits for another inference, only for an update of this brain's weights.
+   */
+  public <T> T infer(Function<Weights, T> work) {
+    lock.readLock().lock();
+    try {
+      JniUtils.setGradMode(false);
+      return work.apply(weights);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   @Override
   public List<Acted> act(List<BrainInput> inputs, Sampling sampling, SplittableRandom rng) {
     lock.readLock().lock();

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.model.Weights;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -38,6 +39,11 @@ public final class AdamW implements AutoCloseable {
   private final double eps;
   private final double weightDecay;
   private int t;
+
+  /** An optimizer for all of {@code weights} as {@code config} says (its gradient clip is the caller's). */
+  public static AdamW of(TorchBrain brain, io.vivarium.core.config.OptimizerConfig config) {
+    return brain.update(w -> new AdamW(w, config.beta1(), config.beta2(), config.eps(), config.weightDecay()));
+  }
 
   /** An optimizer for all of {@code weights}. */
   public AdamW(Weights weights, double beta1, double beta2, double eps, double weightDecay) {

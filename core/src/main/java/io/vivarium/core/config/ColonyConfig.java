@@ -23,9 +23,12 @@ public record ColonyConfig(
     @Doc("Shut-down votes (from distinct voters) that kill an agent.") @Range(min = 1, max = 1_000_000)
         int voteThreshold,
     @Doc("Environment steps a founder clones the world's expert before PPO (learn.method=bc+ppo).")
-        @Range(min = 0, max = 1_000_000_000) int bcSteps) {
+        @Range(min = 0, max = 1_000_000_000) int bcSteps,
+    @Doc("Steps of every world instance in one turn of an agent, after which its learner updates; 0 = the "
+        + "world's kind decides: 32 for one-byte actions, 4 for byte sequences (programs, text).")
+        @Range(min = 0, max = 65536) int turnSteps) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000);
+    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0);
   }
 }

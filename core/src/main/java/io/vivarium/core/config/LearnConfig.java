@@ -1,11 +1,53 @@
 package io.vivarium.core.config;
 
-/** How brains learn. */
+/**
+ * How brains learn: the method, the base learning rate, and every learner's hyper-parameters.
+ * The resolved tree is written inside every checkpoint, so a checkpoint says what ran.
+ */
 public record LearnConfig(
-    @Doc("Learning method.") @OneOf({"bc", "ppo", "grpo", "bc+ppo"}) String method,
-    @Doc("Learning rate.") @Range(min = 0, max = 1) double lr) {
+    @Doc("Learning method: bc (cloning the world's expert), ppo, grpo (group-relative, byte sequences too), "
+        + "bc+ppo (cloning for colony.bcSteps, then PPO).")
+        @OneOf({"bc", "ppo", "grpo", "bc+ppo"}) String method,
+    @Doc("Peak learning rate of PPO (a child may perturb it, see colony.perturb); cloning and GRPO have their own (learn.bc.lr, learn.grpo.lr).")
+        @Range(min = 0, max = 1) double lr,
+    PpoConfig ppo,
+    GrpoConfig grpo,
+    BcConfig bc,
+    OptimizerConfig optimizer,
+    ScheduleConfig schedule) {
 
   public static LearnConfig defaults() {
-    return new LearnConfig("bc+ppo", 2.5e-4);
+    return new LearnConfig("bc+ppo", 2.5e-4, PpoConfig.defaults(), GrpoConfig.defaults(), BcConfig.defaults(),
+        OptimizerConfig.defaults(), ScheduleConfig.defaults());
+  }
+
+  /** This configuration with another method. */
+  public LearnConfig withMethod(String m) {
+    return new LearnConfig(m, lr, ppo, grpo, bc, optimizer, schedule);
+  }
+
+  /** This configuration with another learning rate. */
+  public LearnConfig withLr(double x) {
+    return new LearnConfig(method, x, ppo, grpo, bc, optimizer, schedule);
+  }
+
+  /** This configuration with another PPO section. */
+  public LearnConfig withPpo(PpoConfig p) {
+    return new LearnConfig(method, lr, p, grpo, bc, optimizer, schedule);
+  }
+
+  /** This configuration with another cloning section. */
+  public LearnConfig withBc(BcConfig b) {
+    return new LearnConfig(method, lr, ppo, grpo, b, optimizer, schedule);
+  }
+
+  /** This configuration with another GRPO section. */
+  public LearnConfig withGrpo(GrpoConfig g) {
+    return new LearnConfig(method, lr, ppo, g, bc, optimizer, schedule);
+  }
+
+  /** This configuration with another schedule. */
+  public LearnConfig withSchedule(ScheduleConfig s) {
+    return new LearnConfig(method, lr, ppo, grpo, bc, optimizer, s);
   }
 }

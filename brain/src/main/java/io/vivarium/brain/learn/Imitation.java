@@ -1,0 +1,208 @@
+package io.vivarium.brain.learn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.vivarium.brain.BrainInput;
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.policy.Policy;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.config.BcConfig;
+import io.vivarium.core.config.OptimizerConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Imitation learning from a world's expert (seed 001's "fake traces"): behaviour cloning, where
+ * the expert drives and the brain learns its choices, DAgger (Ross et al. 2011), where the brain
+ * drives and every state it visits is labelled with the expert's action, or a mixture: the brain
+ * drives the first {@code round(drive·N)} instances and the expert the rest, every state labelled
+ * (the loop does the driving, as {@link #needs()} asks). Labelled states go to a bounded buffer;
+ * each update takes gradient steps of cross-entropy on minibatches drawn from it. The value head
+ * learns too: each state's target is the discounted return of its episode from there on, known
+ * when the episode ends, so that PPO after cloning ({@code bc+ppo}) starts with a fitted critic.
+ *
+ * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
+ */
+public final class Imitation implements Learner {
+  /** Discount of the returns the value head learns (PPO's default γ). */
+  static final double GAMMA = 0.99;
+  /** Weight of the value loss beside the cross-entropy (PPO's default value coefficient). */
+  static final float VALUE_COEF = 0.5f;
+
+  private final TorchBrain brain;
+  private final BcConfig options;
+  private final OptimizerConfig optimizer;
+  private final Schedule schedule;
+  private final int instances;
+  private final SplittableRandom rng;
+  private final AdamW opt;
+  private final LabelledStates states;
+  /** The states of each instance's current episode and their rewards, until it ends and their returns are known. */
+  private final long[][] pendingStamps;
+  private final float[][] pendingRewards;
+  private final int[] pending;
+
+  /** A learner of {@code brain} over {@code instances} worlds. */
+  public Imitation(TorchBrain brain, BcConfig options, OptimizerConfig optimizer, Schedule schedule, int instances,
+      long seed) {
+    this.brain = brain;
+    this.options = options;
+    this.optimizer = optimizer;
+    this.schedule = schedule;
+    this.instances = instances;
+    this.rng = Seeds.random(seed, "imitation", 0);
+    this.states = new LabelledStates(Math.max(options.buffer(), options.minibatch()));
+    this.opt = AdamW.of(brain, optimizer);
+    this.pending = new int[instances];
+    this.pendingStamps = new long[instances][64];
+    this.pendingRewards = new float[instances][64];
+  }
+
+  @Override
+  public String method() {
+    return options.drive() == 1 ? "dagger" : "bc";
+  }
+
+  @Override
+  public Needs needs() {
+    return new Needs(true, (int) Math.round(options.drive() * instances), true);
+  }
+
+  /** Whether the brain drives every instance (DAgger). */
+  public boolean dagger() {
+    return options.drive() == 1;
+  }
+
+  @Override
+  public Stats update(Rollout r, BooleanSupplier stopping) {
+    remember(r);
+    int size = states.size();
+    double loss = 0;
+    double accuracy = 0;
+    double norm = 0;
+    double lr = Double.NaN;
+    int done = 0;
+    for (; done < options.updates() && size > 0 && !stopping.getAsBoolean(); done++) {
+      lr = schedule.at(opt.steps());
+      float[] s = step(size, r.space().alphabet(), lr);
+      loss += s[0];
+      accuracy += s[1];
+      norm += s[2];
+    }
+    int n = Math.max(1, done);
+    return new Stats(loss / n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, norm / n, lr,
+        accuracy / n, done);
+  }
+
+  /** Puts the rollout's labelled states in the buffer; finished episodes give their states value targets. */
+  private void remember(Rollout r) {
+    if (r.envs() != instances) {
+      throw new IllegalArgumentException("imitation plays " + instances + " instances; the rollout has " + r.envs());
+    }
+    for (int t = 0; t < r.filled(); t++) {
+      for (int i = 0; i < instances; i++) {
+        int k = t * instances + i;
+        if (r.label(k) < 0) {
+          throw new IllegalArgumentException("imitation needs every state labelled; step " + t + " instance " + i
+              + " has no expert label");
+        }
+        keep(i, states.add(r.input(k), r.label(k)));
+        pendingRewards[i][pending[i] - 1] = r.reward(k);
+        if (r.done(k)) {
+          settle(i);
+        }
+      }
+    }
+  }
+
+  private void keep(int i, long stamp) {
+    if (pending[i] == pendingStamps[i].length) {
+      pendingStamps[i] = Arrays.copyOf(pendingStamps[i], pending[i] * 2);
+      pendingRewards[i] = Arrays.copyOf(pendingRewards[i], pending[i] * 2);
+    }
+    pendingStamps[i][pending[i]++] = stamp;
+  }
+
+  /** Instance {@code i}'s episode ended: each of its states gets the discounted return from it on. */
+  private void settle(int i) {
+    double g = 0;
+    for (int t = pending[i] - 1; t >= 0; t--) {
+      g = pendingRewards[i][t] + GAMMA * g;
+      states.setValue(pendingStamps[i][t], (float) g);
+    }
+    pending[i] = 0;
+  }
+
+  /** One gradient step on a minibatch from the buffer: cross-entropy, accuracy, gradient norm. */
+  private float[] step(int size, long[] alphabet, double lr) {
+    int b = Math.min(options.minibatch(), size);
+    List<BrainInput> inputs = new ArrayList<>(b);
+    long[] target = new long[b];
+    float[] value = new float[b];
+    float[] known = new float[b];
+    for (int j = 0; j < b; j++) {
+      int k = rng.nextInt(size);
+      inputs.add(states.state(k));
+      target[j] = states.label(k);
+      float v = states.value(k);
+      known[j] = Float.isNaN(v) ? 0 : 1;
+      value[j] = Float.isNaN(v) ? 0 : v;
+    }
+    float knownCount = 0;
+    for (float x : known) {
+      knownCount += x;
+    }
+    float count = Math.max(1f, knownCount);
+    return brain.update(w -> {
+      try (NDManager m = w.manager().newSubManager()) {
+        NDArray[] out = TrainingLock.run(() -> {
+          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+            NDArray[] fwd = Policy.forward(w, m, inputs, alphabet, true);
+            NDArray logits = fwd[0]; // (B, A)
+            NDArray ce = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
+            NDArray err = fwd[1].sub(m.create(value)).square().mul(m.create(known)); // (B)
+            NDArray v = err.sum().div(m.create(count)).mul(m.create(0.5f * VALUE_COEF));
+            gc.backward(ce.add(v));
+            return new NDArray[] {ce, logits};
+          }
+        });
+        JniUtils.setGradMode(false);
+        float norm = opt.step(m, lr, optimizer.maxGradNorm());
+        long[] argmax = out[1].argMax(1).toLongArray();
+        int right = 0;
+        for (int j = 0; j < b; j++) {
+          right += argmax[j] == target[j] ? 1 : 0;
+        }
+        return new float[] {out[0].getFloat(), (float) right / b, norm};
+      }
+    });
+  }
+
+  @Override
+  public byte[] optimizerState() {
+    return opt.exportState();
+  }
+
+  @Override
+  public void restoreOptimizer(byte[] state) {
+    opt.importState(state);
+  }
+
+  @Override
+  public int optimizerSteps() {
+    return opt.steps();
+  }
+
+  @Override
+  public void close() {
+    opt.close();
+  }
+}

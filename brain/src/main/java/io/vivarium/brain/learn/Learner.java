@@ -1,0 +1,65 @@
+package io.vivarium.brain.learn;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Updates a brain from what it did: the second phase of CleanRL's loop. The loop's owner (the
+ * colony, or a train command) collects a {@link Rollout} by acting, then hands it here; the
+ * learner takes gradient steps and says what they did in {@link Stats}. A learner holds its
+ * optimizer and whatever it carries across rollouts (cloning's buffer of labelled states), never
+ * the worlds.
+ *
+ * <p>Not thread-safe: one thread drives a learner. Backward passes take the process-wide
+ * {@link io.vivarium.brain.TrainingLock}.
+ */
+public interface Learner extends AutoCloseable {
+  /** The method's name, as {@code learn.method} and checkpoints spell it ({@code ppo}, {@code bc}, …). */
+  String method();
+
+  /** What the learner asks of the loop while it collects a rollout. */
+  Needs needs();
+
+  /**
+   * Learns from a full rollout. {@code stopping} is asked before every gradient step: when it
+   * says true, the update ends with the steps applied so far (each one whole).
+   */
+  Stats update(Rollout rollout, BooleanSupplier stopping);
+
+  /** Learns from a full rollout, to the end. */
+  default Stats update(Rollout rollout) {
+    return update(rollout, () -> false);
+  }
+
+  /** The optimizer's moments and step counter as bytes (see {@link AdamW#exportState()}). */
+  byte[] optimizerState();
+
+  /**
+   * Continues from an optimizer state saved by {@link #optimizerState()}.
+   *
+   * @throws IllegalArgumentException when it does not fit this brain; the optimizer stays fresh
+   */
+  void restoreOptimizer(byte[] state);
+
+  /** Gradient steps applied (across restores). */
+  int optimizerSteps();
+
+  /** Releases the optimizer's native memory; idempotent. */
+  @Override
+  void close();
+
+  /**
+   * What a learner asks of the loop.
+   *
+   * @param expertLabels every state labelled with the world's expert move (the world must have
+   *     the {@link io.vivarium.core.world.Expert} capability)
+   * @param brainDriven how many of the batch's instances the brain plays; the expert plays the
+   *     rest (only with {@code expertLabels}); episodes of the brain-driven ones are the agent's
+   * @param oneByte whether the learner needs a world with a one-byte action alphabet
+   */
+  record Needs(boolean expertLabels, int brainDriven, boolean oneByte) {
+    /** The brain plays every instance; no labels. */
+    public static Needs play(int instances, boolean oneByte) {
+      return new Needs(false, instances, oneByte);
+    }
+  }
+}

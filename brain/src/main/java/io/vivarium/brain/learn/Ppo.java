@@ -1,0 +1,194 @@
+package io.vivarium.brain.learn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.vivarium.brain.BrainInput;
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.policy.Policy;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.config.OptimizerConfig;
+import io.vivarium.core.config.PpoConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Proximal policy optimisation (Schulman et al. 2017) of a brain with one-byte actions: clipped
+ * surrogate, GAE(λ), value loss, entropy bonus, minibatch epochs, per-minibatch advantage
+ * normalisation, global gradient clipping, the learning rate from a {@link Schedule}. Each
+ * {@link #update} learns from one rollout and reports every term (CleanRL's {@code losses/*}).
+ *
+ * <p>Not thread-safe: one thread drives a learner. Backward passes take the process-wide
+ * {@link TrainingLock}, so learners of different brains may share a JVM.
+ */
+public final class Ppo implements Learner {
+  private final TorchBrain brain;
+  private final PpoConfig options;
+  private final OptimizerConfig optimizer;
+  private final Schedule schedule;
+  private final int instances;
+  private final SplittableRandom rng;
+  private final AdamW opt;
+
+  /** A learner of {@code brain} playing {@code instances} worlds; the schedule counts gradient steps. */
+  public Ppo(TorchBrain brain, PpoConfig options, OptimizerConfig optimizer, Schedule schedule, int instances,
+      long seed) {
+    this.brain = brain;
+    this.options = options;
+    this.optimizer = optimizer;
+    this.schedule = schedule;
+    this.instances = instances;
+    this.rng = Seeds.random(seed, "ppo-minibatches", 0);
+    this.opt = AdamW.of(brain, optimizer);
+  }
+
+  @Override
+  public String method() {
+    return "ppo";
+  }
+
+  @Override
+  public Needs needs() {
+    return Needs.play(instances, true);
+  }
+
+  @Override
+  public Stats update(Rollout r, BooleanSupplier stopping) {
+    if (!r.full()) {
+      throw new IllegalArgumentException("ppo learns from full rollouts; this one has " + r.filled() + " of "
+          + r.steps() + " steps");
+    }
+    int n = r.size();
+    float[] advantages = new float[n];
+    float[] returns = new float[n];
+    Advantages.gae(r.rewards(), r.values(), r.dones(), r.lastValues(), r.envs(), (float) options.gamma(),
+        (float) options.lambda(), advantages, returns);
+    int minibatch = Math.min(options.minibatch(), n);
+    double[] sums = new double[6];
+    double lr = Double.NaN;
+    int updates = 0;
+    steps:
+    for (int epoch = 0; epoch < options.epochs(); epoch++) {
+      int[] order = permutation(n);
+      for (int from = 0; from + minibatch <= n; from += minibatch) {
+        if (stopping.getAsBoolean()) {
+          break steps; // the rest of the rollout is dropped; every applied step was whole
+        }
+        lr = schedule.at(opt.steps());
+        float[] s = minibatch(r, order, from, minibatch, advantages, returns, lr);
+        for (int k = 0; k < s.length; k++) {
+          sums[k] += s[k];
+        }
+        updates++;
+      }
+    }
+    double u = Math.max(1, updates);
+    return new Stats(sums[0] / u, sums[1] / u, sums[2] / u, sums[3] / u, sums[4] / u,
+        explainedVariance(r.values(), returns), sums[5] / u, lr, Double.NaN, updates);
+  }
+
+  /** One gradient step; returns pg loss, value loss, entropy, approximate KL, clip fraction, gradient norm. */
+  private float[] minibatch(Rollout r, int[] order, int from, int size, float[] advantages, float[] returns,
+      double lr) {
+    List<BrainInput> inputs = new ArrayList<>(size);
+    long[] actions = new long[size];
+    float[] oldLogp = new float[size];
+    float[] adv = new float[size];
+    float[] ret = new float[size];
+    for (int j = 0; j < size; j++) {
+      int k = order[from + j];
+      inputs.add(r.input(k));
+      actions[j] = r.choice(k);
+      oldLogp[j] = r.logp(k);
+      adv[j] = advantages[k];
+      ret[j] = returns[k];
+    }
+    Advantages.normalise(adv, 0, size, 1e-8f);
+    long[] alphabet = r.space().alphabet();
+    return brain.update(w -> {
+      try (NDManager m = w.manager().newSubManager()) {
+        NDArray[] terms = TrainingLock.run(() -> {
+          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+            NDArray[] out = Policy.forward(w, m, inputs, alphabet, true);
+            NDArray logAll = out[0].logSoftmax(-1); // (B, A)
+            NDArray newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
+            NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
+            // Constants are arrays of the step's manager: DJL's scalar overloads free their
+            // buffer before the backward pass reads it (see Transformer#scalar).
+            NDArray logRatio = newLogp.sub(m.create(oldLogp));
+            NDArray pg = Surrogate.clipped(m, logRatio, m.create(adv), options.clip());
+            NDArray v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
+            NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
+                .add(v.mul(m.create((float) options.valueCoef())));
+            gc.backward(loss);
+            return new NDArray[] {pg, v, entropy, logRatio};
+          }
+        });
+        JniUtils.setGradMode(false);
+        float norm = opt.step(m, lr, optimizer.maxGradNorm());
+        float[] kl = Surrogate.klAndClip(terms[3].toFloatArray(), null, options.clip());
+        return new float[] {terms[0].getFloat(), terms[1].getFloat(), terms[2].getFloat(), kl[0], kl[1], norm};
+      }
+    });
+  }
+
+  /** 1 − Var(returns − values) / Var(returns): 1 is a perfect critic, ≤ 0 one that explains nothing. */
+  static double explainedVariance(float[] values, float[] returns) {
+    double var = variance(returns, null);
+    return var == 0 ? Double.NaN : 1 - variance(returns, values) / var;
+  }
+
+  private static double variance(float[] a, float[] minus) {
+    double mean = 0;
+    for (int k = 0; k < a.length; k++) {
+      mean += a[k] - (minus == null ? 0 : minus[k]);
+    }
+    mean /= a.length;
+    double s = 0;
+    for (int k = 0; k < a.length; k++) {
+      double d = a[k] - (minus == null ? 0 : minus[k]) - mean;
+      s += d * d;
+    }
+    return s / a.length;
+  }
+
+  private int[] permutation(int n) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  @Override
+  public byte[] optimizerState() {
+    return opt.exportState();
+  }
+
+  @Override
+  public void restoreOptimizer(byte[] state) {
+    opt.importState(state);
+  }
+
+  @Override
+  public int optimizerSteps() {
+    return opt.steps();
+  }
+
+  @Override
+  public void close() {
+    opt.close();
+  }
+}

@@ -1,0 +1,70 @@
+package io.vivarium.brain.policy;
+
+import io.vivarium.core.Channel;
+import java.util.List;
+
+/**
+ * How a world's observation is laid out as the brain's prefix (see {@link ObservationEncoder}).
+ *
+ * @param channels observation channels to include, in order; those the world never fills are skipped
+ * @param maxBytes the most bytes taken from one channel
+ * @param actionMemory how many previous actions to show (seed 001's "action memory"), 0 for none
+ * @param reward whether to show the previous step's reward
+ * @param memoryBytes the bytes of recalled memories shown on the memory channel (seed 000's
+ *     "related previous output"), 0 for no memory channel
+ */
+public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward,
+    int memoryBytes) {
+  /** The largest memory channel budget. */
+  public static final int MAX_MEMORY_BYTES = 4096;
+
+  /** An encoding without a memory channel. */
+  public Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward) {
+    this(channels, maxBytes, actionMemory, reward, 0);
+  }
+
+  public Encoding {
+    channels = List.copyOf(channels);
+    if (channels.contains(Channel.REWARD) || channels.contains(Channel.MOTOR)) {
+      throw new IllegalArgumentException("encoding channels must not list reward or motor (they have their own "
+          + "fields reward and actionMemory); got " + channels);
+    }
+    if (maxBytes < 1 || maxBytes > 4096) {
+      throw new IllegalArgumentException("encoding maxBytes must be between 1 and 4096; got " + maxBytes);
+    }
+    if (actionMemory < 0 || actionMemory > 64) {
+      throw new IllegalArgumentException("encoding actionMemory must be between 0 and 64; got " + actionMemory);
+    }
+    if (memoryBytes < 0 || memoryBytes > MAX_MEMORY_BYTES) {
+      throw new IllegalArgumentException("encoding memoryBytes must be between 0 and " + MAX_MEMORY_BYTES
+          + "; got " + memoryBytes);
+    }
+    if (channels.contains(Channel.MEMORY)) {
+      throw new IllegalArgumentException("encoding channels must not list memory (it has its own field"
+          + " memoryBytes); got " + channels);
+    }
+  }
+
+  /** This encoding with a memory channel of {@code bytes} bytes (0 removes it). */
+  public Encoding withMemory(int bytes) {
+    return new Encoding(channels, maxBytes, actionMemory, reward, bytes);
+  }
+
+  /**
+   * The encoding for a world of {@code spec}: {@link #defaults()} for one-byte actions; for byte
+   * sequences (programs, text) every channel the world fills (video, text, touch, noise, up to
+   * 128 bytes each) and the last reward, without action memory (the world shows the last action
+   * itself where it matters, as exec's {@code motor} channel does).
+   */
+  public static Encoding forSpec(io.vivarium.core.world.Spec spec) {
+    if (ActionSpace.of(spec).oneByte()) {
+      return defaults();
+    }
+    return new Encoding(List.of(Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 128, 0, true);
+  }
+
+  /** The default: the grid (video), the mission (text), the last 4 actions and the last reward. */
+  public static Encoding defaults() {
+    return new Encoding(List.of(Channel.VIDEO, Channel.TEXT), 256, 4, true);
+  }
+}

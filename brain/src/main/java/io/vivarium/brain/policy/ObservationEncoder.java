@@ -1,0 +1,127 @@
+package io.vivarium.brain.policy;
+
+import io.vivarium.core.Channel;
+import io.vivarium.core.Vocabulary;
+import io.vivarium.core.world.Observation;
+import io.vivarium.core.world.Spec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays an observation out as the brain's prefix, always the same length for one world:
+ *
+ * <pre>
+ * &lt;bos&gt; (&lt;channel&gt; b0 … b(L−1))* [&lt;memory&gt; m0 … m(M−1)] [&lt;reward&gt; r] [&lt;motor&gt; a1 … ak] &lt;sep&gt;
+ * </pre>
+ *
+ * Each included channel gets a fixed budget L = min(spec's max bytes, encoding's max bytes):
+ * its bytes, truncated to L, then PAD. The reward byte is the previous reward mapped from
+ * [−1, 1] to [0, 255]. The actions are the previous k actions' first bytes, oldest first, PAD
+ * before the first. The memory channel, present only when the encoding's {@code memoryBytes} M
+ * is positive, holds the recalled payloads the caller passes, truncated to M, then PAD; without
+ * it the prefix is exactly as it was before memories existed. The generated action bytes follow
+ * the {@code <sep>}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ObservationEncoder {
+  private static final byte[] NO_MEMORY = new byte[0];
+  private final List<Channel> channels = new ArrayList<>();
+  private final List<Integer> budgets = new ArrayList<>();
+  private final Encoding encoding;
+  private final int length;
+
+  public ObservationEncoder(Spec spec, Encoding encoding) {
+    this.encoding = encoding;
+    int len = 1; // <bos>
+    for (Channel c : encoding.channels()) {
+      int budget = Math.min(spec.maxBytes(c), encoding.maxBytes());
+      if (budget > 0) {
+        channels.add(c);
+        budgets.add(budget);
+        len += 1 + budget;
+      }
+    }
+    len += encoding.memoryBytes() > 0 ? 1 + encoding.memoryBytes() : 0;
+    len += encoding.reward() ? 2 : 0;
+    len += encoding.actionMemory() > 0 ? 1 + encoding.actionMemory() : 0;
+    length = len + 1; // <sep>
+  }
+
+  /** The prefix length in tokens. */
+  public int length() {
+    return length;
+  }
+
+  /** The channels included, in order. */
+  public List<Channel> channels() {
+    return List.copyOf(channels);
+  }
+
+  /**
+   * Writes environment {@code i}'s prefix into {@code tokens} and {@code channelOf} at
+   * {@code offset} ({@link #length()} entries each).
+   */
+  public void encode(Observation o, History history, int i, int[] tokens, byte[] channelOf, int offset) {
+    encode(o, NO_MEMORY, history, i, tokens, channelOf, offset);
+  }
+
+  /**
+   * As {@link #encode(Observation, History, int, int[], byte[], int)}, with {@code memory} (the
+   * recalled payloads, concatenated) on the memory channel when the encoding has one.
+   */
+  public void encode(Observation o, byte[] memory, History history, int i, int[] tokens, byte[] channelOf,
+      int offset) {
+    if (history.memory() != encoding.actionMemory()) {
+      throw new IllegalArgumentException("history remembers " + history.memory() + " actions but the encoding "
+          + encoding.actionMemory());
+    }
+    int p = offset;
+    p = put(tokens, channelOf, p, Vocabulary.BOS, Channel.TEXT);
+    for (int c = 0; c < channels.size(); c++) {
+      Channel ch = channels.get(c);
+      byte[] bytes = o.bytes(ch);
+      p = put(tokens, channelOf, p, Vocabulary.marker(ch), ch);
+      int budget = budgets.get(c);
+      for (int j = 0; j < budget; j++) {
+        p = put(tokens, channelOf, p, j < bytes.length ? bytes[j] & 0xFF : Vocabulary.PAD, ch);
+      }
+    }
+    p = putMemory(memory, tokens, channelOf, p);
+    if (encoding.reward()) {
+      p = put(tokens, channelOf, p, Vocabulary.marker(Channel.REWARD), Channel.REWARD);
+      p = put(tokens, channelOf, p, rewardByte(history.reward(i)), Channel.REWARD);
+    }
+    if (encoding.actionMemory() > 0) {
+      p = put(tokens, channelOf, p, Vocabulary.marker(Channel.MOTOR), Channel.MOTOR);
+      for (int j = 0; j < encoding.actionMemory(); j++) {
+        p = put(tokens, channelOf, p, history.action(i, j), Channel.MOTOR);
+      }
+    }
+    put(tokens, channelOf, p, Vocabulary.SEP, Channel.MOTOR);
+  }
+
+  private int putMemory(byte[] memory, int[] tokens, byte[] channelOf, int p) {
+    int budget = encoding.memoryBytes();
+    if (budget == 0) {
+      return p;
+    }
+    p = put(tokens, channelOf, p, Vocabulary.marker(Channel.MEMORY), Channel.MEMORY);
+    for (int j = 0; j < budget; j++) {
+      p = put(tokens, channelOf, p, j < memory.length ? memory[j] & 0xFF : Vocabulary.PAD, Channel.MEMORY);
+    }
+    return p;
+  }
+
+  /** A reward in [−1, 1] as one byte token: −1 → 0, 0 → 128, 1 → 255; outside values clamp. */
+  static int rewardByte(float reward) {
+    float r = Math.max(-1f, Math.min(1f, reward));
+    return Math.round((r + 1f) * 127.5f);
+  }
+
+  private static int put(int[] tokens, byte[] channelOf, int p, int token, Channel ch) {
+    tokens[p] = token;
+    channelOf[p] = (byte) ch.ordinal();
+    return p + 1;
+  }
+}

@@ -1,0 +1,21 @@
+package io.vivarium.core.config;
+
+/**
+ * GRPO's hyper-parameters (Shao et al. 2024): each action's advantage is its return against
+ * the other actions of its group at the same step; no value function.
+ */
+public record GrpoConfig(
+    @Doc("World instances per group (the batch is split into groups of this size; world.batch must divide by it).")
+        @Range(min = 2, max = 4096) int group,
+    @Doc("Learning rate of GRPO.") @Range(min = 1e-9, max = 0.999) double lr,
+    @Doc("Passes over each rollout.") @Range(min = 1, max = 1000) int epochs,
+    @Doc("Actions per gradient step.") @Range(min = 1, max = 1 << 20) int minibatch,
+    @Doc("Clip range of the surrogate objective.") @Range(min = 0.001, max = 0.999) double clip,
+    @Doc("Discount of the return an action is judged by (0 = its own reward only).") @Range(min = 0, max = 1)
+        double gamma,
+    @Doc("Sampling temperature of byte sequences.") @Range(min = 0.01, max = 10) double temperature) {
+
+  public static GrpoConfig defaults() {
+    return new GrpoConfig(4, 1e-3, 4, 64, 0.2, 0.99, 1.0);
+  }
+}
