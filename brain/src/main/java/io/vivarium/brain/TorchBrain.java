@@ -65,6 +65,15 @@ public final class TorchBrain implements Brain {
     return new TorchBrain(BrainShape.of(config), Torch.device(config.device()), null, seed);
   }
 
+  /**
+   * A fresh brain of {@code shape} (e.g. {@code config}'s, fitted to a world) on {@code config}'s
+   * device and threads, with weights drawn from {@code seed}; starts the engine if needed.
+   */
+  public static TorchBrain create(io.vivarium.core.config.BrainConfig config, BrainShape shape, long seed) {
+    Torch.start(config.threads(), null);
+    return new TorchBrain(shape, Torch.device(config.device()), null, seed);
+  }
+
   /** A brain with the given parameter values (one array per {@link Weights#layout} entry). */
   public static TorchBrain of(BrainShape shape, Map<String, float[]> values) {
     return new TorchBrain(shape, Device.cpu(), values, 0);

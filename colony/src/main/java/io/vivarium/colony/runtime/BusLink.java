@@ -79,15 +79,19 @@ final class BusLink {
     boolean counted;
   }
 
-  /** Takes one environment step's action bytes of agent {@code a}, one per world instance. */
-  void afterStep(LiveAgent a, byte[] motor) {
+  /** Takes one environment step's actions of agent {@code a}, one per world instance (a byte, or a sequence). */
+  void afterStep(LiveAgent a, byte[][] actions) {
     Turn t = turns.computeIfAbsent(a.id, k -> new Turn());
-    if (t.length == t.first.length) {
-      t.first = Arrays.copyOf(t.first, 2 * t.length);
+    byte[] first = actions[0];
+    while (t.length + first.length > t.first.length) {
+      t.first = Arrays.copyOf(t.first, 2 * t.first.length);
     }
-    t.first[t.length++] = motor[0];
-    for (byte b : motor) {
-      t.counts[b & 0xFF]++;
+    System.arraycopy(first, 0, t.first, t.length, first.length);
+    t.length += first.length;
+    for (byte[] action : actions) {
+      for (byte b : action) {
+        t.counts[b & 0xFF]++;
+      }
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param steps its steps
  * @param ret its return
  * @param success whether it ended by termination (the task was done)
- * @param actions the motor byte of every step
+ * @param actions the motor byte of every step of a one-byte world; empty for worlds that act in byte
+ *     sequences (such episodes are counted but cannot be replayed)
  */
 record EpisodeRecord(String world, String preset, int level, long seed, int steps, double ret, boolean success,
     byte[] actions) {
@@ -20,7 +21,7 @@ record EpisodeRecord(String world, String preset, int level, long seed, int step
     Objects.requireNonNull(world, "world");
     Objects.requireNonNull(preset, "preset");
     Objects.requireNonNull(actions, "actions");
-    if (steps != actions.length) {
+    if (actions.length != 0 && steps != actions.length) {
       throw new IllegalArgumentException("episode steps " + steps + " differ from its " + actions.length + " actions");
     }
   }

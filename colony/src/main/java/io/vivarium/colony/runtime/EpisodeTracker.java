@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
-import io.vivarium.brain.rl.EpisodeStats;
+import io.vivarium.brain.learn.EpisodeStats;
+import io.vivarium.brain.learn.Rollout;
 import io.vivarium.core.world.WorldBatch;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class EpisodeTracker {
   private EpisodeStats stats;
   private boolean seedsKnown;
   private long episodes;
-  private byte lastAction;
+  private final int[] stepsTaken;
+  private byte[] lastAction = new byte[0];
   private float lastReward;
   private boolean acted;
 
@@ -52,6 +54,7 @@ final class EpisodeTracker {
     this.returns = new double[n];
     this.seeds = new long[n];
     this.levels = new int[n];
+    this.stepsTaken = new int[n];
     restart();
   }
 
@@ -64,6 +67,7 @@ final class EpisodeTracker {
     for (int i = 0; i < actions.length; i++) {
       actions[i] = new ByteArrayOutputStream();
       returns[i] = 0;
+      stepsTaken[i] = 0;
       seeds[i] = seedOf(i);
       levels[i] = worlds.episodeLevel(i);
     }
@@ -80,26 +84,35 @@ final class EpisodeTracker {
     }
   }
 
-  /** Takes the results of the step just made with {@code motor}. */
-  void afterStep(byte[] motor) {
-    float[] r = worlds.rewards();
-    boolean[] term = worlds.terminated();
-    boolean[] trunc = worlds.truncated();
-    stats.add(r, term, trunc);
-    lastAction = motor[0];
-    lastReward = r[0];
+  /**
+   * Takes step {@code t} of {@code r}, just made: its actions and the worlds' answer, read once
+   * from the rollout. Episodes of one-byte actions are recorded with their actions (replayable);
+   * episodes of byte sequences are counted and recorded without them.
+   */
+  void afterStep(Rollout r, int t) {
+    int n = worlds.size();
+    stats.add(r.rewardsAt(t), r.terminatedAt(t), r.truncatedAt(t));
+    lastAction = r.action(t * n);
+    lastReward = r.reward(t * n);
     acted = true;
+    boolean replayable = r.space().oneByte();
     for (int i = 0; i < counted; i++) {
-      actions[i].write(motor[i]);
-      returns[i] += r[i];
-      if (term[i] || trunc[i]) {
+      int k = t * n + i;
+      if (replayable) {
+        actions[i].write(r.action(k), 0, r.action(k).length);
+      }
+      returns[i] += r.reward(k);
+      stepsTaken[i]++;
+      if (r.done(k)) {
         episodes++;
         if (seedsKnown) {
           byte[] a = actions[i].toByteArray();
-          finished.add(new EpisodeRecord(world, preset, levels[i], seeds[i], a.length, returns[i], term[i], a));
+          finished.add(new EpisodeRecord(world, preset, levels[i], seeds[i], stepsTaken[i], returns[i],
+              r.terminated(k), a));
         }
         actions[i].reset();
         returns[i] = 0;
+        stepsTaken[i] = 0;
         seeds[i] = seedOf(i);
         levels[i] = worlds.episodeLevel(i);
       }
@@ -150,7 +163,7 @@ final class EpisodeTracker {
 
   /** Instance 0's last action, empty before the first step. */
   byte[] lastAction() {
-    return acted ? new byte[] {lastAction} : new byte[0];
+    return acted ? lastAction.clone() : new byte[0];
   }
 
   /** Instance 0's last reward. */

@@ -14,23 +14,28 @@ import org.slf4j.LoggerFactory;
  * state. {@link #of} takes it from an agent, {@link #resume} gives it back. Immutable; arrays
  * are not copied, so callers must not change them. Used on the colony thread.
  *
- * @param phase {@code bc} or {@code ppo}: which learner the optimizer state belongs to
+ * @param phase {@code bc}, {@code ppo}, {@code grpo} or {@code dagger}: which learner the optimizer state
+ *     belongs to
  * @param episodes episodes finished in the agent's life
  * @param episodesAtLastBirth the episode count when it last had a child
  * @param returns the recent episodes' returns, oldest first
  * @param successes the recent episodes' outcomes, matching {@code returns}
  * @param optimizer the optimizer's state (see {@link io.vivarium.brain.learn.AdamW#exportState()})
+ * @param config the colony's resolved configuration (TOML, secrets redacted) when the checkpoint was
+ *     written, so a checkpoint says what ran; empty in version-1 sections
  */
 record LearnerState(String phase, long episodes, long episodesAtLastBirth, double[] returns, boolean[] successes,
-    byte[] optimizer) {
+    byte[] optimizer, String config) {
+  /** The phase codes of the section, by code. */
+  private static final java.util.List<String> PHASES = java.util.List.of("bc", "ppo", "grpo", "dagger");
   /** The section's magic number, "VVLS". */
   static final int MAGIC = 0x56564C53;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final Logger logger = LoggerFactory.getLogger(LearnerState.class);
 
   LearnerState {
-    if (!phase.equals("bc") && !phase.equals("ppo")) {
-      throw new IllegalArgumentException("learner phase must be bc or ppo; got '" + phase + "'");
+    if (!PHASES.contains(phase)) {
+      throw new IllegalArgumentException("learner phase must be one of " + PHASES + "; got '" + phase + "'");
     }
     if (returns.length != successes.length || episodes < returns.length || episodesAtLastBirth < 0
         || episodesAtLastBirth > episodes) {
@@ -41,9 +46,9 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
   }
 
   /** What the agent's learner knows beyond its brain, for its checkpoint. */
-  static LearnerState of(LiveAgent a) {
-    return new LearnerState(a.phase(), a.episodes.episodes(), a.episodesAtLastBirth, a.episodes.recentReturns(),
-        a.episodes.recentSuccesses(), a.optimizerState());
+  static LearnerState of(LiveAgent a, String config) {
+    return new LearnerState(a.phase, a.episodes.episodes(), a.episodesAtLastBirth, a.episodes.recentReturns(),
+        a.episodes.recentSuccesses(), a.learner.optimizerState(), config);
   }
 
   /**
@@ -72,13 +77,13 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
     a.episodes.restore(s.episodes(), s.returns(), s.successes());
     a.episodesAtLastBirth = s.episodesAtLastBirth();
     a.successRate = a.episodes.successRate();
-    if (!s.phase().equals(a.phase())) {
-      status.accept("agent " + a.id + " resumes in phase " + a.phase() + " (its checkpoint was in " + s.phase()
+    if (!s.phase().equals(a.phase)) {
+      status.accept("agent " + a.id + " resumes in phase " + a.phase + " (its checkpoint was in " + s.phase()
           + "): a fresh optimizer for the new learner");
       return;
     }
     try {
-      a.restoreOptimizer(s.optimizer());
+      a.learner.restoreOptimizer(s.optimizer());
     } catch (RuntimeException e) { // refused (IllegalArgumentException) or the engine's: never the colony's end
       warnFresh(a, "optimizer", e.getMessage(), status);
     }
@@ -91,13 +96,16 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
 
   /** The section's bytes. */
   byte[] encode() {
-    ByteBuffer out = ByteBuffer.allocate(4 + 4 + 1 + 8 + 8 + 4 + 9 * returns.length + 4 + optimizer.length);
-    out.putInt(MAGIC).putInt(VERSION).put((byte) (phase.equals("bc") ? 0 : 1));
+    byte[] toml = config.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteBuffer out = ByteBuffer.allocate(4 + 4 + 1 + 8 + 8 + 4 + 9 * returns.length + 4 + optimizer.length + 4
+        + toml.length);
+    out.putInt(MAGIC).putInt(VERSION).put((byte) PHASES.indexOf(phase));
     out.putLong(episodes).putLong(episodesAtLastBirth).putInt(returns.length);
     for (int k = 0; k < returns.length; k++) {
       out.putDouble(returns[k]).put((byte) (successes[k] ? 1 : 0));
     }
     out.putInt(optimizer.length).put(optimizer);
+    out.putInt(toml.length).put(toml);
     return out.array();
   }
 
@@ -111,15 +119,15 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
     try {
       int magic = in.getInt();
       int version = in.getInt();
-      if (magic != MAGIC || version != VERSION) {
+      if (magic != MAGIC || version < 1 || version > VERSION) {
         throw new IllegalArgumentException("learner section: magic " + Integer.toHexString(magic) + " version "
-            + version + " is not VVLS version " + VERSION);
+            + version + " is not VVLS version 1 to " + VERSION);
       }
       int phase = in.get();
       long episodes = in.getLong();
       long atLastBirth = in.getLong();
       int n = in.getInt();
-      if (phase < 0 || phase > 1 || n < 0 || n > in.remaining() / 9) {
+      if (phase < 0 || phase >= (version == 1 ? 2 : PHASES.size()) || n < 0 || n > in.remaining() / 9) {
         throw new IllegalArgumentException("learner section: phase code " + phase + " or window size " + n
             + " is out of range");
       }
@@ -131,10 +139,16 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
       }
       byte[] optimizer = new byte[in.getInt()];
       in.get(optimizer);
+      String config = "";
+      if (version >= 2) {
+        byte[] toml = new byte[in.getInt()];
+        in.get(toml);
+        config = new String(toml, java.nio.charset.StandardCharsets.UTF_8);
+      }
       if (in.hasRemaining()) {
         throw new IllegalArgumentException("learner section: " + in.remaining() + " bytes follow its end");
       }
-      return new LearnerState(phase == 0 ? "bc" : "ppo", episodes, atLastBirth, returns, successes, optimizer);
+      return new LearnerState(PHASES.get(phase), episodes, atLastBirth, returns, successes, optimizer, config);
     } catch (BufferUnderflowException | NegativeArraySizeException e) {
       throw new IllegalArgumentException("learner section: truncated (" + bytes.length + " bytes)");
     }

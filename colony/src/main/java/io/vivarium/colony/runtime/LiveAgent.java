@@ -2,16 +2,16 @@ package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.rl.Imitation;
-import io.vivarium.brain.rl.Ppo;
+import io.vivarium.brain.learn.Collector;
+import io.vivarium.brain.learn.Learner;
+import io.vivarium.brain.policy.Senses;
 import io.vivarium.core.world.WorldBatch;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
- * An agent in memory: its brain, its world batch, its learner — behaviour cloning of the
- * world's expert while a {@code bc+ppo} founder is young, PPO after — and the counters the
- * registry records. Owned and driven by one {@link Colony} thread; not thread-safe.
+ * An agent in memory: its brain, its world batch, what it perceives of them ({@link Senses}),
+ * its current {@link Learner} and the {@link Collector} that acts for it, and the counters the
+ * registry records. The learner changes with the phase ({@code bc} while a {@code bc+ppo}
+ * founder is young, then {@code ppo}). Owned and driven by one colony thread; not thread-safe.
  */
 final class LiveAgent implements AutoCloseable {
   final String id;
@@ -20,18 +20,21 @@ final class LiveAgent implements AutoCloseable {
   final TorchBrain brain;
   final WorldBatch worlds;
   final Hparams hparams;
-  /** Follows the current learner's episodes (a new one with each learner). */
+  /** Its learner's phase: the method name of {@link #learner}. */
+  String phase;
+  Senses senses;
+  Learner learner;
+  Collector collector;
+  /** Follows the episodes of the instances the agent itself plays (a new one with each learner). */
   EpisodeTracker episodes;
   /** The root of this agent's learner seeds in this process. */
   long learnerSeed;
-  /** The imitation learner while cloning the expert, else null. */
-  Imitation imitation;
-  /** The PPO learner once cloning is over, else null. */
-  Ppo ppo;
   /** Environment steps of its whole life, across restarts. */
   long envSteps;
-  /** Moving average of its recent episodes' returns plus people's rewards. */
+  /** Its recent episodes' mean return plus people's rewards; before its own episodes, its parent's (see Population). */
   double fitness;
+  /** Whether {@link #fitness} comes from its own episodes yet. */
+  boolean fitnessOwn;
   /** Success rate of its recent episodes; NaN before its first. */
   double successRate = Double.NaN;
   /** The sum of people's rewards (seed 003's user feedback), part of its fitness. */
@@ -42,7 +45,7 @@ final class LiveAgent implements AutoCloseable {
   long lastCheckpointNanos;
   /** When it was born, for the registry. */
   long bornMillis = System.currentTimeMillis();
-  /** Turns taken in this process (newborns are protected for a few). */
+  /** Turns taken in this process. */
   int turns;
   /** The episode count when this agent last had a child. */
   long episodesAtLastBirth;
@@ -59,60 +62,15 @@ final class LiveAgent implements AutoCloseable {
     this.lastCheckpointNanos = System.nanoTime();
   }
 
-  /** Installs {@code observer} on the current learner. */
-  void observe(Consumer<byte[]> observer) {
-    if (imitation != null) {
-      imitation.setStepObserver(observer);
-    } else {
-      ppo.setStepObserver(observer);
-    }
-  }
-
-  /** Installs {@code check} on the current learner: asked before each of its gradient steps. */
-  void stopCheck(BooleanSupplier check) {
-    if (imitation != null) {
-      imitation.setStopCheck(check);
-    } else {
-      ppo.setStopCheck(check);
-    }
-  }
-
-  /** The current learner's optimizer state (moments and step counter) as bytes. */
-  byte[] optimizerState() {
-    return imitation != null ? imitation.optimizerState() : ppo.optimizerState();
-  }
-
-  /** Continues the current learner's optimizer from {@code state}; throws IllegalArgumentException if it does not fit. */
-  void restoreOptimizer(byte[] state) {
-    if (imitation != null) {
-      imitation.restoreOptimizer(state);
-    } else {
-      ppo.restoreOptimizer(state);
-    }
-  }
-
-  /** Updates the current learner's optimizer has applied. */
-  int optimizerSteps() {
-    return imitation != null ? imitation.optimizerSteps() : ppo.optimizerSteps();
-  }
-
   /** What world instance 0 shows now, encoded for the brain. */
   BrainInput input0() {
-    return imitation != null ? imitation.input(0) : ppo.input(0);
-  }
-
-  /** "bc" while cloning, else "ppo". */
-  String phase() {
-    return imitation != null ? "bc" : "ppo";
+    return collector.input(0);
   }
 
   @Override
   public void close() {
-    if (imitation != null) {
-      imitation.close();
-    }
-    if (ppo != null) {
-      ppo.close();
+    if (learner != null) {
+      learner.close();
     }
     worlds.close();
     brain.close();

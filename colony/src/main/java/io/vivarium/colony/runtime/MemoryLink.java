@@ -1,12 +1,10 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.BrainShape;
-import io.vivarium.brain.rl.Encoding;
-import io.vivarium.brain.rl.ObservationEncoder;
+import io.vivarium.brain.learn.Rollout;
 import io.vivarium.colony.DataDir;
 import io.vivarium.core.config.MemoryConfig;
 import io.vivarium.core.config.VivariumConfig;
-import io.vivarium.core.world.Spec;
 import io.vivarium.memory.Entry;
 import io.vivarium.memory.Filter;
 import io.vivarium.memory.Hit;
@@ -25,8 +23,8 @@ import java.util.Map;
  * agent's output, the action bytes of that instance during the turn, keyed by the same
  * embedding, with the agent's fitness (kind {@code output}).
  *
- * <p>Agents take part once they learn with PPO: a {@code bc+ppo} founder cloning the expert
- * has no memory channel yet. With {@code memory.enabled=false} it opens nothing and changes nothing: encodings keep no
+ * <p>Agents take part once they learn by themselves: a {@code bc+ppo} founder cloning the expert
+ * has no memory channel yet. The channel's budget is part of the colony's {@link BrainFit}. With {@code memory.enabled=false} it opens nothing and changes nothing: encodings keep no
  * memory channel. Used by the colony's one thread; not thread-safe (the memory itself is).
  */
 final class MemoryLink implements AutoCloseable {
@@ -60,24 +58,12 @@ final class MemoryLink implements AutoCloseable {
     return memory;
   }
 
-  /**
-   * {@code base} with a memory channel of {@code memory.contextBytes}, cut to what a brain of
-   * {@code block} positions leaves after the rest of the prefix; {@code base} itself when off.
-   */
-  Encoding encoding(Encoding base, Spec spec, int block) {
-    if (memory == null || config.k() == 0) {
-      return base;
-    }
-    int room = block - new ObservationEncoder(spec, base).length() - 1; // - 1: the marker
-    return base.withMemory(Math.max(0, Math.min(config.contextBytes(), room)));
-  }
-
   /** Recalls memories near what agent {@code a} sees into its context for this turn. */
   void beforeTurn(LiveAgent a) {
-    if (memory == null || config.k() == 0 || a.ppo == null) {
+    if (memory == null || config.k() == 0) {
       return;
     }
-    float[] key = a.brain.embed(a.ppo.input(0));
+    float[] key = a.brain.embed(a.input0());
     if (!usable(key)) {
       keys.remove(a.id);
       return;
@@ -92,16 +78,16 @@ final class MemoryLink implements AutoCloseable {
       recalled.write(h.entry().payload(), 0,
           Math.min(h.entry().payload().length, config.contextBytes() - recalled.size()));
     }
-    a.ppo.recall(recalled.toByteArray());
+    a.senses.recall(recalled.toByteArray());
   }
 
-  /** Stores what agent {@code a} did in the turn just taken, with its fitness. */
-  void afterTurn(LiveAgent a) {
+  /** Stores what agent {@code a} did in the turn just taken ({@code r}'s instance 0), with its fitness. */
+  void afterTurn(LiveAgent a, Rollout r) {
     float[] key = memory == null ? null : keys.remove(a.id);
-    if (key == null || a.ppo == null) {
+    if (key == null) {
       return;
     }
-    memory.store(new Entry(key, a.ppo.lastActions(0), null, a.id, a.fitness, Entry.OUTPUT, null,
+    memory.store(new Entry(key, r.actionBytes(0), null, a.id, a.fitness, Entry.OUTPUT, null,
         a.envSteps, 0));
   }
 

@@ -98,7 +98,7 @@ class ColonyBusTest {
 
       // motor:to_world: instance 0's actions of one turn, gold's alphabet
       byte[] motor = raw.get("motor").get(0);
-      assertThat(motor).hasSize(Colony.TURN_STEPS);
+      assertThat(motor).hasSize(32);
       assertThat(new String(motor, StandardCharsets.US_ASCII)).matches("[LRF]+");
       // video:from_world: a PNG of the 5x5 room with its border, 8 pixels per cell
       byte[] png = raw.get("video").get(0);
@@ -118,7 +118,7 @@ class ColonyBusTest {
       assertThat(json.get("bus").get("malformed").asLong()).isZero();
       // bytecounts: one turn of every instance's actions per message (interval 0), only L, R, F
       ByteCounts c = counts.get(0);
-      assertThat(c.total()).isEqualTo((long) Colony.TURN_STEPS * BATCH);
+      assertThat(c.total()).isEqualTo((long) 32 * BATCH);
       assertThat(c.count('L') + c.count('R') + c.count('F')).isEqualTo(c.total());
       ColonyEntropy e = entropy.get(entropy.size() - 1);
       assertThat(e.bits()).isBetween(0.0, Math.log(3) / Math.log(2) + 1e-9);

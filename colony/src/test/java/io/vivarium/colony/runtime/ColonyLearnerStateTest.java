@@ -49,8 +49,8 @@ class ColonyLearnerStateTest {
       long sinceChild, int optimizerSteps) {}
 
   private static Snapshot snapshot(LiveAgent a) {
-    return new Snapshot(a.envSteps, a.phase(), a.fitness, a.episodes.successRate(), a.episodes.episodes(),
-        a.episodes.episodes() - a.episodesAtLastBirth, a.optimizerSteps());
+    return new Snapshot(a.envSteps, a.phase, a.fitness, a.episodes.successRate(), a.episodes.episodes(),
+        a.episodes.episodes() - a.episodesAtLastBirth, a.learner.optimizerSteps());
   }
 
   private static Map<String, Snapshot> snapshots(Colony colony) {
@@ -98,7 +98,7 @@ class ColonyLearnerStateTest {
     CheckpointStore store = data.checkpoints();
     Checkpoint newest = store.list("a0001").getLast();
     byte[] bytes = Files.readAllBytes(newest.file());
-    bytes[bytes.length - 5] ^= 0x5A; // inside the optimizer's moments, the file's last section
+    bytes[bytes.length - 5] ^= 0x5A; // inside the learner section, the file's last
     Files.write(newest.file(), bytes);
     assertThat(store.verify(newest)).get().asString().contains("learner section SHA-256 mismatch");
 
@@ -107,9 +107,9 @@ class ColonyLearnerStateTest {
       LiveAgent a = colony.find("a0001");
       assertThat(a).as("the brain resumes").isNotNull();
       assertThat(a.envSteps).as("from the newest checkpoint").isEqualTo(was.envSteps());
-      assertThat(a.optimizerSteps()).isZero();
+      assertThat(a.learner.optimizerSteps()).isZero();
       assertThat(a.episodes.episodes()).isZero();
-      assertThat(colony.find("a0002").optimizerSteps()).isPositive();
+      assertThat(colony.find("a0002").learner.optimizerSteps()).isPositive();
     }
     assertThat(lines).anySatisfy(l -> assertThat(l)
         .contains("warning: agent a0001 resumes with a fresh learner state").contains("SHA-256 mismatch"));
@@ -132,7 +132,7 @@ class ColonyLearnerStateTest {
     try (Colony colony = new Colony(data, config("learn.method=ppo", "colony.replicateEvery=1000000"), lines::add)) {
       LiveAgent a = colony.find("a0001");
       assertThat(a.envSteps).isEqualTo(newest.step());
-      assertThat(a.optimizerSteps()).isZero();
+      assertThat(a.learner.optimizerSteps()).isZero();
       colony.runRounds(1);
     }
     assertThat(lines).noneMatch(l -> l.contains("warning"));
@@ -165,11 +165,13 @@ class ColonyLearnerStateTest {
   @Test
   void aStopDuringGradientStepsEndsTheTurnAndCheckpointsEveryAgent() throws Exception {
     DataDir data = new DataDir(dir.resolve("s"));
-    VivariumConfig cfg = config("learn.method=ppo", "world.batch=8", "colony.replicateEvery=1000000");
-    try (Colony colony = new Colony(data, cfg, l -> {}, 1000)) { // 1000 epochs: a turn far longer than the test
+    VivariumConfig cfg = config("learn.method=ppo", "world.batch=8", "colony.replicateEvery=1000000",
+        "learn.ppo.epochs=1000"); // 1000 epochs: a turn far longer than the test
+    WatchedLearners learners = new WatchedLearners();
+    try (Colony colony = new Colony(data, cfg, l -> {}, learners)) {
       AtomicInteger checks = new AtomicInteger();
       CountDownLatch updating = new CountDownLatch(1);
-      colony.beforeUpdate = id -> {
+      learners.beforeStep = id -> {
         if (checks.incrementAndGet() == 3) {
           updating.countDown(); // two whole updates are behind, the third is about to start
         }
@@ -194,7 +196,7 @@ class ColonyLearnerStateTest {
       });
       assertThat(failure.get()).isNull();
       assertThat(colony.agentIds()).containsExactly("a0001", "a0002");
-      assertThat(colony.find("a0001").optimizerSteps()).isBetween(2, 3);
+      assertThat(colony.find("a0001").learner.optimizerSteps()).isBetween(2, 3);
     }
     CheckpointStore store = data.checkpoints();
     for (String id : List.of("a0001", "a0002")) {

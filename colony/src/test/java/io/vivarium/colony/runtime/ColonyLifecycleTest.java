@@ -11,6 +11,7 @@ import io.vivarium.core.config.VivariumConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,7 @@ class ColonyLifecycleTest {
       String[] birth = {null};
       r.query("SELECT json FROM events WHERE kind = 'birth' AND agent = 'a0003'", rs -> birth[0] = rs.getString(1));
       assertThat(birth[0]).contains("\"parent\":\"a0002\"", "\"sigma\":0.0", "\"via\":\"clone\"");
-      assertThat(colony.hparams("a0003")).isEqualTo(colony.hparams("a0002"));
+      assertThat(Optional.ofNullable(colony.find("a0003")).map(x -> x.hparams)).isEqualTo(Optional.ofNullable(colony.find("a0002")).map(x -> x.hparams));
       double[] given = {0};
       r.query("SELECT value FROM metrics WHERE agent = 'a0002' AND name = 'human_reward'",
           rs -> given[0] = rs.getDouble(1));
@@ -150,9 +151,10 @@ class ColonyLifecycleTest {
   void aFailingAgentIsIsolatedAndTheColonyGoesOn() {
     DataDir data = new DataDir(dir.resolve("f"));
     List<String> lines = new ArrayList<>();
-    try (Colony colony = new Colony(data, config(), lines::add);
+    WatchedLearners learners = new WatchedLearners();
+    try (Colony colony = new Colony(data, config(), lines::add, learners);
         Registry r = Registry.openReadOnly(data.registry())) {
-      colony.beforeTurn = id -> {
+      learners.beforeUpdate = id -> {
         if (id.equals("a0001")) {
           throw new IllegalStateException("injected fault\nsecond line");
         }
@@ -170,7 +172,7 @@ class ColonyLifecycleTest {
       colony.runRounds(2);
       assertThat(colony.agentIds()).isEmpty();
       assertThat(lines).contains("no alive agent; waiting for requests (e.g. vivarium wake AGENT)");
-      colony.beforeTurn = id -> { };
+      learners.beforeUpdate = id -> { };
       long w = colony.request("a0001", "wake", "", "test");
       colony.runRounds(1);
       assertThat(r.request(w).result()).isEqualTo("ok");

@@ -11,6 +11,7 @@ import io.vivarium.core.Event;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,9 @@ class ColonyRecordsTest {
     DataDir data = new DataDir(dir.resolve("e"));
     try (Colony colony = new Colony(data, config("colony.agents=1", "learn.method=bc+ppo", "colony.bcSteps=256"),
         l -> {}); Registry r = Registry.openReadOnly(data.registry())) {
-      assertThat(colony.phase("a0001")).contains("bc");
+      assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).contains("bc");
       colony.runRounds(3);
-      assertThat(colony.phase("a0001")).as("cloning ends after colony.bcSteps").contains("ppo");
+      assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).as("cloning ends after colony.bcSteps").contains("ppo");
       long episodes = r.scalar("SELECT COUNT(*) FROM episodes WHERE agent = 'a0001'", 0);
       assertThat(episodes).isPositive();
       assertThat(r.scalar("SELECT COUNT(*) FROM episodes WHERE preset <> 'gold-bare-5x5' OR level < 1 "
@@ -47,11 +48,11 @@ class ColonyRecordsTest {
     String childId;
     try (Colony colony = new Colony(data, config("colony.replicateEvery=1", "colony.maxAgents=4",
         "colony.replicateQuantile=0"), lines::add); Registry r = Registry.openReadOnly(data.registry())) {
-      Hparams founder = colony.hparams("a0001").orElseThrow();
+      Hparams founder = Optional.ofNullable(colony.find("a0001")).map(x -> x.hparams).orElseThrow();
       colony.runRounds(2);
       childId = colony.agentIds().stream().filter(id -> !id.equals("a0001") && !id.equals("a0002")).findFirst()
           .orElseThrow();
-      child = colony.hparams(childId).orElseThrow();
+      child = Optional.ofNullable(colony.find(childId)).map(x -> x.hparams).orElseThrow();
       assertThat(child.lr() / founder.lr()).isIn(0.8, 1.2).satisfiesAnyOf(
           x -> assertThat(x).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9)),
           x -> assertThat(x).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9)));
@@ -65,7 +66,7 @@ class ColonyRecordsTest {
         "gen \\d+ · agents \\d+ \\(0 hibernating\\) · success \\d+% · best a\\d{4} \\((founder|parent a\\d{4})\\) · "
             + "[0-9.]+k? steps/s"));
     try (Colony again = new Colony(data, config("colony.replicateEvery=1", "colony.maxAgents=4"), l -> {})) {
-      assertThat(again.hparams(childId)).contains(child);
+      assertThat(Optional.ofNullable(again.find(childId)).map(x -> x.hparams)).contains(child);
     }
   }
 

@@ -2,19 +2,13 @@ package io.vivarium.colony.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vivarium.brain.Torch;
-import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.rl.Encoding;
-import io.vivarium.brain.rl.Ppo;
-import io.vivarium.brain.rl.PpoOptions;
+import io.vivarium.brain.learn.Rollout;
 import io.vivarium.colony.DataDir;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Vocabulary;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.MemoryConfig;
 import io.vivarium.core.config.VivariumConfig;
-import io.vivarium.core.world.WorldBatch;
-import io.vivarium.core.world.Worlds;
 import io.vivarium.memory.Filter;
 import io.vivarium.memory.Hit;
 import io.vivarium.memory.LuceneMemory;
@@ -34,7 +28,7 @@ class MemoryLinkTest {
   private static VivariumConfig config(String... extra) {
     List<String> o = new ArrayList<>(List.of("colony.agents=2", "colony.maxAgents=3", "colony.replicateEvery=1",
         "colony.protectTurns=1", "world.preset=gold-bare-5x5", "world.batch=2", "bus.enabled=false",
-        "learn.method=ppo"));
+        "learn.method=ppo", "colony.turnSteps=" + STEPS));
     o.addAll(List.of(extra));
     return ConfigResolver.resolve(null, o);
   }
@@ -52,7 +46,7 @@ class MemoryLinkTest {
       assertThat(all).allSatisfy(h -> {
         assertThat(h.entry().kind()).isEqualTo("output");
         assertThat(h.entry().agent()).matches("a\\d{4}");
-        assertThat(h.entry().payload()).hasSize(Colony.TURN_STEPS);
+        assertThat(h.entry().payload()).hasSize(STEPS);
         for (byte b : h.entry().payload()) {
           assertThat(b).isIn((byte) 'L', (byte) 'R', (byte) 'F');
         }
@@ -62,20 +56,20 @@ class MemoryLinkTest {
 
   @Test
   void anAgentSeesWhatWasRecalledOnItsMemoryChannel() {
-    VivariumConfig config = config();
     DataDir data = new DataDir(dir.resolve("link"));
-    Torch.start(config.brain().threads(), data.root());
-    try (MemoryLink link = MemoryLink.open(data, config); LiveAgent a = agent(link, config)) {
+    try (Colony colony = new Colony(data, config("colony.agents=1"), l -> {})) {
+      MemoryLink link = colony.memory;
+      LiveAgent a = colony.find("a0001");
       link.beforeTurn(a);
       assertThat(memoryChannel(a)).containsOnly(Vocabulary.PAD); // nothing stored yet
-      a.ppo.iterate();
+      Rollout r = rollout(a);
       a.fitness = 0.5;
-      link.afterTurn(a);
-      byte[] stored = a.ppo.lastActions(0);
+      link.afterTurn(a, r);
+      byte[] stored = r.actionBytes(0);
       link.memory().refresh();
       link.beforeTurn(a);
       int[] shown = memoryChannel(a);
-      assertThat(shown).hasSize(config.memory().contextBytes());
+      assertThat(shown).hasSize(colony.config.memory().contextBytes());
       for (int j = 0; j < shown.length; j++) {
         assertThat(shown[j]).as("memory byte " + j).isEqualTo(j < STEPS ? stored[j] & 0xFF : Vocabulary.PAD);
       }
@@ -86,37 +80,28 @@ class MemoryLinkTest {
   void memoryOffOpensNothingAndKeepsTheEncoding() {
     VivariumConfig config = config("memory.enabled=false");
     DataDir data = new DataDir(dir.resolve("off"));
-    Torch.start(config.brain().threads(), data.root());
-    try (MemoryLink link = MemoryLink.open(data, config); LiveAgent a = agent(link, config)) {
-      assertThat(link.enabled()).isFalse();
-      link.beforeTurn(a);
-      a.ppo.iterate();
-      link.afterTurn(a);
-      assertThat(link.encoding(Encoding.defaults(), a.worlds.spec(), 4096)).isEqualTo(Encoding.defaults());
-      assertThat(a.ppo.input(0).channels()).doesNotContain((byte) Channel.MEMORY.ordinal());
-    }
     try (Colony colony = new Colony(data, config, l -> {})) {
+      assertThat(colony.memory.enabled()).isFalse();
+      LiveAgent a = colony.find("a0001");
+      assertThat(a.input0().channels()).doesNotContain((byte) Channel.MEMORY.ordinal());
       colony.runRounds(1);
     }
     assertThat(Files.exists(data.memory())).isFalse();
   }
 
-  private static LiveAgent agent(MemoryLink link, VivariumConfig config) {
-    TorchBrain brain = TorchBrain.create(config.brain(), 11);
-    WorldBatch worlds = Worlds.get("gold").batch(config.world().preset(), config.world().batch());
-    PpoOptions d = PpoOptions.defaults(0);
-    PpoOptions o = new PpoOptions(worlds.size(), STEPS, worlds.size() * STEPS, 1, d.lr(), d.clip(), d.gamma(),
-        d.lambda(), d.entropy(), d.valueCoef(), d.maxGradNorm(), false, 0);
-    Encoding e = link.encoding(Encoding.defaults(), worlds.spec(), brain.shape().block());
-    LiveAgent a = new LiveAgent("a0001", null, 0, brain, worlds, new Hparams(d.lr(), d.entropy()), 0);
-    a.ppo = new Ppo(brain, worlds, e, o, 5);
-    return a;
+  /** One rollout of the agent's turn length, acted by its collector. */
+  private static Rollout rollout(LiveAgent a) {
+    Rollout r = a.collector.rollout(STEPS);
+    for (int t = 0; t < STEPS; t++) {
+      a.collector.step(r, t);
+    }
+    return r;
   }
 
   /** The tokens after the memory marker in environment 0's current prefix. */
   private static int[] memoryChannel(LiveAgent a) {
-    int[] tokens = a.ppo.input(0).tokens();
-    byte[] channels = a.ppo.input(0).channels();
+    int[] tokens = a.input0().tokens();
+    byte[] channels = a.input0().channels();
     int marker = Arrays.stream(tokens).boxed().toList().indexOf(Vocabulary.marker(Channel.MEMORY));
     assertThat(marker).as("memory marker").isGreaterThanOrEqualTo(0);
     int end = marker + 1;

@@ -2,8 +2,8 @@ package io.vivarium.colony.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vivarium.brain.rl.Encoding;
-import io.vivarium.brain.rl.ObservationEncoder;
+import io.vivarium.brain.policy.Encoding;
+import io.vivarium.brain.policy.ObservationEncoder;
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;

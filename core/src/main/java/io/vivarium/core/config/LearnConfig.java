@@ -5,9 +5,11 @@ package io.vivarium.core.config;
  * The resolved tree is written inside every checkpoint, so a checkpoint says what ran.
  */
 public record LearnConfig(
-    @Doc("Learning method: bc (cloning the world's expert), ppo, grpo (group-relative, byte sequences too), "
-        + "bc+ppo (cloning for colony.bcSteps, then PPO).")
-        @OneOf({"bc", "ppo", "grpo", "bc+ppo"}) String method,
+    @Doc("Learning method: auto (the one that fits the world: bc+ppo where there is an expert to clone and "
+        + "one-byte actions, ppo for one-byte actions without one, grpo for byte sequences), bc (cloning the "
+        + "world's expert), ppo, grpo (group-relative, byte sequences too), bc+ppo (cloning for colony.bcSteps, "
+        + "then PPO).")
+        @OneOf({"auto", "bc", "ppo", "grpo", "bc+ppo"}) String method,
     @Doc("Peak learning rate of PPO (a child may perturb it, see colony.perturb); cloning and GRPO have their own (learn.bc.lr, learn.grpo.lr).")
         @Range(min = 0, max = 1) double lr,
     PpoConfig ppo,
@@ -17,7 +19,7 @@ public record LearnConfig(
     ScheduleConfig schedule) {
 
   public static LearnConfig defaults() {
-    return new LearnConfig("bc+ppo", 2.5e-4, PpoConfig.defaults(), GrpoConfig.defaults(), BcConfig.defaults(),
+    return new LearnConfig("auto", 2.5e-4, PpoConfig.defaults(), GrpoConfig.defaults(), BcConfig.defaults(),
         OptimizerConfig.defaults(), ScheduleConfig.defaults());
   }
 

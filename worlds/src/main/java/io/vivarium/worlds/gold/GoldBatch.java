@@ -3,6 +3,7 @@ package io.vivarium.worlds.gold;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Action;
+import io.vivarium.core.world.Curriculum;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
@@ -26,7 +27,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one thread drives a batch. {@link #close()} stops its worker threads.
  */
-public final class GoldBatch implements WorldBatch, Expert {
+public final class GoldBatch implements WorldBatch, Expert, Curriculum {
   /** Heading after action byte {@code a} from heading {@code h}, at {@code a << 2 | h}. */
   private static final byte[] TURN = new byte[256 * 4];
 
@@ -187,6 +188,23 @@ public final class GoldBatch implements WorldBatch, Expert {
     if (curriculum != null) {
       curriculum.update(this);
     }
+  }
+
+  /**
+   * Starts the gold curriculum at radius {@code level}, clamped to the preset's range (1 to its
+   * largest radius), growing at 80 % success over 100 episodes.
+   */
+  @Override
+  public void startCurriculum(int level) {
+    GoldCurriculum d = GoldCurriculum.forPreset(preset);
+    int start = Math.max(d.radius(), Math.min(level, d.maxRadius()));
+    setCurriculum(new GoldCurriculum(start, 0.8, 100, d.maxRadius()));
+  }
+
+  /** The radius new episodes start at, 0 (anywhere) without a curriculum. */
+  @Override
+  public int curriculumLevel() {
+    return curriculum() == null ? 0 : curriculum().radius();
   }
 
   /**

@@ -1,0 +1,233 @@
+package io.vivarium.colony.runtime;
+
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.learn.Collector;
+import io.vivarium.brain.policy.Actor;
+import io.vivarium.brain.policy.ActionSpace;
+import io.vivarium.brain.policy.Senses;
+import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.store.Checkpoint;
+import io.vivarium.colony.store.CheckpointStore;
+import io.vivarium.core.Event;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.config.LearnConfig;
+import io.vivarium.core.world.Curriculum;
+import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.Worlds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An agent's life in a {@link Colony}: birth in memory (its world batch, senses, learner),
+ * resume from its newest verified checkpoint, the switch of learner between phases,
+ * checkpoints, and hibernation, waking, failure and death, each recorded in the registry and as
+ * an event. Driven by the colony's thread; not thread-safe.
+ */
+final class Lifecycle {
+  private static final Logger logger = LoggerFactory.getLogger(Lifecycle.class);
+  private final Colony colony;
+
+  Lifecycle(Colony colony) {
+    this.colony = colony;
+  }
+
+  // 1. Into memory: a new agent with its worlds and the learner of its phase.
+
+  /**
+   * A new agent in memory; {@code founder} when it is one of this colony's own first agents (a
+   * {@code bc+ppo} founder clones the expert while younger than {@code colony.bcSteps}); its
+   * curriculum starts at {@code level}.
+   */
+  LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index, Hparams h,
+      boolean founder, int level) {
+    WorldBatch worlds = Worlds.get(colony.config.world().name()).batch(colony.config.world().preset(),
+        colony.config.world().batch());
+    if (worlds instanceof Curriculum c) {
+      c.startCurriculum(level);
+    }
+    LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds, h, steps);
+    a.learnerSeed = Seeds.derive(colony.config.colony().seed(), "learner", index * 1_000_003L + steps);
+    String phase = Methods.firstPhase(colony.method, founder);
+    if (phase.equals("bc") && steps >= colony.config.colony().bcSteps()) {
+      phase = "ppo";
+    }
+    startLearner(a, phase);
+    colony.agents.add(a);
+    return a;
+  }
+
+  /** Gives {@code a} the learner of {@code phase} on its freshly reset worlds; episode counts go on. */
+  void startLearner(LiveAgent a, String phase) {
+    if (a.learner != null) {
+      a.learner.close();
+    }
+    LearnConfig c = colony.config.learn().withLr(a.hparams.lr())
+        .withPpo(colony.config.learn().ppo().withEntropy(a.hparams.entropy()));
+    WorldBatch seen = TalkBatch.wrap(a.worlds, colony.config.bus().textBytes(), () -> a.textIn);
+    BrainFit fit = BrainFit.of(colony.config, seen.spec());
+    long seed = Seeds.derive(a.learnerSeed, phase, a.envSteps);
+    a.phase = phase;
+    a.learner = colony.learners.make(a.id, phase, a.brain, c, seen.size(), seed);
+    a.senses = new Senses(seen.spec(), fit.encoding(phase), seen.size());
+    Actor actor = new Actor(ActionSpace.of(seen.spec()), c.grpo().temperature());
+    a.collector = new Collector(a.brain, seen, a.senses, actor, a.learner.needs(), Seeds.random(seed, "actions", 0));
+    seen.reset(Seeds.derive(seed, "worlds"));
+    long before = a.episodes == null ? 0 : a.episodes.episodes();
+    int driven = a.learner.needs().brainDriven();
+    a.episodes = new EpisodeTracker(a.worlds, colony.config.world().name(), colony.config.world().preset(),
+        Math.max(1, driven));
+    a.episodes.restore(before, new double[0], new boolean[0]);
+  }
+
+  // 2. Checkpoints.
+
+  void checkpoint(LiveAgent a) {
+    byte[] payload;
+    try {
+      payload = a.brain.toBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise the brain of " + a.id + ": " + e.getMessage(), e);
+    }
+    Checkpoint c = colony.store.write(a.id, a.envSteps, a.fitness, colony.configHash, payload,
+        LearnerState.of(a, colony.configToml).encode());
+    colony.registry.addCheckpoint(a.id, c.step(), colony.dir.root().relativize(c.file()).toString(), c.sha256Hex(),
+        c.fileSize(), c.fitness(), c.createdMillis());
+    colony.registry.putAgent(row(a, "alive", 0, null));
+    colony.event(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
+    a.lastCheckpointNanos = System.nanoTime();
+  }
+
+  // 3. Out of memory: failure, hibernation, death; back by waking.
+
+  void fail(LiveAgent a, Throwable e) {
+    String error = e.getClass().getSimpleName() + ": " + Text.oneLine(e.getMessage());
+    logger.warn("agent {} failed", a.id, e);
+    colony.log.accept("agent " + a.id + " failed: " + error);
+    unload(a);
+    colony.registry.putAgent(row(a, "failed", 0, error));
+    colony.event(Event.now("error", a.id, "{\"error\":" + Text.quote(error) + "}"));
+  }
+
+  void hibernate(LiveAgent a) {
+    checkpoint(a);
+    unload(a);
+    colony.registry.putAgent(row(a, "hibernating", 0, null));
+    colony.event(Event.now("hibernate", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
+  }
+
+  void kill(LiveAgent a, String reason) {
+    checkpoint(a);
+    unload(a);
+    colony.registry.putAgent(row(a, "dead", System.currentTimeMillis(), null));
+    colony.event(Event.now("death", a.id, String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}",
+        Text.quote(reason), a.fitness)));
+  }
+
+  /** Kills an agent that is not in memory (hibernating or failed): its row only. */
+  void kill(AgentRow r, String reason) {
+    colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "dead", r.world(), r.brainSpec(),
+        r.fitness(), r.bornMillis(), System.currentTimeMillis(), r.error()));
+    colony.event(Event.now("death", r.id(), String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}",
+        Text.quote(reason), r.fitness())));
+  }
+
+  void unload(LiveAgent a) {
+    colony.agents.remove(a);
+    colony.frames.remove(a.id);
+    try {
+      a.close();
+    } catch (RuntimeException e) {
+      logger.warn("closing agent {} failed: {}", a.id, e.toString());
+    }
+  }
+
+  /** Loads a hibernating or failed agent from its newest verified checkpoint. */
+  void wake(AgentRow r) {
+    LiveAgent a = load(r);
+    if (a == null) {
+      throw new IllegalStateException(r.id() + " has no checkpoint that verifies");
+    }
+    colony.registry.putAgent(row(a, "alive", 0, null));
+    colony.event(Event.now("wake", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
+  }
+
+  // 4. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
+
+  void populate() {
+    List<AgentRow> known = colony.registry.agents();
+    for (AgentRow r : known) {
+      if (r.id().matches("a\\d+")) {
+        colony.population.noteId(Integer.parseInt(r.id().substring(1)));
+      }
+    }
+    if (known.isEmpty()) {
+      founders();
+      return;
+    }
+    for (AgentRow r : known) {
+      if (r.state().equals("alive")) {
+        LiveAgent a = load(r);
+        if (a == null) {
+          String error = "no checkpoint that verifies under " + colony.store.root();
+          colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "failed", r.world(),
+              r.brainSpec(), r.fitness(), r.bornMillis(), 0, error));
+          colony.event(Event.now("error", r.id(), "{\"error\":" + Text.quote(error) + "}"));
+          colony.log.accept("agent " + r.id() + " cannot resume: " + error);
+        } else {
+          colony.event(Event.now("resume", r.id(), "{\"step\":" + a.envSteps + "}"));
+        }
+      }
+    }
+  }
+
+  private void founders() {
+    Hparams h = new Hparams(colony.config.learn().lr(), colony.config.learn().ppo().entropy());
+    try (WorldBatch probe = Worlds.get(colony.config.world().name()).batch(colony.config.world().preset(), 1)) {
+      BrainFit fit = BrainFit.of(colony.config, TalkBatch.wrap(probe, colony.config.bus().textBytes(), () -> "")
+          .spec());
+      for (int i = 1; i <= colony.config.colony().agents(); i++) {
+        String id = colony.population.nextId();
+        TorchBrain brain = TorchBrain.create(colony.config.brain(), fit.shape(),
+            Seeds.derive(colony.config.colony().seed(), "brain", i));
+        LiveAgent a = live(id, null, 0, brain, 0, i, h, true, 1);
+        a.fitnessOwn = true;
+        colony.registry.putAgent(row(a, "alive", 0, null));
+        colony.event(Event.now("birth", id, "{\"parent\":null,\"generation\":0," + h.json() + "}"));
+        checkpoint(a);
+      }
+    }
+  }
+
+  /** An agent from its newest checkpoint that verifies, in memory; null when it has none. */
+  private LiveAgent load(AgentRow r) {
+    Optional<CheckpointStore.Loaded> latest = colony.store.latest(r.id(),
+        d -> colony.log.accept("skipping damaged checkpoint: " + d.reason()));
+    if (latest.isEmpty()) {
+      return null;
+    }
+    Checkpoint c = latest.get().checkpoint();
+    TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), c.file().toString());
+    String birth = Records.birthJson(colony.registry, r.id());
+    Hparams h = Hparams.fromJson(birth, new Hparams(colony.config.learn().lr(), colony.config.learn().ppo().entropy()));
+    // Only this colony's founders clone the expert; an imported brain has learned elsewhere.
+    boolean founder = r.parent() == null && (birth == null || !birth.contains("\"imported_from\""));
+    LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), colony.agents.size() + 1, h, founder,
+        Records.lastLevel(colony.registry, r.id()));
+    a.humanReward = Records.humanReward(colony.registry, r.id());
+    a.fitness = c.fitness();
+    a.fitnessOwn = true;
+    a.bornMillis = r.bornMillis();
+    LearnerState.resume(a, latest.get(), colony.log);
+    return a;
+  }
+
+  AgentRow row(LiveAgent a, String state, long diedMillis, String error) {
+    return new AgentRow(a.id, a.parent, a.generation, state, colony.config.world().preset(),
+        colony.config.brain().preset(), a.fitness, a.bornMillis, diedMillis, error);
+  }
+}

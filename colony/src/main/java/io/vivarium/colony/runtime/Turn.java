@@ -1,0 +1,91 @@
+package io.vivarium.colony.runtime;
+
+import io.vivarium.brain.learn.Rollout;
+import io.vivarium.brain.learn.Stats;
+import java.util.Map;
+
+/**
+ * One turn of one agent, the colony's loop in CleanRL's two phases: recall memories into its
+ * context; act in every world instance for the turn's steps (the {@code Collector} asks the
+ * {@code Actor} and steps the batch, each step written once into a {@link Rollout}), following
+ * every step with its records — episodes, the bus, a watched agent's frame; then hand the
+ * rollout to the agent's learner and record everything its update says, its fitness and its
+ * episodes; store what it did in the memory; switch a young cloner to PPO when its time is up;
+ * checkpoint when due. Driven by the colony's thread; not thread-safe.
+ */
+final class Turn {
+  /** Thrown between steps to end a turn at once when the colony is asked to stop. */
+  static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("stopping", null, false, false);
+    }
+  }
+
+  private final Colony colony;
+
+  Turn(Colony colony) {
+    this.colony = colony;
+  }
+
+  /** Takes {@code a}'s turn; throws {@link Stopped} when the colony stopped it between steps (nothing learned). */
+  void take(LiveAgent a) {
+    // 1. Context: memories near what the agent sees, shown for the whole turn.
+    if (!a.phase.equals("bc")) {
+      colony.memory.beforeTurn(a);
+    }
+    // 2. Rollout: act, step, record, step after step.
+    int steps = colony.turnSteps;
+    Rollout r = a.collector.rollout(steps);
+    for (int t = 0; t < steps; t++) {
+      if (colony.stopping()) {
+        throw new Stopped();
+      }
+      byte[][] taken = a.collector.step(r, t);
+      afterStep(a, r, t, taken);
+    }
+    if (a.phase.equals("ppo")) {
+      a.collector.finish(r); // the values PPO bootstraps from
+    }
+    // 3. Update: the learner's gradient steps, stopped between whole steps when the colony stops.
+    Stats s = a.learner.update(r, colony::stopping);
+    a.turns++;
+    // 4. Records: episodes, fitness and every number the update computed, each turn.
+    Records.addEpisodes(colony.registry, a.id, a.episodes.drain());
+    colony.population.judge(a);
+    colony.registry.addMetric(a.id, a.envSteps, "return", a.fitness);
+    if (!Double.isNaN(a.successRate)) {
+      colony.registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+    }
+    for (Map.Entry<String, Double> m : s.metrics().entrySet()) {
+      if (Double.isFinite(m.getValue())) {
+        colony.registry.addMetric(a.id, a.envSteps, m.getKey(), m.getValue());
+      }
+    }
+    colony.registry.putAgent(colony.lifecycle.row(a, "alive", 0, null)); // fitness follows every turn
+    colony.memory.afterTurn(a, r);
+    if (a.phase.equals("bc") && a.envSteps >= colony.config.colony().bcSteps()) {
+      colony.lifecycle.startLearner(a, "ppo");
+    }
+    colony.frames.put(colony.frame(a, colony.frames.watched(a.id)));
+    if (colony.link != null) {
+      colony.link.afterTurn(a);
+    }
+    if (System.nanoTime() - a.lastCheckpointNanos >= colony.config.colony().checkpointSeconds() * 1_000_000_000L) {
+      colony.lifecycle.checkpoint(a);
+    }
+  }
+
+  /** After step {@code t}: counters, episodes, the bus, a watched agent's frame. */
+  private void afterStep(LiveAgent a, Rollout r, int t, byte[][] taken) {
+    int n = r.envs();
+    a.envSteps += n;
+    colony.roundSteps += n;
+    a.episodes.afterStep(r, t);
+    if (colony.link != null) {
+      colony.link.afterStep(a, taken);
+    }
+    if (colony.frames.watched(a.id)) {
+      colony.frames.put(colony.frame(a, false));
+    }
+  }
+}
