@@ -2,8 +2,8 @@ package io.vivarium.cli;
 
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.rl.Encoding;
-import io.vivarium.brain.rl.Evaluation;
+import io.vivarium.brain.learn.Evaluation;
+import io.vivarium.brain.policy.Encoding;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;

@@ -3,17 +3,17 @@ package io.vivarium.cli;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.rl.Encoding;
-import io.vivarium.brain.rl.Evaluation;
-import io.vivarium.brain.rl.Imitation;
-import io.vivarium.brain.rl.Training;
+import io.vivarium.brain.learn.Evaluation;
+import io.vivarium.brain.learn.Training;
+import io.vivarium.brain.policy.Encoding;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.config.BcConfig;
 import io.vivarium.core.config.BrainConfig;
+import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.Curriculum;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
-import io.vivarium.worlds.gold.GoldBatch;
-import io.vivarium.worlds.gold.GoldCurriculum;
 import io.vivarium.worlds.gold.GoldPresets;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,11 +95,13 @@ final class TrainGoldCommand extends VivariumCommand {
       throw new IllegalArgumentException("--bc-drive is the share of worlds the brain plays while cloning and must be"
           + " between 0 and 1; got " + bcDrive + "; use e.g. 0.5, or 1 for DAgger");
     }
-    Imitation.Options d = Imitation.Options.defaults(method.equals("dagger"));
-    Imitation.Options im = new Imitation.Options(d.steps(), d.minibatch(), bcUpdates != null ? bcUpdates : d.updates(),
-        bcLr != null ? bcLr : d.lr(), d.maxGradNorm(), bcDrive != null ? bcDrive : d.drive(), d.buffer());
-    Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.defaults(), seed, minutes * 60, im);
-    BrainConfig c = config(overrides).brain();
+    VivariumConfig resolved = config(overrides);
+    BcConfig b = resolved.learn().bc();
+    BcConfig bc = new BcConfig(bcDrive != null ? bcDrive : method.equals("dagger") ? 1 : 0, bcLr != null ? bcLr : b.lr(),
+        b.minibatch(), bcUpdates != null ? bcUpdates : b.updates(), b.buffer());
+    Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.defaults(), seed, minutes * 60,
+        resolved.learn().withBc(bc));
+    BrainConfig c = resolved.brain();
     BrainShape shape = BrainShape.of(brainPreset == null ? c
         : new BrainConfig(brainPreset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(), c.block(), c.dropout()));
     Path file = out != null ? out : dataDir().resolve("brains").resolve("gold-" + method.replace('+', '-') + ".brain");
@@ -113,7 +115,7 @@ final class TrainGoldCommand extends VivariumCommand {
           steps, minutes > 0 ? String.format(Locale.ROOT, " or %.1f minutes", minutes) : "", seed,
           brain.parameterCount());
       curve.println(Training.Point.csvHeader());
-      Training.run(brain, () -> batch(gold), () -> gold.create(preset), plan, p -> {
+      Training.run(brain, () -> batch(gold), plan, p -> {
         out().println(p.line());
         out().flush();
         curve.println(p.csv());
@@ -139,8 +141,8 @@ final class TrainGoldCommand extends VivariumCommand {
 
   private WorldBatch batch(WorldFactory gold) {
     WorldBatch b = gold.batch(preset, 8);
-    if (!noCurriculum && b instanceof GoldBatch g) {
-      g.setCurriculum(GoldCurriculum.forPreset(GoldPresets.get(preset)));
+    if (!noCurriculum && b instanceof Curriculum c) {
+      c.startCurriculum(1);
     }
     return b;
   }

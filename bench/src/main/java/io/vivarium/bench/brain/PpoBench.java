@@ -3,10 +3,17 @@ package io.vivarium.bench.brain;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.rl.Encoding;
-import io.vivarium.brain.rl.ObservationEncoder;
-import io.vivarium.brain.rl.Ppo;
-import io.vivarium.brain.rl.PpoOptions;
+import io.vivarium.brain.learn.Collector;
+import io.vivarium.brain.learn.Ppo;
+import io.vivarium.brain.learn.Rollout;
+import io.vivarium.brain.learn.Schedule;
+import io.vivarium.brain.learn.Stats;
+import io.vivarium.brain.policy.ActionSpace;
+import io.vivarium.brain.policy.Actor;
+import io.vivarium.brain.policy.Encoding;
+import io.vivarium.brain.policy.ObservationEncoder;
+import io.vivarium.brain.policy.Senses;
+import io.vivarium.core.config.LearnConfig;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
@@ -72,11 +79,17 @@ public final class PpoBench {
 
   private static void one(WorldFactory gold, String preset, String brainPreset, int iterations,
       PrintWriter out) {
-    PpoOptions options = PpoOptions.defaults(100_000);
+    int envs = 8;
+    int t0 = 128;
     Encoding encoding = Encoding.defaults();
+    LearnConfig c = LearnConfig.defaults();
     try (TorchBrain brain = TorchBrain.create(BrainShape.preset(brainPreset), 1);
-        WorldBatch batch = gold.batch(preset, options.envs());
-        Ppo ppo = new Ppo(brain, batch, encoding, options, 1)) {
+        WorldBatch batch = gold.batch(preset, envs);
+        Ppo ppo = new Ppo(brain, c.ppo(), c.optimizer(), Schedule.constant(c.lr()), envs, 1)) {
+      batch.reset(1);
+      Senses senses = new Senses(batch.spec(), encoding, envs);
+      Collector collector = new Collector(brain, batch, senses, new Actor(ActionSpace.of(batch.spec()), 1),
+          ppo.needs(), new java.util.SplittableRandom(1));
       int tokens = new ObservationEncoder(batch.spec(), encoding).length();
       double wall = 0;
       double cpu = 0;
@@ -86,24 +99,36 @@ public final class PpoBench {
       double collectCpu = 0;
       long updates = 0;
       long steps = 0;
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
       for (int i = 0; i < iterations; i++) {
-        ppo.iterate();
-        Ppo.Timing t = ppo.timing();
+        long w0 = System.nanoTime();
+        long c0 = threads.getCurrentThreadCpuTime();
+        Rollout r = collector.rollout(t0);
+        for (int t = 0; t < t0; t++) {
+          collector.step(r, t);
+        }
+        collector.finish(r);
+        long w1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
+        Stats s = ppo.update(r);
+        double cw = (w1 - w0) / 1e9;
+        double cc = (c1 - c0) / 1e9;
+        double uw = (System.nanoTime() - w1) / 1e9;
+        double uc = (threads.getCurrentThreadCpuTime() - c1) / 1e9;
         // the first iteration warms up (class loading, allocator); it is reported, not counted
         out.printf(Locale.ROOT, "%s %s iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s)%n",
-            preset, brainPreset, i, t.collectSeconds(), t.updateSeconds(), t.collectCpuSeconds(),
-            t.updateCpuSeconds());
+            preset, brainPreset, i, cw, uw, cc, uc);
         if (i == 0 && iterations > 1) {
           continue;
         }
-        steps += options.envs() * options.steps();
-        wall += t.collectSeconds() + t.updateSeconds();
-        cpu += t.collectCpuSeconds() + t.updateCpuSeconds();
-        updateWall += t.updateSeconds();
-        updateCpu += t.updateCpuSeconds();
-        collectWall += t.collectSeconds();
-        collectCpu += t.collectCpuSeconds();
-        updates += t.updates();
+        steps += (long) envs * t0;
+        wall += cw + uw;
+        cpu += cc + uc;
+        updateWall += uw;
+        updateCpu += uc;
+        collectWall += cw;
+        collectCpu += cc;
+        updates += s.updates();
       }
       String key = preset + " " + brainPreset;
       out.printf(Locale.ROOT, "%s prefix_tokens: %d%n", key, tokens);
@@ -113,9 +138,9 @@ public final class PpoBench {
       out.printf(Locale.ROOT, "%s ms_per_update: %.1f%n", key, 1000 * updateWall / updates);
       out.printf(Locale.ROOT, "%s cpu_ms_per_update: %.1f%n", key, 1000 * updateCpu / updates);
       out.printf(Locale.ROOT, "%s collect_ms_per_step: %.2f%n", key,
-          1000 * collectWall / (steps / options.envs()));
+          1000 * collectWall / (steps / envs));
       out.printf(Locale.ROOT, "%s cpu_collect_ms_per_step: %.2f%n", key,
-          1000 * collectCpu / (steps / options.envs()));
+          1000 * collectCpu / (steps / envs));
       out.printf(Locale.ROOT, "%s rss_mb: %d%n", key, Proc.rssMb());
       out.flush();
     }

@@ -22,9 +22,12 @@ import java.util.function.BooleanSupplier;
  * Group-relative policy optimisation (Shao et al. 2024; seed 001's "pseudo-GRPO") for one-byte
  * actions and byte sequences alike. The batch's instances form groups of G; each action is
  * judged by its return (its reward plus the discounted rewards after it within the rollout)
- * against the other actions of its group at the same step: advantage = (return − the group's
- * mean) / the group's deviation. No value head. The loss is PPO's clipped surrogate, per token
- * for sequences (scored under teacher forcing, as the sampler drew them).
+ * against the other actions of its group at the same step: advantage = return − the group's
+ * mean. It is not divided by the group's deviation (Liu et al. 2025, "Dr. GRPO"): here the group
+ * members need not share a start state, and with returns that differ by little the division
+ * blew noise up into confident steps — the policy's entropy collapsed on the corridor test. No
+ * value head. The loss is PPO's clipped surrogate, per token
+ * for sequences (scored under teacher forcing, as the sampler drew them), with an entropy bonus.
  *
  * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
  */
@@ -102,8 +105,8 @@ public final class Grpo implements Learner {
 
   /**
    * Group-relative advantages (T·N): each action's discounted return within the rollout
-   * (γ {@code gamma}, cut at episode ends), against the other instances of its group of
-   * {@code group} at the same step.
+   * (γ {@code gamma}, cut at episode ends) minus the mean of its group of {@code group}
+   * instances at the same step.
    */
   static float[] advantages(Rollout r, int group, float gamma) {
     int t0 = r.steps();
@@ -120,9 +123,14 @@ public final class Grpo implements Learner {
     float[] adv = new float[r.size()];
     for (int t = 0; t < t0; t++) {
       for (int g = 0; g < n; g += group) {
-        float[] rel = Advantages.groupRelative(java.util.Arrays.copyOfRange(ret, t * n + g, t * n + g + group), group,
-            1e-6f);
-        System.arraycopy(rel, 0, adv, t * n + g, group);
+        double mean = 0;
+        for (int j = 0; j < group; j++) {
+          mean += ret[t * n + g + j];
+        }
+        mean /= group;
+        for (int j = 0; j < group; j++) {
+          adv[t * n + g + j] = (float) (ret[t * n + g + j] - mean);
+        }
       }
     }
     return adv;
@@ -148,7 +156,9 @@ public final class Grpo implements Learner {
       NDArray lp = logAll.gather(m.create(act, new Shape(b, 1)), 1).squeeze(-1); // (B)
       NDArray logRatio = lp.sub(m.create(old));
       NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
-      return new NDArray[] {Surrogate.clipped(m, logRatio, m.create(a), options.clip()), entropy, logRatio, null};
+      NDArray loss = Surrogate.clipped(m, logRatio, m.create(a), options.clip())
+          .sub(entropy.mul(m.create((float) options.entropy())));
+      return new NDArray[] {loss, entropy, logRatio, null};
     }, lr);
   }
 
@@ -186,8 +196,9 @@ public final class Grpo implements Learner {
       NDArray msk = seq[2];
       NDArray denom = msk.sum().maximum(m.create(1f));
       NDArray logRatio = seq[0].sub(m.create(old)).mul(msk);
-      NDArray loss = Surrogate.perSample(m, logRatio, m.create(a), options.clip()).mul(msk).sum().div(denom);
       NDArray entropy = seq[1].mul(msk).sum().div(denom);
+      NDArray loss = Surrogate.perSample(m, logRatio, m.create(a), options.clip()).mul(msk).sum().div(denom)
+          .sub(entropy.mul(m.create((float) options.entropy())));
       return new NDArray[] {loss, entropy, logRatio, msk};
     }, lr);
   }

@@ -17,7 +17,7 @@ class GrpoTest extends LearnerContract {
   }
 
   static Grpo grpo(TorchBrain brain, int instances, int group) {
-    return new Grpo(brain, new GrpoConfig(group, 2e-3, 4, 64, 0.2, 0.99, 1.0), LearnConfig.defaults().optimizer(),
+    return new Grpo(brain, new GrpoConfig(group, 2e-3, 4, 64, 0.2, 0.99, 1.0, 0.01), LearnConfig.defaults().optimizer(),
         Schedule.constant(2e-3), instances, SEED);
   }
 

@@ -5,7 +5,6 @@ import io.vivarium.bus.Bus;
 import io.vivarium.bus.MqttBus;
 import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
-import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
@@ -29,18 +28,13 @@ import org.slf4j.LoggerFactory;
  * steps the worlds, records and learns; {@link Population} replicates and culls; {@link
  * Lifecycle} brings agents into memory and out. See {@code docs/colony.md}.
  *
- * <p>An agent is alive (in memory, taking turns), hibernating (checkpointed and unloaded), dead
- * (kept in the registry and lineage, its checkpoints kept) or failed (an exception in its turn:
- * recorded with the error and unloaded; the colony goes on). People's {@linkplain
- * io.vivarium.colony.registry.Request requests} are applied at every turn boundary. With no alive
- * agent but some hibernating or failed one, the colony keeps polling requests (a {@code wake}
- * brings one back); with every agent dead it stops.
- *
- * <p>Frames ({@link ColonyHandle#frame}): every agent's frame is refreshed at the end of its
- * turns; a watched agent's (asked for within the last 10 s) also after every environment step,
- * and only a watched agent's frame carries {@code hidden}, its brain's {@code embed} of instance
- * 0's observation at the end of the turn. With {@code bus.enabled}, {@link BusLink} publishes
- * every agent's channels after each of its turns, and people's rewards and text become requests.
+ * <p>An agent is alive (in memory, taking turns), hibernating, dead or failed (an exception in its
+ * turn: recorded and unloaded; the colony goes on). People's requests are applied at every turn
+ * boundary; with no alive agent but a hibernating or failed one, the colony polls for them (a
+ * {@code wake} brings one back); with every agent dead it stops. A watched agent's frame
+ * ({@link ColonyHandle#frame}) follows every step and carries its brain's hidden state; the
+ * others' follow their turns. With {@code bus.enabled}, {@link BusLink} publishes every agent's
+ * channels after each turn, and people's rewards and text on the bus become requests.
  *
  * <p>Thread-safety: {@link #run}/{@link #runRounds} drive it from one thread; the {@link
  * ColonyHandle} methods and {@link #stop()} may be called from any thread.
@@ -75,8 +69,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   int turnSteps;
   long roundSteps;
   private Bus bus;
-  private volatile double stepsPerSecond;
-  private boolean idleNoted;
+  volatile double stepsPerSecond;
+  /** Whether the colony said it waits for requests (said once until an agent is back). */
+  boolean idleNoted;
   private boolean closed;
 
   /**
@@ -113,8 +108,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       this.bus = config.bus().enabled() ? MqttBus.open(config.bus(), config.colony().name()) : null;
       if (bus != null) {
         log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
-        bus.onRewardFromParent("+", this::rewardFromBus);
-        link = new BusLink(bus, config.bus(), this::talkFromBus, this::event, log);
+        bus.onRewardFromParent("+", (agent, reward) -> fromBus(agent, "reward", Double.toString(reward)));
+        link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text), this::event, log);
       }
       this.memory = MemoryLink.open(dir, config);
       lifecycle.populate();
@@ -154,21 +149,12 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     return stepsPerSecond;
   }
 
-  /** People's rewards from the bus take the same path as every request. */
-  private void rewardFromBus(String agent, double reward) {
+  /** People's rewards and text from the bus take the same path as every request. */
+  private void fromBus(String agent, String action, String arg) {
     try {
-      request(agent, "reward", Double.toString(reward), "bus");
+      request(agent, action, arg, "bus");
     } catch (IllegalArgumentException e) {
-      logger.warn("ignoring a reward from the bus: {}", e.getMessage());
-    }
-  }
-
-  /** People's text from the bus takes the same path as every request. */
-  private void talkFromBus(String agent, String text) {
-    try {
-      request(agent, "talk", text, "bus");
-    } catch (IllegalArgumentException e) {
-      logger.warn("ignoring text from the bus: {}", e.getMessage());
+      logger.warn("ignoring a {} from the bus: {}", action, e.getMessage());
     }
   }
 
@@ -211,18 +197,6 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     return agents.stream().filter(a -> a.id.equals(id)).findFirst().orElse(null);
   }
 
-  Registry registry() {
-    return registry;
-  }
-
-  VivariumConfig config() {
-    return config;
-  }
-
-  Frames frames() {
-    return frames;
-  }
-
   AgentFrame frame(LiveAgent a, boolean hidden) {
     return new AgentFrame(a.id, "alive", a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
         a.episodes.lastAction(), a.episodes.lastReward(), a.textIn, a.textOut,
@@ -246,7 +220,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       long start = System.nanoTime();
       roundSteps = 0;
       desk.applyPending();
-      if (agents.isEmpty() && !idle()) {
+      if (agents.isEmpty() && !Rounds.idle(this)) {
         break;
       }
       for (LiveAgent a : List.copyOf(agents)) {
@@ -259,6 +233,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         }
       }
       if (!agents.isEmpty()) {
+        idleNoted = false;
         stepsPerSecond = roundSteps / Math.max((System.nanoTime() - start) / 1e9, 1e-9);
         Rounds.record(this, stepsPerSecond);
       }
@@ -266,27 +241,6 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     for (LiveAgent a : List.copyOf(agents)) {
       lifecycle.checkpoint(a);
     }
-  }
-
-  /** With no alive agent: waits for a request when one could wake, else says why it stops. */
-  private boolean idle() {
-    var states = registry.agentsByState();
-    if (states.get("hibernating") + states.get("failed") == 0) {
-      log.accept("every agent of this colony is dead; nothing to run");
-      return false;
-    }
-    if (!idleNoted) {
-      log.accept("no alive agent; waiting for requests (e.g. vivarium wake AGENT)");
-      idleNoted = true;
-    }
-    stepsPerSecond = 0;
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stop();
-    }
-    return true;
   }
 
   private void safeTurn(LiveAgent a) {
@@ -303,29 +257,6 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       }
       lifecycle.fail(a, e);
     }
-  }
-
-  // -- what people's requests do (RequestDesk), through the lifecycle -------------------------
-
-  void hibernate(LiveAgent a) {
-    lifecycle.hibernate(a);
-  }
-
-  void kill(LiveAgent a, String reason) {
-    lifecycle.kill(a, reason);
-  }
-
-  void kill(AgentRow r, String reason) {
-    lifecycle.kill(r, reason);
-  }
-
-  void wake(AgentRow r) {
-    lifecycle.wake(r);
-    idleNoted = false;
-  }
-
-  void birth(LiveAgent parent, double sigma, boolean perturb, String via) {
-    population.birth(parent, sigma, perturb, via);
   }
 
   /** Closes agents, the bus and the registry and releases the lock; checkpoints nothing more. Idempotent. */

@@ -24,7 +24,7 @@ final class RequestDesk {
 
   /** Applies every pending request, oldest first, and records each one's result. */
   void applyPending() {
-    for (Request r : colony.registry().pendingRequests()) {
+    for (Request r : colony.registry.pendingRequests()) {
       String result;
       try {
         result = apply(r);
@@ -32,12 +32,12 @@ final class RequestDesk {
         log.warn("request {} failed", r.id(), e);
         result = "failed: " + Text.oneLine(e.getMessage());
       }
-      colony.registry().finishRequest(r.id(), result);
+      colony.registry.finishRequest(r.id(), result);
     }
   }
 
   private String apply(Request r) {
-    Optional<AgentRow> row = Records.agent(colony.registry(), r.agent());
+    Optional<AgentRow> row = Records.agent(colony.registry, r.agent());
     if (row.isEmpty()) {
       return "unknown agent " + r.agent();
     }
@@ -48,12 +48,12 @@ final class RequestDesk {
       return "cannot " + r.action() + " " + r.agent() + ": it is " + state;
     }
     switch (r.action()) {
-      case "hibernate" -> colony.hibernate(a);
+      case "hibernate" -> colony.lifecycle.hibernate(a);
       case "wake" -> {
         if (!state.equals("hibernating") && !state.equals("failed")) {
           return "cannot wake " + r.agent() + ": it is " + state;
         }
-        colony.wake(known);
+        colony.lifecycle.wake(known);
       }
       case "kill" -> {
         if (state.equals("dead")) {
@@ -61,11 +61,11 @@ final class RequestDesk {
         }
         killAny(a, known, "request by " + r.source());
       }
-      case "clone" -> colony.birth(a, 0, false, "clone");
+      case "clone" -> colony.population.birth(a, 0, false, "clone");
       case "reward" -> reward(a, Requests.reward(r.arg()), r.source());
       case "talk" -> {
         a.textIn = r.arg();
-        colony.frames().put(colony.frame(a, false));
+        colony.frames.put(colony.frame(a, false));
         colony.event(Event.now("talk", a.id,
             "{\"text\":" + Text.quote(r.arg()) + ",\"source\":" + Text.quote(r.source()) + "}"));
       }
@@ -81,9 +81,9 @@ final class RequestDesk {
 
   private void killAny(LiveAgent a, AgentRow known, String reason) {
     if (a != null) {
-      colony.kill(a, reason);
+      colony.lifecycle.kill(a, reason);
     } else {
-      colony.kill(known, reason);
+      colony.lifecycle.kill(known, reason);
     }
   }
 
@@ -91,8 +91,8 @@ final class RequestDesk {
     if (known.state().equals("dead")) {
       return "cannot vote against " + known.id() + ": it is already dead";
     }
-    long votes = Records.vote(colony.registry(), known.id(), voter.trim());
-    int threshold = colony.config().colony().voteThreshold();
+    long votes = Records.vote(colony.registry, known.id(), voter.trim());
+    int threshold = colony.config.colony().voteThreshold();
     colony.event(Event.now("vote", known.id(), String.format(Locale.ROOT,
         "{\"voter\":%s,\"votes\":%d,\"threshold\":%d}", Text.quote(voter.trim()), votes, threshold)));
     if (votes >= threshold) {
@@ -104,7 +104,7 @@ final class RequestDesk {
   private void reward(LiveAgent a, double reward, String source) {
     a.humanReward += reward;
     a.fitness += reward;
-    colony.registry().addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
+    colony.registry.addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
     colony.event(Event.now("reward", a.id, String.format(Locale.ROOT,
         "{\"reward\":%s,\"total\":%s,\"source\":%s}", reward, a.humanReward, Text.quote(source))));
   }

@@ -1,6 +1,6 @@
 package io.vivarium.colony.runtime;
 
-/** After each round: the colony's numbers in the registry and its status line. Stateless. */
+/** Between rounds: the colony's numbers in the registry and its status line, and the wait with no agent alive. Stateless. */
 final class Rounds {
   private Rounds() {}
 
@@ -21,5 +21,26 @@ final class Rounds {
     c.log.accept(StatusLine.format(generation, states.get("alive") + states.get("hibernating"),
         states.get("hibernating"), median, best.id, best.parent, stepsPerSecond)
         + (c.link == null ? "" : c.link.status()));
+  }
+
+  /** With no alive agent: waits for a request when one could wake, else says why it stops. */
+  static boolean idle(Colony c) {
+    var states = c.registry.agentsByState();
+    if (states.get("hibernating") + states.get("failed") == 0) {
+      c.log.accept("every agent of this colony is dead; nothing to run");
+      return false;
+    }
+    if (!c.idleNoted) {
+      c.log.accept("no alive agent; waiting for requests (e.g. vivarium wake AGENT)");
+      c.idleNoted = true;
+    }
+    c.stepsPerSecond = 0;
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      c.stop();
+    }
+    return true;
   }
 }

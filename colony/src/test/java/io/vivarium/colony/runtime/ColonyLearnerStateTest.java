@@ -79,9 +79,9 @@ class ColonyLearnerStateTest {
         assertThat(Double.valueOf(colony.find(id).successRate)).isEqualTo(Double.valueOf(before.get(id).successRate()));
       }
       String id = before.keySet().iterator().next();
-      colony.hibernate(colony.find(id));
-      AgentRow row = colony.registry().agents().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
-      colony.wake(row);
+      colony.lifecycle.hibernate(colony.find(id));
+      AgentRow row = colony.registry.agents().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+      colony.lifecycle.wake(row);
       assertThat(snapshot(colony.find(id))).isEqualTo(before.get(id));
     }
     assertThat(lines).noneMatch(l -> l.contains("warning"));

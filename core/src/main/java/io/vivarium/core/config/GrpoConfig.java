@@ -13,9 +13,11 @@ public record GrpoConfig(
     @Doc("Clip range of the surrogate objective.") @Range(min = 0.001, max = 0.999) double clip,
     @Doc("Discount of the return an action is judged by (0 = its own reward only).") @Range(min = 0, max = 1)
         double gamma,
-    @Doc("Sampling temperature of byte sequences.") @Range(min = 0.01, max = 10) double temperature) {
+    @Doc("Sampling temperature of byte sequences.") @Range(min = 0.01, max = 10) double temperature,
+    @Doc("Entropy bonus coefficient (keeps a policy without a critic from collapsing onto one action).")
+        @Range(min = 0, max = 10) double entropy) {
 
   public static GrpoConfig defaults() {
-    return new GrpoConfig(4, 1e-3, 4, 64, 0.2, 0.99, 1.0);
+    return new GrpoConfig(4, 1e-3, 4, 64, 0.2, 0.99, 1.0, 0.01);
   }
 }
