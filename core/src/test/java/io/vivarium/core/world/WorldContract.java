@@ -1,6 +1,7 @@
 package io.vivarium.core.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vivarium.core.Channel;
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every world keeps, run against each registered world by a subclass in the
  * module that implements it: same seed → same rollout, observations within the declared spec,
- * batch equal to single.
+ * batch equal to single, and — for worlds whose actions are byte sequences — actions of every
+ * length read up to {@link Spec#actionBytes()} (longer ones truncated or refused clearly).
+ *
+ * <p>Subclasses must build a reproducible preset (exec: no machine state). Not thread-safe;
+ * JUnit runs each test on a fresh instance.
  */
 public abstract class WorldContract {
   /** A fresh single instance of the world under test. */
@@ -31,6 +36,18 @@ public abstract class WorldContract {
       bytes[i] = alphabet.length > 0 ? alphabet[rng.nextInt(alphabet.length)] : (byte) rng.nextInt(256);
     }
     return spec.actionChannel() == Channel.TEXT ? Action.text(bytes) : Action.motor(bytes);
+  }
+
+  /**
+   * A fixed action of {@code length} bytes on the spec's action channel, so that replays are
+   * reproducible: {@code 0x90} (an x86 {@code nop}) on {@code motor}, {@code 'a'} on
+   * {@code text}. Worlds whose filler needs another byte override it.
+   */
+  protected Action sequenceAction(Spec spec, int length) {
+    byte[] bytes = new byte[length];
+    boolean text = spec.actionChannel() == Channel.TEXT;
+    Arrays.fill(bytes, text ? (byte) 'a' : (byte) 0x90);
+    return text ? Action.text(bytes) : Action.motor(bytes);
   }
 
   /** Steps to roll out in each test; worlds with slow steps lower it. */
@@ -86,6 +103,71 @@ public abstract class WorldContract {
       reference.close();
       singles.forEach(World::close);
     }
+  }
+
+  @Test
+  void sequenceActionsAreReadUpToTheSpecAndLongerOnesTruncatedOrRefused() {
+    try (World w = create()) {
+      Spec spec = w.spec();
+      assumeTrue(spec.actionBytes() > 1, spec.preset() + " reads one-byte actions only");
+      int max = spec.actionBytes();
+      assertThat(stepOnce(w, sequenceAction(spec, 1), false)).isNotNull();
+      String exact = stepOnce(w, sequenceAction(spec, max), false);
+      assertThat(exact).isNotNull();
+      String over = stepOnce(w, sequenceAction(spec, max + 10), true);
+      if (over != null) {
+        assertThat(over).as("an action of %d bytes is read as its first %d", max + 10, max)
+            .isEqualTo(exact);
+      }
+    }
+  }
+
+  @Test
+  void sameSeedAndSequenceActionsGiveTheSameRollout() {
+    try (World a = create(); World b = create()) {
+      assumeTrue(a.spec().actionBytes() > 1, a.spec().preset() + " reads one-byte actions only");
+      assertThat(sequenceRollout(a, 13)).isEqualTo(sequenceRollout(b, 13));
+    }
+  }
+
+  /**
+   * Resets {@code w} to a fixed seed and steps it once with {@code action}; returns the step's
+   * rendering, or {@code null} when {@code mayRefuse} and the world refused the action with an
+   * IllegalArgumentException that names its limit.
+   */
+  private static String stepOnce(World w, Action action, boolean mayRefuse) {
+    Spec spec = w.spec();
+    w.reset(21);
+    Step s;
+    try {
+      s = w.step(action);
+    } catch (IllegalArgumentException e) {
+      if (!mayRefuse) {
+        throw e;
+      }
+      assertThat(e.getMessage()).as("the refusal names the limit")
+          .contains(Integer.toString(spec.actionBytes()));
+      return null;
+    }
+    assertThat(s.reward()).isFinite();
+    assertWithinSpec(spec, s.observation());
+    return describe(s.observation()) + " r=" + s.reward() + " " + s.terminated() + s.truncated();
+  }
+
+  /** A rollout whose action lengths cycle through 1, half of and all of the spec's bytes. */
+  private List<String> sequenceRollout(World w, long seed) {
+    Spec spec = w.spec();
+    int[] lengths = {1, Math.max(1, spec.actionBytes() / 2), spec.actionBytes()};
+    List<String> trace = new ArrayList<>();
+    trace.add(describe(w.reset(seed)));
+    for (int i = 0; i < Math.min(rolloutSteps(), 12); i++) {
+      Step s = w.step(sequenceAction(spec, lengths[i % lengths.length]));
+      trace.add(describe(s.observation()) + " r=" + s.reward() + " " + s.terminated() + s.truncated());
+      if (s.done()) {
+        trace.add(describe(w.reset(seed + i + 1)));
+      }
+    }
+    return trace;
   }
 
   private List<String> rollout(World w, long seed) {
