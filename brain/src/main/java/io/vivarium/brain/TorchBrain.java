@@ -24,9 +24,10 @@ import java.util.function.Function;
  * works in its own sub-manager that is closed before the call returns, so native memory stays
  * flat however long the brain lives.
  *
- * <p>Thread-safe: inference ({@link #act}, {@link #generate}, {@link #embed}, {@link #save},
- * {@link #copy}) may run concurrently; {@link #mutate} and {@link #update} hold an exclusive
- * lock. Backward passes are additionally serialised process-wide by {@link TrainingLock}.
+ * <p>Thread-safe: inference ({@link #act}, {@link #actUncached}, {@link #generate},
+ * {@link #embed}, {@link #save}, {@link #copy}) may run concurrently under the read lock;
+ * {@link #mutate} and {@link #update} hold an exclusive lock. Backward passes are additionally
+ * serialised process-wide by {@link TrainingLock}.
  */
 public final class TorchBrain implements Brain {
   private final Weights weights;
