@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.vivarium.brain.model.Batch;
+import io.vivarium.brain.model.KvCache;
 import io.vivarium.brain.model.Transformer;
 import io.vivarium.brain.model.Weights;
 import io.vivarium.core.Vocabulary;
@@ -23,9 +24,10 @@ import java.util.function.Function;
  * works in its own sub-manager that is closed before the call returns, so native memory stays
  * flat however long the brain lives.
  *
- * <p>Thread-safe: inference ({@link #act}, {@link #generate}, {@link #embed}, {@link #save},
- * {@link #copy}) may run concurrently; {@link #mutate} and {@link #update} hold an exclusive
- * lock. Backward passes are additionally serialised process-wide by {@link TrainingLock}.
+ * <p>Thread-safe: inference ({@link #act}, {@link #actUncached}, {@link #generate},
+ * {@link #embed}, {@link #save}, {@link #copy}) may run concurrently under the read lock;
+ * {@link #mutate} and {@link #update} hold an exclusive lock. Backward passes are additionally
+ * serialised process-wide by {@link TrainingLock}.
  */
 public final class TorchBrain implements Brain {
   private final Weights weights;
@@ -154,6 +156,21 @@ public final class TorchBrain implements Brain {
     }
   }
 
+  /**
+   * {@link #act} without the key/value cache: every generated token reruns the whole sequence.
+   * The reference the cached sampler is tested against, and the baseline of the generation
+   * benchmark; same results as {@link #act} up to float rounding.
+   */
+  public List<Acted> actUncached(List<BrainInput> inputs, Sampling sampling, SplittableRandom rng) {
+    lock.readLock().lock();
+    try {
+      JniUtils.setGradMode(false);
+      return Sampler.runUncached(this, inputs, sampling, rng);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   @Override
   public byte[] generate(BrainInput prompt, Sampling sampling, SplittableRandom rng) {
     return act(List.of(prompt), sampling, rng).get(0).bytes();
@@ -189,6 +206,16 @@ public final class TorchBrain implements Brain {
       }
       return out;
     }
+  }
+
+  /**
+   * A key/value cache over {@code inputs} for {@link Sampler}; keeps the first input's final
+   * hidden state for {@link #lastHidden}. The caller holds the read lock and closes the cache.
+   */
+  KvCache cache(List<BrainInput> inputs) {
+    KvCache c = KvCache.open(weights, inputs);
+    keepHidden(c.firstHidden(), c.firstHidden().length / shape().dim());
+    return c;
   }
 
   private void keepHidden(float[] flat, int positions) {

@@ -30,10 +30,21 @@ class BenchBrainCommandTest {
   }
 
   @Test
+  void generateBenchPrintsCachedAndUncachedSpeeds() {
+    assertThat(run("bench", "brain", "--generate", "--brains", "tiny", "--rounds", "1")).isZero();
+    assertThat(out.toString())
+        .containsPattern("(?m)^generate_bytes_per_second_cached_tiny: [0-9.]+$")
+        .containsPattern("(?m)^generate_bytes_per_second_uncached_tiny: [0-9.]+$")
+        .containsPattern("(?m)^generate_speedup_tiny: [0-9.]+$");
+  }
+
+  @Test
   void badInputIsNamed(@TempDir Path dir) {
     assertThat(run("bench", "brain", "--corpus", dir.resolve("missing.txt").toString()))
         .isEqualTo(Main.FAILURE);
     assertThat(err.toString()).contains("missing.txt is not a file");
+    assertThat(run("bench", "brain")).isEqualTo(Main.FAILURE);
+    assertThat(err.toString()).contains("needs --corpus FILE (a text corpus) or --generate");
     assertThat(run("bench", "ppo", "--iterations", "0")).isEqualTo(Main.FAILURE);
     assertThat(err.toString()).contains("iterations and threads must be at least 1; got 0");
   }

@@ -31,9 +31,67 @@ public final class Transformer {
     double drop = training ? s.dropout() : 0;
     NDArray x = dropout(embed(w, batch), drop); // (B, S, C)
     for (int i = 0; i < s.layers(); i++) {
-      x = block(w, "h" + i + ".", x, batch.mask(), drop);
+      x = block(w, "h" + i + ".", x, batch.mask(), drop, null);
     }
     return layerNorm(x, w.get("lnf.g"), w.get("lnf.b"));
+  }
+
+  /**
+   * {@link #hidden} for inference that also keeps every layer's keys and values, for a
+   * {@link KvCache}: {@code kv[2i]} and {@code kv[2i + 1]} become layer i's keys and values
+   * (B·H, S, D), still in the batch's manager. Returns the final hidden state (B, S, C).
+   */
+  static NDArray prefill(Weights w, Batch batch, NDArray[] kv) {
+    NDArray x = embed(w, batch); // (B, S, C)
+    for (int i = 0; i < w.shape().layers(); i++) {
+      NDArray[] layer = new NDArray[2];
+      x = block(w, "h" + i + ".", x, batch.mask(), 0, layer);
+      kv[2 * i] = layer[0];
+      kv[2 * i + 1] = layer[1];
+    }
+    return layerNorm(x, w.get("lnf.g"), w.get("lnf.b"));
+  }
+
+  /**
+   * One new position per row on top of cached keys and values: {@code tokens}, {@code channels}
+   * and {@code positions} are (B, 1) int64; {@code mask} (B, 1, 1, W + 1) hides each row's
+   * padding, or is null. Each {@code kv[j]} (B·H, W, D) is replaced by its extension
+   * (B·H, W + 1, D) in the same manager, and the old array closed. Returns the final hidden
+   * state of the new positions (B, C); equals {@link #last} on the whole sequences.
+   */
+  static NDArray decode(Weights w, NDArray tokens, NDArray channels, NDArray positions,
+      NDArray mask, NDArray[] kv) {
+    BrainShape s = w.shape();
+    long bs = tokens.getShape().get(0);
+    long d = s.headDim();
+    NDArray x = lookup(tokens, w.get("tok")).add(lookup(channels, w.get("chan")))
+        .add(lookup(positions, w.get("pos"))); // (B, 1, C)
+    for (int i = 0; i < s.layers(); i++) {
+      String h = "h" + i + ".";
+      NDList qkv = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
+          w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, 1, 3C)
+          .reshape(bs, 3, s.heads(), d)
+          .transpose(1, 0, 2, 3)
+          .reshape(3, bs * s.heads(), 1, d) // (3, B·H, 1, D)
+          .split(3, 0);
+      NDArray q = qkv.get(0).squeeze(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, 1, D)
+      NDArray k = extend(kv, 2 * i, qkv.get(1).squeeze(0)); // (B·H, W + 1, D)
+      NDArray v = extend(kv, 2 * i + 1, qkv.get(2).squeeze(0));
+      NDArray y = attend(q, k, v, mask, bs, s.heads(), 0); // (B, 1, C)
+      x = x.add(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")));
+      x = mlp(w, h, x, 0);
+    }
+    return layerNorm(x, w.get("lnf.g"), w.get("lnf.b")).squeeze(1);
+  }
+
+  /** Appends {@code fresh} (B·H, 1, D) to {@code kv[j]} in kv[j]'s manager; closes the old. */
+  private static NDArray extend(NDArray[] kv, int j, NDArray fresh) {
+    NDArray old = kv[j];
+    NDArray grown = old.concat(fresh, 1);
+    grown.attach(old.getManager());
+    old.close();
+    kv[j] = grown;
+    return grown;
   }
 
   /**
@@ -46,7 +104,7 @@ public final class Transformer {
     double drop = training ? s.dropout() : 0;
     NDArray x = dropout(embed(w, batch), drop); // (B, S, C)
     for (int i = 0; i < s.layers() - 1; i++) {
-      x = block(w, "h" + i + ".", x, batch.mask(), drop);
+      x = block(w, "h" + i + ".", x, batch.mask(), drop, null);
     }
     x = lastBlock(w, "h" + (s.layers() - 1) + ".", x, batch, drop); // (B, 1, C)
     return layerNorm(x, w.get("lnf.g"), w.get("lnf.b")).squeeze(1);
@@ -105,7 +163,9 @@ public final class Transformer {
     return p.concat(x, 1); // (B, S, C)
   }
 
-  private static NDArray block(Weights w, String h, NDArray x, NDArray mask, double drop) {
+  /** One block; when {@code kv} is not null its two slots receive the keys and values. */
+  private static NDArray block(Weights w, String h, NDArray x, NDArray mask, double drop,
+      NDArray[] kv) {
     long bs = x.getShape().get(0);
     long s = x.getShape().get(1);
     long c = x.getShape().get(2);
@@ -123,6 +183,10 @@ public final class Transformer {
     NDArray q = qkv.get(0).squeeze(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, S, D)
     NDArray k = qkv.get(1).squeeze(0);
     NDArray v = qkv.get(2).squeeze(0);
+    if (kv != null) {
+      kv[0] = k;
+      kv[1] = v;
+    }
     NDArray y = attend(q, k, v, mask, bs, heads, drop); // (B, S, C)
     x = x.add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
     return mlp(w, h, x, drop);

@@ -1,6 +1,6 @@
 /**
- * The transformer itself on DJL NDArrays: named weights, batched inputs as tensors, and the
- * forward pass with its heads.
+ * The transformer itself on DJL NDArrays: named weights, batched inputs as tensors, the
+ * forward pass with its heads, and the key/value cache sampling uses.
  *
  * <p>Depends on {@code io.vivarium.brain} (shapes and inputs), {@code core} and DJL.
  */
