@@ -121,7 +121,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     this.dir = dir;
     this.config = config;
     this.log = log;
-    checkConfig(config);
+    Preflight.check(config);
     this.lock = ColonyLock.acquire(dir);
     try {
       dir.writeConfig(config);
