@@ -2,6 +2,7 @@ package io.vivarium.brain.rl;
 
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainedFor;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
@@ -32,12 +33,25 @@ public final class Evaluation {
    */
   public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed,
       boolean sample) {
+    checkTrainedFor(brain, batch, encoding);
     BatchActor actor = new BatchActor(brain, batch, encoding);
     float[] logp = new float[batch.size()];
     SplittableRandom rng = Seeds.random(seed, "evaluation-sampling", 0);
     return play(batch, episodesEach, seed, () -> {
       List<BrainInput> inputs = actor.observe();
       actor.step(Policy.sample(actor.policy(inputs)[0], actor.alphabet.length, rng, logp, !sample));
+    });
+  }
+
+  /**
+   * Refuses a brain whose recorded encoding differs from the one the batch and {@code encoding}
+   * give: it would see noise and silently score nothing. A brain that records nothing passes.
+   */
+  public static void checkTrainedFor(TorchBrain brain, WorldBatch batch, Encoding encoding) {
+    TrainedFor here = Training.trainedFor(batch.spec(), encoding);
+    brain.trainedFor().filter(t -> !t.encoding().equals(here.encoding())).ifPresent(t -> {
+      throw new IllegalArgumentException("the brain was trained on " + t + " but this evaluation encodes "
+          + here + " differently; evaluate it with the preset it was trained on (--preset " + t.preset() + ")");
     });
   }
 

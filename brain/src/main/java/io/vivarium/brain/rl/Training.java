@@ -1,7 +1,9 @@
 package io.vivarium.brain.rl;
 
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainedFor;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldBatch;
 import java.util.Locale;
@@ -86,9 +88,13 @@ public final class Training {
       // bc+ppo's two phases share one batch, so the curriculum cloning grew carries into PPO
       // (a fresh batch would restart it at radius 1 under a policy that already walks far).
       try (WorldBatch shared = batch.get()) {
+        brain.setTrainedFor(trainedFor(shared.spec(), plan.encoding()));
         runOnBatch(brain, shared, plan, each, start);
       }
       return;
+    }
+    try (WorldBatch probe = batch.get()) {
+      brain.setTrainedFor(trainedFor(probe.spec(), plan.encoding()));
     }
     try (Grpo g = new Grpo(brain, null, world, plan.encoding(), Grpo.Options.defaults(),
         Seeds.derive(plan.seed(), "grpo"))) {
@@ -130,6 +136,11 @@ public final class Training {
         } while (s.envSteps() < budget && !over(start, plan.seconds()));
       }
     }
+  }
+
+  /** What a brain trained in worlds of {@code spec} through {@code encoding} is trained for. */
+  public static TrainedFor trainedFor(Spec spec, Encoding encoding) {
+    return new TrainedFor(spec.world(), spec.preset(), new ObservationEncoder(spec, encoding).describe());
   }
 
   /** Whether more than {@code seconds} (0 = no limit) have passed since {@code start}. */

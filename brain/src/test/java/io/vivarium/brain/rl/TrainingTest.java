@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Combined schedules run their phases in order on one batch of worlds. */
+/** Combined schedules run their phases in order on one batch of worlds, and the brain records its encoding. */
 class TrainingTest {
   @BeforeAll
   static void engine() {
@@ -31,6 +31,8 @@ class TrainingTest {
       }, () -> {
         throw new AssertionError("bc+ppo plays no single worlds");
       }, new Training.Plan("bc+ppo", 1500, 0.5, encoding, 5), p -> phases.add(p.phase()));
+      assertThat(brain.trainedFor()).as("training records what the brain learned through")
+          .contains(Training.trainedFor(CorridorWorld.SPEC, encoding));
     }
     // One batch for both phases: a curriculum the cloning grew is still in place for PPO.
     assertThat(made).hasSize(1);
