@@ -23,8 +23,10 @@ import java.util.Map;
  *
  * <pre>
  * magic    8 bytes  "VIVBRAIN"
- * version  int32    1
+ * version  int32    2
  * shape    int32 length, UTF-8 key=value lines ({@link BrainShape#describe()})
+ * trained  int32 length, UTF-8 key=value lines ({@link TrainedFor#describe()}); length 0 when
+ *          the brain records nothing (version 2 on; version 1 files lack the field)
  * count    int32    number of parameters
  * each     UTF name (Java modified UTF-8), int32 rank, int64 dims…, float32 values…
  * sha256   32 bytes over everything before it
@@ -36,18 +38,33 @@ import java.util.Map;
 public final class BrainFile {
   /** The first eight bytes of every brain file. */
   public static final byte[] MAGIC = "VIVBRAIN".getBytes(StandardCharsets.US_ASCII);
-  /** The format version this code writes and reads. */
-  public static final int VERSION = 1;
+  /** The format version this code writes; it also reads version 1 (without the trained-for section). */
+  public static final int VERSION = 2;
 
   private BrainFile() {}
 
-  /** What a brain file holds. */
-  public record Content(BrainShape shape, Map<String, float[]> parameters) {}
+  /**
+   * What a brain file holds.
+   *
+   * @param trainedFor what the brain was trained for, or {@code null} when the file says nothing
+   */
+  public record Content(BrainShape shape, Map<String, float[]> parameters, TrainedFor trainedFor) {
+    /** Content without a trained-for section. */
+    public Content(BrainShape shape, Map<String, float[]> parameters) {
+      this(shape, parameters, null);
+    }
+  }
 
   /** Writes {@code shape} and {@code parameters} (in layout order) to {@code file}. */
   public static void write(Path file, BrainShape shape, Map<String, float[]> parameters)
       throws IOException {
-    byte[] bytes = toBytes(shape, parameters);
+    write(file, shape, parameters, null);
+  }
+
+  /** As {@link #write(Path, BrainShape, Map)}, recording {@code trainedFor} (may be null). */
+  public static void write(Path file, BrainShape shape, Map<String, float[]> parameters,
+      TrainedFor trainedFor) throws IOException {
+    byte[] bytes = toBytes(shape, parameters, trainedFor);
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
@@ -73,6 +90,12 @@ public final class BrainFile {
   /** The file's bytes for {@code shape} and {@code parameters}, e.g. as a checkpoint payload. */
   public static byte[] toBytes(BrainShape shape, Map<String, float[]> parameters)
       throws IOException {
+    return toBytes(shape, parameters, null);
+  }
+
+  /** As {@link #toBytes(BrainShape, Map)}, recording {@code trainedFor} (may be null). */
+  public static byte[] toBytes(BrainShape shape, Map<String, float[]> parameters,
+      TrainedFor trainedFor) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
@@ -80,6 +103,10 @@ public final class BrainFile {
       byte[] text = shape.describe().getBytes(StandardCharsets.UTF_8);
       out.writeInt(text.length);
       out.write(text);
+      byte[] trained = trainedFor == null ? new byte[0]
+          : trainedFor.describe().getBytes(StandardCharsets.UTF_8);
+      out.writeInt(trained.length);
+      out.write(trained);
       Map<String, Shape> layout = Weights.layout(shape);
       out.writeInt(layout.size());
       for (Map.Entry<String, Shape> e : layout.entrySet()) {
@@ -122,10 +149,10 @@ public final class BrainFile {
     ByteBuffer in = ByteBuffer.wrap(all);
     in.position(MAGIC.length);
     int version = in.getInt();
-    if (version != VERSION) {
+    if (version != 1 && version != VERSION) {
       throw new IllegalArgumentException(
-          file + " is a brain file of version " + version + "; this Vivarium reads version "
-              + VERSION + " only");
+          file + " is a brain file of version " + version + "; this Vivarium reads versions 1 to "
+              + VERSION + "; use the Vivarium that wrote it");
     }
     byte[] body = Arrays.copyOf(all, all.length - 32);
     if (!Arrays.equals(sha256(body), Arrays.copyOfRange(all, all.length - 32, all.length))) {
@@ -134,16 +161,23 @@ public final class BrainFile {
               + "a copy");
     }
     try {
-      return parse(in, file.toString());
+      return parse(in, version, file);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(file + " is malformed: " + e.getMessage(), e);
     }
   }
 
-  private static Content parse(ByteBuffer in, String source) {
+  private static Content parse(ByteBuffer in, int version, String source) {
     byte[] text = new byte[in.getInt()];
     in.get(text);
     BrainShape shape = BrainShape.parse(new String(text, StandardCharsets.UTF_8), source);
+    TrainedFor trainedFor = null;
+    if (version >= 2) {
+      byte[] trained = new byte[in.getInt()];
+      in.get(trained);
+      trainedFor = trained.length == 0 ? null
+          : TrainedFor.parse(new String(trained, StandardCharsets.UTF_8), source);
+    }
     int count = in.getInt();
     Map<String, float[]> params = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
@@ -160,7 +194,7 @@ public final class BrainFile {
       in.position(in.position() + v.length * 4);
       params.put(new String(name, StandardCharsets.UTF_8), v);
     }
-    return new Content(shape, params);
+    return new Content(shape, params, trainedFor);
   }
 
   private static byte[] sha256(byte[] data) {

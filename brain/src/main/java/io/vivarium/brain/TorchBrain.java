@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,6 +35,8 @@ public final class TorchBrain implements Brain {
   private final NDManager root;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile float[][] lastHidden = new float[0][];
+  /** What the brain was trained for, or null; written with it, carried by copies. */
+  private volatile TrainedFor trainedFor;
 
   private TorchBrain(BrainShape shape, Device device, Map<String, float[]> values, long seed) {
     Torch.engine();
@@ -84,18 +87,32 @@ public final class TorchBrain implements Brain {
   /** Reads a brain file (see {@link BrainFile}). */
   public static TorchBrain load(Path file) throws IOException {
     BrainFile.Content c = BrainFile.read(file);
-    return new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+    TorchBrain b = new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+    b.trainedFor = c.trainedFor();
+    return b;
   }
 
   /** A brain from brain-file bytes (e.g. a checkpoint payload); {@code source} names them. */
   public static TorchBrain fromBytes(byte[] bytes, String source) {
     BrainFile.Content c = BrainFile.fromBytes(bytes, source);
-    return new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+    TorchBrain b = new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+    b.trainedFor = c.trainedFor();
+    return b;
   }
 
   /** The brain-file bytes of this brain (what {@link #save} writes). */
   public byte[] toBytes() throws IOException {
-    return BrainFile.toBytes(shape(), snapshot());
+    return BrainFile.toBytes(shape(), snapshot(), trainedFor);
+  }
+
+  /** What the brain was trained for (world, preset, observation encoding), when recorded. */
+  public Optional<TrainedFor> trainedFor() {
+    return Optional.ofNullable(trainedFor);
+  }
+
+  /** Records what the brain is trained for; {@link #save} and {@link #toBytes} write it. */
+  public void setTrainedFor(TrainedFor trainedFor) {
+    this.trainedFor = java.util.Objects.requireNonNull(trainedFor, "trainedFor");
   }
 
   private Map<String, float[]> snapshot() {
@@ -244,7 +261,9 @@ public final class TorchBrain implements Brain {
 
   @Override
   public TorchBrain copy() {
-    return new TorchBrain(shape(), root.getDevice(), snapshot(), 0);
+    TorchBrain b = new TorchBrain(shape(), root.getDevice(), snapshot(), 0);
+    b.trainedFor = trainedFor;
+    return b;
   }
 
   @Override
@@ -271,7 +290,7 @@ public final class TorchBrain implements Brain {
 
   @Override
   public void save(Path file) throws IOException {
-    BrainFile.write(file, shape(), snapshot());
+    BrainFile.write(file, shape(), snapshot(), trainedFor);
   }
 
   @Override

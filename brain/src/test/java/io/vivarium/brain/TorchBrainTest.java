@@ -154,7 +154,46 @@ class TorchBrainTest {
     bytes[8 + 3] = 9;
     Files.write(file, bytes);
     assertThatThrownBy(() -> TorchBrain.load(file))
-        .hasMessageContaining("version 9; this Vivarium reads version 1 only");
+        .hasMessageContaining("version 9; this Vivarium reads versions 1 to 2");
+  }
+
+  @Test
+  void whatABrainWasTrainedForRoundTripsAndCopiesCarryIt() throws Exception {
+    Path file = dir.resolve("trained.brain");
+    TrainedFor t = new TrainedFor("gold", "gold-bare-5x5+ego9", "video:81 text:47 reward actions:4 prefix:138");
+    try (TorchBrain brain = TorchBrain.create(SHAPE, 12)) {
+      assertThat(brain.trainedFor()).isEmpty();
+      brain.setTrainedFor(t);
+      brain.save(file);
+      try (TorchBrain back = TorchBrain.load(file); TorchBrain copy = brain.copy();
+          TorchBrain fromBytes = TorchBrain.fromBytes(brain.toBytes(), "payload")) {
+        assertThat(back.trainedFor()).contains(t);
+        assertThat(copy.trainedFor()).contains(t);
+        assertThat(fromBytes.trainedFor()).contains(t);
+        assertWeightsEqual(back, brain);
+      }
+    }
+  }
+
+  @Test
+  void versionOneFilesStillLoad() throws Exception {
+    try (TorchBrain brain = TorchBrain.create(SHAPE, 13)) {
+      byte[] v2 = brain.toBytes(); // no trained-for: its section is the int 0 after the shape
+      java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(v2);
+      int shapeEnd = 8 + 4 + 4 + in.getInt(12);
+      java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
+      v1.write(v2, 0, shapeEnd);
+      v1.write(v2, shapeEnd + 4, v2.length - 32 - shapeEnd - 4);
+      byte[] body = v1.toByteArray();
+      body[11] = 1; // version 1
+      byte[] old = new byte[body.length + 32];
+      System.arraycopy(body, 0, old, 0, body.length);
+      System.arraycopy(java.security.MessageDigest.getInstance("SHA-256").digest(body), 0, old, body.length, 32);
+      try (TorchBrain back = TorchBrain.fromBytes(old, "v1")) {
+        assertWeightsEqual(back, brain);
+        assertThat(back.trainedFor()).isEmpty();
+      }
+    }
   }
 
   @Test

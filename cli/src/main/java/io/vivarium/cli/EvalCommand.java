@@ -2,6 +2,7 @@ package io.vivarium.cli;
 
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainedFor;
 import io.vivarium.brain.learn.Evaluation;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.core.world.Expert;
@@ -54,7 +55,8 @@ final class EvalCommand extends VivariumCommand {
       description = "Episodes (default: 256 for gold, 700 per solver for repair), or held-out examples for --task (1000).")
   Integer episodes;
 
-  @Option(names = "--preset", paramLabel = "P", description = "Preset (default: gold-bare-5x5 or repair-single).")
+  @Option(names = "--preset", paramLabel = "P",
+      description = "Preset (default: the one the brain was trained on, else gold-bare-5x5, or repair-single).")
   String preset;
 
   @Option(names = "--seed", paramLabel = "S", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
@@ -86,12 +88,21 @@ final class EvalCommand extends VivariumCommand {
       throw new IllegalArgumentException("brain file " + brainFile + " does not exist; train one with "
           + "'vivarium train gold --out FILE'");
     }
-    String p = preset != null ? preset : world.equals("gold") ? "gold-bare-5x5" : f.presets().get(0);
     int n = episodes != null ? episodes : 256;
     int size = Math.min(32, n);
     int each = (n + size - 1) / size;
     Torch.start(1, dataDir());
-    try (TorchBrain brain = TorchBrain.load(brainFile); WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
+    try (TorchBrain brain = TorchBrain.load(brainFile)) {
+      // without --preset, the preset the brain was trained on; Evaluation refuses another encoding
+      String p = preset != null ? preset : brain.trainedFor().filter(t -> t.world().equals(world))
+          .map(TrainedFor::preset).orElse(world.equals("gold") ? "gold-bare-5x5" : f.defaultPreset());
+      return episodes(brain, f, p, size, each);
+    }
+  }
+
+  private int episodes(TorchBrain brain, WorldFactory f, String p, int size, int each) {
+    try (WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
+      out().println("preset: " + p);
       Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed, sample);
       out().println("policy: " + (sample ? "sampled" : "greedy"));
       report(out(), r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null);

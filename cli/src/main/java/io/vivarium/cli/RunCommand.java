@@ -1,10 +1,15 @@
 package io.vivarium.cli;
 
+import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.runtime.Colony;
+import io.vivarium.colony.runtime.Preflight;
+import io.vivarium.core.config.RunConfig;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.zoo.ZooServer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -74,11 +79,20 @@ final class RunCommand extends VivariumCommand {
     shorthand(all, "zoo.port", zooPort);
     shorthand(all, "zoo.enabled", noZoo ? false : null);
     all.addAll(overrides);
-    VivariumConfig config = config(all);
     DataDir dir = new DataDir(dataDir());
+    if (ColonyLock.isHeld(dir)) {
+      throw new IllegalStateException("a colony is already running in " + dir.root()
+          + "; stop it first (Ctrl-C in its terminal), or use another --data directory");
+    }
+    boolean resuming = dir.hasColony();
+    Path stored = dir.root().resolve(DataDir.CONFIG);
+    RunConfig run = config(resuming && Files.isRegularFile(stored) ? stored : null, all);
+    VivariumConfig config = run.config();
+    Preflight.check(config); // before the data directory, the broker or the zoo is touched
     out().printf("vivarium run · %s · %s %s · seed %d · %s brains · data %s%n",
-        dir.hasColony() ? "resuming" : "starting", config.world().name(), config.world().preset(),
+        resuming ? "resuming" : "starting", config.world().name(), config.world().preset(),
         config.colony().seed(), config.brain().preset(), dir.root().toAbsolutePath().normalize());
+    run.changes().forEach(out()::println);
     out().flush();
     CountDownLatch finished = new CountDownLatch(1);
     StatusPrinter printer = new StatusPrinter(out(), terminal());

@@ -1,7 +1,8 @@
 package io.vivarium.cli;
 
-import io.vivarium.core.config.ConfigResolver;
+import io.vivarium.core.config.RunConfig;
 import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.Worlds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +32,20 @@ public abstract class VivariumCommand implements Callable<Integer> {
     return root().verbose;
   }
 
-  /** The effective configuration: defaults, then {@code --config}, then {@code overrides}. */
+  /**
+   * The effective configuration: defaults, then {@code --config}, then {@code overrides}; a world
+   * named without a preset gets its default preset.
+   */
   protected VivariumConfig config(List<String> overrides) {
-    return ConfigResolver.resolve(root().config, overrides);
+    return config(null, overrides).config();
+  }
+
+  /**
+   * The configuration of a run over {@code stored}, a resumed colony's {@code config.toml} (or
+   * {@code null} when starting): see {@link RunConfig}.
+   */
+  protected RunConfig config(Path stored, List<String> overrides) {
+    return RunConfig.resolve(stored, root().config, overrides, name -> Worlds.get(name).defaultPreset());
   }
 
   /** Standard output of this command. */

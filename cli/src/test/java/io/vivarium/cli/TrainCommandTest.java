@@ -81,6 +81,11 @@ class TrainCommandTest {
     assertThat(greedy[1]).contains("policy: greedy", "episodes: 32", "optimal_ratio: ");
     assertThat(sampled[0]).as(sampled[2]).isEqualTo("0");
     assertThat(sampled[1]).contains("policy: sampled", "episodes: 32", "optimal_ratio: ");
+    assertThat(greedy[1]).as("without --preset, the preset it was trained on").contains("preset: gold-bare-5x5");
+    String[] other = run("eval", "--brain", brain.toString(), "--episodes", "32", "--preset", "gold-bare-5x5+ego9");
+    assertThat(other[0]).isEqualTo("1");
+    assertThat(other[2]).contains("the brain was trained on gold gold-bare-5x5 (", "--preset gold-bare-5x5)")
+        .contains("this evaluation encodes gold gold-bare-5x5+ego9 (");
   }
 
   @Test

@@ -38,9 +38,20 @@ public record DataDir(Path root) {
     return root.resolve("memory");
   }
 
-  /** Whether a colony lives here (its registry exists). */
+  /**
+   * Whether a colony lives here: its registry exists and records at least one agent. A start
+   * that failed before its founders were born leaves no colony (a later run starts afresh); a
+   * registry that cannot be read counts as a colony, so nothing overwrites it.
+   */
   public boolean hasColony() {
-    return Files.isRegularFile(registry());
+    if (!Files.isRegularFile(registry())) {
+      return false;
+    }
+    try (Registry r = Registry.openReadOnly(registry())) {
+      return r.agentsByState().values().stream().anyMatch(n -> n > 0);
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   /** Writes the resolved configuration, secrets redacted, to {@code config.toml} atomically. */

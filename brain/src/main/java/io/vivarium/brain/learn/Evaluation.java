@@ -9,6 +9,7 @@ import io.vivarium.core.world.Action;
 
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainedFor;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
@@ -39,6 +40,7 @@ public final class Evaluation {
    */
   public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed,
       boolean sample) {
+    checkTrainedFor(brain, batch, encoding);
     Senses senses = new Senses(batch.spec(), encoding, batch.size());
     Actor actor = new Actor(ActionSpace.of(batch.spec()), 1.0);
     SplittableRandom rng = Seeds.random(seed, "evaluation-sampling", 0);
@@ -52,6 +54,18 @@ public final class Evaluation {
       for (int i = 0; i < actions.length; i++) {
         senses.record(i, acts.bytes()[i], batch.rewards()[i], batch.terminated()[i] || batch.truncated()[i]);
       }
+    });
+  }
+
+  /**
+   * Refuses a brain whose recorded encoding differs from the one the batch and {@code encoding}
+   * give: it would see noise and silently score nothing. A brain that records nothing passes.
+   */
+  public static void checkTrainedFor(TorchBrain brain, WorldBatch batch, Encoding encoding) {
+    TrainedFor here = Training.trainedFor(batch.spec(), encoding);
+    brain.trainedFor().filter(t -> !t.encoding().equals(here.encoding())).ifPresent(t -> {
+      throw new IllegalArgumentException("the brain was trained on " + t + " but this evaluation encodes "
+          + here + " differently; evaluate it with the preset it was trained on (--preset " + t.preset() + ")");
     });
   }
 

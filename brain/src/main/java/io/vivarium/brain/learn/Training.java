@@ -1,6 +1,9 @@
 package io.vivarium.brain.learn;
 
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainedFor;
+import io.vivarium.brain.policy.ObservationEncoder;
+import io.vivarium.core.world.Spec;
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.brain.policy.Actor;
 import io.vivarium.brain.policy.Encoding;
@@ -100,6 +103,7 @@ public final class Training {
     long start = System.nanoTime();
     try (WorldBatch shared = batch.get()) {
       shared.reset(Seeds.derive(plan.seed(), "worlds"));
+      brain.setTrainedFor(trainedFor(shared.spec(), plan.encoding()));
       Senses senses = new Senses(shared.spec(), plan.encoding(), shared.size());
       long done = 0;
       String m = plan.method();
@@ -110,6 +114,11 @@ public final class Training {
       }
       phase(m, brain, shared, senses, plan, plan.steps() - done, plan.seconds(), done, start, each);
     }
+  }
+
+  /** What a brain trained in worlds of {@code spec} through {@code encoding} is trained for. */
+  public static TrainedFor trainedFor(Spec spec, Encoding encoding) {
+    return new TrainedFor(spec.world(), spec.preset(), new ObservationEncoder(spec, encoding).describe());
   }
 
   /** One learner until {@code budget} steps or {@code seconds} (0 = none) since {@code start}; returns steps taken. */

@@ -53,6 +53,22 @@ public final class ObservationEncoder {
     return length;
   }
 
+  /**
+   * The layout in one line, e.g. {@code video:81 text:47 reward actions:4 prefix:138}: two
+   * encoders with the same descriptor lay every observation out alike, so a brain trained
+   * through one reads the other's prefix.
+   */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < channels.size(); i++) {
+      b.append(channels.get(i).name().toLowerCase(java.util.Locale.ROOT)).append(':').append(budgets.get(i)).append(' ');
+    }
+    b.append(encoding.memoryBytes() > 0 ? "memory:" + encoding.memoryBytes() + " " : "");
+    b.append(encoding.reward() ? "reward " : "");
+    b.append(encoding.actionMemory() > 0 ? "actions:" + encoding.actionMemory() + " " : "");
+    return b.append("prefix:").append(length).toString();
+  }
+
   /** The channels included, in order. */
   public List<Channel> channels() {
     return List.copyOf(channels);

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Combined schedules run their phases in order on one batch of worlds, and every point carries its update's numbers. */
+/**
+ * Combined schedules run their phases in order on one batch of worlds, every point carries its
+ * update's numbers, and the brain records its encoding.
+ */
 class TrainingTest {
   @BeforeAll
   static void engine() {
@@ -30,6 +33,8 @@ class TrainingTest {
         made.add(b);
         return b;
       }, new Training.Plan("bc+ppo", 1500, 0.5, encoding, 5), points::add);
+      assertThat(brain.trainedFor()).as("training records what the brain learned through")
+          .contains(Training.trainedFor(CorridorWorld.SPEC, encoding));
     }
     // One batch for both phases: a curriculum the cloning grew is still in place for PPO.
     assertThat(made).hasSize(1);

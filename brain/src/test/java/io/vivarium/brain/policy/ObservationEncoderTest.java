@@ -20,6 +20,7 @@ class ObservationEncoderTest {
     // bos + (1+3) + (1+2) + reward 2 + motor 1+2 + sep = 14; touch is skipped (never filled)
     assertThat(enc.length()).isEqualTo(14);
     assertThat(enc.channels()).containsExactly(Channel.VIDEO, Channel.TEXT);
+    assertThat(enc.describe()).isEqualTo("video:3 text:2 reward actions:2 prefix:14");
     History h = new History(1, 2);
     h.record(0, 'F', 1f, false);
     int[] tokens = new int[14];

@@ -48,8 +48,14 @@ public final class ConfigResolver {
   public static VivariumConfig resolve(Path file, List<String> overrides) {
     Map<String, Object> values = flatten(VivariumConfig.defaults());
     if (file != null) {
-      readToml(file, values);
+      readToml(file, "--config " + file, values);
     }
+    override(overrides, values);
+    return build(values);
+  }
+
+  /** Parses {@code key=value} strings into {@code values}, in order; each is checked. */
+  static void override(List<String> overrides, Map<String, Object> values) {
     for (String o : overrides) {
       int eq = o.indexOf('=');
       if (eq <= 0) {
@@ -60,7 +66,6 @@ public final class ConfigResolver {
       ConfigKey k = key(key, "command line");
       values.put(key, parse(k, o.substring(eq + 1).trim(), "command line"));
     }
-    return build(values);
   }
 
   /** The value secrets are shown as when redacted. */
@@ -172,8 +177,8 @@ public final class ConfigResolver {
     return p != null ? p.rule() : "";
   }
 
-  private static void readToml(Path file, Map<String, Object> values) {
-    String source = "--config " + file;
+  /** Reads the TOML {@code file} into {@code values}; {@code source} names it in errors. */
+  static void readToml(Path file, String source, Map<String, Object> values) {
     JsonNode root;
     try {
       root = new TomlMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
@@ -223,7 +228,7 @@ public final class ConfigResolver {
     }
   }
 
-  private static ConfigKey key(String path, String source) {
+  static ConfigKey key(String path, String source) {
     for (ConfigKey k : KEYS) {
       if (k.path().equals(path)) {
         return k;
@@ -301,7 +306,7 @@ public final class ConfigResolver {
     }
   }
 
-  private static VivariumConfig build(Map<String, Object> values) {
+  static VivariumConfig build(Map<String, Object> values) {
     return (VivariumConfig) build(VivariumConfig.class, "", values);
   }
 

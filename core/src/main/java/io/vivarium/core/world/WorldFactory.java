@@ -18,6 +18,14 @@ public interface WorldFactory {
   /** The known presets, the default first. */
   List<String> presets();
 
+  /**
+   * The preset a run of this world gets when none is given: the first of {@link #presets()}
+   * unless the world overrides it (gold's default carries a modifier).
+   */
+  default String defaultPreset() {
+    return presets().get(0);
+  }
+
   /** A new single instance built from {@code preset}; an unknown preset lists the known ones. */
   World create(String preset);
 

@@ -27,6 +27,12 @@ public final class GoldWorldFactory implements io.vivarium.core.world.WorldFacto
     return GoldPresets.names();
   }
 
+  /** The 6×6 room seen through a 7×7 egocentric view: what PPO learns fastest (docs/colony.md). */
+  @Override
+  public String defaultPreset() {
+    return "gold-bare-6x6+ego7";
+  }
+
   @Override
   public World create(String preset) {
     return new GoldWorld(GoldPresets.get(preset));
