@@ -8,15 +8,14 @@ import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
+import io.vivarium.lab.repair.RepairEval;
+import io.vivarium.lab.tutorial.TutorialTask;
 import io.vivarium.worlds.repair.Corpus;
-import io.vivarium.worlds.repair.RepairEval;
 import io.vivarium.worlds.repair.RepairPreset;
 import io.vivarium.worlds.repair.RepairPresets;
-import io.vivarium.worlds.repair.Solvers;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -108,7 +107,7 @@ final class EvalCommand extends VivariumCommand {
     Torch.start(1, dataDir());
     try (TorchBrain brain = TorchBrain.load(brainFile)) {
       TutorialTask.evaluate(task, preset != null ? preset : "gold-bare-5x5", brain, seed,
-          episodes != null ? episodes : 1000, out());
+          episodes != null ? episodes : 1000, out()::println);
     }
     out().flush();
     return 0;
@@ -117,15 +116,14 @@ final class EvalCommand extends VivariumCommand {
   private int repair() {
     RepairPreset p = RepairPresets.get(preset != null ? preset : "repair-single");
     Corpus c = corpus.open(p);
-    List<RepairEval.Report> reports = new ArrayList<>();
     if (solvers.stream().anyMatch(s -> !List.of("identity", "heuristic", "heuristic+ngram").contains(s))) {
       Torch.start(1, dataDir()); // a brain solver: one intra-op thread, as for the other worlds
     }
-    for (String s : solvers) {
-      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(brainSpec(s), c), episodes != null ? episodes : 700, seed);
-      reports.add(r);
+    List<String> specs = solvers.stream().map(this::brainSpec).toList();
+    List<RepairEval.Report> reports = RepairEval.runAll(p, c, specs, episodes != null ? episodes : 700, seed, r -> {
       out().println(r.render());
-    }
+      out().flush();
+    });
     if (reports.size() > 1) {
       out().println(RepairEval.compare(reports));
     }

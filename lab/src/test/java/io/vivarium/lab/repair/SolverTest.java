@@ -1,9 +1,14 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.Corpus.Split;
+import io.vivarium.worlds.repair.FileCorpus;
+import io.vivarium.worlds.repair.GeneratedCorpus;
+import io.vivarium.worlds.repair.RepairPreset;
+import io.vivarium.worlds.repair.RepairPresets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

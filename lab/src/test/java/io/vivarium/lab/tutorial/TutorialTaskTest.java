@@ -1,4 +1,4 @@
-package io.vivarium.cli;
+package io.vivarium.lab.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
