@@ -72,6 +72,17 @@ class SolverTest {
   }
 
   @Test
+  void runAllHandsOverEachReportInOrder() {
+    RepairPreset single = RepairPresets.get("repair-single");
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    java.util.List<RepairEval.Report> reports = RepairEval.runAll(single, corpus, java.util.List.of("identity",
+        "heuristic"), 14, 1, r -> seen.add(r.solver()));
+    assertThat(seen).containsExactly("identity", "heuristic");
+    assertThat(reports).extracting(RepairEval.Report::solver).containsExactly("identity", "heuristic");
+    assertThat(reports.get(1).overall()).isEqualTo(RepairEval.run(single, corpus, heuristic, 14, 1).overall());
+  }
+
+  @Test
   void calibrationKeepsEveryRuleForTheGeneratedCorpus() {
     HeuristicSolver calibrated = HeuristicSolver.calibrated(corpus, 1000);
     assertThat(calibrated.rules()).containsExactlyInAnyOrder(HeuristicSolver.Rule.values());
@@ -98,7 +109,8 @@ class SolverTest {
     assertThatThrownBy(() -> Solvers.create("oracle", corpus))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown repair solver 'oracle'")
-        .hasMessageContaining("identity").hasMessageContaining("heuristic").hasMessageContaining("heuristic+ngram");
+        .hasMessageContaining("identity").hasMessageContaining("heuristic").hasMessageContaining("heuristic+ngram")
+        .hasMessageContaining("BRAIN_FILE or heuristic+BRAIN_FILE");
     assertThatThrownBy(() -> RepairEval.run(RepairPresets.get("repair-single"), corpus,
         heuristic, 0, 1)).hasMessageContaining("--episodes must be at least 1; got 0");
   }

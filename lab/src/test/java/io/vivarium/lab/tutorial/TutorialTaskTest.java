@@ -48,6 +48,15 @@ class TutorialTaskTest {
         .hasMessageContaining("gold-bare-8x8 grid (10x10 cells) does not fit the brain's patch grid of 8x8");
   }
 
+  @Test
+  void theBlockIsRaisedToAMultipleOf64OnlyWhenTheExamplesNeedIt() {
+    BrainShape tiny = BrainShape.preset("tiny");
+    assertThat(TutorialTraining.fitted(tiny, tiny.block() - 16)).isSameAs(tiny);
+    BrainShape raised = TutorialTraining.fitted(tiny, tiny.block());
+    assertThat(raised.block()).isGreaterThanOrEqualTo(tiny.block() + 16).matches(b -> b % 64 == 0, "a multiple of 64");
+    assertThat(raised.dim()).isEqualTo(tiny.dim());
+  }
+
   private static int kind(Patches p, int cell) {
     int per = p.patch() * p.patch() * 3;
     int hot = -1;
