@@ -79,7 +79,9 @@ class SolverTest {
         "heuristic"), 14, 1, r -> seen.add(r.solver()));
     assertThat(seen).containsExactly("identity", "heuristic");
     assertThat(reports).extracting(RepairEval.Report::solver).containsExactly("identity", "heuristic");
-    assertThat(reports.get(1).overall()).isEqualTo(RepairEval.run(single, corpus, heuristic, 14, 1).overall());
+    assertThat(reports.get(0).overall()).isEqualTo(RepairEval.run(single, corpus, Solvers.create("identity", corpus), 14,
+        1).overall());
+    assertThat(reports.get(1).overall().episodes()).isEqualTo(14);
   }
 
   @Test
