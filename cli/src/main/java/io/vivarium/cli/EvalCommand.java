@@ -2,22 +2,17 @@ package io.vivarium.cli;
 
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.rl.Encoding;
-import io.vivarium.brain.rl.Evaluation;
-import io.vivarium.core.world.Expert;
-import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
+import io.vivarium.lab.gold.PolicyEvaluation;
 import io.vivarium.lab.repair.RepairEval;
 import io.vivarium.lab.tutorial.TutorialTask;
 import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.RepairPreset;
 import io.vivarium.worlds.repair.RepairPresets;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,14 +81,9 @@ final class EvalCommand extends VivariumCommand {
           + "'vivarium train gold --out FILE'");
     }
     String p = preset != null ? preset : world.equals("gold") ? "gold-bare-5x5" : f.presets().get(0);
-    int n = episodes != null ? episodes : 256;
-    int size = Math.min(32, n);
-    int each = (n + size - 1) / size;
     Torch.start(1, dataDir());
-    try (TorchBrain brain = TorchBrain.load(brainFile); WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
-      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed, sample);
-      out().println("policy: " + (sample ? "sampled" : "greedy"));
-      report(out(), r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null);
+    try (TorchBrain brain = TorchBrain.load(brainFile)) {
+      PolicyEvaluation.run(brain, f, p, episodes != null ? episodes : 256, seed, sample, out()::println);
     }
     out().flush();
     return 0;
@@ -140,16 +130,5 @@ final class EvalCommand extends VivariumCommand {
           + "'vivarium train repair --out FILE')");
     }
     return solver.replace("brain", brainFile.toString());
-  }
-
-  /** The result lines: {@code episodes}, {@code mean_return}, {@code success_rate}, {@code optimal_ratio}. */
-  static void report(PrintWriter out, Evaluation.Result r, Evaluation.Result expert) {
-    out.printf(Locale.ROOT, "episodes: %d%n", r.episodes());
-    out.printf(Locale.ROOT, "mean_return: %.4f%n", r.meanReturn());
-    out.printf(Locale.ROOT, "success_rate: %.4f%n", r.successRate());
-    if (expert != null) {
-      out.printf(Locale.ROOT, "expert_mean_return: %.4f%n", expert.meanReturn());
-      out.printf(Locale.ROOT, "optimal_ratio: %.4f%n", r.meanReturn() / expert.meanReturn());
-    }
   }
 }
