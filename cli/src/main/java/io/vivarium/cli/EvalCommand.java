@@ -3,23 +3,17 @@ package io.vivarium.cli;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.TrainedFor;
-import io.vivarium.brain.learn.Evaluation;
-import io.vivarium.brain.policy.Encoding;
-import io.vivarium.core.world.Expert;
-import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
+import io.vivarium.lab.gold.PolicyEvaluation;
+import io.vivarium.lab.repair.RepairEval;
+import io.vivarium.lab.tutorial.TutorialTask;
 import io.vivarium.worlds.repair.Corpus;
-import io.vivarium.worlds.repair.RepairEval;
 import io.vivarium.worlds.repair.RepairPreset;
 import io.vivarium.worlds.repair.RepairPresets;
-import io.vivarium.worlds.repair.Solvers;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,24 +82,13 @@ final class EvalCommand extends VivariumCommand {
       throw new IllegalArgumentException("brain file " + brainFile + " does not exist; train one with "
           + "'vivarium train gold --out FILE'");
     }
-    int n = episodes != null ? episodes : 256;
-    int size = Math.min(32, n);
-    int each = (n + size - 1) / size;
     Torch.start(1, dataDir());
     try (TorchBrain brain = TorchBrain.load(brainFile)) {
       // without --preset, the preset the brain was trained on; Evaluation refuses another encoding
       String p = preset != null ? preset : brain.trainedFor().filter(t -> t.world().equals(world))
           .map(TrainedFor::preset).orElse(world.equals("gold") ? "gold-bare-5x5" : f.defaultPreset());
-      return episodes(brain, f, p, size, each);
-    }
-  }
-
-  private int episodes(TorchBrain brain, WorldFactory f, String p, int size, int each) {
-    try (WorldBatch b = f.batch(p, size); WorldBatch e = f.batch(p, size)) {
       out().println("preset: " + p);
-      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed, sample);
-      out().println("policy: " + (sample ? "sampled" : "greedy"));
-      report(out(), r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null);
+      PolicyEvaluation.run(brain, f, p, episodes != null ? episodes : 256, seed, sample, out()::println);
     }
     out().flush();
     return 0;
@@ -119,7 +102,7 @@ final class EvalCommand extends VivariumCommand {
     Torch.start(1, dataDir());
     try (TorchBrain brain = TorchBrain.load(brainFile)) {
       TutorialTask.evaluate(task, preset != null ? preset : "gold-bare-5x5", brain, seed,
-          episodes != null ? episodes : 1000, out());
+          episodes != null ? episodes : 1000, out()::println);
     }
     out().flush();
     return 0;
@@ -128,15 +111,14 @@ final class EvalCommand extends VivariumCommand {
   private int repair() {
     RepairPreset p = RepairPresets.get(preset != null ? preset : "repair-single");
     Corpus c = corpus.open(p);
-    List<RepairEval.Report> reports = new ArrayList<>();
     if (solvers.stream().anyMatch(s -> !List.of("identity", "heuristic", "heuristic+ngram").contains(s))) {
       Torch.start(1, dataDir()); // a brain solver: one intra-op thread, as for the other worlds
     }
-    for (String s : solvers) {
-      RepairEval.Report r = RepairEval.run(p, c, Solvers.create(brainSpec(s), c), episodes != null ? episodes : 700, seed);
-      reports.add(r);
+    List<String> specs = solvers.stream().map(this::brainSpec).toList();
+    List<RepairEval.Report> reports = RepairEval.runAll(p, c, specs, episodes != null ? episodes : 700, seed, r -> {
       out().println(r.render());
-    }
+      out().flush();
+    });
     if (reports.size() > 1) {
       out().println(RepairEval.compare(reports));
     }
@@ -153,16 +135,5 @@ final class EvalCommand extends VivariumCommand {
           + "'vivarium train repair --out FILE')");
     }
     return solver.replace("brain", brainFile.toString());
-  }
-
-  /** The result lines: {@code episodes}, {@code mean_return}, {@code success_rate}, {@code optimal_ratio}. */
-  static void report(PrintWriter out, Evaluation.Result r, Evaluation.Result expert) {
-    out.printf(Locale.ROOT, "episodes: %d%n", r.episodes());
-    out.printf(Locale.ROOT, "mean_return: %.4f%n", r.meanReturn());
-    out.printf(Locale.ROOT, "success_rate: %.4f%n", r.successRate());
-    if (expert != null) {
-      out.printf(Locale.ROOT, "expert_mean_return: %.4f%n", expert.meanReturn());
-      out.printf(Locale.ROOT, "optimal_ratio: %.4f%n", r.meanReturn() / expert.meanReturn());
-    }
   }
 }

@@ -2,32 +2,25 @@ package io.vivarium.cli;
 
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
-import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.learn.Evaluation;
 import io.vivarium.brain.learn.Training;
 import io.vivarium.brain.policy.Encoding;
-import io.vivarium.core.Seeds;
 import io.vivarium.core.config.BcConfig;
 import io.vivarium.core.config.BrainConfig;
 import io.vivarium.core.config.VivariumConfig;
-import io.vivarium.core.world.Curriculum;
-import io.vivarium.core.world.WorldBatch;
-import io.vivarium.core.world.WorldFactory;
-import io.vivarium.core.world.Worlds;
+import io.vivarium.lab.gold.GoldTraining;
 import io.vivarium.worlds.gold.GoldPresets;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vivarium train gold}: trains a brain in the gold world and saves it with its learning curve. */
+/**
+ * {@code vivarium train gold}: trains a brain in the gold world and saves it with its learning
+ * curve ({@link GoldTraining}).
+ */
 @Command(name = "gold", mixinStandardHelpOptions = true,
     description = {"Train a brain in the gold world, then save it; the learning curve goes beside it as FILE.csv.",
         "Prints one progress line per iteration, then mean_return, success_rate and optimal_ratio of the greedy "
@@ -105,45 +98,12 @@ final class TrainGoldCommand extends VivariumCommand {
     BrainShape shape = BrainShape.of(brainPreset == null ? c
         : new BrainConfig(brainPreset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(), c.block(), c.dropout()));
     Path file = out != null ? out : dataDir().resolve("brains").resolve("gold-" + method.replace('+', '-') + ".brain");
-    Path csv = file.resolveSibling(file.getFileName() + ".csv");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Torch.start(c.threads(), dataDir());
-    WorldFactory gold = Worlds.get("gold");
-    try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(seed, "weights"));
-        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv))) {
-      out().printf(Locale.ROOT, "train gold · %s · %s · %d steps%s · seed %d · brain %d parameters%n", method, preset,
-          steps, minutes > 0 ? String.format(Locale.ROOT, " or %.1f minutes", minutes) : "", seed,
-          brain.parameterCount());
-      curve.println(Training.Point.csvHeader());
-      Training.run(brain, () -> batch(gold), plan, p -> {
-        out().println(p.line());
-        out().flush();
-        curve.println(p.csv());
-        curve.flush();
-      });
-      brain.save(file);
-      try (WorldBatch eval = gold.batch(preset, 32); WorldBatch expert = gold.batch(preset, 32)) {
-        long evalSeed = Seeds.derive(seed, "evaluation");
-        Evaluation.Result r = Evaluation.brain(brain, eval, Encoding.defaults(), evalEpisodes / 32, evalSeed);
-        Evaluation.Result e = Evaluation.expert(expert, evalEpisodes / 32, evalSeed);
-        EvalCommand.report(out(), r, e);
-        Evaluation.Result sampled = Evaluation.brain(brain, eval, Encoding.defaults(), evalEpisodes / 32, evalSeed, true);
-        out().printf(Locale.ROOT, "sampled_mean_return: %.4f%nsampled_success_rate: %.4f%n", sampled.meanReturn(),
-            sampled.successRate());
-      }
-      out().printf("brain: %s%ncurve: %s%n", file, csv);
+    GoldTraining.run(plan, preset, !noCurriculum, shape, evalEpisodes, file, line -> {
+      out().println(line);
       out().flush();
-    } catch (UncheckedIOException e) {
-      throw new IOException(e.getMessage(), e);
-    }
+    });
     return 0;
-  }
-
-  private WorldBatch batch(WorldFactory gold) {
-    WorldBatch b = gold.batch(preset, 8);
-    if (!noCurriculum && b instanceof Curriculum c) {
-      c.startCurriculum(1);
-    }
-    return b;
   }
 }

@@ -2,22 +2,22 @@ package io.vivarium.cli;
 
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
-import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.tutor.Tutor;
 import io.vivarium.brain.tutor.Tutorial;
-import io.vivarium.core.Seeds;
 import io.vivarium.core.config.BrainConfig;
-import java.io.PrintWriter;
+import io.vivarium.lab.tutorial.TutorialTask;
+import io.vivarium.lab.tutorial.TutorialTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vivarium train tutorial}: supervised training on one of the gold world's tutorials. */
+/**
+ * {@code vivarium train tutorial}: supervised training on one of the gold world's tutorials
+ * ({@link TutorialTraining}).
+ */
 @Command(name = "tutorial", mixinStandardHelpOptions = true,
     description = {"Train a brain on a gold tutorial (qa, line or describe) with fresh examples every step, then "
         + "save it; the learning curve goes beside it as FILE.csv.",
@@ -74,42 +74,10 @@ final class TrainTutorialCommand extends VivariumCommand {
     Path file = out != null ? out : dataDir().resolve("brains").resolve("tutorial-" + t.name() + ".brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Torch.start(c.threads(), dataDir());
-    return train(t, shape, file, o);
-  }
-
-  private <E> int train(TutorialTask<E> t, BrainShape shape, Path file, Tutorial.Options o) throws Exception {
-    List<E> held = t.heldOut(1, heldOut);
-    shape = fitted(shape, TutorialTask.longest(held));
-    Path csv = file.resolveSibling(file.getFileName() + ".csv");
-    try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(seed, "weights"));
-        Tutor<E> tutor = t.tutor().apply(brain);
-        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv))) {
-      out().printf(Locale.ROOT, "train tutorial · %s · %s · %d steps of %d · seed %d · brain %d parameters, block %d%n",
-          t.name(), t.preset().name(), o.steps(), o.batch(), seed, brain.parameterCount(), shape.block());
-      curve.println(Tutorial.Point.csvHeader());
-      List<E> probe = held.subList(0, Math.min(200, held.size()));
-      Tutorial.Point last = Tutorial.run(tutor, k -> t.batch(seed, k, o.batch()), probe, o, p -> {
-        out().println(p.line());
-        out().flush();
-        curve.println(p.csv());
-        curve.flush();
-      });
-      brain.save(file);
-      out().printf(Locale.ROOT, "training_seconds: %.1f%n", last.seconds());
-      out().printf(Locale.ROOT, "held_out: %d%n", held.size());
-      t.report(tutor, held, 1, out());
-      out().printf("brain: %s%ncurve: %s%n", file, csv);
+    TutorialTraining.train(t, shape, seed, o, heldOut, file, line -> {
+      out().println(line);
       out().flush();
-    }
+    });
     return 0;
-  }
-
-  /** {@code shape} with its block raised to fit {@code tokens} with room to spare (a multiple of 64), if needed. */
-  static BrainShape fitted(BrainShape shape, int tokens) {
-    if (tokens + 16 <= shape.block()) {
-      return shape;
-    }
-    int b = (tokens + 16 + 63) / 64 * 64;
-    return shape.with(shape.layers(), shape.heads(), shape.dim(), b, shape.dropout());
   }
 }

@@ -9,7 +9,11 @@ import io.vivarium.core.config.LearnConfig;
 import io.vivarium.core.world.WorldBatch;
 import org.junit.jupiter.api.Test;
 
-/** GRPO keeps the learner contract on one-byte actions, learns over byte sequences, and checks its groups. */
+/**
+ * GRPO keeps the learner contract on one-byte actions (in one-step worlds: its baseline is the
+ * group's mean at the same step, which fits worlds that answer each action at once, as exec and
+ * repair do), learns over byte sequences, and checks its groups.
+ */
 class GrpoTest extends LearnerContract {
   @Override
   Learner learner(TorchBrain brain, int instances) {
@@ -22,8 +26,18 @@ class GrpoTest extends LearnerContract {
   }
 
   @Override
-  int iterations() {
-    return 60;
+  WorldBatch worlds() {
+    return WorldBatch.of(SignWorld::new, 8);
+  }
+
+  @Override
+  int steps() {
+    return 16;
+  }
+
+  @Override
+  double goal() {
+    return 0.9;
   }
 
   @Test

@@ -9,13 +9,15 @@ import java.util.SplittableRandom;
  * The word-level corruption operations. A word is a maximal run of non-whitespace
  * characters; word indices count those runs from 0.
  *
+ * <p>{@link #words} is public: the repair solvers (module lab) split text the same way.
+ *
  * <p>Stateless and thread-safe.
  */
-final class WordEdits {
+public final class WordEdits {
   private WordEdits() {}
 
   /** The words of {@code text} as {@code [start, end)} character spans, in order. */
-  static List<int[]> words(String text) {
+  public static List<int[]> words(String text) {
     List<int[]> spans = new ArrayList<>();
     int i = 0;
     int n = text.length();

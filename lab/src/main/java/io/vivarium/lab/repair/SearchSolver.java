@@ -1,9 +1,10 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Observation;
-import io.vivarium.worlds.repair.RepairSearch.Family;
+import io.vivarium.lab.repair.RepairSearch.Family;
+import io.vivarium.worlds.repair.Episode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

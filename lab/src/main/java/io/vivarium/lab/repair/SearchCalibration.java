@@ -1,9 +1,15 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import io.vivarium.core.Seeds;
+import io.vivarium.lab.repair.RepairSearch.Family;
+import io.vivarium.lab.repair.SearchSolver.Option;
+import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.Corpus.Split;
-import io.vivarium.worlds.repair.RepairSearch.Family;
-import io.vivarium.worlds.repair.SearchSolver.Option;
+import io.vivarium.worlds.repair.Episode;
+import io.vivarium.worlds.repair.EpisodeMaker;
+import io.vivarium.worlds.repair.Operation;
+import io.vivarium.worlds.repair.RepairPresets;
+import io.vivarium.worlds.repair.Score;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,15 +1,13 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
-import java.util.ArrayList;
+import io.vivarium.worlds.repair.Corpus;
 import java.util.List;
-import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * The registry of repair solvers: {@code identity} (answers the damaged passage unchanged),
  * {@code heuristic} (inverse rules with a word list learned from the corpus's training split),
  * {@code heuristic+ngram} (the heuristic and a repair search ranked by a character n-gram model,
- * {@link SearchSolver}), then whatever the {@link SolverProvider}s on the class path accept.
+ * {@link SearchSolver}), then a brain file or {@code heuristic+} one ({@link BrainSolvers}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -31,16 +29,9 @@ public final class Solvers {
             model, model);
       }
       default -> {
-        List<String> known = new ArrayList<>(List.of("identity", "heuristic", "heuristic+ngram"));
-        for (SolverProvider p : ServiceLoader.load(SolverProvider.class)) {
-          Optional<Solver> s = p.create(spec, corpus);
-          if (s.isPresent()) {
-            return s.get();
-          }
-          known.add(p.accepts());
-        }
-        throw new IllegalArgumentException("unknown repair solver '" + spec + "'; known solvers: "
-            + known + (known.size() == 3 ? " (a trained brain solver needs the brain module)" : ""));
+        return BrainSolvers.create(spec, corpus).orElseThrow(() -> new IllegalArgumentException(
+            "unknown repair solver '" + spec + "'; known solvers: "
+                + List.of("identity", "heuristic", "heuristic+ngram", BrainSolvers.ACCEPTS)));
       }
     }
   }

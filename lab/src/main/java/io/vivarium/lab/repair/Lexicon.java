@@ -1,6 +1,9 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
+import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.Corpus.Split;
+import io.vivarium.worlds.repair.Diffs;
+import io.vivarium.worlds.repair.WordEdits;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,9 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Observation;
+import io.vivarium.worlds.repair.Episode;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 

@@ -1,4 +1,4 @@
-package io.vivarium.cli;
+package io.vivarium.lab.tutorial;
 
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -33,17 +34,17 @@ import java.util.function.Function;
  *
  * @param <E> the example type
  */
-record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, Function<TorchBrain, Tutor<E>> tutor) {
+public record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, Function<TorchBrain, Tutor<E>> tutor) {
   /** The task names. */
-  static final List<String> NAMES = List.of("qa", "line", "describe");
+  public static final List<String> NAMES = List.of("qa", "line", "describe");
 
   /** Makes {@code n} examples from {@code seed}. */
-  interface Generator<E> {
+  public interface Generator<E> {
     List<E> make(long seed, int n);
   }
 
   /** The task {@code name} on {@code preset} for brains of {@code shape}. */
-  static TutorialTask<?> of(String name, String preset, BrainShape shape) {
+  public static TutorialTask<?> of(String name, String preset, BrainShape shape) {
     GoldPreset p = GoldPresets.get(preset);
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "qa" -> new TutorialTask<TextExample>("qa", fitting(p, shape), (seed, n) -> qa(p, shape.patch(), seed, n),
@@ -81,12 +82,16 @@ record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, F
     return generator.make(Seeds.derive(evalSeed, "tutorial-held-out"), n);
   }
 
-  /** Scores {@code brain} on {@code n} held-out examples of evaluation seed {@code evalSeed}; prints {@code metric: X}. */
-  static void evaluate(String name, String preset, TorchBrain brain, long evalSeed, int n, java.io.PrintWriter out) {
+  /**
+   * Scores {@code brain} on {@code n} held-out examples of evaluation seed {@code evalSeed}; the
+   * lines {@code examples: N} and {@code metric: X} (see {@link #report}) go to {@code out}.
+   */
+  public static void evaluate(String name, String preset, TorchBrain brain, long evalSeed, int n,
+      Consumer<String> out) {
     score(of(name, preset, brain.shape()), brain, evalSeed, n, out);
   }
 
-  private static <E> void score(TutorialTask<E> t, TorchBrain brain, long evalSeed, int n, java.io.PrintWriter out) {
+  private static <E> void score(TutorialTask<E> t, TorchBrain brain, long evalSeed, int n, Consumer<String> out) {
     List<E> held = t.heldOut(evalSeed, n);
     int longest = longest(held);
     if (longest > brain.shape().block()) {
@@ -95,18 +100,18 @@ record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, F
           + t.name() + "'");
     }
     try (Tutor<E> tutor = t.tutor().apply(brain)) {
-      out.printf(Locale.ROOT, "examples: %d%n", held.size());
+      out.accept("examples: " + held.size());
       t.report(tutor, held, evalSeed, out);
     }
   }
 
   /**
-   * Prints {@code metric: X} on {@code held} (the held-out examples of {@code evalSeed}), then for
+   * Reports {@code metric: X} on {@code held} (the held-out examples of {@code evalSeed}), then for
    * {@code qa} one {@code metric_template: X} line per question template, so a plateau can be
    * traced to the questions the brain has not learned.
    */
-  void report(Tutor<E> tutor, List<E> held, long evalSeed, java.io.PrintWriter out) {
-    out.printf(Locale.ROOT, "%s: %.4f%n", tutor.metric(), tutor.score(held));
+  void report(Tutor<E> tutor, List<E> held, long evalSeed, Consumer<String> out) {
+    out.accept(String.format(Locale.ROOT, "%s: %.4f", tutor.metric(), tutor.score(held)));
     if (!name.equals("qa")) {
       return;
     }
@@ -117,8 +122,8 @@ record TutorialTask<E>(String name, GoldPreset preset, Generator<E> generator, F
       groups.computeIfAbsent(asked.get(i).template().name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(held.get(i));
     }
-    groups.forEach((template, examples) -> out.printf(Locale.ROOT, "%s_%s: %.4f (%d)%n", tutor.metric(), template,
-        tutor.score(examples), examples.size()));
+    groups.forEach((template, examples) -> out.accept(String.format(Locale.ROOT, "%s_%s: %.4f (%d)", tutor.metric(),
+        template, tutor.score(examples), examples.size())));
   }
 
   /** The longest token sequence among {@code examples} (0 for pictures, which use one token). */

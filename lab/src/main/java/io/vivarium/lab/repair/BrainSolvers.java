@@ -1,14 +1,7 @@
-package io.vivarium.cli;
+package io.vivarium.lab.repair;
 
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.worlds.repair.CharNgram;
 import io.vivarium.worlds.repair.Corpus;
-import io.vivarium.worlds.repair.HeuristicSolver;
-import io.vivarium.worlds.repair.Lexicon;
-import io.vivarium.worlds.repair.SearchCalibration;
-import io.vivarium.worlds.repair.SearchSolver;
-import io.vivarium.worlds.repair.Solver;
-import io.vivarium.worlds.repair.SolverProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +10,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Makes brain-ranked repair searches for {@code vivarium eval --world repair}: a spec naming a
+ * Makes brain-ranked repair searches for {@link Solvers}: a spec naming a
  * brain file ({@code FILE}, solver {@code brain}: the search alone) or the heuristic followed
  * by one ({@code heuristic+FILE}, solver {@code heuristic+brain}). The search's candidates come
  * from a character n-gram learned from the corpus's training split; the brain
@@ -25,11 +18,19 @@ import java.util.function.UnaryOperator;
  *
  * <p>Stateless and thread-safe.
  */
-public final class BrainSolverProvider implements SolverProvider {
+public final class BrainSolvers {
   private static final String HYBRID = "heuristic+";
 
-  @Override
-  public Optional<Solver> create(String spec, Corpus corpus) {
+  /** What {@link #create} accepts, for error messages. */
+  static final String ACCEPTS = "BRAIN_FILE or heuristic+BRAIN_FILE (a brain from 'vivarium train repair')";
+
+  private BrainSolvers() {}
+
+  /**
+   * The solver named by {@code spec} (a brain file, or {@code heuristic+} one) over
+   * {@code corpus}, or empty when {@code spec} names no brain file.
+   */
+  static Optional<Solver> create(String spec, Corpus corpus) {
     boolean hybrid = spec.startsWith(HYBRID);
     String file = hybrid ? spec.substring(HYBRID.length()) : spec;
     if (!file.endsWith(".brain") && !Files.isRegularFile(Path.of(file))) {
@@ -51,15 +52,10 @@ public final class BrainSolverProvider implements SolverProvider {
    * The search ranked by {@code brain} over {@code corpus}, after the calibrated heuristic when
    * {@code hybrid}; the brain lives as long as the solver (the process owns it).
    */
-  static SearchSolver solver(String name, TorchBrain brain, Corpus corpus, boolean hybrid) {
+  public static SearchSolver solver(String name, TorchBrain brain, Corpus corpus, boolean hybrid) {
     UnaryOperator<String> first = hybrid ? HeuristicSolver.calibrated(corpus, Lexicon.DEFAULT_PASSAGES)::repair
         : text -> text;
     return SearchCalibration.solver(name, corpus, first, CharNgram.learn(corpus, Lexicon.DEFAULT_PASSAGES),
         new BrainTextScorer(brain));
-  }
-
-  @Override
-  public String accepts() {
-    return "BRAIN_FILE or heuristic+BRAIN_FILE (a brain from 'vivarium train repair')";
   }
 }

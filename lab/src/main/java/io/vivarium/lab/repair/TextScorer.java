@@ -1,4 +1,4 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
+import io.vivarium.worlds.repair.WordEdits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,9 +1,14 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.Corpus.Split;
+import io.vivarium.worlds.repair.FileCorpus;
+import io.vivarium.worlds.repair.GeneratedCorpus;
+import io.vivarium.worlds.repair.RepairPreset;
+import io.vivarium.worlds.repair.RepairPresets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +72,19 @@ class SolverTest {
   }
 
   @Test
+  void runAllHandsOverEachReportInOrder() {
+    RepairPreset single = RepairPresets.get("repair-single");
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    java.util.List<RepairEval.Report> reports = RepairEval.runAll(single, corpus, java.util.List.of("identity",
+        "heuristic"), 14, 1, r -> seen.add(r.solver()));
+    assertThat(seen).containsExactly("identity", "heuristic");
+    assertThat(reports).extracting(RepairEval.Report::solver).containsExactly("identity", "heuristic");
+    assertThat(reports.get(0).overall()).isEqualTo(RepairEval.run(single, corpus, Solvers.create("identity", corpus), 14,
+        1).overall());
+    assertThat(reports.get(1).overall().episodes()).isEqualTo(14);
+  }
+
+  @Test
   void calibrationKeepsEveryRuleForTheGeneratedCorpus() {
     HeuristicSolver calibrated = HeuristicSolver.calibrated(corpus, 1000);
     assertThat(calibrated.rules()).containsExactlyInAnyOrder(HeuristicSolver.Rule.values());
@@ -93,7 +111,8 @@ class SolverTest {
     assertThatThrownBy(() -> Solvers.create("oracle", corpus))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown repair solver 'oracle'")
-        .hasMessageContaining("identity").hasMessageContaining("heuristic").hasMessageContaining("heuristic+ngram");
+        .hasMessageContaining("identity").hasMessageContaining("heuristic").hasMessageContaining("heuristic+ngram")
+        .hasMessageContaining("BRAIN_FILE or heuristic+BRAIN_FILE");
     assertThatThrownBy(() -> RepairEval.run(RepairPresets.get("repair-single"), corpus,
         heuristic, 0, 1)).hasMessageContaining("--episodes must be at least 1; got 0");
   }

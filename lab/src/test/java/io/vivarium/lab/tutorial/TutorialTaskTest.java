@@ -1,4 +1,4 @@
-package io.vivarium.cli;
+package io.vivarium.lab.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +46,15 @@ class TutorialTaskTest {
     BrainShape small = BrainShape.preset("tiny").withPatches(4, 8);
     assertThatThrownBy(() -> TutorialTask.of("qa", "gold-bare-8x8", small))
         .hasMessageContaining("gold-bare-8x8 grid (10x10 cells) does not fit the brain's patch grid of 8x8");
+  }
+
+  @Test
+  void theBlockIsRaisedToAMultipleOf64OnlyWhenTheExamplesNeedIt() {
+    BrainShape tiny = BrainShape.preset("tiny");
+    assertThat(TutorialTraining.fitted(tiny, tiny.block() - 16)).isSameAs(tiny);
+    BrainShape raised = TutorialTraining.fitted(tiny, tiny.block());
+    assertThat(raised.block()).isGreaterThanOrEqualTo(tiny.block() + 16).matches(b -> b % 64 == 0, "a multiple of 64");
+    assertThat(raised.dim()).isEqualTo(tiny.dim());
   }
 
   private static int kind(Patches p, int cell) {

@@ -1,15 +1,20 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Step;
+import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.Corpus.Split;
+import io.vivarium.worlds.repair.Operation;
+import io.vivarium.worlds.repair.RepairPreset;
+import io.vivarium.worlds.repair.RepairWorld;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Evaluates a solver on held-out repair episodes: per operation, the exact restoration rate
@@ -80,6 +85,21 @@ public final class RepairEval {
     }
     return new Report(solver.name(), preset.name(), corpus.name(), seed, overall,
         new ArrayList<>(rows.values()));
+  }
+
+  /**
+   * Runs each solver of {@code specs} ({@link Solvers#create}) as {@link #run} does, handing each
+   * report to {@code done} as soon as it is made; returns the reports in order.
+   */
+  public static List<Report> runAll(RepairPreset preset, Corpus corpus, List<String> specs, int episodes, long seed,
+      Consumer<Report> done) {
+    List<Report> reports = new ArrayList<>();
+    for (String spec : specs) {
+      Report r = run(preset, corpus, Solvers.create(spec, corpus), episodes, seed);
+      reports.add(r);
+      done.accept(r);
+    }
+    return reports;
   }
 
   /** An operations × solvers table of exact rate and mean reward, for reports. */

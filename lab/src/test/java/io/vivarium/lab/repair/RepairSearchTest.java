@@ -1,10 +1,13 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vivarium.lab.repair.RepairSearch.Candidate;
 import io.vivarium.worlds.repair.Corpus.Split;
-import io.vivarium.worlds.repair.RepairSearch.Candidate;
+import io.vivarium.worlds.repair.GeneratedCorpus;
+import io.vivarium.worlds.repair.Score;
+import io.vivarium.worlds.repair.WordEdits;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package io.vivarium.cli;
+package io.vivarium.lab.repair;
 
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.LmScorer;
-import io.vivarium.worlds.repair.TextScorer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

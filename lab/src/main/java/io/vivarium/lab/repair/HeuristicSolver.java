@@ -1,15 +1,17 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Observation;
-import io.vivarium.worlds.repair.Lexicon.Parts;
+import io.vivarium.lab.repair.Lexicon.Parts;
+import io.vivarium.worlds.repair.Corpus;
+import io.vivarium.worlds.repair.Episode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**

@@ -1,5 +1,6 @@
-package io.vivarium.worlds.repair;
+package io.vivarium.lab.repair;
 
+import io.vivarium.worlds.repair.Corpus;
 import java.util.Arrays;
 import java.util.List;
 
