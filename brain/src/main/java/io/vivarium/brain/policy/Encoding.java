@@ -53,14 +53,14 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
   /**
    * The encoding for a world of {@code spec}: {@link #defaults()} for one-byte actions; for byte
    * sequences (programs, text) every channel the world fills (video, text, touch, noise, up to
-   * 128 bytes each) and the last reward, without action memory (the world shows the last action
+   * 512 bytes each: a repair passage must be seen whole) and the last reward, without action memory (the world shows the last action
    * itself where it matters, as exec's {@code motor} channel does).
    */
   public static Encoding forSpec(io.vivarium.core.world.Spec spec) {
     if (ActionSpace.of(spec).oneByte()) {
       return defaults();
     }
-    return new Encoding(List.of(Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 128, 0, true);
+    return new Encoding(List.of(Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 512, 0, true);
   }
 
   /** The default: the grid (video), the mission (text), the last 4 actions and the last reward. */

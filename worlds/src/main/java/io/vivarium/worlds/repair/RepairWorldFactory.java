@@ -24,6 +24,15 @@ public final class RepairWorldFactory implements WorldFactory {
     return RepairPresets.names();
   }
 
+  /**
+   * {@code repair-short-single}: one operation on a 200-character passage, so that a colony of
+   * small brains sees the whole passage and can write its repair within a few hundred positions.
+   */
+  @Override
+  public String defaultPreset() {
+    return "repair-short-single";
+  }
+
   @Override
   public World create(String preset) {
     return new RepairWorld(RepairPresets.get(preset));
