@@ -4,12 +4,10 @@ import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Step;
+import io.vivarium.core.world.Renderer;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
-import io.vivarium.worlds.gold.GoldConsole;
-import io.vivarium.worlds.gold.GoldRenderer;
-import io.vivarium.worlds.gold.GoldWorld;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,17 +103,14 @@ public final class Replay {
     }
     World world;
     try {
-      world = factory.create(e.preset());
+      world = factory.create(e.preset(), e.level());
     } catch (IllegalArgumentException x) {
+      if (x.getMessage() != null && x.getMessage().contains("has no curriculum levels")) {
+        throw new IllegalArgumentException(e + " started at curriculum level " + e.level() + " but world "
+            + e.world() + " has no levels; it cannot be replayed here", x);
+      }
       throw new IllegalArgumentException(e + " was played on a preset this vivarium does not have: "
           + x.getMessage(), x);
-    }
-    if (world instanceof GoldWorld g) {
-      g.setGoldRadius(e.level());
-    } else if (e.level() != 0) {
-      world.close();
-      throw new IllegalArgumentException(e + " started at curriculum level " + e.level() + " but world "
-          + e.world() + " has no levels; it cannot be replayed here");
     }
     return world;
   }
@@ -127,15 +122,15 @@ public final class Replay {
   }
 
   private static String text(World world, Observation o, int step, double reward, String status) {
-    if (world instanceof GoldWorld g) {
-      return GoldConsole.frame(g.scene(), status, reward);
+    if (world instanceof Renderer r) {
+      return r.text(0) + String.format(Locale.ROOT, " · reward %.4f · %s%n%n", reward, status);
     }
     return String.format(Locale.ROOT, "step %d · reward %.4f · %s%n", step, reward, status);
   }
 
   private static Image picture(World world, Observation o) {
-    if (world instanceof GoldWorld g) {
-      return new GoldRenderer(g.preset().pixelsPerCell()).render(g.scene());
+    if (world instanceof Renderer r) {
+      return r.picture(0);
     }
     return o.image();
   }

@@ -12,9 +12,8 @@ import io.vivarium.core.config.BusConfig;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.WorldBatch;
-import io.vivarium.worlds.gold.GoldBatch;
-import io.vivarium.worlds.gold.GoldPng;
-import io.vivarium.worlds.gold.GoldRenderer;
+import io.vivarium.core.world.Png;
+import io.vivarium.core.world.Renderer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -49,7 +48,6 @@ final class BusLink {
   private final Consumer<String> log;
   private final long intervalNanos;
   private final Map<String, Turn> turns = new HashMap<>();
-  private GoldRenderer renderer;
   private boolean up = true;
   private long downSinceMillis;
 
@@ -167,16 +165,13 @@ final class BusLink {
     }
   }
 
-  /** Instance 0 as a PNG: the world's own picture, or a gold room drawn here; null for other worlds. */
+  /** Instance 0 as a PNG: the observation's picture, or the world's drawing for people ({@link Renderer}); null without either. */
   private byte[] frame(WorldBatch w) {
     Image image = w.observation(0).image();
-    if (image == null && w instanceof GoldBatch g) {
-      if (renderer == null || renderer.pixelsPerCell() != g.preset().pixelsPerCell()) {
-        renderer = new GoldRenderer(g.preset().pixelsPerCell());
-      }
-      image = renderer.render(g.scene(0));
+    if (image == null && w instanceof Renderer r) {
+      image = r.picture(0);
     }
-    return image == null ? null : GoldPng.encode(image);
+    return image == null ? null : Png.encode(image);
   }
 
   /** The {@code touch:world} summary: JSON, format {@code vivarium.touch} version 1. */
@@ -192,8 +187,8 @@ final class BusLink {
         quote(w.spec().world()), quote(w.spec().preset()), a.envSteps, a.episodes.episodes(),
         number(a.fitness), number(a.successRate), number(a.humanReward), number(w.rewards()[0]),
         quote(new String(o.bytes(Channel.TEXT), StandardCharsets.UTF_8)), quote(a.textIn)));
-    if (w instanceof GoldBatch g) {
-      s.append(",\"scene\":").append(quote(g.scene(0).ascii()));
+    if (w instanceof Renderer r) {
+      s.append(",\"scene\":").append(quote(r.text(0)));
     }
     byte[] touch = o.bytes(Channel.TOUCH);
     if (touch.length > 0) {

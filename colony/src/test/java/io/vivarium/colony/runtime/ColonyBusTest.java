@@ -18,7 +18,7 @@ import io.vivarium.core.config.BusConfig;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Image;
-import io.vivarium.worlds.gold.GoldPng;
+import io.vivarium.core.world.Png;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +164,7 @@ class ColonyBusTest {
 
   private static Image decode(byte[] png) {
     try {
-      return GoldPng.decode(png, "video frame");
+      return Png.decode(png, "video frame");
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

@@ -29,6 +29,20 @@ public interface WorldFactory {
   /** A new single instance built from {@code preset}; an unknown preset lists the known ones. */
   World create(String preset);
 
+  /**
+   * A single instance of {@code preset} whose episodes start at curriculum {@code level} (gold:
+   * the radius of the gold, 0 = anywhere), so that a recorded episode replays exactly; worlds
+   * without levels accept only 0.
+   *
+   * @throws IllegalArgumentException for a level this world does not have
+   */
+  default World create(String preset, int level) {
+    if (level != 0) {
+      throw new IllegalArgumentException("world " + name() + " has no curriculum levels; got level " + level);
+    }
+    return create(preset);
+  }
+
   /** A batch of {@code size} instances; worlds with a faster batch override this. */
   default WorldBatch batch(String preset, int size) {
     return WorldBatch.of(() -> create(preset), size);

@@ -5,6 +5,7 @@ import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Curriculum;
 import io.vivarium.core.world.Expert;
+import io.vivarium.core.world.Renderer;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
@@ -27,7 +28,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one thread drives a batch. {@link #close()} stops its worker threads.
  */
-public final class GoldBatch implements WorldBatch, Expert, Curriculum {
+public final class GoldBatch implements WorldBatch, Expert, Curriculum, Renderer {
   /** Heading after action byte {@code a} from heading {@code h}, at {@code a << 2 | h}. */
   private static final byte[] TURN = new byte[256 * 4];
 
@@ -40,6 +41,8 @@ public final class GoldBatch implements WorldBatch, Expert, Curriculum {
   }
 
   private final GoldPreset preset;
+  /** Draws pictures for people (not for the brain's observations); made on first use. */
+  private GoldRenderer drawing;
   private final Spec spec;
   private final GoldRenderer renderer;
   private final byte[] mission;
@@ -199,6 +202,23 @@ public final class GoldBatch implements WorldBatch, Expert, Curriculum {
     GoldCurriculum d = GoldCurriculum.forPreset(preset);
     int start = Math.max(d.radius(), Math.min(level, d.maxRadius()));
     setCurriculum(new GoldCurriculum(start, 0.8, 100, d.maxRadius()));
+  }
+
+  /** Instance {@code i}'s room drawn at the preset's pixels per cell. */
+  @Override
+  public io.vivarium.core.world.Image picture(int i) {
+    if (drawing == null) {
+      drawing = new GoldRenderer(preset.pixelsPerCell());
+    }
+    return drawing.render(scene(i));
+  }
+
+  /** Instance {@code i}'s room in ASCII and its status: {@code step S/MAX · gold left G}. */
+  @Override
+  public String text(int i) {
+    GoldScene s = scene(i);
+    return s.ascii() + String.format(java.util.Locale.ROOT, "step %d/%d · gold left %d", s.steps(), s.maxSteps(),
+        s.goldLeft());
   }
 
   /** The radius new episodes start at, 0 (anywhere) without a curriculum. */

@@ -1,5 +1,7 @@
 package io.vivarium.worlds.gold;
 
+import io.vivarium.core.world.Png;
+
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Step;
 import java.io.IOException;
@@ -103,7 +105,7 @@ public final class GoldConsole {
     try (GoldWorld world = new GoldWorld(preset)) {
       world.reset(seed);
       Image image = new GoldRenderer(preset.pixelsPerCell()).render(world.scene());
-      GoldPng.write(image, file);
+      Png.write(image, file);
     }
   }
 

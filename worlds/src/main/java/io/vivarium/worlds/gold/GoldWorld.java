@@ -4,6 +4,7 @@ import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.Step;
+import io.vivarium.core.world.Renderer;
 import io.vivarium.core.world.World;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe.
  */
-public final class GoldWorld implements World {
+public final class GoldWorld implements World, Renderer {
   private final GoldBatch batch;
   private boolean done = true;
 
@@ -81,6 +82,18 @@ public final class GoldWorld implements World {
   /** Sets the curriculum's gold radius for the next resets; 0 = anywhere. */
   public void setGoldRadius(int radius) {
     batch.setGoldRadius(radius);
+  }
+
+  /** The room drawn at the preset's pixels per cell; a single world has instance 0 only. */
+  @Override
+  public io.vivarium.core.world.Image picture(int i) {
+    return batch.picture(i);
+  }
+
+  /** The room in ASCII and its status; a single world has instance 0 only. */
+  @Override
+  public String text(int i) {
+    return batch.text(i);
   }
 
   @Override

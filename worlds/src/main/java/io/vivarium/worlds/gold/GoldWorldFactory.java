@@ -38,6 +38,14 @@ public final class GoldWorldFactory implements io.vivarium.core.world.WorldFacto
     return new GoldWorld(GoldPresets.get(preset));
   }
 
+  /** A room whose gold is placed within radius {@code level} of the agent (0: anywhere), as a curriculum placed it. */
+  @Override
+  public World create(String preset, int level) {
+    GoldWorld w = new GoldWorld(GoldPresets.get(preset));
+    w.setGoldRadius(level);
+    return w;
+  }
+
   @Override
   public WorldBatch batch(String preset, int size) {
     return new GoldBatch(GoldPresets.get(preset), size, 1);

@@ -1,5 +1,7 @@
 package io.vivarium.worlds.gold;
 
+import io.vivarium.core.world.Png;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -50,7 +52,7 @@ class GoldConsoleTest {
   void pngAndQuestionsAreWritten(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("start.png");
     GoldConsole.writePng(GoldPresets.get("gold-bare-6x6"), 1, file);
-    assertThat(GoldPng.decode(Files.readAllBytes(file), "start.png").width()).isEqualTo(64);
+    assertThat(Png.decode(Files.readAllBytes(file), "start.png").width()).isEqualTo(64);
     String qa = run(o -> GoldConsole.qa(GoldPresets.get("gold-bare-6x6"), 1, 4, o));
     assertThat(qa.lines().filter(l -> l.startsWith("Q: ")).count()).isEqualTo(4);
     assertThat(qa.lines().filter(l -> l.startsWith("A: ")).count()).isEqualTo(4);

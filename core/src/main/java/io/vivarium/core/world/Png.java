@@ -1,6 +1,5 @@
-package io.vivarium.worlds.gold;
+package io.vivarium.core.world;
 
-import io.vivarium.core.world.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,13 +10,13 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * PNG files for gold pictures, through the JDK's ImageIO (PNG carries its own signature and
+ * PNG files for world pictures, through the JDK's ImageIO (PNG carries its own signature and
  * version, so no Vivarium header is added).
  *
  * <p>Stateless; thread-safe.
  */
-public final class GoldPng {
-  private GoldPng() {}
+public final class Png {
+  private Png() {}
 
   /** The picture encoded as PNG. */
   public static byte[] encode(Image image) {

@@ -1,5 +1,7 @@
 package io.vivarium.worlds.gold;
 
+import io.vivarium.core.world.Png;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vivarium.core.world.Image;
@@ -10,9 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The picture of one seeded scene against a golden PNG. */
-class GoldPngTest {
+class PngTest {
   private static final String GOLDEN = "golden-walls-8x8-seed42.png";
-  private static final String REGENERATE = "./mvnw -B -pl worlds -am verify -Dtest=GoldPngTest"
+  private static final String REGENERATE = "./mvnw -B -pl worlds -am verify -Dtest=PngTest"
       + " -Dsurefire.failIfNoSpecifiedTests=false -Dgold.regenerate=true";
 
   @Test
@@ -27,12 +29,12 @@ class GoldPngTest {
     if (Boolean.getBoolean("gold.regenerate")) {
       Path file = Path.of("src/test/resources/io/vivarium/worlds/gold", GOLDEN);
       Files.createDirectories(file.getParent());
-      GoldPng.write(actual, file);
+      Png.write(actual, file);
       return;
     }
-    try (InputStream in = GoldPngTest.class.getResourceAsStream(GOLDEN)) {
+    try (InputStream in = PngTest.class.getResourceAsStream(GOLDEN)) {
       assertThat(in).as("golden file %s is missing; create it with: %s", GOLDEN, REGENERATE).isNotNull();
-      Image golden = GoldPng.decode(in.readAllBytes(), GOLDEN);
+      Image golden = Png.decode(in.readAllBytes(), GOLDEN);
       assertThat(actual.width()).isEqualTo(golden.width());
       assertThat(actual.rgb())
           .as("picture differs from %s; if the change is intended, regenerate with: %s", GOLDEN, REGENERATE)
@@ -43,8 +45,8 @@ class GoldPngTest {
   @Test
   void pngRoundTripsAndRejectsOtherBytes() throws IOException {
     Image i = new GoldRenderer(4).render(GoldScene.parse("#####\n#>.G#\n#####"));
-    assertThat(GoldPng.decode(GoldPng.encode(i), "memory").rgb()).isEqualTo(i.rgb());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldPng.decode(new byte[] {1, 2, 3}, "x.png"))
+    assertThat(Png.decode(Png.encode(i), "memory").rgb()).isEqualTo(i.rgb());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Png.decode(new byte[] {1, 2, 3}, "x.png"))
         .hasMessageContaining("x.png is not a PNG");
   }
 }
