@@ -31,14 +31,11 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
  */
-public final class Grpo implements Learner {
-  private final TorchBrain brain;
+public final class Grpo extends OptimizedLearner {
   private final GrpoConfig options;
-  private final OptimizerConfig optimizer;
   private final Schedule schedule;
   private final int instances;
   private final SplittableRandom rng;
-  private final AdamW opt;
 
   /**
    * A learner of {@code brain} over {@code instances} worlds in groups of {@code options.group()}.
@@ -47,17 +44,20 @@ public final class Grpo implements Learner {
    */
   public Grpo(TorchBrain brain, GrpoConfig options, OptimizerConfig optimizer, Schedule schedule, int instances,
       long seed) {
+    super(brain, whole(options, instances, optimizer));
+    this.options = options;
+    this.schedule = schedule;
+    this.instances = instances;
+    this.rng = Seeds.random(seed, "grpo-minibatches", 0);
+  }
+
+  /** {@code optimizer}, once the instances split into whole groups (checked before the optimizer exists). */
+  private static OptimizerConfig whole(GrpoConfig options, int instances, OptimizerConfig optimizer) {
     if (instances % options.group() != 0) {
       throw new IllegalArgumentException("grpo splits the " + instances + " world instances into groups of "
           + options.group() + "; make world.batch a multiple of learn.grpo.group");
     }
-    this.brain = brain;
-    this.options = options;
-    this.optimizer = optimizer;
-    this.schedule = schedule;
-    this.instances = instances;
-    this.rng = Seeds.random(seed, "grpo-minibatches", 0);
-    this.opt = AdamW.of(brain, optimizer);
+    return optimizer;
   }
 
   @Override
@@ -84,7 +84,7 @@ public final class Grpo implements Learner {
     int updates = 0;
     steps:
     for (int e = 0; e < options.epochs(); e++) {
-      int[] order = permutation(n);
+      int[] order = permutation(n, rng);
       for (int from = 0; from < n; from += minibatch) {
         if (stopping.getAsBoolean()) {
           break steps;
@@ -225,39 +225,5 @@ public final class Grpo implements Learner {
         return new float[] {out[0].getFloat(), out[1].getFloat(), kl[0], kl[1], norm};
       }
     });
-  }
-
-  private int[] permutation(int n) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
-  }
-
-  @Override
-  public byte[] optimizerState() {
-    return opt.exportState();
-  }
-
-  @Override
-  public void restoreOptimizer(byte[] state) {
-    opt.importState(state);
-  }
-
-  @Override
-  public int optimizerSteps() {
-    return opt.steps();
-  }
-
-  @Override
-  public void close() {
-    opt.close();
   }
 }

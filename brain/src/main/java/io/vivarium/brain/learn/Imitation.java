@@ -31,19 +31,16 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
  */
-public final class Imitation implements Learner {
+public final class Imitation extends OptimizedLearner {
   /** Discount of the returns the value head learns (PPO's default γ). */
   static final double GAMMA = 0.99;
   /** Weight of the value loss beside the cross-entropy (PPO's default value coefficient). */
   static final float VALUE_COEF = 0.5f;
 
-  private final TorchBrain brain;
   private final BcConfig options;
-  private final OptimizerConfig optimizer;
   private final Schedule schedule;
   private final int instances;
   private final SplittableRandom rng;
-  private final AdamW opt;
   private final LabelledStates states;
   /** The states of each instance's current episode and their rewards, until it ends and their returns are known. */
   private final long[][] pendingStamps;
@@ -53,14 +50,12 @@ public final class Imitation implements Learner {
   /** A learner of {@code brain} over {@code instances} worlds. */
   public Imitation(TorchBrain brain, BcConfig options, OptimizerConfig optimizer, Schedule schedule, int instances,
       long seed) {
-    this.brain = brain;
+    super(brain, optimizer);
     this.options = options;
-    this.optimizer = optimizer;
     this.schedule = schedule;
     this.instances = instances;
     this.rng = Seeds.random(seed, "imitation", 0);
     this.states = new LabelledStates(Math.max(options.buffer(), options.minibatch()));
-    this.opt = AdamW.of(brain, optimizer);
     this.pending = new int[instances];
     this.pendingStamps = new long[instances][64];
     this.pendingRewards = new float[instances][64];
@@ -184,25 +179,5 @@ public final class Imitation implements Learner {
         return new float[] {out[0].getFloat(), (float) right / b, norm};
       }
     });
-  }
-
-  @Override
-  public byte[] optimizerState() {
-    return opt.exportState();
-  }
-
-  @Override
-  public void restoreOptimizer(byte[] state) {
-    opt.importState(state);
-  }
-
-  @Override
-  public int optimizerSteps() {
-    return opt.steps();
-  }
-
-  @Override
-  public void close() {
-    opt.close();
   }
 }

@@ -27,25 +27,20 @@ import java.util.function.BooleanSupplier;
  * <p>Not thread-safe: one thread drives a learner. Backward passes take the process-wide
  * {@link TrainingLock}, so learners of different brains may share a JVM.
  */
-public final class Ppo implements Learner {
-  private final TorchBrain brain;
+public final class Ppo extends OptimizedLearner {
   private final PpoConfig options;
-  private final OptimizerConfig optimizer;
   private final Schedule schedule;
   private final int instances;
   private final SplittableRandom rng;
-  private final AdamW opt;
 
   /** A learner of {@code brain} playing {@code instances} worlds; the schedule counts gradient steps. */
   public Ppo(TorchBrain brain, PpoConfig options, OptimizerConfig optimizer, Schedule schedule, int instances,
       long seed) {
-    this.brain = brain;
+    super(brain, optimizer);
     this.options = options;
-    this.optimizer = optimizer;
     this.schedule = schedule;
     this.instances = instances;
     this.rng = Seeds.random(seed, "ppo-minibatches", 0);
-    this.opt = AdamW.of(brain, optimizer);
   }
 
   @Override
@@ -75,7 +70,7 @@ public final class Ppo implements Learner {
     int updates = 0;
     steps:
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
-      int[] order = permutation(n);
+      int[] order = permutation(n, rng);
       for (int from = 0; from + minibatch <= n; from += minibatch) {
         if (stopping.getAsBoolean()) {
           break steps; // the rest of the rollout is dropped; every applied step was whole
@@ -156,39 +151,5 @@ public final class Ppo implements Learner {
       s += d * d;
     }
     return s / a.length;
-  }
-
-  private int[] permutation(int n) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
-  }
-
-  @Override
-  public byte[] optimizerState() {
-    return opt.exportState();
-  }
-
-  @Override
-  public void restoreOptimizer(byte[] state) {
-    opt.importState(state);
-  }
-
-  @Override
-  public int optimizerSteps() {
-    return opt.steps();
-  }
-
-  @Override
-  public void close() {
-    opt.close();
   }
 }
