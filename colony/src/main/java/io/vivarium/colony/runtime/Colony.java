@@ -11,6 +11,7 @@ import io.vivarium.bus.MqttBus;
 import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
@@ -306,7 +307,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   /** With no alive agent: waits for a request when one could wake, else says why it stops. */
   private boolean idle() {
     var states = registry.agentsByState();
-    if (states.get("hibernating") + states.get("failed") == 0) {
+    if (states.get(AgentState.HIBERNATING) + states.get(AgentState.FAILED) == 0) {
       log.accept("every agent of this colony is dead; nothing to run");
       return false;
     }
@@ -399,7 +400,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   }
 
   AgentFrame frame(LiveAgent a, boolean hidden) {
-    return new AgentFrame(a.id, "alive", a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
+    return new AgentFrame(a.id, AgentState.ALIVE.key(), a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
         a.episodes.lastAction(), a.episodes.lastReward(), a.textIn, a.textOut,
         hidden ? a.brain.embed(a.input0()) : new float[0], System.currentTimeMillis());
   }
@@ -410,28 +411,28 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     logger.warn("agent {} failed", a.id, e);
     log.accept("agent " + a.id + " failed: " + error);
     unload(a);
-    registry.putAgent(row(a, "failed", 0, error));
+    registry.putAgent(row(a, AgentState.FAILED, 0, error));
     event(Event.now("error", a.id, "{\"error\":" + Text.quote(error) + "}"));
   }
 
   void hibernate(LiveAgent a) {
     checkpoint(a);
     unload(a);
-    registry.putAgent(row(a, "hibernating", 0, null));
+    registry.putAgent(row(a, AgentState.HIBERNATING, 0, null));
     event(Event.now("hibernate", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
   }
 
   void kill(LiveAgent a, String reason) {
     checkpoint(a);
     unload(a);
-    registry.putAgent(row(a, "dead", System.currentTimeMillis(), null));
+    registry.putAgent(row(a, AgentState.DEAD, System.currentTimeMillis(), null));
     event(Event.now("death", a.id, String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", Text.quote(reason),
         a.fitness)));
   }
 
   /** Kills an agent that is not in memory (hibernating or failed): its row only. */
   void kill(AgentRow r, String reason) {
-    registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "dead", r.world(), r.brainSpec(),
+    registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.DEAD, r.world(), r.brainSpec(),
         r.fitness(), r.bornMillis(), System.currentTimeMillis(), r.error()));
     event(Event.now("death", r.id(), String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}", Text.quote(reason),
         r.fitness())));
@@ -453,7 +454,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     if (a == null) {
       throw new IllegalStateException(r.id() + " has no checkpoint that verifies");
     }
-    registry.putAgent(row(a, "alive", 0, null));
+    registry.putAgent(row(a, AgentState.ALIVE, 0, null));
     event(Event.now("wake", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
     idleNoted = false;
   }
@@ -497,7 +498,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     Hparams h = perturb ? parent.hparams.perturbed(Seeds.random(seed, "hparams", 0)) : parent.hparams;
     LiveAgent child = live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false,
         Curricula.level(parent.worlds));
-    registry.putAgent(row(child, "alive", 0, null));
+    registry.putAgent(row(child, AgentState.ALIVE, 0, null));
     event(Event.now("birth", id, String.format(Locale.ROOT,
         "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d,\"via\":\"%s\",%s}", parent.id,
         child.generation, sigma, seed, via, h.json())));
@@ -554,7 +555,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     Checkpoint c = store.write(a.id, a.envSteps, a.fitness, configHash, payload, LearnerState.of(a).encode());
     registry.addCheckpoint(a.id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
-    registry.putAgent(row(a, "alive", 0, null));
+    registry.putAgent(row(a, AgentState.ALIVE, 0, null));
     event(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
     a.lastCheckpointNanos = System.nanoTime();
   }
@@ -573,18 +574,18 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         String id = nextId();
         TorchBrain brain = TorchBrain.create(config.brain(), Seeds.derive(config.colony().seed(), "brain", i));
         LiveAgent a = live(id, null, 0, brain, 0, i, h, config.learn().method().equals("bc+ppo"), 1);
-        registry.putAgent(row(a, "alive", 0, null));
+        registry.putAgent(row(a, AgentState.ALIVE, 0, null));
         event(Event.now("birth", id, "{\"parent\":null,\"generation\":0," + h.json() + "}"));
         checkpoint(a);
       }
       return;
     }
     for (AgentRow r : known) {
-      if (r.state().equals("alive")) {
+      if (r.state() == AgentState.ALIVE) {
         LiveAgent a = load(r);
         if (a == null) {
           String error = "no checkpoint that verifies under " + store.root();
-          registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "failed", r.world(), r.brainSpec(),
+          registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.FAILED, r.world(), r.brainSpec(),
               r.fitness(), r.bornMillis(), 0, error));
           event(Event.now("error", r.id(), "{\"error\":" + Text.quote(error) + "}"));
           log.accept("agent " + r.id() + " cannot resume: " + error);
@@ -677,7 +678,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     return TalkBatch.wrap(a.worlds, config.bus().textBytes(), () -> a.textIn);
   }
 
-  private AgentRow row(LiveAgent a, String state, long diedMillis, String error) {
+  private AgentRow row(LiveAgent a, AgentState state, long diedMillis, String error) {
     return new AgentRow(a.id, a.parent, a.generation, state, config.world().preset(), config.brain().preset(),
         a.fitness, a.bornMillis, diedMillis, error);
   }
@@ -696,9 +697,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       best = a.fitness > best.fitness ? a : best;
     }
     var states = registry.agentsByState();
-    int generation = (int) registry.scalar("SELECT MAX(generation) FROM agents", 0);
-    log.accept(StatusLine.format(generation, states.get("alive") + states.get("hibernating"),
-        states.get("hibernating"), median, best.id, best.parent, stepsPerSecond)
+    int generation = registry.maxGeneration();
+    log.accept(StatusLine.format(generation, states.get(AgentState.ALIVE) + states.get(AgentState.HIBERNATING),
+        states.get(AgentState.HIBERNATING), median, best.id, best.parent, stepsPerSecond)
         + (link == null ? "" : link.status()));
   }
 

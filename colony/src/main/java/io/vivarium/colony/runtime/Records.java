@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.registry.Registry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,30 +66,22 @@ final class Records {
 
   /** The registry's row of {@code agent}. */
   static Optional<AgentRow> agent(Registry registry, String agent) {
-    return registry.agents().stream().filter(a -> a.id().equals(agent)).findFirst();
+    return registry.agent(agent);
   }
 
   /** The JSON of {@code agent}'s birth event, or {@code null}. */
   static String birthJson(Registry registry, String agent) {
-    String[] out = {null};
-    registry.query("SELECT json FROM events WHERE kind = 'birth' AND agent = ? ORDER BY id DESC LIMIT 1",
-        rs -> out[0] = rs.getString(1), agent);
-    return out[0];
+    List<String> births = registry.events().json("birth", agent);
+    return births.isEmpty() ? null : births.get(births.size() - 1);
   }
 
   /** The curriculum level of {@code agent}'s latest recorded episode, 1 when it has none. */
   static int lastLevel(Registry registry, String agent) {
-    int[] out = {1};
-    registry.query("SELECT level FROM episodes WHERE agent = ? ORDER BY id DESC LIMIT 1",
-        rs -> out[0] = rs.getInt(1), agent);
-    return out[0];
+    return registry.episodes().newest(agent).map(EpisodeRow::level).orElse(1);
   }
 
   /** The latest total of people's rewards to {@code agent}, 0 when none. */
   static double humanReward(Registry registry, String agent) {
-    double[] out = {0};
-    registry.query("SELECT value FROM metrics WHERE agent = ? AND name = 'human_reward' ORDER BY step DESC, "
-        + "time_ms DESC LIMIT 1", rs -> out[0] = rs.getDouble(1), agent);
-    return out[0];
+    return registry.metrics().latest(agent, "human_reward").orElse(0);
   }
 }

@@ -141,7 +141,7 @@ class ColonyBusTest {
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("is unreachable; the colony runs on"));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains(" steps/s", " · bus down "));
     try (Registry r = Registry.openReadOnly(data.registry())) {
-      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'bus_down'", 0)).isEqualTo(1);
+      assertThat(r.events().count("bus_down", null)).isEqualTo(1);
     }
   }
 
