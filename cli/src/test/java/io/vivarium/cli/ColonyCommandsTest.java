@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.config.ConfigResolver;
@@ -38,7 +40,7 @@ class ColonyCommandsTest {
   }
 
   private static String alive(int k) {
-    return agents.stream().filter(a -> a.state().equals("alive")).map(AgentRow::id).toList().get(k);
+    return agents.stream().filter(a -> a.state() == AgentState.ALIVE).map(AgentRow::id).toList().get(k);
   }
 
   @Test
@@ -104,9 +106,7 @@ class ColonyCommandsTest {
 
   private static String episodeAgent() {
     try (Registry r = Registry.openReadOnly(new DataDir(data).registry())) {
-      String[] a = {null};
-      r.query("SELECT agent FROM episodes ORDER BY id DESC LIMIT 1", rs -> a[0] = rs.getString(1));
-      return a[0];
+      return r.episodes().before(null, Long.MAX_VALUE, 1).stream().map(EpisodeRow::agent).findFirst().orElse(null);
     }
   }
 

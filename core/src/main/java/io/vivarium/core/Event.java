@@ -1,13 +1,5 @@
 package io.vivarium.core;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import java.io.IOException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -40,26 +32,13 @@ public record Event(long timeMillis, String kind, String agent, String json) {
     }
   }
 
-  /** Writes payloads: a non-finite number (NaN, ±Infinity) becomes {@code null}, so the text stays JSON. */
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .addModule(new SimpleModule("finite-numbers")
-          .addSerializer(Double.class, new FiniteDouble()).addSerializer(Double.TYPE, new FiniteDouble())
-          .addSerializer(Float.class, new FiniteFloat()).addSerializer(Float.TYPE, new FiniteFloat()))
-      .build();
-
   /**
    * An event happening now whose details are {@code payload} (a record or a map) written as a
    * JSON object; non-finite numbers are written as {@code null}.
    */
   public static Event of(String kind, String agent, Object payload) {
     Objects.requireNonNull(payload, "payload");
-    String json;
-    try {
-      json = JSON.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("event " + kind + " details cannot be written as JSON ("
-          + payload.getClass().getName() + "): " + e.getOriginalMessage(), e);
-    }
+    String json = Json.write(payload);
     if (!json.startsWith("{")) {
       throw new IllegalArgumentException("event " + kind + " details must be a record or a map (a JSON object); got "
           + payload.getClass().getName());
@@ -70,27 +49,5 @@ public record Event(long timeMillis, String kind, String agent, String json) {
   /** An event happening now, its details already JSON object text. */
   public static Event now(String kind, String agent, String json) {
     return new Event(System.currentTimeMillis(), kind, agent, json);
-  }
-
-  private static final class FiniteDouble extends JsonSerializer<Double> {
-    @Override
-    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-      if (Double.isFinite(v)) {
-        g.writeNumber(v);
-      } else {
-        g.writeNull();
-      }
-    }
-  }
-
-  private static final class FiniteFloat extends JsonSerializer<Float> {
-    @Override
-    public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
-      if (Float.isFinite(v)) {
-        g.writeNumber(v);
-      } else {
-        g.writeNull();
-      }
-    }
   }
 }
