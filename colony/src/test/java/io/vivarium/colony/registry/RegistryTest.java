@@ -155,4 +155,37 @@ class RegistryTest {
       assertThat(out).isEqualTo("a0001|alive");
     }
   }
+
+  @Test
+  void aSeriesServesItsNewestPointsOldestFirst() {
+    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+      r.putAgent(agent("a0001", null, 0, AgentState.ALIVE));
+      r.write(c -> {
+        try (var ps = c.prepareStatement("INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)")) {
+          for (int step = 1; step <= 2500; step++) {
+            ps.setString(1, "a0001");
+            ps.setLong(2, step);
+            ps.setString(3, "return");
+            ps.setDouble(4, step * 0.5);
+            ps.setLong(5, step);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        return null;
+      });
+      List<MetricPoint> chart = r.metrics().series("a0001", "return", -1, 2000);
+      assertThat(chart).hasSize(2000);
+      assertThat(chart.get(0).step()).isEqualTo(501);
+      assertThat(chart.get(1999).step()).isEqualTo(2500);
+      assertThat(r.metrics().series("a0001", "return", 2497, 2000)).extracting(MetricPoint::step)
+          .containsExactly(2498L, 2499L, 2500L);
+      assertThat(r.metrics().latest("a0001", "return")).hasValue(1250.0);
+      assertThat(r.metrics().names("a0001")).containsExactly("return");
+      assertThat(r.metrics().newestStepTotal("return")).isEqualTo(2500);
+      assertThat(r.maxGeneration()).isZero();
+      assertThat(r.agent("a0001")).hasValueSatisfying(a -> assertThat(a.state()).isEqualTo(AgentState.ALIVE));
+      assertThat(r.agent("a0009")).isEmpty();
+    }
+  }
 }
