@@ -47,7 +47,8 @@ class ColonyCommandsTest {
   void agentsListsEveryAgentAsTableAndJson() throws Exception {
     Result table = run(data, "agents");
     assertThat(table.code).isZero();
-    assertThat(table.out.lines().findFirst().orElseThrow()).contains("id", "parent", "gen", "state", "fitness", "episodes");
+    assertThat(table.out.lines().findFirst().orElseThrow()).contains("id", "parent", "gen", "state", "fitness", "episodes",
+        "flags");
     for (AgentRow a : agents) {
       assertThat(table.out).contains(a.id());
     }
@@ -55,12 +56,29 @@ class ColonyCommandsTest {
     assertThat(json.isArray()).isTrue();
     assertThat(json.size()).isEqualTo(agents.size());
     assertThat(json.get(0).fieldNames()).toIterable().contains("id", "parent", "generation", "state", "fitness",
-        "episodes");
+        "episodes", "flags");
     long episodes = 0;
     for (JsonNode a : json) {
       episodes += a.get("episodes").asLong();
     }
     assertThat(episodes).as("episodes recorded").isPositive();
+  }
+
+  @Test
+  void agentsShowsTheLearningHealthFlags() throws Exception {
+    String id = agents.get(0).id();
+    try (Registry r = Registry.open(new DataDir(data).registry())) {
+      for (int i = 0; i < 20; i++) {
+        r.addMetric(id, 1_000_000 + i, "explained_variance", -0.25);
+      }
+    }
+    JsonNode json = new ObjectMapper().readTree(run(data, "agents", "--json").out);
+    for (JsonNode a : json) {
+      assertThat(a.get("flags").isArray()).isTrue();
+      assertThat(a.get("flags").toString().contains("\"value not learning\"")).isEqualTo(a.get("id").asText().equals(id));
+    }
+    assertThat(run(data, "agents").out.lines().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow())
+        .contains("value not learning");
   }
 
   @Test

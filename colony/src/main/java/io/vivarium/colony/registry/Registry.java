@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * wait for it, so a returned write is committed); reads open their own read-only connection
  * and run concurrently with the writer. A passive WAL checkpoint runs periodically so the WAL
  * does not grow without bound. A read-only registry ({@link #openReadOnly}) refuses writes.
+ *
+ * <p>Callers never see SQL: reads are typed methods returning records, those of the large
+ * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes} and {@link Checkpoints};
+ * migration lives in {@code Migrator}. What stays here (opening, writes, agents, requests) is
+ * one unit at about 400 lines.
  */
 public final class Registry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Registry.class);

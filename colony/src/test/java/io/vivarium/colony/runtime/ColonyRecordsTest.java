@@ -107,7 +107,7 @@ class ColonyRecordsTest {
       AgentFrame second = colony.frame("a0001").orElseThrow();
       assertThat(second.envSteps()).isGreaterThan(first.envSteps());
       assertThat(second.hidden()).isNotEmpty();
-      assertThat(second.state()).isEqualTo(AgentState.ALIVE);
+      assertThat(second.state()).isEqualTo(AgentState.ALIVE.key());
       assertThat(heard).extracting(Event::kind).contains("checkpoint");
       sub.close();
       int before = heard.size();
