@@ -3,6 +3,7 @@ package io.vivarium.bench.zoo;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.MetricRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.Event;
@@ -115,24 +116,16 @@ public final class ZooBench {
         reg.putAgent(new AgentRow(String.format(Locale.ROOT, "a%04d", i), parent, gen[i], state, "gold-bare-6x6",
             "tiny", r.nextDouble(), now - (n - i) * 1000L, state == AgentState.DEAD ? now : 0, null));
       }
-      reg.write(c -> {
-        try (var ps = c.prepareStatement("INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)")) {
-          for (int i = 1; i <= n; i++) {
-            for (int t = 1; t <= turns; t++) {
-              for (String name : List.of("return", "success")) {
-                ps.setString(1, String.format(Locale.ROOT, "a%04d", i));
-                ps.setLong(2, t * 128L);
-                ps.setString(3, name);
-                ps.setDouble(4, r.nextDouble());
-                ps.setLong(5, now - (turns - t) * 1000L);
-                ps.addBatch();
-              }
-            }
+      List<MetricRow> rows = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        for (int t = 1; t <= turns; t++) {
+          for (String name : List.of("return", "success")) {
+            rows.add(new MetricRow(String.format(Locale.ROOT, "a%04d", i), t * 128L, name, r.nextDouble(),
+                now - (turns - t) * 1000L));
           }
-          ps.executeBatch();
         }
-        return null;
-      });
+      }
+      reg.addMetrics(rows);
       for (int i = 0; i < 1000; i++) {
         reg.addEvent(new Event(now, "checkpoint", "a0001", Json.write(Map.of("step", i))));
       }

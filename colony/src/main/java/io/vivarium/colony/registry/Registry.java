@@ -57,7 +57,7 @@ public final class Registry implements AutoCloseable {
 
   /** A unit of work on the writer's connection, inside a transaction. */
   @FunctionalInterface
-  public interface Work<T> {
+  interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
@@ -126,7 +126,7 @@ public final class Registry implements AutoCloseable {
   // -- writes ---------------------------------------------------------------------------------
 
   /** Runs {@code work} on the writer thread in one transaction and returns its result. */
-  public <T> T write(Work<T> work) {
+  <T> T write(Work<T> work) {
     if (writeThread == null) {
       throw new IllegalStateException("registry " + file + " is open read-only");
     }
@@ -213,6 +213,27 @@ public final class Registry implements AutoCloseable {
   public void addEvent(Event e) {
     write(c -> update(c, "INSERT INTO events (time_ms, kind, agent, json) VALUES (?, ?, ?, ?)",
         e.timeMillis(), e.kind(), e.agent(), e.json()));
+  }
+
+  /** Appends metric values in one transaction (a learner's statistics of one turn, say). */
+  public void addMetrics(List<MetricRow> rows) {
+    if (!rows.isEmpty()) {
+      write(c -> Inserts.metrics(c, rows));
+    }
+  }
+
+  /** Records finished episodes of {@code agent} in one transaction. */
+  public void addEpisodes(String agent, List<EpisodeRecord> episodes) {
+    if (!episodes.isEmpty()) {
+      long now = System.currentTimeMillis();
+      write(c -> Inserts.episodes(c, agent, episodes, now));
+    }
+  }
+
+  /** Records {@code voter}'s vote against {@code agent} (once per voter); returns the agent's vote count. */
+  public long vote(String agent, String voter) {
+    long now = System.currentTimeMillis();
+    return write(c -> Inserts.vote(c, agent, voter, now));
   }
 
   /** Queues a request for the running colony and returns its id. */

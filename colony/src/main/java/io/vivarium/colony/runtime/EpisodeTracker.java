@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.rl.EpisodeStats;
+import io.vivarium.colony.registry.EpisodeRecord;
 import io.vivarium.core.world.WorldBatch;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
