@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Callers never see SQL: reads are typed methods returning records, those of the large
  * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes} and {@link Checkpoints};
- * migration lives in {@code Migrator}. What stays here (opening, writes, agents, requests) is
- * one unit at about 400 lines.
+ * migration in {@code Migrator}, batched inserts in {@code Inserts}. What stays here (opening,
+ * the writer thread and its writes, agents, requests) shares the writer and is kept as one
+ * unit, a little over 400 lines.
  */
 public final class Registry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Registry.class);
