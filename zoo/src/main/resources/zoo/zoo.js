@@ -239,6 +239,7 @@ async function agentView(m, id) {
         el("div", {}, "text in:"), el("pre", {id: "text-in"}, ""), el("div", {}, "text out:"), el("pre", {id: "text-out"}, "")),
       el("div", {class: "panel"}, el("h3", {}, "Hidden state (last layer)"), hidden),
       el("div", {class: "panel"}, el("h3", {}, "Fitness and success over its life"), reward)),
+    learningPanel(),
     el("div", {class: "panel"}, el("h3", {}, "Requests"), requests),
     el("p", {}, el("a", {href: "#/episodes?agent=" + id}, "episodes"), " · ",
       el("a", {href: "#/checkpoints?agent=" + id}, "checkpoints")));
@@ -251,9 +252,11 @@ async function agentView(m, id) {
       {name: "fitness", colour: "#ffd700", points: ret.map(p => [p.step, p.value])},
       {name: "success", colour: "#7bd88f", points: suc.map(p => [p.step, p.value])}], {xLabel: "env steps"});
     stateBadge.replaceChildren(badge(d.agent.state));
+    showFlags(d.flags);
     requests.replaceChildren(el("tbody", {}, d.requests.map(r => el("tr", {},
       el("td", {}, time(r.createdMillis)), el("td", {}, r.action), el("td", {}, r.arg),
       el("td", {}, r.result === null ? el("span", {class: "dim"}, "pending") : r.result)))));
+    await showLearnerCharts(id);
   });
   if (state.colony.live) {
     listen(id, {frame: f => showFrame(f, world, hidden, info, stateBadge)});

@@ -3,6 +3,8 @@ package io.vivarium.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
@@ -44,9 +46,12 @@ final class StatusCommand extends VivariumCommand {
       String[] colony = r.colony();
       status.put("colony", colony == null ? null : colony[0]);
       status.put("seed", colony == null ? null : Long.parseLong(colony[1]));
-      status.put("agents", r.agentsByState());
-      status.put("generations", r.scalar("SELECT MAX(generation) + 1 FROM agents", 0));
-      status.put("max_generation", r.scalar("SELECT MAX(generation) FROM agents", 0));
+      Map<String, Integer> states = new LinkedHashMap<>();
+      r.agentsByState().forEach((state, n) -> states.put(state.key(), n));
+      status.put("agents", states);
+      boolean none = r.agents().isEmpty();
+      status.put("generations", none ? 0 : r.maxGeneration() + 1);
+      status.put("max_generation", r.maxGeneration());
       status.put("median_success_rate", medianSuccess(r));
       status.put("steps_per_second", latestColonyMetric(r, "steps_per_second"));
     }
@@ -69,14 +74,13 @@ final class StatusCommand extends VivariumCommand {
 
   /** Median over alive agents of their latest {@code success} metric; 0 when none has one yet. */
   static double medianSuccess(Registry r) {
+    Map<String, Double> latest = r.metrics().latestByAgent("success");
     List<Double> rates = new ArrayList<>();
-    r.query("SELECT (SELECT value FROM metrics WHERE agent = a.id AND name = 'success' "
-        + "ORDER BY step DESC, rowid DESC LIMIT 1) FROM agents a WHERE a.state = 'alive'", rs -> {
-          double v = rs.getDouble(1);
-          if (!rs.wasNull()) {
-            rates.add(v);
-          }
-        });
+    for (AgentRow a : r.agents()) {
+      if (a.state() == AgentState.ALIVE && latest.containsKey(a.id())) {
+        rates.add(latest.get(a.id()));
+      }
+    }
     if (rates.isEmpty()) {
       return 0;
     }
@@ -87,10 +91,7 @@ final class StatusCommand extends VivariumCommand {
 
   /** The newest value of the colony-wide metric {@code name} (agent {@code colony}); 0 when absent. */
   static double latestColonyMetric(Registry r, String name) {
-    double[] v = {0};
-    r.query("SELECT value FROM metrics WHERE agent = 'colony' AND name = ? ORDER BY rowid DESC LIMIT 1",
-        rs -> v[0] = rs.getDouble(1), name);
-    return v[0];
+    return r.metrics().latest("colony", name).orElse(0);
   }
 
   private void printText(Map<String, Object> s, Optional<Checkpoint> latest) {

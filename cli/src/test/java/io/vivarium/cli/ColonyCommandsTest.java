@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.config.ConfigResolver;
@@ -38,14 +40,15 @@ class ColonyCommandsTest {
   }
 
   private static String alive(int k) {
-    return agents.stream().filter(a -> a.state().equals("alive")).map(AgentRow::id).toList().get(k);
+    return agents.stream().filter(a -> a.state() == AgentState.ALIVE).map(AgentRow::id).toList().get(k);
   }
 
   @Test
   void agentsListsEveryAgentAsTableAndJson() throws Exception {
     Result table = run(data, "agents");
     assertThat(table.code).isZero();
-    assertThat(table.out.lines().findFirst().orElseThrow()).contains("id", "parent", "gen", "state", "fitness", "episodes");
+    assertThat(table.out.lines().findFirst().orElseThrow()).contains("id", "parent", "gen", "state", "fitness", "episodes",
+        "flags");
     for (AgentRow a : agents) {
       assertThat(table.out).contains(a.id());
     }
@@ -53,12 +56,29 @@ class ColonyCommandsTest {
     assertThat(json.isArray()).isTrue();
     assertThat(json.size()).isEqualTo(agents.size());
     assertThat(json.get(0).fieldNames()).toIterable().contains("id", "parent", "generation", "state", "fitness",
-        "episodes");
+        "episodes", "flags");
     long episodes = 0;
     for (JsonNode a : json) {
       episodes += a.get("episodes").asLong();
     }
     assertThat(episodes).as("episodes recorded").isPositive();
+  }
+
+  @Test
+  void agentsShowsTheLearningHealthFlags() throws Exception {
+    String id = agents.get(0).id();
+    try (Registry r = Registry.open(new DataDir(data).registry())) {
+      for (int i = 0; i < 20; i++) {
+        r.addMetric(id, 1_000_000 + i, "explained_variance", -0.25);
+      }
+    }
+    JsonNode json = new ObjectMapper().readTree(run(data, "agents", "--json").out);
+    for (JsonNode a : json) {
+      assertThat(a.get("flags").isArray()).isTrue();
+      assertThat(a.get("flags").toString().contains("\"value not learning\"")).isEqualTo(a.get("id").asText().equals(id));
+    }
+    assertThat(run(data, "agents").out.lines().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow())
+        .contains("value not learning");
   }
 
   @Test
@@ -104,9 +124,7 @@ class ColonyCommandsTest {
 
   private static String episodeAgent() {
     try (Registry r = Registry.openReadOnly(new DataDir(data).registry())) {
-      String[] a = {null};
-      r.query("SELECT agent FROM episodes ORDER BY id DESC LIMIT 1", rs -> a[0] = rs.getString(1));
-      return a[0];
+      return r.episodes().before(null, Long.MAX_VALUE, 1).stream().map(EpisodeRow::agent).findFirst().orElse(null);
     }
   }
 

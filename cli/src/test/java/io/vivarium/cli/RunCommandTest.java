@@ -42,10 +42,11 @@ class RunCommandTest {
   @Test
   void aRefusedWorldTouchesNothingAndNamesItsOwnPreset() {
     Path data = dir.resolve("data");
-    Result r = run(data, "--world", "exec");
+    Result r = run(data, "--world", "exec", "learn.method=ppo");
     assertThat(r.code).isNotZero();
     assertThat(r.out).isEmpty();
-    assertThat(r.err).contains("world.name=exec").doesNotContain("gold-bare-6x6+ego7");
+    assertThat(r.err).contains("exec exec-machine-64").contains("use learn.method=grpo")
+        .doesNotContain("gold-bare-6x6+ego7");
     assertThat(Files.exists(data)).as("nothing created in the data directory").isFalse();
 
     Result unknown = run(data, "--world", "gold", "--preset", "gold-nowhere");

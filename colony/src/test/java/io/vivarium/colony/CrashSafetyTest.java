@@ -2,6 +2,7 @@ package io.vivarium.colony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vivarium.colony.registry.CheckpointRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
@@ -41,7 +42,7 @@ class CrashSafetyTest {
 
       try (Registry r = Registry.openReadOnly(data.registry())) {
         assertThat(r.integrityCheck()).as("integrity after kill %d", kill).isEqualTo("ok");
-        long rows = r.scalar("SELECT COUNT(*) FROM checkpoints", 0);
+        long rows = r.checkpoints().count(null);
         assertThat(rows).as("committed rows survive").isGreaterThanOrEqualTo(previousRows);
         previousRows = rows;
         assertEveryRegisteredCheckpointVerifies(r, data);
@@ -70,12 +71,12 @@ class CrashSafetyTest {
   private void assertEveryRegisteredCheckpointVerifies(Registry r, DataDir data) {
     CheckpointStore store = data.checkpoints();
     List<Checkpoint> all = store.scan().checkpoints();
-    r.query("SELECT file, sha256 FROM checkpoints", rs -> {
-      Path f = data.root().resolve(rs.getString(1));
+    for (CheckpointRow row : r.checkpoints().all()) {
+      Path f = data.root().resolve(row.file());
       assertThat(f).as("a registered checkpoint exists").exists();
       Checkpoint c = all.stream().filter(x -> x.file().equals(f)).findFirst().orElseThrow();
-      assertThat(c.sha256Hex()).isEqualTo(rs.getString(2));
-    });
+      assertThat(c.sha256Hex()).isEqualTo(row.sha256());
+    }
   }
 
   private Process start(long seed) throws Exception {

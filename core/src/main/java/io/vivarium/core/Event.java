@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * @param kind a short lower-case name such as {@code birth}, {@code death}, {@code checkpoint}
  * @param agent the agent concerned, or {@code ""} for colony-wide events
  * @param json details as a JSON object text, {@code "{}"} when there are none
+ *
+ * <p>Build one with {@link #of}: its details are a record or map written by Jackson, never
+ * assembled by hand. Immutable.
  */
 public record Event(long timeMillis, String kind, String agent, String json) {
   private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
@@ -29,7 +32,21 @@ public record Event(long timeMillis, String kind, String agent, String json) {
     }
   }
 
-  /** An event happening now. */
+  /**
+   * An event happening now whose details are {@code payload} (a record or a map) written as a
+   * JSON object; non-finite numbers are written as {@code null}.
+   */
+  public static Event of(String kind, String agent, Object payload) {
+    Objects.requireNonNull(payload, "payload");
+    String json = Json.write(payload);
+    if (!json.startsWith("{")) {
+      throw new IllegalArgumentException("event " + kind + " details must be a record or a map (a JSON object); got "
+          + payload.getClass().getName());
+    }
+    return now(kind, agent, json);
+  }
+
+  /** An event happening now, its details already JSON object text. */
   public static Event now(String kind, String agent, String json) {
     return new Event(System.currentTimeMillis(), kind, agent, json);
   }

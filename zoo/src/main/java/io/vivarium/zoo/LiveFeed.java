@@ -3,6 +3,7 @@ package io.vivarium.zoo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
+import io.vivarium.colony.registry.EventRow;
 import io.vivarium.colony.runtime.AgentFrame;
 import io.vivarium.colony.runtime.ColonyHandle;
 import io.vivarium.core.Event;
@@ -111,7 +112,7 @@ final class LiveFeed implements AutoCloseable {
         batch.add(Map.of("timeMillis", e.timeMillis(), "kind", e.kind(), "agent", e.agent(), "json", e.json()));
       }
     } else if (ticks % TICKS_PER_STATS == 0) {
-      for (Records.EventRow e : records.events(lastEventId, 500, null, null)) {
+      for (EventRow e : records.events(lastEventId, 500, null, null)) {
         lastEventId = e.id();
         batch.add(Map.of("id", e.id(), "timeMillis", e.timeMillis(), "kind", e.kind(), "agent", e.agent(),
             "json", e.json()));

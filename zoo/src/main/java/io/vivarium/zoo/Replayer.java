@@ -1,5 +1,6 @@
 package io.vivarium.zoo;
 
+import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.replay.Episode;
 import io.vivarium.colony.replay.Replay;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class Replayer {
   private Replayer() {}
 
   /** The replay of {@code row} with its {@code actions}: the episode, whether it matches its record, its frames. */
-  static Map<String, Object> replay(Records.EpisodeRow row, byte[] actions) {
+  static Map<String, Object> replay(EpisodeRow row, byte[] actions) {
     if (actions.length > MAX_STEPS) {
       throw new ApiError(413, "episode " + row.id() + " has " + actions.length + " steps; the player replays at most "
           + MAX_STEPS + "; use 'vivarium replay " + row.agent() + " " + row.id() + "' instead");

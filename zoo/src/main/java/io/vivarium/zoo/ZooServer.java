@@ -8,6 +8,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.CheckpointRow;
+import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.ColonyHandle;
 import io.vivarium.core.config.ZooConfig;
@@ -198,7 +200,7 @@ public final class ZooServer implements AutoCloseable {
   }
 
   private void download(Context ctx) throws IOException {
-    Records.CheckpointRow c = records.checkpoint(Params.pathLong(ctx, "cid", 1, Long.MAX_VALUE));
+    CheckpointRow c = records.checkpoint(Params.pathLong(ctx, "cid", 1, Long.MAX_VALUE));
     Path root = dir.root().toAbsolutePath().normalize();
     Path file = root.resolve(c.file()).normalize();
     if (!file.startsWith(root.resolve("checkpoints"))) {
@@ -215,7 +217,7 @@ public final class ZooServer implements AutoCloseable {
   }
 
   private void episode(Context ctx) {
-    Map.Entry<Records.EpisodeRow, byte[]> e = records.episode(Params.pathLong(ctx, "eid", 1, Long.MAX_VALUE));
+    Map.Entry<EpisodeRow, byte[]> e = records.episode(Params.pathLong(ctx, "eid", 1, Long.MAX_VALUE));
     ctx.json(Replayer.replay(e.getKey(), e.getValue()));
   }
 

@@ -21,6 +21,7 @@ class ZooPageReadOnlyTest {
   @BeforeAll
   static void start() {
     DataDir dir = SmallColony.stopped(tmp.resolve("colony"), 2);
+    SmallColony.addLearnerStats(dir, "a0002");
     zoo = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, "pagetoken"), dir, null);
     browser = new Browser();
   }
@@ -87,5 +88,19 @@ class ZooPageReadOnlyTest {
     browser.until(d -> label.getText().contains("done") || d.findElement(By.id("replay-play")).getText().equals("Play"));
     assertThat(label.getText()).doesNotStartWith("step 1 /");
     browser.screenshot("replay");
+  }
+
+  @Test
+  void theAgentViewChartsLearnerStatisticsAndWarnsOfAFlag() {
+    browser.open(zoo.url().replace("#token=pagetoken", "") + "#/agent/a0002");
+    browser.until(d -> !d.findElements(By.cssSelector("#chart-entropy path")).isEmpty());
+    browser.until(d -> !d.findElements(By.cssSelector("#chart-value_loss path")).isEmpty());
+    assertThat(browser.driver.findElements(By.cssSelector("#chart-policy_loss"))).as("no data, no chart").isEmpty();
+    browser.until(d -> d.findElement(By.id("agent-flags")).isDisplayed());
+    assertThat(browser.text("#agent-flags")).contains("entropy collapsed");
+    browser.screenshot("agent-learning");
+    browser.open(zoo.url().replace("#token=pagetoken", "") + "#/agent/a0001");
+    browser.until(d -> d.findElement(By.id("learner-none")).isDisplayed());
+    assertThat(browser.driver.findElement(By.id("agent-flags")).isDisplayed()).isFalse();
   }
 }

@@ -28,6 +28,7 @@ class ZooReadOnlyTest {
   static void start() {
     dir = SmallColony.stopped(tmp.resolve("colony"), 2);
     SmallColony.addForeignEpisode(dir);
+    SmallColony.addLearnerStats(dir, "a0002");
     zoo = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, ""), dir, null);
     http = new Http(zoo.port());
   }
@@ -50,6 +51,13 @@ class ZooReadOnlyTest {
     JsonNode series = http.get("/api/agents/a0001/metrics/return").json();
     assertThat(series.size()).isEqualTo(2);
     assertThat(series.get(0).get("step").asLong()).isPositive();
+    assertThat(detail.get("flags").size()).isZero();
+    JsonNode stalled = http.get("/api/agents/a0002").json();
+    assertThat(stalled.get("flags").toString()).isEqualTo("[\"entropy collapsed\"]");
+    assertThat(http.get("/api/agents/a0002/metrics/entropy?limit=10").json()).hasSize(10)
+        .last().satisfies(p -> assertThat(p.get("value").asDouble()).isEqualTo(0.001));
+    assertThat(http.get("/api/agents/a0002/metrics/value_loss?limit=1").json().get(0).get("value").asDouble())
+        .as("a limited series is the newest points").isEqualTo(1.0 / 25);
     assertThat(http.get("/api/lineage").json().size()).isEqualTo(agents.size());
     JsonNode colony = http.get("/api/colony").json();
     assertThat(colony.get("live").asBoolean()).isFalse();

@@ -2,9 +2,12 @@ package io.vivarium.bench.zoo;
 
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.MetricRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.Event;
+import io.vivarium.core.Json;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.ZooConfig;
 import io.vivarium.zoo.ZooServer;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -108,30 +112,22 @@ public final class ZooBench {
       for (int i = 1; i <= n; i++) {
         String parent = i <= 8 ? null : String.format(Locale.ROOT, "a%04d", 1 + r.nextInt(i - 1));
         gen[i] = parent == null ? 0 : gen[Integer.parseInt(parent.substring(1))] + 1;
-        String state = i % 5 == 0 ? "dead" : i % 7 == 0 ? "hibernating" : "alive";
+        AgentState state = i % 5 == 0 ? AgentState.DEAD : i % 7 == 0 ? AgentState.HIBERNATING : AgentState.ALIVE;
         reg.putAgent(new AgentRow(String.format(Locale.ROOT, "a%04d", i), parent, gen[i], state, "gold-bare-6x6",
-            "tiny", r.nextDouble(), now - (n - i) * 1000L, state.equals("dead") ? now : 0, null));
+            "tiny", r.nextDouble(), now - (n - i) * 1000L, state == AgentState.DEAD ? now : 0, null));
       }
-      reg.write(c -> {
-        try (var ps = c.prepareStatement("INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)")) {
-          for (int i = 1; i <= n; i++) {
-            for (int t = 1; t <= turns; t++) {
-              for (String name : List.of("return", "success")) {
-                ps.setString(1, String.format(Locale.ROOT, "a%04d", i));
-                ps.setLong(2, t * 128L);
-                ps.setString(3, name);
-                ps.setDouble(4, r.nextDouble());
-                ps.setLong(5, now - (turns - t) * 1000L);
-                ps.addBatch();
-              }
-            }
+      List<MetricRow> rows = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        for (int t = 1; t <= turns; t++) {
+          for (String name : List.of("return", "success")) {
+            rows.add(new MetricRow(String.format(Locale.ROOT, "a%04d", i), t * 128L, name, r.nextDouble(),
+                now - (turns - t) * 1000L));
           }
-          ps.executeBatch();
         }
-        return null;
-      });
+      }
+      reg.addMetrics(rows);
       for (int i = 0; i < 1000; i++) {
-        reg.addEvent(new Event(now, "checkpoint", "a0001", "{\"step\":" + i + "}"));
+        reg.addEvent(new Event(now, "checkpoint", "a0001", Json.write(Map.of("step", i))));
       }
     }
   }
@@ -191,7 +187,7 @@ public final class ZooBench {
   }
 
   private static long totalSteps(Registry reg) {
-    return reg.scalar("SELECT SUM(s) FROM (SELECT MAX(step) AS s FROM metrics WHERE name = 'return' GROUP BY agent)", 0);
+    return reg.metrics().newestStepTotal("return");
   }
 
   private static void drain(InputStream in, AtomicLong lines) {

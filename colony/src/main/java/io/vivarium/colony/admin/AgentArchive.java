@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.MetricRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
@@ -50,7 +52,7 @@ public final class AgentArchive {
   private AgentArchive() {}
 
   /** What an import made. */
-  public record Imported(String id, String from, String state, long wakeRequest) {}
+  public record Imported(String id, String from, AgentState state, long wakeRequest) {}
 
   /** Writes {@code agent}'s archive to {@code file} (atomically); returns the checkpoint exported. */
   public static Checkpoint export(DataDir dir, String agent, Path file) throws IOException {
@@ -67,7 +69,7 @@ public final class AgentArchive {
       String[] colony = r.colony();
       ObjectNode m = JSON.createObjectNode().put("magic", MAGIC).put("format", FORMAT)
           .put("colony", colony == null ? "" : colony[0]).put("agent", a.id()).put("parent", a.parent())
-          .put("generation", a.generation()).put("state", a.state()).put("world", a.world())
+          .put("generation", a.generation()).put("state", a.state().key()).put("world", a.world())
           .put("brain_spec", a.brainSpec()).put("fitness", c.fitness()).put("step", c.step())
           .put("sha256", c.sha256Hex()).put("config_hash", c.configHashHex())
           .put("exported_ms", System.currentTimeMillis());
@@ -102,11 +104,9 @@ public final class AgentArchive {
     ArrayNode up = root.putArray("ancestry");
     for (AgentRow a : lineage.ancestry(agent)) {
       ObjectNode n = up.addObject().put("id", a.id()).put("parent", a.parent()).put("generation", a.generation())
-          .put("state", a.state()).put("fitness", a.fitness()).put("born_ms", a.bornMillis());
-      String[] birth = {null};
-      r.query("SELECT json FROM events WHERE kind = 'birth' AND agent = ? ORDER BY id LIMIT 1",
-          rs -> birth[0] = rs.getString(1), a.id());
-      n.set("birth", birth[0] == null ? null : JSON.readTree(birth[0]));
+          .put("state", a.state().key()).put("fitness", a.fitness()).put("born_ms", a.bornMillis());
+      List<String> births = r.events().json("birth", a.id());
+      n.set("birth", births.isEmpty() ? null : JSON.readTree(births.get(0)));
     }
     ArrayNode down = root.putArray("descendants");
     lineage.descendants(agent).forEach(d -> down.add(d.id()));
@@ -115,9 +115,10 @@ public final class AgentArchive {
 
   private static byte[] metricsCsv(Registry r, String agent) {
     StringBuilder sb = new StringBuilder("agent,step,name,value,time_ms\n");
-    r.query("SELECT agent, step, name, value, time_ms FROM metrics WHERE agent = ? ORDER BY rowid",
-        rs -> sb.append(rs.getString(1)).append(',').append(rs.getLong(2)).append(',').append(rs.getString(3))
-            .append(',').append(rs.getDouble(4)).append(',').append(rs.getLong(5)).append('\n'), agent);
+    for (MetricRow m : r.metrics().all(agent)) {
+      sb.append(m.agent()).append(',').append(m.step()).append(',').append(m.name()).append(',').append(m.value())
+          .append(',').append(m.timeMillis()).append('\n');
+    }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -143,7 +144,7 @@ public final class AgentArchive {
       long step = m.path("step").asLong();
       double fitness = m.path("fitness").asDouble();
       Checkpoint c = dir.checkpoints().write(id, step, fitness, HexFormat.of().parseHex(colony[4]), brain);
-      String state = running ? "hibernating" : "alive";
+      AgentState state = running ? AgentState.HIBERNATING : AgentState.ALIVE;
       r.putAgent(new AgentRow(id, null, 0, state, m.path("world").asText(), m.path("brain_spec").asText(), fitness,
           System.currentTimeMillis(), 0, null));
       r.addCheckpoint(id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),

@@ -3,6 +3,7 @@ package io.vivarium.colony.admin;
 import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.registry.Request;
 import io.vivarium.core.Event;
@@ -25,11 +26,12 @@ public final class Lifecycle {
   private Lifecycle() {}
 
   /** Which states each action may start from when the registry is edited directly. */
-  private static final Map<String, Set<String>> FROM = Map.of(
-      "hibernate", Set.of("alive"),
-      "wake", Set.of("hibernating", "failed"),
-      "kill", Set.of("alive", "hibernating", "failed"));
-  private static final Map<String, String> TO = Map.of("hibernate", "hibernating", "wake", "alive", "kill", "dead");
+  private static final Map<String, Set<AgentState>> FROM = Map.of(
+      "hibernate", Set.of(AgentState.ALIVE),
+      "wake", Set.of(AgentState.HIBERNATING, AgentState.FAILED),
+      "kill", Set.of(AgentState.ALIVE, AgentState.HIBERNATING, AgentState.FAILED));
+  private static final Map<String, AgentState> TO =
+      Map.of("hibernate", AgentState.HIBERNATING, "wake", AgentState.ALIVE, "kill", AgentState.DEAD);
 
   /**
    * What came of a change.
@@ -63,7 +65,7 @@ public final class Lifecycle {
 
   /** The agent's row, or a clear error naming the known ones. */
   static AgentRow find(Registry r, String agent) {
-    return r.agents().stream().filter(a -> a.id().equals(agent)).findFirst().orElseThrow(() ->
+    return r.agent(agent).orElseThrow(() ->
         new IllegalArgumentException("no agent " + agent + " in this colony; 'vivarium agents' lists them"));
   }
 
@@ -90,27 +92,32 @@ public final class Lifecycle {
   }
 
   private static Outcome edit(DataDir dir, Registry r, AgentRow a, String action) {
-    String to = TO.get(action);
-    if (a.state().equals(to)) {
+    AgentState to = TO.get(action);
+    if (a.state() == to) {
       return new Outcome(false, a.id() + " is already " + to, false);
     }
     if (!FROM.get(action).contains(a.state())) {
       throw new IllegalArgumentException("cannot " + action + " " + a.id() + ": it is " + a.state()
-          + " (" + action + " applies to " + String.join(" or ", FROM.get(action).stream().sorted().toList())
+          + " (" + action + " applies to " + String.join(" or ", FROM.get(action).stream().map(AgentState::key).sorted().toList())
           + " agents)");
     }
-    if (to.equals("alive") && dir.checkpoints().latest(a.id(), d -> {}).isEmpty()) {
+    if (to == AgentState.ALIVE && dir.checkpoints().latest(a.id(), d -> {}).isEmpty()) {
       throw new IllegalStateException("cannot wake " + a.id() + ": it has no checkpoint that verifies under "
           + dir.checkpoints().root() + " ('vivarium checkpoints " + a.id() + "' lists them)");
     }
     long now = System.currentTimeMillis();
     r.putAgent(new AgentRow(a.id(), a.parent(), a.generation(), to, a.world(), a.brainSpec(), a.fitness(),
-        a.bornMillis(), to.equals("dead") ? now : 0, a.error()));
+        a.bornMillis(), to == AgentState.DEAD ? now : 0, a.error()));
     String kind = action.equals("kill") ? "death" : action;
-    String json = action.equals("kill") ? "{\"reason\":\"request by cli\",\"source\":\"cli\"}"
-        : "{\"source\":\"cli\"}";
-    r.addEvent(new Event(now, kind, a.id(), json));
+    Object details = action.equals("kill") ? new Killed("request by cli", "cli") : new ByPerson("cli");
+    r.addEvent(Event.of(kind, a.id(), details));
     return new Outcome(true, a.id() + " is now " + to + " (no colony is running here; the next 'vivarium run' "
-        + (to.equals("alive") ? "resumes it" : "leaves it " + to) + ")", false);
+        + (to == AgentState.ALIVE ? "resumes it" : "leaves it " + to) + ")", false);
   }
+
+  /** A person's hibernate or wake event's details. */
+  record ByPerson(String source) {}
+
+  /** A person's kill: the {@code death} event's details. */
+  record Killed(String reason, String source) {}
 }

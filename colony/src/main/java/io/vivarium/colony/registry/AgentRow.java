@@ -1,7 +1,6 @@
 package io.vivarium.colony.registry;
 
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +18,8 @@ import java.util.regex.Pattern;
  * @param error the error of a failed agent, or {@code null}
  */
 public record AgentRow(
-    String id, String parent, int generation, String state, String world, String brainSpec,
+    String id, String parent, int generation, AgentState state, String world, String brainSpec,
     double fitness, long bornMillis, long diedMillis, String error) {
-  /** The valid states. */
-  public static final Set<String> STATES = Set.of("alive", "hibernating", "dead", "failed");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   public AgentRow {
@@ -33,9 +30,7 @@ public record AgentRow(
     if (generation < 0) {
       throw new IllegalArgumentException("generation must be >= 0; got " + generation);
     }
-    if (!STATES.contains(state)) {
-      throw new IllegalArgumentException("agent state must be one of " + STATES + "; got '" + state + "'");
-    }
+    Objects.requireNonNull(state, "state");
     Objects.requireNonNull(world, "world");
     Objects.requireNonNull(brainSpec, "brainSpec");
   }

@@ -9,11 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,14 +30,27 @@ import org.slf4j.LoggerFactory;
  * wait for it, so a returned write is committed); reads open their own read-only connection
  * and run concurrently with the writer. A passive WAL checkpoint runs periodically so the WAL
  * does not grow without bound. A read-only registry ({@link #openReadOnly}) refuses writes.
+ *
+ * <p>Callers never see SQL: reads are typed methods returning records, those of the large
+ * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes} and {@link Checkpoints};
+ * migration in {@code Migrator}, batched inserts in {@code Inserts}. What stays here (opening,
+ * the writer thread and its writes, agents, requests) shares the writer and is kept as one
+ * unit, a little over 400 lines.
  */
 public final class Registry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Registry.class);
   /** The registry's file name inside a data directory. */
   public static final String FILE = "colony.db";
 
+  private static final String AGENT_COLUMNS =
+      "SELECT id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error FROM agents ";
+
   private final Path file;
-  private final String url;
+  private final Reader reader;
+  private final Metrics metrics;
+  private final Events events;
+  private final Episodes episodes;
+  private final Checkpoints checkpoints;
   private final Connection writer;
   private final ExecutorService writeThread;
   private final ScheduledExecutorService walThread;
@@ -45,19 +58,24 @@ public final class Registry implements AutoCloseable {
 
   /** A unit of work on the writer's connection, inside a transaction. */
   @FunctionalInterface
-  public interface Work<T> {
+  interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
   private Registry(Path file, boolean readOnly, List<String> migrations) throws SQLException {
     this.file = file;
-    this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    this.reader = new Reader(file, url);
+    this.metrics = new Metrics(reader);
+    this.events = new Events(reader);
+    this.episodes = new Episodes(reader);
+    this.checkpoints = new Checkpoints(reader);
     if (readOnly) {
       writer = null;
       writeThread = null;
       walThread = null;
-      try (Connection c = read()) {
-        checkVersion(c, migrations.size(), true);
+      try (Connection c = reader.open()) {
+        Migrator.checkVersion(file, c, migrations.size(), true);
       }
       return;
     }
@@ -68,7 +86,7 @@ public final class Registry implements AutoCloseable {
       s.execute("PRAGMA foreign_keys=ON");
       s.execute("PRAGMA busy_timeout=10000");
     }
-    migrate(writer, migrations);
+    Migrator.migrate(file, writer, migrations);
     writeThread = Executors.newSingleThreadExecutor(r -> daemon(r, "registry-writer"));
     walThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "registry-wal"));
     walThread.scheduleWithFixedDelay(this::checkpointWal, 30, 30, TimeUnit.SECONDS);
@@ -109,7 +127,7 @@ public final class Registry implements AutoCloseable {
   // -- writes ---------------------------------------------------------------------------------
 
   /** Runs {@code work} on the writer thread in one transaction and returns its result. */
-  public <T> T write(Work<T> work) {
+  <T> T write(Work<T> work) {
     if (writeThread == null) {
       throw new IllegalStateException("registry " + file + " is open read-only");
     }
@@ -163,7 +181,7 @@ public final class Registry implements AutoCloseable {
           state = excluded.state, world = excluded.world, brain_spec = excluded.brain_spec,
           fitness = excluded.fitness, born_ms = excluded.born_ms, died_ms = excluded.died_ms,
           error = excluded.error""",
-        a.id(), a.parent(), a.generation(), a.state(), a.world(), a.brainSpec(), a.fitness(),
+        a.id(), a.parent(), a.generation(), a.state().key(), a.world(), a.brainSpec(), a.fitness(),
         a.bornMillis(), a.diedMillis() == 0 ? null : a.diedMillis(), a.error()));
   }
 
@@ -196,6 +214,27 @@ public final class Registry implements AutoCloseable {
   public void addEvent(Event e) {
     write(c -> update(c, "INSERT INTO events (time_ms, kind, agent, json) VALUES (?, ?, ?, ?)",
         e.timeMillis(), e.kind(), e.agent(), e.json()));
+  }
+
+  /** Appends metric values in one transaction (a learner's statistics of one turn, say). */
+  public void addMetrics(List<MetricRow> rows) {
+    if (!rows.isEmpty()) {
+      write(c -> Inserts.metrics(c, rows));
+    }
+  }
+
+  /** Records finished episodes of {@code agent} in one transaction. */
+  public void addEpisodes(String agent, List<EpisodeRecord> episodes) {
+    if (!episodes.isEmpty()) {
+      long now = System.currentTimeMillis();
+      write(c -> Inserts.episodes(c, agent, episodes, now));
+    }
+  }
+
+  /** Records {@code voter}'s vote against {@code agent} (once per voter); returns the agent's vote count. */
+  public long vote(String agent, String voter) {
+    long now = System.currentTimeMillis();
+    return write(c -> Inserts.vote(c, agent, voter, now));
   }
 
   /** Queues a request for the running colony and returns its id. */
@@ -234,151 +273,111 @@ public final class Registry implements AutoCloseable {
 
   /** Request {@code id}, or {@code null} when there is none. */
   public Request request(long id) {
-    List<Request> r = requests("WHERE id = " + id);
+    List<Request> r = requests("WHERE id = ?", id);
     return r.isEmpty() ? null : r.get(0);
   }
 
-  private List<Request> requests(String where) {
-    List<Request> out = new ArrayList<>();
-    query("SELECT id, agent, action, arg, source, created_ms, done_ms, result FROM requests " + where,
-        rs -> out.add(new Request(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getLong(6), rs.getLong(7), rs.getString(8))));
-    return out;
+  private List<Request> requests(String where, Object... params) {
+    return reader.list("SELECT id, agent, action, arg, source, created_ms, done_ms, result FROM requests " + where,
+        rs -> new Request(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getLong(6), rs.getLong(7), rs.getString(8)), params);
   }
 
   /** Number of agents per state, in state order alive, hibernating, dead, failed. */
-  public Map<String, Integer> agentsByState() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (String s : List.of("alive", "hibernating", "dead", "failed")) {
+  public Map<AgentState, Integer> agentsByState() {
+    Map<AgentState, Integer> out = new EnumMap<>(AgentState.class);
+    for (AgentState s : AgentState.values()) {
       out.put(s, 0);
     }
-    query("SELECT state, COUNT(*) FROM agents GROUP BY state", rs -> out.put(rs.getString(1), rs.getInt(2)));
+    reader.each("SELECT state, COUNT(*) FROM agents GROUP BY state",
+        rs -> out.put(AgentState.of(rs.getString(1)), rs.getInt(2)));
     return out;
   }
 
   /** Every agent, oldest first. */
   public List<AgentRow> agents() {
-    List<AgentRow> out = new ArrayList<>();
-    query("SELECT id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error "
-        + "FROM agents ORDER BY born_ms, id", rs -> out.add(new AgentRow(rs.getString(1), rs.getString(2),
-            rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7),
-            rs.getLong(8), rs.getLong(9), rs.getString(10))));
-    return out;
+    return reader.list(AGENT_COLUMNS + "ORDER BY born_ms, id", Registry::agentRow);
+  }
+
+  /** Agent {@code id}, or empty when the colony has none by that id. */
+  public Optional<AgentRow> agent(String id) {
+    return reader.first(AGENT_COLUMNS + "WHERE id = ?", Registry::agentRow, id);
+  }
+
+  /** The ids of {@code id}'s children, oldest first. */
+  public List<String> childrenOf(String id) {
+    return reader.list("SELECT id FROM agents WHERE parent = ? ORDER BY born_ms, id", rs -> rs.getString(1), id);
+  }
+
+  /** The highest generation of any agent, 0 when there is none. */
+  public int maxGeneration() {
+    return (int) reader.scalar("SELECT MAX(generation) FROM agents", 0);
+  }
+
+  /** How many people voted for {@code agent}. */
+  public long voteCount(String agent) {
+    return reader.scalar("SELECT COUNT(*) FROM votes WHERE agent = ?", 0, agent);
+  }
+
+  /** The newest {@code limit} requests, of {@code agent} unless it is {@code null}, newest first. */
+  public List<Request> requests(String agent, int limit) {
+    return agent == null
+        ? requests("ORDER BY id DESC LIMIT ?", limit)
+        : requests("WHERE agent = ? ORDER BY id DESC LIMIT ?", agent, limit);
   }
 
   /** The colony's name and seed, or {@code null} before the first start. */
   public String[] colony() {
-    List<String[]> out = new ArrayList<>();
-    query("SELECT name, seed, created_ms, started_ms, config_hash FROM colony WHERE id = 1",
-        rs -> out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}));
-    return out.isEmpty() ? null : out.get(0);
+    return reader.first("SELECT name, seed, created_ms, started_ms, config_hash FROM colony WHERE id = 1",
+        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
+        .orElse(null);
   }
 
-  /** A single number from {@code sql}, or {@code fallback} when it yields none. */
-  public long scalar(String sql, long fallback) {
-    long[] v = {fallback};
-    query(sql, rs -> {
-      long x = rs.getLong(1);
-      v[0] = rs.wasNull() ? fallback : x;
-    });
-    return v[0];
+  /** Reads of the recorded metrics. */
+  public Metrics metrics() {
+    return metrics;
   }
 
-  /** Rows of a read query, handed to {@code row} one by one. */
-  public void query(String sql, RowHandler row, Object... params) {
-    try (Connection c = read(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        row.accept(rs);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("registry read failed (" + file + "): " + e.getMessage(), e);
-    }
+  /** Reads of the recorded events. */
+  public Events events() {
+    return events;
   }
 
-  /** Receives one row of a query. */
-  @FunctionalInterface
-  public interface RowHandler {
-    void accept(ResultSet rs) throws SQLException;
+  /** Reads of the recorded episodes. */
+  public Episodes episodes() {
+    return episodes;
+  }
+
+  /** Reads of the recorded checkpoints. */
+  public Checkpoints checkpoints() {
+    return checkpoints;
+  }
+
+  /** The schema version of the file ({@code PRAGMA user_version}). */
+  public int schemaVersion() {
+    return (int) reader.scalar("PRAGMA user_version", 0);
   }
 
   /** Runs SQLite's own consistency check; {@code "ok"} when the file is sound. */
   public String integrityCheck() {
-    List<String> out = new ArrayList<>();
-    query("PRAGMA integrity_check", rs -> out.add(rs.getString(1)));
-    return String.join("; ", out);
+    return String.join("; ", reader.list("PRAGMA integrity_check", rs -> rs.getString(1)));
+  }
+
+  /** The reader under the typed reads (tests of this package inspect the file with it). */
+  Reader reader() {
+    return reader;
+  }
+
+  private static AgentRow agentRow(ResultSet rs) throws SQLException {
+    return new AgentRow(rs.getString(1), rs.getString(2), rs.getInt(3), AgentState.of(rs.getString(4)),
+        rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getLong(8), rs.getLong(9), rs.getString(10));
   }
 
   // -- internals ------------------------------------------------------------------------------
 
-  private Connection read() throws SQLException {
-    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-    config.setReadOnly(true);
-    config.setBusyTimeout(10_000);
-    return DriverManager.getConnection(url, config.toProperties());
-  }
-
   private static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, params)) {
+    try (PreparedStatement ps = Reader.prepare(c, sql, params)) {
       return ps.executeUpdate();
-    }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    for (int i = 0; i < params.length; i++) {
-      ps.setObject(i + 1, params[i]);
-    }
-    return ps;
-  }
-
-  private void migrate(Connection c, List<String> migrations) throws SQLException {
-    int version = checkVersion(c, migrations.size(), false);
-    for (int v = version; v < migrations.size(); v++) {
-      final int target = v + 1;
-      transactionOn(c, () -> {
-        try (Statement s = c.createStatement()) {
-          for (String sql : migrations.get(target - 1).split(";")) {
-            if (!sql.isBlank()) {
-              s.execute(sql);
-            }
-          }
-          s.execute("PRAGMA user_version = " + target);
-        }
-      });
-      log.info("registry {} migrated to schema version {}", file, target);
-    }
-  }
-
-  private int checkVersion(Connection c, int known, boolean exact) throws SQLException {
-    int version;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      version = rs.getInt(1);
-    }
-    if (version > known) {
-      throw new IllegalStateException("registry " + file + " has schema version " + version
-          + " but this vivarium knows versions up to " + known + "; run a newer vivarium on it");
-    }
-    if (exact && version < known) {
-      throw new IllegalStateException("registry " + file + " has the older schema version " + version
-          + " (this vivarium writes " + known + "); run 'vivarium run' once to migrate it");
-    }
-    return version;
-  }
-
-  private interface SqlBlock {
-    void run() throws SQLException;
-  }
-
-  private static void transactionOn(Connection c, SqlBlock block) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      block.run();
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
     }
   }
 

@@ -1,10 +1,11 @@
 package io.vivarium.colony.replay;
 
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.registry.Registry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A finished episode as the registry records it, enough to replay it exactly: the world and
@@ -36,37 +37,26 @@ public record Episode(long id, String agent, String world, String preset, int le
     }
   }
 
-  private static final String COLUMNS =
-      "SELECT id, agent, world, preset, level, seed, steps, return, success, actions, time_ms FROM episodes ";
-
   /** The agent's episode {@code id}, or its newest when {@code id} is null. */
   public static Episode find(Registry registry, String agent, Long id) {
-    List<Episode> found = query(registry, id == null
-        ? "WHERE agent = ? ORDER BY id DESC LIMIT 1" : "WHERE agent = ? AND id = ?",
-        id == null ? new Object[] {agent} : new Object[] {agent, id});
-    if (found.isEmpty()) {
+    Optional<EpisodeRow> row = id == null ? registry.episodes().newest(agent)
+        : registry.episodes().get(id).filter(e -> e.agent().equals(agent));
+    if (row.isEmpty()) {
       throw new IllegalArgumentException(id == null
           ? "agent " + agent + " has no recorded episode yet; let the colony run a little longer"
           : "agent " + agent + " has no episode " + id + "; 'vivarium replay " + agent
               + "' without a number replays its latest");
     }
-    return found.get(0);
+    EpisodeRow e = row.get();
+    byte[] actions = registry.episodes().actions(e.id()).orElseThrow(() ->
+        new IllegalStateException("episode " + e.id() + " vanished from the registry while being read"));
+    return new Episode(e.id(), e.agent(), e.world(), e.preset(), e.level(), e.seed(), e.steps(), e.ret(),
+        e.success(), actions, e.timeMillis());
   }
 
   /** The ids of the agent's newest {@code limit} episodes, newest first. */
   public static List<Long> ids(Registry registry, String agent, int limit) {
-    List<Long> out = new ArrayList<>();
-    registry.query("SELECT id FROM episodes WHERE agent = ? ORDER BY id DESC LIMIT ?",
-        rs -> out.add(rs.getLong(1)), agent, limit);
-    return out;
-  }
-
-  private static List<Episode> query(Registry registry, String where, Object... params) {
-    List<Episode> out = new ArrayList<>();
-    registry.query(COLUMNS + where, rs -> out.add(new Episode(rs.getLong(1), rs.getString(2), rs.getString(3),
-        rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getInt(7), rs.getDouble(8), rs.getInt(9) != 0,
-        rs.getBytes(10), rs.getLong(11))), params);
-    return out;
+    return registry.episodes().ids(agent, limit);
   }
 
   @Override

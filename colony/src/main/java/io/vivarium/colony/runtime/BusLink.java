@@ -8,6 +8,7 @@ import io.vivarium.bus.EntropyMeter;
 import io.vivarium.bus.Topics;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Event;
+import io.vivarium.core.Json;
 import io.vivarium.core.config.BusConfig;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
@@ -152,16 +153,15 @@ final class BusLink {
       return;
     }
     up = now;
-    String url = "{\"url\":" + quote(bus.url());
     if (!now) {
       downSinceMillis = System.currentTimeMillis();
       log.accept("bus: broker " + bus.url() + " is unreachable; the colony runs on, messages wait in the "
           + "outbox (oldest dropped when full) while the bus reconnects");
-      events.accept(Event.now("bus_down", "", url + "}"));
+      events.accept(Event.of("bus_down", "", new BusDown(bus.url())));
     } else {
       long down = System.currentTimeMillis() - downSinceMillis;
       log.accept(String.format(Locale.ROOT, "bus: reconnected to %s after %.1f s", bus.url(), down / 1e3));
-      events.accept(Event.now("bus_up", "", url + ",\"downMillis\":" + down + "}"));
+      events.accept(Event.of("bus_up", "", new BusUp(bus.url(), down)));
     }
   }
 
@@ -180,51 +180,20 @@ final class BusLink {
     Observation o = w.observation(0);
     BusStats b = bus.stats();
     Runtime rt = Runtime.getRuntime();
-    StringBuilder s = new StringBuilder(512);
-    s.append(String.format(Locale.ROOT, "{\"format\":\"vivarium.touch\",\"version\":1,\"time\":%d,\"agent\":%s,"
-        + "\"world\":%s,\"preset\":%s,\"envSteps\":%d,\"episodes\":%d,\"fitness\":%s,\"successRate\":%s,"
-        + "\"humanReward\":%s,\"lastReward\":%s,\"text\":%s,\"heard\":%s", System.currentTimeMillis(), quote(a.id),
-        quote(w.spec().world()), quote(w.spec().preset()), a.envSteps, a.episodes.episodes(),
-        number(a.fitness), number(a.successRate), number(a.humanReward), number(w.rewards()[0]),
-        quote(new String(o.bytes(Channel.TEXT), StandardCharsets.UTF_8)), quote(a.textIn)));
-    if (w instanceof Renderer r) {
-      s.append(",\"scene\":").append(quote(r.text(0)));
-    }
     byte[] touch = o.bytes(Channel.TOUCH);
-    if (touch.length > 0) {
-      s.append(",\"touch\":\"").append(Base64.getEncoder().encodeToString(touch)).append('"');
-    }
-    s.append(String.format(Locale.ROOT, ",\"machine\":{\"load\":%s,\"cpus\":%d,\"heapUsedMb\":%d},",
-        number(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()), rt.availableProcessors(),
-        (rt.totalMemory() - rt.freeMemory()) >> 20));
-    s.append(String.format(Locale.ROOT, "\"bus\":{\"outages\":%d,\"droppedOutbox\":%d,\"droppedVideo\":%d,"
-        + "\"throttled\":%d,\"malformed\":%d}}", b.outages(), b.droppedOutbox(), b.droppedVideo(), b.throttled(),
-        b.malformed()));
-    return s.toString();
+    return Json.write(new TouchSummary(System.currentTimeMillis(), a.id, w.spec().world(), w.spec().preset(),
+        a.envSteps, a.episodes.episodes(), a.fitness, a.successRate, a.humanReward, w.rewards()[0],
+        new String(o.bytes(Channel.TEXT), StandardCharsets.UTF_8), a.textIn,
+        w instanceof Renderer r ? r.text(0) : null,
+        touch.length > 0 ? Base64.getEncoder().encodeToString(touch) : null,
+        new TouchSummary.Machine(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            rt.availableProcessors(), (rt.totalMemory() - rt.freeMemory()) >> 20),
+        new TouchSummary.BusCounts(b.outages(), b.droppedOutbox(), b.droppedVideo(), b.throttled(), b.malformed())));
   }
 
-  private static String number(double d) {
-    return Double.isFinite(d) ? Double.toString(d) : "null";
-  }
+  /** A {@code bus_down} event's details. */
+  record BusDown(String url) {}
 
-  /** A JSON string literal. */
-  static String quote(String text) {
-    StringBuilder s = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            s.append(c);
-          }
-        }
-      }
-    }
-    return s.append('"').toString();
-  }
+  /** A {@code bus_up} event's details: how long the broker was unreachable. */
+  record BusUp(String url, long downMillis) {}
 }

@@ -5,6 +5,7 @@ import io.vivarium.bus.Bus;
 import io.vivarium.bus.MqttBus;
 import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
@@ -198,7 +199,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   }
 
   AgentFrame frame(LiveAgent a, boolean hidden) {
-    return new AgentFrame(a.id, "alive", a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
+    return new AgentFrame(a.id, AgentState.ALIVE.key(), a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
         a.episodes.lastAction(), a.episodes.lastReward(), a.textIn, a.textOut,
         hidden ? a.brain.embed(a.input0()) : new float[0], System.currentTimeMillis());
   }

@@ -2,6 +2,7 @@ package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.learn.EpisodeStats;
 import io.vivarium.brain.learn.Rollout;
+import io.vivarium.colony.registry.EpisodeRecord;
 import io.vivarium.core.world.WorldBatch;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.vivarium.colony.runtime;
 
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,11 +29,6 @@ record Hparams(double lr, double entropy) {
     double l = lr * (rng.nextBoolean() ? 0.8 : 1.2);
     double e = entropy * (rng.nextBoolean() ? 0.8 : 1.2);
     return new Hparams(Math.min(l, 0.5), e);
-  }
-
-  /** The members of a JSON object, without braces: {@code "lr":…,"entropy":…}. */
-  String json() {
-    return String.format(Locale.ROOT, "\"lr\":%s,\"entropy\":%s", lr, entropy);
   }
 
   /** The hyper-parameters a birth event's JSON recorded, or {@code fallback} when it has none. */

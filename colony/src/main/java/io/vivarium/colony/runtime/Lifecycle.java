@@ -6,6 +6,7 @@ import io.vivarium.brain.policy.Actor;
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.brain.policy.Senses;
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
@@ -17,7 +18,6 @@ import io.vivarium.core.world.Worlds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +97,8 @@ final class Lifecycle {
         LearnerState.of(a, colony.configToml).encode());
     colony.registry.addCheckpoint(a.id, c.step(), colony.dir.root().relativize(c.file()).toString(), c.sha256Hex(),
         c.fileSize(), c.fitness(), c.createdMillis());
-    colony.registry.putAgent(row(a, "alive", 0, null));
-    colony.event(Event.now("checkpoint", a.id, "{\"step\":" + c.step() + "}"));
+    colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
+    colony.event(Event.of("checkpoint", a.id, new Events.AtStep(c.step())));
     a.lastCheckpointNanos = System.nanoTime();
   }
 
@@ -109,31 +109,29 @@ final class Lifecycle {
     logger.warn("agent {} failed", a.id, e);
     colony.log.accept("agent " + a.id + " failed: " + error);
     unload(a);
-    colony.registry.putAgent(row(a, "failed", 0, error));
-    colony.event(Event.now("error", a.id, "{\"error\":" + Text.quote(error) + "}"));
+    colony.registry.putAgent(row(a, AgentState.FAILED, 0, error));
+    colony.event(Event.of("error", a.id, new Events.Failure(error)));
   }
 
   void hibernate(LiveAgent a) {
     checkpoint(a);
     unload(a);
-    colony.registry.putAgent(row(a, "hibernating", 0, null));
-    colony.event(Event.now("hibernate", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
+    colony.registry.putAgent(row(a, AgentState.HIBERNATING, 0, null));
+    colony.event(Event.of("hibernate", a.id, new Events.AtStep(a.envSteps)));
   }
 
   void kill(LiveAgent a, String reason) {
     checkpoint(a);
     unload(a);
-    colony.registry.putAgent(row(a, "dead", System.currentTimeMillis(), null));
-    colony.event(Event.now("death", a.id, String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}",
-        Text.quote(reason), a.fitness)));
+    colony.registry.putAgent(row(a, AgentState.DEAD, System.currentTimeMillis(), null));
+    colony.event(Event.of("death", a.id, new Events.Death(reason, a.fitness)));
   }
 
   /** Kills an agent that is not in memory (hibernating or failed): its row only. */
   void kill(AgentRow r, String reason) {
-    colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "dead", r.world(), r.brainSpec(),
+    colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.DEAD, r.world(), r.brainSpec(),
         r.fitness(), r.bornMillis(), System.currentTimeMillis(), r.error()));
-    colony.event(Event.now("death", r.id(), String.format(Locale.ROOT, "{\"reason\":%s,\"fitness\":%.6f}",
-        Text.quote(reason), r.fitness())));
+    colony.event(Event.of("death", r.id(), new Events.Death(reason, r.fitness())));
   }
 
   void unload(LiveAgent a) {
@@ -152,8 +150,8 @@ final class Lifecycle {
     if (a == null) {
       throw new IllegalStateException(r.id() + " has no checkpoint that verifies");
     }
-    colony.registry.putAgent(row(a, "alive", 0, null));
-    colony.event(Event.now("wake", a.id, String.format(Locale.ROOT, "{\"step\":%d}", a.envSteps)));
+    colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
+    colony.event(Event.of("wake", a.id, new Events.AtStep(a.envSteps)));
   }
 
   // 4. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
@@ -170,16 +168,16 @@ final class Lifecycle {
       return;
     }
     for (AgentRow r : known) {
-      if (r.state().equals("alive")) {
+      if (r.state() == AgentState.ALIVE) {
         LiveAgent a = load(r);
         if (a == null) {
           String error = "no checkpoint that verifies under " + colony.store.root();
-          colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), "failed", r.world(),
+          colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.FAILED, r.world(),
               r.brainSpec(), r.fitness(), r.bornMillis(), 0, error));
-          colony.event(Event.now("error", r.id(), "{\"error\":" + Text.quote(error) + "}"));
+          colony.event(Event.of("error", r.id(), new Events.Failure(error)));
           colony.log.accept("agent " + r.id() + " cannot resume: " + error);
         } else {
-          colony.event(Event.now("resume", r.id(), "{\"step\":" + a.envSteps + "}"));
+          colony.event(Event.of("resume", r.id(), new Events.AtStep(a.envSteps)));
         }
       }
     }
@@ -196,8 +194,8 @@ final class Lifecycle {
             Seeds.derive(colony.config.colony().seed(), "brain", i));
         LiveAgent a = live(id, null, 0, brain, 0, i, h, true, 1);
         a.fitnessOwn = true;
-        colony.registry.putAgent(row(a, "alive", 0, null));
-        colony.event(Event.now("birth", id, "{\"parent\":null,\"generation\":0," + h.json() + "}"));
+        colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
+        colony.event(Event.of("birth", id, new Events.Birth(null, 0, null, null, null, h.lr(), h.entropy())));
         checkpoint(a);
       }
     }
@@ -226,7 +224,7 @@ final class Lifecycle {
     return a;
   }
 
-  AgentRow row(LiveAgent a, String state, long diedMillis, String error) {
+  AgentRow row(LiveAgent a, AgentState state, long diedMillis, String error) {
     return new AgentRow(a.id, a.parent, a.generation, state, colony.config.world().preset(),
         colony.config.brain().preset(), a.fitness, a.bornMillis, diedMillis, error);
   }

@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.core.Event;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Curriculum;
@@ -84,10 +85,9 @@ final class Population {
     int level = parent.worlds instanceof Curriculum c ? c.curriculumLevel() : 0;
     LiveAgent child = colony.lifecycle.live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false, level);
     child.fitness = parent.fitness; // the prior until its own episodes end
-    colony.registry.putAgent(colony.lifecycle.row(child, "alive", 0, null));
-    colony.event(Event.now("birth", id, String.format(Locale.ROOT,
-        "{\"parent\":\"%s\",\"generation\":%d,\"sigma\":%s,\"seed\":%d,\"via\":\"%s\",%s}", parent.id,
-        child.generation, sigma, seed, via, h.json())));
+    colony.registry.putAgent(colony.lifecycle.row(child, AgentState.ALIVE, 0, null));
+    colony.event(Event.of("birth", id, new Events.Birth(parent.id, child.generation, sigma, seed, via, h.lr(),
+        h.entropy())));
     colony.lifecycle.checkpoint(child);
   }
 

@@ -1,9 +1,9 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Request;
 import io.vivarium.core.Event;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,20 +43,20 @@ final class RequestDesk {
     }
     AgentRow known = row.get();
     LiveAgent a = colony.find(r.agent());
-    String state = a != null ? "alive" : known.state();
+    AgentState state = a != null ? AgentState.ALIVE : known.state();
     if (a == null && !r.action().equals("wake") && !r.action().equals("kill") && !r.action().equals("vote")) {
       return "cannot " + r.action() + " " + r.agent() + ": it is " + state;
     }
     switch (r.action()) {
       case "hibernate" -> colony.lifecycle.hibernate(a);
       case "wake" -> {
-        if (!state.equals("hibernating") && !state.equals("failed")) {
+        if (state != AgentState.HIBERNATING && state != AgentState.FAILED) {
           return "cannot wake " + r.agent() + ": it is " + state;
         }
         colony.lifecycle.wake(known);
       }
       case "kill" -> {
-        if (state.equals("dead")) {
+        if (state == AgentState.DEAD) {
           return "cannot kill " + r.agent() + ": it is already dead";
         }
         killAny(a, known, "request by " + r.source());
@@ -66,8 +66,7 @@ final class RequestDesk {
       case "talk" -> {
         a.textIn = r.arg();
         colony.frames.put(colony.frame(a, false));
-        colony.event(Event.now("talk", a.id,
-            "{\"text\":" + Text.quote(r.arg()) + ",\"source\":" + Text.quote(r.source()) + "}"));
+        colony.event(Event.of("talk", a.id, new Talk(r.arg(), r.source())));
       }
       case "vote" -> {
         return vote(a, known, r.arg());
@@ -88,13 +87,12 @@ final class RequestDesk {
   }
 
   private String vote(LiveAgent a, AgentRow known, String voter) {
-    if (known.state().equals("dead")) {
+    if (known.state() == AgentState.DEAD) {
       return "cannot vote against " + known.id() + ": it is already dead";
     }
     long votes = Records.vote(colony.registry, known.id(), voter.trim());
     int threshold = colony.config.colony().voteThreshold();
-    colony.event(Event.now("vote", known.id(), String.format(Locale.ROOT,
-        "{\"voter\":%s,\"votes\":%d,\"threshold\":%d}", Text.quote(voter.trim()), votes, threshold)));
+    colony.event(Event.of("vote", known.id(), new Vote(voter.trim(), votes, threshold)));
     if (votes >= threshold) {
       killAny(a, known, "vote");
     }
@@ -105,7 +103,15 @@ final class RequestDesk {
     a.humanReward += reward;
     a.fitness += reward;
     colony.registry.addMetric(a.id, a.envSteps, "human_reward", a.humanReward);
-    colony.event(Event.now("reward", a.id, String.format(Locale.ROOT,
-        "{\"reward\":%s,\"total\":%s,\"source\":%s}", reward, a.humanReward, Text.quote(source))));
+    colony.event(Event.of("reward", a.id, new Reward(reward, a.humanReward, source)));
   }
+
+  /** A {@code talk} event's details. */
+  record Talk(String text, String source) {}
+
+  /** A {@code vote} event's details. */
+  record Vote(String voter, long votes, int threshold) {}
+
+  /** A {@code reward} event's details: this reward and the agent's running total. */
+  record Reward(double reward, double total, String source) {}
 }

@@ -46,9 +46,7 @@ final class Requests {
       }
       default -> { }
     }
-    long[] found = {0};
-    registry.query("SELECT COUNT(*) FROM agents WHERE id = ?", rs -> found[0] = rs.getLong(1), agent);
-    if (found[0] == 0) {
+    if (registry.agent(agent).isEmpty()) {
       throw new IllegalArgumentException("no agent '" + agent + "' in this colony; 'vivarium agents' lists them");
     }
   }

@@ -1,5 +1,7 @@
 package io.vivarium.colony.runtime;
 
+import io.vivarium.colony.registry.AgentState;
+
 /** Between rounds: the colony's numbers in the registry and its status line, and the wait with no agent alive. Stateless. */
 final class Rounds {
   private Rounds() {}
@@ -17,16 +19,16 @@ final class Rounds {
       best = a.fitness > best.fitness ? a : best;
     }
     var states = c.registry.agentsByState();
-    int generation = (int) c.registry.scalar("SELECT MAX(generation) FROM agents", 0);
-    c.log.accept(StatusLine.format(generation, states.get("alive") + states.get("hibernating"),
-        states.get("hibernating"), median, best.id, best.parent, stepsPerSecond)
+    int generation = c.registry.maxGeneration();
+    c.log.accept(StatusLine.format(generation, states.get(AgentState.ALIVE) + states.get(AgentState.HIBERNATING),
+        states.get(AgentState.HIBERNATING), median, best.id, best.parent, stepsPerSecond)
         + (c.link == null ? "" : c.link.status()));
   }
 
   /** With no alive agent: waits for a request when one could wake, else says why it stops. */
   static boolean idle(Colony c) {
     var states = c.registry.agentsByState();
-    if (states.get("hibernating") + states.get("failed") == 0) {
+    if (states.get(AgentState.HIBERNATING) + states.get(AgentState.FAILED) == 0) {
       c.log.accept("every agent of this colony is dead; nothing to run");
       return false;
     }

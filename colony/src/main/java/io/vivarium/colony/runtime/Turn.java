@@ -2,6 +2,10 @@ package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.learn.Rollout;
 import io.vivarium.brain.learn.Stats;
+import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.MetricRow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,16 +56,19 @@ final class Turn {
     // 4. Records: episodes, fitness and every number the update computed, each turn.
     Records.addEpisodes(colony.registry, a.id, a.episodes.drain());
     colony.population.judge(a);
-    colony.registry.addMetric(a.id, a.envSteps, "return", a.fitness);
+    long now = System.currentTimeMillis();
+    List<MetricRow> rows = new ArrayList<>();
+    rows.add(new MetricRow(a.id, a.envSteps, "return", a.fitness, now));
     if (!Double.isNaN(a.successRate)) {
-      colony.registry.addMetric(a.id, a.envSteps, "success", a.successRate);
+      rows.add(new MetricRow(a.id, a.envSteps, "success", a.successRate, now));
     }
     for (Map.Entry<String, Double> m : s.metrics().entrySet()) {
       if (Double.isFinite(m.getValue())) {
-        colony.registry.addMetric(a.id, a.envSteps, m.getKey(), m.getValue());
+        rows.add(new MetricRow(a.id, a.envSteps, m.getKey(), m.getValue(), now));
       }
     }
-    colony.registry.putAgent(colony.lifecycle.row(a, "alive", 0, null)); // fitness follows every turn
+    colony.registry.addMetrics(rows); // one transaction for the turn's numbers
+    colony.registry.putAgent(colony.lifecycle.row(a, AgentState.ALIVE, 0, null)); // fitness follows every turn
     colony.memory.afterTurn(a, r);
     if (a.phase.equals("bc") && a.envSteps >= colony.config.colony().bcSteps()) {
       colony.lifecycle.startLearner(a, "ppo");

@@ -20,16 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryTest {
   @TempDir Path dir;
 
-  private static AgentRow agent(String id, String parent, int gen, String state) {
+  private static AgentRow agent(String id, String parent, int gen, AgentState state) {
     return new AgentRow(id, parent, gen, state, "gold-bare-6x6", "tiny", 0.5, 1000 + gen, 0, null);
   }
 
   @Test
   void migratesAnEmptyFileToTheCurrentSchema() {
     try (Registry r = Registry.open(dir.resolve("colony.db"))) {
-      assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(Schema.version());
+      assertThat(r.schemaVersion()).isEqualTo(Schema.version());
       for (String table : List.of("colony", "agents", "checkpoints", "metrics", "events", "episodes", "votes")) {
-        assertThat(r.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='" + table + "'", 0))
+        assertThat(r.reader().scalar("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name = ?", 0, table))
             .as(table).isEqualTo(1);
       }
       assertThat(r.integrityCheck()).isEqualTo("ok");
@@ -46,18 +46,18 @@ class RegistryTest {
       r.write(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (7)"));
     }
     try (Registry r = Registry.open(f, v2)) {
-      assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(2);
-      assertThat(r.scalar("SELECT x FROM t", -1)).isEqualTo(7);
-      assertThat(r.scalar("SELECT COUNT(*) FROM u", -1)).isEqualTo(1);
+      assertThat(r.schemaVersion()).isEqualTo(2);
+      assertThat(r.reader().scalar("SELECT x FROM t", -1)).isEqualTo(7);
+      assertThat(r.reader().scalar("SELECT COUNT(*) FROM u", -1)).isEqualTo(1);
     }
     // And the real schema applies from every older version it has had (so far: 0).
     for (int from = 0; from < Schema.version(); from++) {
       Path g = dir.resolve("real" + from + ".db");
       try (Registry r = Registry.open(g, Schema.MIGRATIONS.subList(0, from))) {
-        assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(from);
+        assertThat(r.schemaVersion()).isEqualTo(from);
       }
       try (Registry r = Registry.open(g)) {
-        assertThat(r.scalar("PRAGMA user_version", -1)).isEqualTo(Schema.version());
+        assertThat(r.schemaVersion()).isEqualTo(Schema.version());
       }
     }
   }
@@ -92,17 +92,18 @@ class RegistryTest {
   void recordsAgentsLineageAndEvents() {
     try (Registry r = Registry.open(dir.resolve("colony.db"))) {
       r.recordStart("test", 42, "# toml", "abc");
-      r.putAgent(agent("a0001", null, 0, "alive"));
-      r.putAgent(agent("a0002", "a0001", 1, "hibernating"));
-      r.putAgent(agent("a0003", "a0002", 2, "dead"));
+      r.putAgent(agent("a0001", null, 0, AgentState.ALIVE));
+      r.putAgent(agent("a0002", "a0001", 1, AgentState.HIBERNATING));
+      r.putAgent(agent("a0003", "a0002", 2, AgentState.DEAD));
       r.addEvent(Event.now("birth", "a0002", "{\"parent\":\"a0001\"}"));
-      assertThat(r.agentsByState()).containsEntry("alive", 1).containsEntry("hibernating", 1)
-          .containsEntry("dead", 1).containsEntry("failed", 0);
+      assertThat(r.agentsByState()).containsEntry(AgentState.ALIVE, 1)
+          .containsEntry(AgentState.HIBERNATING, 1).containsEntry(AgentState.DEAD, 1)
+          .containsEntry(AgentState.FAILED, 0);
       assertThat(r.agents()).extracting(AgentRow::parent).containsExactly(null, "a0001", "a0002");
       assertThat(r.colony()[0]).isEqualTo("test");
-      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind='birth'", 0)).isEqualTo(1);
+      assertThat(r.events().count("birth", null)).isEqualTo(1);
       // The foreign key holds: a child of an unknown parent is refused.
-      assertThatThrownBy(() -> r.putAgent(agent("a0009", "zzz", 1, "alive")))
+      assertThatThrownBy(() -> r.putAgent(agent("a0009", "zzz", 1, AgentState.ALIVE)))
           .hasMessageContaining("FOREIGN KEY");
     }
   }
@@ -110,7 +111,7 @@ class RegistryTest {
   @Test
   void aWriterAndReadersRunConcurrently() throws Exception {
     try (Registry r = Registry.open(dir.resolve("colony.db"))) {
-      r.putAgent(agent("a0001", null, 0, "alive"));
+      r.putAgent(agent("a0001", null, 0, AgentState.ALIVE));
       AtomicBoolean done = new AtomicBoolean();
       ExecutorService pool = Executors.newFixedThreadPool(4);
       List<Future<Long>> readers = new ArrayList<>();
@@ -119,7 +120,7 @@ class RegistryTest {
           long reads = 0;
           long last = 0;
           while (!done.get() || reads == 0) {
-            long n = r.scalar("SELECT COUNT(*) FROM metrics", 0);
+            long n = r.metrics().count();
             assertThat(n).isGreaterThanOrEqualTo(last); // committed rows never disappear
             last = n;
             reads++;
@@ -138,7 +139,7 @@ class RegistryTest {
         assertThat(f.get()).isPositive();
       }
       pool.shutdown();
-      assertThat(r.scalar("SELECT COUNT(*) FROM metrics", 0)).isEqualTo(500);
+      assertThat(r.metrics().count()).isEqualTo(500);
     }
   }
 
@@ -146,12 +147,45 @@ class RegistryTest {
   void theSqlite3ToolReadsTheFileWhileItIsOpen() throws Exception {
     Path f = dir.resolve("colony.db");
     try (Registry r = Registry.open(f)) {
-      r.putAgent(agent("a0001", null, 0, "alive"));
+      r.putAgent(agent("a0001", null, 0, AgentState.ALIVE));
       Process p = new ProcessBuilder("sqlite3", "-readonly", f.toString(), "SELECT id, state FROM agents;")
           .redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).trim();
       assertThat(p.waitFor()).as(out).isZero();
       assertThat(out).isEqualTo("a0001|alive");
+    }
+  }
+
+  @Test
+  void aSeriesServesItsNewestPointsOldestFirst() {
+    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+      r.putAgent(agent("a0001", null, 0, AgentState.ALIVE));
+      r.write(c -> {
+        try (var ps = c.prepareStatement("INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)")) {
+          for (int step = 1; step <= 2500; step++) {
+            ps.setString(1, "a0001");
+            ps.setLong(2, step);
+            ps.setString(3, "return");
+            ps.setDouble(4, step * 0.5);
+            ps.setLong(5, step);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        return null;
+      });
+      List<MetricPoint> chart = r.metrics().series("a0001", "return", -1, 2000);
+      assertThat(chart).hasSize(2000);
+      assertThat(chart.get(0).step()).isEqualTo(501);
+      assertThat(chart.get(1999).step()).isEqualTo(2500);
+      assertThat(r.metrics().series("a0001", "return", 2497, 2000)).extracting(MetricPoint::step)
+          .containsExactly(2498L, 2499L, 2500L);
+      assertThat(r.metrics().latest("a0001", "return")).hasValue(1250.0);
+      assertThat(r.metrics().names("a0001")).containsExactly("return");
+      assertThat(r.metrics().newestStepTotal("return")).isEqualTo(2500);
+      assertThat(r.maxGeneration()).isZero();
+      assertThat(r.agent("a0001")).hasValueSatisfying(a -> assertThat(a.state()).isEqualTo(AgentState.ALIVE));
+      assertThat(r.agent("a0009")).isEmpty();
     }
   }
 }

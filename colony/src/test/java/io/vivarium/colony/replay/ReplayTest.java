@@ -3,6 +3,7 @@ package io.vivarium.colony.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.core.Channel;
@@ -67,7 +68,7 @@ class ReplayTest {
 
   private Registry registry() {
     Registry r = Registry.open(dir.resolve("colony.db"));
-    r.putAgent(new AgentRow("a0001", null, 0, "alive", "gold-bare-6x6", "tiny", 0, 1, 0, null));
+    r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 1, 0, null));
     return r;
   }
 

@@ -3,6 +3,7 @@ package io.vivarium.colony.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
@@ -27,13 +28,11 @@ class ColonyLifecycleTest {
   }
 
   private static String state(Registry r, String agent) {
-    return r.agents().stream().filter(a -> a.id().equals(agent)).map(AgentRow::state).findFirst().orElseThrow();
+    return r.agents().stream().filter(a -> a.id().equals(agent)).map(a -> a.state().key()).findFirst().orElseThrow();
   }
 
   private static long events(Registry r, String kind, String agent) {
-    long[] n = {0};
-    r.query("SELECT COUNT(*) FROM events WHERE kind = ? AND agent = ?", rs -> n[0] = rs.getLong(1), kind, agent);
-    return n[0];
+    return r.events().count(kind, agent);
   }
 
   @Test
@@ -73,14 +72,9 @@ class ColonyLifecycleTest {
       AgentRow child = r.agents().stream().filter(a -> a.id().equals("a0003")).findFirst().orElseThrow();
       assertThat(child.parent()).isEqualTo("a0002");
       assertThat(child.generation()).isEqualTo(1);
-      String[] birth = {null};
-      r.query("SELECT json FROM events WHERE kind = 'birth' AND agent = 'a0003'", rs -> birth[0] = rs.getString(1));
-      assertThat(birth[0]).contains("\"parent\":\"a0002\"", "\"sigma\":0.0", "\"via\":\"clone\"");
+      assertThat(r.events().json("birth", "a0003")).singleElement().asString().contains("\"parent\":\"a0002\"", "\"sigma\":0.0", "\"via\":\"clone\"");
       assertThat(Optional.ofNullable(colony.find("a0003")).map(x -> x.hparams)).isEqualTo(Optional.ofNullable(colony.find("a0002")).map(x -> x.hparams));
-      double[] given = {0};
-      r.query("SELECT value FROM metrics WHERE agent = 'a0002' AND name = 'human_reward'",
-          rs -> given[0] = rs.getDouble(1));
-      assertThat(given[0]).isEqualTo(2.5);
+      assertThat(r.metrics().newest("a0002", "human_reward", 10)).containsExactly(2.5);
       assertThat(colony.frame("a0002")).hasValueSatisfying(f -> assertThat(f.textIn()).isEqualTo("héllo"));
       assertThat(events(r, "talk", "a0002")).isEqualTo(1);
 
@@ -136,13 +130,11 @@ class ColonyLifecycleTest {
       colony.request("a0001", "vote", "ann", "zoo"); // the same voter counts once
       colony.runRounds(1);
       assertThat(state(r, "a0001")).isEqualTo("alive");
-      assertThat(r.scalar("SELECT COUNT(*) FROM votes WHERE agent = 'a0001'", 0)).isEqualTo(1);
+      assertThat(r.voteCount("a0001")).isEqualTo(1);
       colony.request("a0001", "vote", "bob", "zoo");
       colony.runRounds(1);
       assertThat(state(r, "a0001")).isEqualTo("dead");
-      String[] death = {null};
-      r.query("SELECT json FROM events WHERE kind = 'death' AND agent = 'a0001'", rs -> death[0] = rs.getString(1));
-      assertThat(death[0]).contains("\"reason\":\"vote\"");
+      assertThat(r.events().json("death", "a0001")).last().asString().contains("\"reason\":\"vote\"");
       assertThat(colony.agentIds()).containsExactly("a0002");
     }
   }
@@ -161,11 +153,11 @@ class ColonyLifecycleTest {
       };
       colony.runRounds(2);
       AgentRow failed = r.agents().get(0);
-      assertThat(failed.state()).isEqualTo("failed");
+      assertThat(failed.state()).isEqualTo(AgentState.FAILED);
       assertThat(failed.error()).isEqualTo("IllegalStateException: injected fault second line");
       assertThat(events(r, "error", "a0001")).isEqualTo(1);
       assertThat(colony.agentIds()).containsExactly("a0002");
-      assertThat(r.scalar("SELECT MAX(step) FROM metrics WHERE agent = 'a0002'", 0)).isPositive();
+      assertThat(r.metrics().all("a0002")).anySatisfy(m -> assertThat(m.step()).isPositive());
 
       // Every agent failed or hibernating: the colony waits for requests rather than spinning or dying.
       colony.request("a0002", "hibernate", "", "test");

@@ -69,9 +69,9 @@ class ColonyMosquittoTest {
       }
     }
     try (Registry r = Registry.openReadOnly(data.registry())) {
-      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'bus_down'", 0)).isEqualTo(1);
-      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'bus_up'", 0)).isEqualTo(1);
-      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'reward' AND agent = 'a0001'", 0)).isEqualTo(1);
+      assertThat(r.events().count("bus_down", null)).isEqualTo(1);
+      assertThat(r.events().count("bus_up", null)).isEqualTo(1);
+      assertThat(r.events().count("reward", "a0001")).isEqualTo(1);
     }
   }
 

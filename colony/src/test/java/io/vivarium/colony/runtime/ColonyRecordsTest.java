@@ -3,6 +3,7 @@ package io.vivarium.colony.runtime;
 import static io.vivarium.colony.runtime.ColonyLifecycleTest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.replay.Episode;
@@ -28,10 +29,13 @@ class ColonyRecordsTest {
       assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).contains("bc");
       colony.runRounds(3);
       assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).as("cloning ends after colony.bcSteps").contains("ppo");
-      long episodes = r.scalar("SELECT COUNT(*) FROM episodes WHERE agent = 'a0001'", 0);
+      long episodes = r.episodes().count("a0001");
       assertThat(episodes).isPositive();
-      assertThat(r.scalar("SELECT COUNT(*) FROM episodes WHERE preset <> 'gold-bare-5x5' OR level < 1 "
-          + "OR steps <> LENGTH(actions)", -1)).isZero();
+      assertThat(r.episodes().before(null, Long.MAX_VALUE, Integer.MAX_VALUE)).allSatisfy(e -> {
+        assertThat(e.preset()).isEqualTo("gold-bare-5x5");
+        assertThat(e.level()).isPositive();
+        assertThat(r.episodes().actions(e.id())).hasValueSatisfying(a -> assertThat(a).hasSize(e.steps()));
+      });
       for (long id : Episode.ids(r, "a0001", 50)) {
         Replay.Result replay = Replay.of(Episode.find(r, "a0001", id));
         assertThat(replay.matchesRecord()).as("episode %d", id).isTrue();
@@ -58,9 +62,7 @@ class ColonyRecordsTest {
           x -> assertThat(x).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9)));
       assertThat(Math.abs(child.entropy() / founder.entropy() - 1)).isCloseTo(0.2,
           org.assertj.core.data.Offset.offset(1e-9));
-      String[] birth = {null};
-      r.query("SELECT json FROM events WHERE kind = 'birth' AND agent = ?", rs -> birth[0] = rs.getString(1), childId);
-      assertThat(birth[0]).contains("\"via\":\"replication\"", "\"sigma\":0.01", child.json());
+      assertThat(r.events().json("birth", childId)).last().asString().contains("\"via\":\"replication\"", "\"sigma\":0.01", "\"lr\":" + child.lr(), "\"entropy\":" + child.entropy());
     }
     assertThat(lines).anySatisfy(l -> assertThat(l).matches(
         "gen \\d+ · agents \\d+ \\(0 hibernating\\) · success \\d+% · best a\\d{4} \\((founder|parent a\\d{4})\\) · "
@@ -106,7 +108,7 @@ class ColonyRecordsTest {
       AgentFrame second = colony.frame("a0001").orElseThrow();
       assertThat(second.envSteps()).isGreaterThan(first.envSteps());
       assertThat(second.hidden()).isNotEmpty();
-      assertThat(second.state()).isEqualTo("alive");
+      assertThat(second.state()).isEqualTo(AgentState.ALIVE.key());
       assertThat(heard).extracting(Event::kind).contains("checkpoint");
       sub.close();
       int before = heard.size();

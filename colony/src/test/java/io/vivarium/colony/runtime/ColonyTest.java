@@ -3,6 +3,7 @@ package io.vivarium.colony.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
@@ -48,9 +49,9 @@ class ColonyTest {
           assertThat(a.generation()).isEqualTo(byId.get(a.parent()).generation() + 1);
         }
       }
-      assertThat(r.agentsByState().get("alive")).isLessThanOrEqualTo(3);
-      assertThat(r.agentsByState().get("dead")).isEqualTo(all.size() - r.agentsByState().get("alive"));
-      assertThat(r.scalar("SELECT COUNT(*) FROM events WHERE kind = 'birth' AND json LIKE '%\"sigma\"%'", 0))
+      assertThat(r.agentsByState().get(AgentState.ALIVE)).isLessThanOrEqualTo(3);
+      assertThat(r.agentsByState().get(AgentState.DEAD)).isEqualTo(all.size() - r.agentsByState().get(AgentState.ALIVE));
+      assertThat(r.events().after(0, Integer.MAX_VALUE, null, "birth").stream().filter(e -> e.json().contains("\"sigma\"")).count())
           .isEqualTo(all.size() - 2);
       // Every agent, dead or alive, keeps a checkpoint that verifies.
       for (AgentRow a : all) {
@@ -68,7 +69,7 @@ class ColonyTest {
     }
     List<String> before;
     try (Registry r = Registry.openReadOnly(data.registry())) {
-      before = r.agents().stream().filter(a -> a.state().equals("alive")).map(AgentRow::id).toList();
+      before = r.agents().stream().filter(a -> a.state() == AgentState.ALIVE).map(AgentRow::id).toList();
     }
     try (Colony colony = new Colony(data, config(), l -> {})) {
       assertThat(colony.agentIds()).containsExactlyElementsOf(before);
@@ -81,8 +82,12 @@ class ColonyTest {
   }
 
   @Test
-  void onlyPpoAndBcPpoRun() {
-    assertThatThrownBy(() -> new Colony(new DataDir(dir.resolve("x")), config("learn.method=grpo"), l -> {}))
-        .hasMessageContaining("vivarium run trains with learn.method=bc+ppo or ppo");
+  void aLearnerThatDoesNotFitTheWorldIsRefusedBeforeAnythingStarts() {
+    Path x = dir.resolve("x");
+    assertThatThrownBy(() -> new Colony(new DataDir(x), config("learn.method=ppo", "world.name=exec",
+        "world.preset=exec-machine-64"), l -> {}))
+        .hasMessageContaining("learn.method=ppo needs a world with a one-byte action alphabet")
+        .hasMessageContaining("use learn.method=grpo");
+    assertThat(Files.exists(x)).isFalse();
   }
 }

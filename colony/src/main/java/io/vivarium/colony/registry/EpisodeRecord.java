@@ -1,9 +1,9 @@
-package io.vivarium.colony.runtime;
+package io.vivarium.colony.registry;
 
 import java.util.Objects;
 
 /**
- * A finished episode as the registry keeps it. Immutable; the action bytes are owned.
+ * A finished episode to record, as the registry keeps it. Immutable; the action bytes are owned.
  *
  * @param world the world's name
  * @param preset the world preset
@@ -15,9 +15,9 @@ import java.util.Objects;
  * @param actions the motor byte of every step of a one-byte world; empty for worlds that act in byte
  *     sequences (such episodes are counted but cannot be replayed)
  */
-record EpisodeRecord(String world, String preset, int level, long seed, int steps, double ret, boolean success,
+public record EpisodeRecord(String world, String preset, int level, long seed, int steps, double ret, boolean success,
     byte[] actions) {
-  EpisodeRecord {
+  public EpisodeRecord {
     Objects.requireNonNull(world, "world");
     Objects.requireNonNull(preset, "preset");
     Objects.requireNonNull(actions, "actions");

@@ -1,0 +1,68 @@
+package io.vivarium.colony.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The registry's batched and compound writes, run by {@link Registry} on its writer connection
+ * inside one transaction. Stateless.
+ */
+final class Inserts {
+  private Inserts() {}
+
+  static Void episodes(Connection c, String agent, List<EpisodeRecord> episodes, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO episodes (agent, world, preset, level, seed, steps, return, success, actions, time_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      for (EpisodeRecord e : episodes) {
+        ps.setString(1, agent);
+        ps.setString(2, e.world());
+        ps.setString(3, e.preset());
+        ps.setInt(4, e.level());
+        ps.setLong(5, e.seed());
+        ps.setInt(6, e.steps());
+        ps.setDouble(7, e.ret());
+        ps.setInt(8, e.success() ? 1 : 0);
+        ps.setBytes(9, e.actions());
+        ps.setLong(10, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return null;
+  }
+
+  static Void metrics(Connection c, List<MetricRow> rows) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)")) {
+      for (MetricRow m : rows) {
+        ps.setString(1, m.agent());
+        ps.setLong(2, m.step());
+        ps.setString(3, m.name());
+        ps.setDouble(4, m.value());
+        ps.setLong(5, m.timeMillis());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return null;
+  }
+
+  static long vote(Connection c, String agent, String voter, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO votes (agent, voter, time_ms) VALUES (?, ?, ?)")) {
+      ps.setString(1, agent);
+      ps.setString(2, voter);
+      ps.setLong(3, now);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE agent = ?")) {
+      ps.setString(1, agent);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.getLong(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.vivarium.colony.registry;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Typed reads of the registry's {@code metrics} table (one row per agent, step, name and value).
+ * Thread-safe: every read opens its own read-only connection.
+ */
+public final class Metrics {
+  private final Reader reader;
+
+  Metrics(Reader reader) {
+    this.reader = reader;
+  }
+
+  /** The metric names {@code agent} has, sorted. */
+  public List<String> names(String agent) {
+    return reader.list("SELECT DISTINCT name FROM metrics WHERE agent = ? ORDER BY name", rs -> rs.getString(1),
+        agent);
+  }
+
+  /**
+   * The newest {@code limit} points of {@code agent}'s series {@code name} with steps above
+   * {@code afterStep}, oldest first (a chart polling with its last step gets only what is new).
+   */
+  public List<MetricPoint> series(String agent, String name, long afterStep, int limit) {
+    List<MetricPoint> out = reader.list("SELECT step, value, time_ms FROM metrics WHERE agent = ? AND name = ? "
+        + "AND step > ? ORDER BY step DESC, rowid DESC LIMIT ?",
+        rs -> new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3)), agent, name, afterStep, limit);
+    Collections.reverse(out);
+    return out;
+  }
+
+  /** The newest {@code n} values of {@code agent}'s series {@code name}, newest first. */
+  public List<Double> newest(String agent, String name, int n) {
+    return reader.list("SELECT value FROM metrics WHERE agent = ? AND name = ? ORDER BY step DESC, rowid DESC "
+        + "LIMIT ?", rs -> rs.getDouble(1), agent, name, n);
+  }
+
+  /** The newest value of {@code agent}'s series {@code name}, or empty when it has none. */
+  public OptionalDouble latest(String agent, String name) {
+    List<Double> v = newest(agent, name, 1);
+    return v.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(v.get(0));
+  }
+
+  /** Per agent, the value of {@code name} at its newest step (the last recorded there). */
+  public Map<String, Double> latestByAgent(String name) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    reader.each("""
+        SELECT m.agent, m.value FROM metrics m
+        JOIN (SELECT agent, MAX(step) AS step FROM metrics WHERE name = ? GROUP BY agent) l
+          ON m.agent = l.agent AND m.step = l.step WHERE m.name = ? ORDER BY m.rowid""",
+        rs -> out.put(rs.getString(1), rs.getDouble(2)), name, name);
+    return out;
+  }
+
+  /** Every value recorded for {@code agent}, in the order written. */
+  public List<MetricRow> all(String agent) {
+    return reader.list("SELECT agent, step, name, value, time_ms FROM metrics WHERE agent = ? ORDER BY rowid",
+        rs -> new MetricRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4), rs.getLong(5)),
+        agent);
+  }
+
+  /** The times of the oldest and newest metric values, {@code {0, 0}} when there are none. */
+  public long[] timeRange() {
+    long[] out = {0, 0};
+    reader.each("SELECT MIN(time_ms), MAX(time_ms) FROM metrics", rs -> {
+      out[0] = rs.getLong(1);
+      out[1] = rs.getLong(2);
+    });
+    return out;
+  }
+
+  /**
+   * The mean of {@code name} over every agent in time slices of {@code width} ms from
+   * {@code start}: slice index to mean, for the slices that have values.
+   */
+  public Map<Long, Double> meanBySlice(String name, long start, long width) {
+    Map<Long, Double> out = new LinkedHashMap<>();
+    reader.each("SELECT (time_ms - ?) / ? AS b, AVG(value) FROM metrics WHERE name = ? GROUP BY b ORDER BY b",
+        rs -> out.put(rs.getLong(1), rs.getDouble(2)), start, Math.max(1, width), name);
+    return out;
+  }
+
+  /** The sum over agents of the newest step at which each recorded {@code name}; 0 when none. */
+  public long newestStepTotal(String name) {
+    return reader.scalar("SELECT SUM(s) FROM (SELECT MAX(step) AS s FROM metrics WHERE name = ? GROUP BY agent)",
+        0, name);
+  }
+
+  /** How many values {@code agent} has recorded under {@code name}. */
+  public long count(String agent, String name) {
+    return reader.scalar("SELECT COUNT(*) FROM metrics WHERE agent = ? AND name = ?", 0, agent, name);
+  }
+
+  /** How many metric values the registry holds. */
+  public long count() {
+    return reader.scalar("SELECT COUNT(*) FROM metrics", 0);
+  }
+}
