@@ -5,7 +5,7 @@ import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.replay.Episode;
 import io.vivarium.colony.replay.Replay;
-import io.vivarium.worlds.gold.GoldPng;
+import io.vivarium.lab.gold.GoldViews;
 import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ final class ReplayCommand extends VivariumCommand {
       if (f.picture() == null) {
         throw new IllegalArgumentException("world " + res.episode().world() + " draws no pictures; replay without --png-dir");
       }
-      GoldPng.write(f.picture(), pngDir.resolve(String.format(Locale.ROOT, "frame-%04d.png", f.step())));
+      GoldViews.writePng(f.picture(), pngDir.resolve(String.format(Locale.ROOT, "frame-%04d.png", f.step())));
     }
     out().println("wrote " + res.frames().size() + " frames to " + pngDir);
   }
