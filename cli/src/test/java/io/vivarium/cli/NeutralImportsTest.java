@@ -63,7 +63,7 @@ class NeutralImportsTest {
     assertThat(forbidden("// import io.vivarium.worlds.gold.GoldPng;")).isFalse();
   }
 
-  /** Lines {@code FILE: IMPORT} of the sources under {@code root} that break the rule, except the allowed files (logged). */
+  /** The {@code FILE: IMPORT} lines under {@code root} that break the rule; allowed files are only logged. */
   private static List<String> violations(Path root, Set<String> allowed) {
     assertThat(root).as("sources to scan, relative to the cli module").isDirectory();
     List<String> found = new ArrayList<>();

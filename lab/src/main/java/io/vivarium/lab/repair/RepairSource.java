@@ -33,7 +33,8 @@ public record RepairSource(RepairPreset preset, Corpus corpus) {
     if (corpusFile == null && passageChars == null) {
       return new RepairSource(p, p.builtInCorpus());
     }
-    return new RepairSource(p, Corpus.open(corpusFile, passageChars == null ? RepairPreset.PASSAGE_CHARS : passageChars));
+    int chars = passageChars == null ? RepairPreset.PASSAGE_CHARS : passageChars;
+    return new RepairSource(p, Corpus.open(corpusFile, chars));
   }
 
   /** The episode made from {@code seed}, for people: the corrupted passage, the diagnosis and the ground-truth diff. */
