@@ -1,7 +1,6 @@
 package io.vivarium.cli;
 
-import io.vivarium.worlds.repair.Corpus;
-import io.vivarium.worlds.repair.RepairPreset;
+import io.vivarium.lab.repair.RepairSource;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -15,11 +14,8 @@ final class CorpusOptions {
       description = "repair: the most characters in a passage (default: the preset's, 600 for most).")
   Integer passageChars;
 
-  /** The corpus these options name for episodes of {@code preset}. */
-  Corpus open(RepairPreset preset) {
-    if (file == null && passageChars == null) {
-      return preset.builtInCorpus();
-    }
-    return Corpus.open(file, passageChars == null ? RepairPreset.PASSAGE_CHARS : passageChars);
+  /** Episodes of repair preset {@code preset} over the corpus these options name. */
+  RepairSource open(String preset) {
+    return RepairSource.open(preset, file, passageChars);
   }
 }

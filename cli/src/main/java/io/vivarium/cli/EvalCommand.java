@@ -7,10 +7,8 @@ import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
 import io.vivarium.lab.gold.PolicyEvaluation;
 import io.vivarium.lab.repair.RepairEval;
+import io.vivarium.lab.repair.RepairSource;
 import io.vivarium.lab.tutorial.TutorialTask;
-import io.vivarium.worlds.repair.Corpus;
-import io.vivarium.worlds.repair.RepairPreset;
-import io.vivarium.worlds.repair.RepairPresets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,13 +107,12 @@ final class EvalCommand extends VivariumCommand {
   }
 
   private int repair() {
-    RepairPreset p = RepairPresets.get(preset != null ? preset : "repair-single");
-    Corpus c = corpus.open(p);
+    RepairSource source = corpus.open(preset != null ? preset : "repair-single");
     if (solvers.stream().anyMatch(s -> !List.of("identity", "heuristic", "heuristic+ngram").contains(s))) {
       Torch.start(1, dataDir()); // a brain solver: one intra-op thread, as for the other worlds
     }
     List<String> specs = solvers.stream().map(this::brainSpec).toList();
-    List<RepairEval.Report> reports = RepairEval.runAll(p, c, specs, episodes != null ? episodes : 700, seed, r -> {
+    List<RepairEval.Report> reports = RepairEval.runAll(source, specs, episodes != null ? episodes : 700, seed, r -> {
       out().println(r.render());
       out().flush();
     });

@@ -1,10 +1,6 @@
 package io.vivarium.cli;
 
-import io.vivarium.worlds.exec.ExecLimits;
-import io.vivarium.worlds.exec.ExecMode;
-import io.vivarium.worlds.exec.ExecOutcome;
-import io.vivarium.worlds.exec.ExecutorPool;
-import java.nio.charset.StandardCharsets;
+import io.vivarium.lab.exec.ExecRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -14,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vivarium exec}: runs one program in the exec world's sandbox and prints its outcome
- * and syscall histogram. A program that crashes or hangs is still a successful command.
+ * {@code vivarium exec}: runs one program in the exec world's sandbox ({@link ExecRuns}) and
+ * prints its outcome and syscall histogram. A program that crashes or hangs is still a successful command.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
     description = "Run bytes in the exec sandbox (x86-64 machine code or a sh script) and show "
@@ -45,23 +41,16 @@ final class ExecCommand extends VivariumCommand {
   @Override
   public Integer call() throws Exception {
     byte[] program = program();
-    ExecLimits limits = ExecLimits.defaults(ExecMode.of(mode));
-    if (timeoutMillis != null) {
-      limits = limits.withTimeout(timeoutMillis);
-    }
-    ExecOutcome o;
-    try (ExecutorPool pool = new ExecutorPool(limits, 1)) {
-      o = pool.run(program);
-    }
+    ExecRuns.Report o = ExecRuns.run(mode, timeoutMillis, program);
     if (json) {
-      out().println(o.toJson());
+      out().println(o.json());
       return 0;
     }
     out().println(o.summary());
-    o.histogramByName().forEach((name, count) -> out().printf("  %-20s %d%n", name, count));
-    if (o.output().length > 0) {
+    o.histogram().forEach((name, count) -> out().printf("  %-20s %d%n", name, count));
+    if (!o.output().isEmpty()) {
       out().println("output:");
-      out().println(new String(o.output(), StandardCharsets.UTF_8));
+      out().println(o.output());
     }
     return 0;
   }

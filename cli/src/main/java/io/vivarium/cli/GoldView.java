@@ -1,8 +1,6 @@
 package io.vivarium.cli;
 
-import io.vivarium.worlds.gold.GoldConsole;
-import io.vivarium.worlds.gold.GoldPreset;
-import io.vivarium.worlds.gold.GoldPresets;
+import io.vivarium.lab.gold.GoldViews;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,33 +9,31 @@ import java.nio.file.Path;
 
 /**
  * The gold world in the terminal for {@code vivarium world gold}: the expert's episode as ASCII
- * frames (default), a game to play, the start picture as PNG, or tutorial questions. Holds one
- * command's arguments; not thread-safe.
+ * frames (default), a game to play, the start picture as PNG, or tutorial questions, through
+ * {@link GoldViews}; this class owns the terminal. Holds one command's arguments; not thread-safe.
  */
 final class GoldView {
-  private final GoldPreset preset;
-  private final long seed;
+  private final GoldViews views;
   private final PrintWriter out;
 
   GoldView(String preset, long seed, PrintWriter out) {
-    this.preset = GoldPresets.get(preset);
-    this.seed = seed;
+    this.views = GoldViews.of(preset, seed);
     this.out = out;
   }
 
   void run(boolean play, Path png, Integer qa) throws IOException, InterruptedException {
     if (png != null) {
-      GoldConsole.writePng(preset, seed, png);
+      views.writeStartPng(png);
       out.println("wrote " + png);
     } else if (qa != null) {
       if (qa < 1) {
         throw new IllegalArgumentException("--qa must be at least 1; got " + qa);
       }
-      GoldConsole.qa(preset, seed, qa, out);
+      views.qa(qa, out);
     } else if (play) {
       play();
     } else {
-      GoldConsole.expertEpisode(preset, seed, out);
+      views.expertEpisode(out);
     }
     out.flush();
   }
@@ -49,7 +45,7 @@ final class GoldView {
       if (saved != null) {
         stty("-icanon", "-echo", "min", "1");
       }
-      GoldConsole.play(preset, seed, System.in, out);
+      views.play(System.in, out);
     } finally {
       if (saved != null) {
         stty(saved);

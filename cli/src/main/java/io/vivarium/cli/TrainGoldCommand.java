@@ -8,7 +8,6 @@ import io.vivarium.core.config.BcConfig;
 import io.vivarium.core.config.BrainConfig;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.lab.gold.GoldTraining;
-import io.vivarium.worlds.gold.GoldPresets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ final class TrainGoldCommand extends VivariumCommand {
 
   @Override
   public Integer call() throws Exception {
-    GoldPresets.get(preset); // an unknown preset lists the known ones before anything starts
+    GoldTraining.checkPreset(preset); // an unknown preset lists the known ones before anything starts
     if (evalEpisodes < 32 || evalEpisodes % 32 != 0) {
       throw new IllegalArgumentException("--eval-episodes must be a positive multiple of 32; got " + evalEpisodes);
     }

@@ -6,9 +6,7 @@ import io.vivarium.brain.learn.LmOptions;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.BrainConfig;
 import io.vivarium.lab.repair.RepairLmTraining;
-import io.vivarium.worlds.repair.Corpus;
-import io.vivarium.worlds.repair.RepairPreset;
-import io.vivarium.worlds.repair.RepairPresets;
+import io.vivarium.lab.repair.RepairSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,13 +84,12 @@ final class TrainRepairCommand extends VivariumCommand {
       throw new IllegalArgumentException("--eval-episodes must be 0 or more and --passages 1 or more; got "
           + evalEpisodes + " and " + passages);
     }
-    RepairPreset p = RepairPresets.get(preset);
-    Corpus c = corpus.open(p);
+    RepairSource source = corpus.open(preset);
     BrainConfig bc = config(overrides).brain();
     BrainShape shape = BrainShape.of(new BrainConfig(brainPreset, bc.device(), bc.threads(), bc.layers(),
         bc.heads(), bc.dim(), bc.block(), bc.dropout()));
     LmOptions o = LmOptions.defaults(shape).with(iters, batch, block, lr).with(seed, bc.threads(), null);
-    RepairLmTraining.Plan plan = new RepairLmTraining.Plan(p, c, brainPreset, o, minutes, passages, evalEpisodes);
+    RepairLmTraining.Plan plan = new RepairLmTraining.Plan(source, brainPreset, o, minutes, passages, evalEpisodes);
     Path file = out != null ? out : dataDir().resolve("brains").resolve("repair.brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Torch.start(bc.threads(), dataDir()).setRandomSeed((int) Seeds.derive(seed, "torch"));

@@ -5,8 +5,6 @@ import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
-import io.vivarium.worlds.repair.RepairPresets;
-import io.vivarium.worlds.repair.RepairSample;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -64,7 +62,7 @@ final class WorldCommand extends VivariumCommand {
       return 0;
     }
     if (f.name().equals("repair")) {
-      out().print(RepairSample.render(RepairPresets.get(p), corpus.open(RepairPresets.get(p)), seed));
+      out().print(corpus.open(p).sample(seed));
       out().flush();
       return 0;
     }

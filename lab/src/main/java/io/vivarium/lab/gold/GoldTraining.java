@@ -35,6 +35,11 @@ public final class GoldTraining {
 
   private GoldTraining() {}
 
+  /** Refuses an unknown gold preset (listing the known ones) before anything is started. */
+  public static void checkPreset(String preset) {
+    GoldPresets.get(preset);
+  }
+
   /**
    * Trains a brain of {@code shape} in gold preset {@code preset} by {@code plan}, saves it to
    * {@code file} and evaluates it on {@code evalEpisodes} held-out episodes; the header, one

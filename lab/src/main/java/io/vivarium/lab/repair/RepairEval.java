@@ -102,6 +102,12 @@ public final class RepairEval {
     return reports;
   }
 
+  /** {@link #runAll(RepairPreset, Corpus, List, int, long, Consumer)} on the preset and corpus of {@code source}. */
+  public static List<Report> runAll(RepairSource source, List<String> specs, int episodes, long seed,
+      Consumer<Report> done) {
+    return runAll(source.preset(), source.corpus(), specs, episodes, seed, done);
+  }
+
   /** An operations × solvers table of exact rate and mean reward, for reports. */
   public static String compare(List<Report> reports) {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-34s", "operation"));

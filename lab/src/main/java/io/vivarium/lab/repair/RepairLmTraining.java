@@ -53,6 +53,12 @@ public final class RepairLmTraining {
             + evalEpisodes + " and " + passages);
       }
     }
+
+    /** A plan over the preset and corpus of {@code source}. */
+    public Plan(RepairSource source, String brainName, LmOptions options, double minutes, int passages,
+        int evalEpisodes) {
+      this(source.preset(), source.corpus(), brainName, options, minutes, passages, evalEpisodes);
+    }
   }
 
   /**
