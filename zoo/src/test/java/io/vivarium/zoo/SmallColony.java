@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real small colony for the zookeeper's tests: two PPO agents in the 5×5 gold world. */
+/**
+ * A real small colony for the zookeeper's tests: two PPO agents in the 5×5 gold world, with turns
+ * of 64 steps so that two rounds end an episode of every instance (the preset truncates at 100).
+ */
 final class SmallColony {
   private SmallColony() {}
 
   static VivariumConfig config(String... extra) {
     List<String> o = new ArrayList<>(List.of("colony.agents=2", "colony.maxAgents=3", "colony.replicateEvery=1",
-        "colony.protectTurns=1", "world.preset=gold-bare-5x5", "world.batch=2", "bus.enabled=false"));
+        "colony.protectTurns=1", "world.preset=gold-bare-5x5", "world.batch=2", "bus.enabled=false", "learn.method=ppo",
+        "colony.turnSteps=64"));
     o.addAll(List.of(extra));
     return ConfigResolver.resolve(null, o);
   }

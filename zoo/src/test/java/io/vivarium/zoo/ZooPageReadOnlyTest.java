@@ -95,12 +95,12 @@ class ZooPageReadOnlyTest {
     browser.open(zoo.url().replace("#token=pagetoken", "") + "#/agent/a0002");
     browser.until(d -> !d.findElements(By.cssSelector("#chart-entropy path")).isEmpty());
     browser.until(d -> !d.findElements(By.cssSelector("#chart-value_loss path")).isEmpty());
-    assertThat(browser.driver.findElements(By.cssSelector("#chart-policy_loss"))).as("no data, no chart").isEmpty();
+    browser.until(d -> !d.findElements(By.cssSelector("#chart-policy_loss path")).isEmpty()); // the colony's own PPO
     browser.until(d -> d.findElement(By.id("agent-flags")).isDisplayed());
     assertThat(browser.text("#agent-flags")).contains("entropy collapsed");
     browser.screenshot("agent-learning");
     browser.open(zoo.url().replace("#token=pagetoken", "") + "#/agent/a0001");
-    browser.until(d -> d.findElement(By.id("learner-none")).isDisplayed());
-    assertThat(browser.driver.findElement(By.id("agent-flags")).isDisplayed()).isFalse();
+    browser.until(d -> !d.findElements(By.cssSelector("#chart-approx_kl path")).isEmpty());
+    assertThat(browser.driver.findElement(By.id("agent-flags")).isDisplayed()).as("a healthy learner").isFalse();
   }
 }
