@@ -11,8 +11,6 @@ import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
-import io.vivarium.core.world.WorldBatch;
-import io.vivarium.core.world.Worlds;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -95,10 +93,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     Preflight.check(config);
     this.lock = ColonyLock.acquire(dir);
     try {
-      try (WorldBatch probe = Worlds.get(config.world().name()).batch(config.world().preset(), 1)) {
-        method = Methods.resolve(config, probe);
-        turnSteps = Methods.turnSteps(config, probe);
-      }
+      method = Methods.resolve(config);
+      turnSteps = Methods.turnSteps(config);
       dir.writeConfig(config);
       this.registry = Registry.open(dir.registry());
       this.store = dir.checkpoints();

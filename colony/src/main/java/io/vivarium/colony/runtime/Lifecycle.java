@@ -185,19 +185,17 @@ final class Lifecycle {
 
   private void founders() {
     Hparams h = new Hparams(colony.config.learn().lr(), colony.config.learn().ppo().entropy());
-    try (WorldBatch probe = Worlds.get(colony.config.world().name()).batch(colony.config.world().preset(), 1)) {
-      BrainFit fit = BrainFit.of(colony.config, TalkBatch.wrap(probe, colony.config.bus().textBytes(), () -> "")
-          .spec());
-      for (int i = 1; i <= colony.config.colony().agents(); i++) {
-        String id = colony.population.nextId();
-        TorchBrain brain = TorchBrain.create(colony.config.brain(), fit.shape(),
-            Seeds.derive(colony.config.colony().seed(), "brain", i));
-        LiveAgent a = live(id, null, 0, brain, 0, i, h, true, 1);
-        a.fitnessOwn = true;
-        colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
-        colony.event(Event.of("birth", id, new Events.Birth(null, 0, null, null, null, h.lr(), h.entropy())));
-        checkpoint(a);
-      }
+    BrainFit fit = BrainFit.of(colony.config, TalkBatch.spec(
+        Worlds.get(colony.config.world().name()).spec(colony.config.world().preset()), colony.config.bus().textBytes()));
+    for (int i = 1; i <= colony.config.colony().agents(); i++) {
+      String id = colony.population.nextId();
+      TorchBrain brain = TorchBrain.create(colony.config.brain(), fit.shape(),
+          Seeds.derive(colony.config.colony().seed(), "brain", i));
+      LiveAgent a = live(id, null, 0, brain, 0, i, h, true, 1);
+      a.fitnessOwn = true;
+      colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
+      colony.event(Event.of("birth", id, new Events.Birth(null, 0, null, null, null, h.lr(), h.entropy())));
+      checkpoint(a);
     }
   }
 

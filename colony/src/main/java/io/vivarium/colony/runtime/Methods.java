@@ -2,8 +2,9 @@ package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.core.config.VivariumConfig;
-import io.vivarium.core.world.Expert;
-import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.WorldFactory;
+import io.vivarium.core.world.Worlds;
 
 /**
  * Which learning method a colony's agents use in their world: {@code learn.method}, or for
@@ -14,16 +15,17 @@ import io.vivarium.core.world.WorldBatch;
 final class Methods {
   private Methods() {}
 
-  /** The method agents in {@code batch}'s world use under {@code config}. */
-  static String resolve(VivariumConfig config, WorldBatch batch) {
+  /** The method agents in {@code config}'s world use (names checked; nothing of the world is started). */
+  static String resolve(VivariumConfig config) {
     String m = config.learn().method();
     if (!m.equals("auto")) {
       return m;
     }
-    if (!ActionSpace.of(batch.spec()).oneByte()) {
+    WorldFactory f = Worlds.get(config.world().name());
+    if (!ActionSpace.of(f.spec(config.world().preset())).oneByte()) {
       return "grpo";
     }
-    return batch instanceof Expert ? "bc+ppo" : "ppo";
+    return f.hasExpert(config.world().preset()) ? "bc+ppo" : "ppo";
   }
 
   /** The learner a newborn of {@code method} starts with: cloning first for bc+ppo founders. */
@@ -35,8 +37,9 @@ final class Methods {
   }
 
   /** Steps per instance in one turn: {@code colony.turnSteps}, or 32 for one-byte actions and 4 for sequences. */
-  static int turnSteps(VivariumConfig config, WorldBatch batch) {
+  static int turnSteps(VivariumConfig config) {
     int t = config.colony().turnSteps();
-    return t > 0 ? t : ActionSpace.of(batch.spec()).oneByte() ? 32 : 4;
+    Spec spec = Worlds.get(config.world().name()).spec(config.world().preset());
+    return t > 0 ? t : ActionSpace.of(spec).oneByte() ? 32 : 4;
   }
 }

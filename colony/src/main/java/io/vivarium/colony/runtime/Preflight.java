@@ -2,8 +2,8 @@ package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.core.config.VivariumConfig;
-import io.vivarium.core.world.Expert;
-import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
 
 /**
@@ -21,30 +21,30 @@ public final class Preflight {
    * @throws IllegalArgumentException naming what does not fit and how to fix it
    */
   public static void check(VivariumConfig config) {
-    WorldBatch b;
+    Spec spec;
+    WorldFactory f;
     try {
-      b = Worlds.get(config.world().name()).batch(config.world().preset(), 1); // checks names and modifiers
+      f = Worlds.get(config.world().name());
+      spec = f.spec(config.world().preset()); // checks names and modifiers, starts nothing
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
     }
-    try (b) {
-      String method = Methods.resolve(config, b);
-      String world = config.world().name() + " " + config.world().preset();
-      boolean oneByte = ActionSpace.of(b.spec()).oneByte();
-      if (!oneByte && !method.equals("grpo")) {
-        throw new IllegalArgumentException("learn.method=" + method + " needs a world with a one-byte action alphabet;"
-            + " " + world + " acts with byte sequences (programs, text): use learn.method=grpo (or auto)");
-      }
-      if ((method.equals("bc+ppo") || method.equals("bc")) && !(b instanceof Expert)) {
-        throw new IllegalArgumentException("learn.method=" + method + " clones the world's expert, but " + world
-            + " has none; use learn.method=ppo (or auto)");
-      }
-      int group = config.learn().grpo().group();
-      if (method.equals("grpo") && config.world().batch() % group != 0) {
-        throw new IllegalArgumentException("learn.method=grpo splits world.batch=" + config.world().batch()
-            + " instances into groups of learn.grpo.group=" + group + "; make world.batch a multiple of it");
-      }
-      BrainFit.of(config, b.spec());
+    String method = Methods.resolve(config);
+    String world = config.world().name() + " " + config.world().preset();
+    boolean oneByte = ActionSpace.of(spec).oneByte();
+    if (!oneByte && !method.equals("grpo")) {
+      throw new IllegalArgumentException("learn.method=" + method + " needs a world with a one-byte action alphabet; "
+          + world + " acts with byte sequences (programs, text): use learn.method=grpo (or auto)");
     }
+    if ((method.equals("bc+ppo") || method.equals("bc")) && !f.hasExpert(config.world().preset())) {
+      throw new IllegalArgumentException("learn.method=" + method + " clones the world's expert, but " + world
+          + " has none; use learn.method=ppo (or auto)");
+    }
+    int group = config.learn().grpo().group();
+    if (method.equals("grpo") && config.world().batch() % group != 0) {
+      throw new IllegalArgumentException("learn.method=grpo splits world.batch=" + config.world().batch()
+          + " instances into groups of learn.grpo.group=" + group + "; make world.batch a multiple of it");
+    }
+    BrainFit.of(config, TalkBatch.spec(spec, config.bus().textBytes()));
   }
 }

@@ -36,11 +36,18 @@ class TalkBatch implements WorldBatch {
     this.inner = inner;
     this.textBytes = textBytes;
     this.text = text;
-    Spec s = inner.spec();
-    this.worldText = s.maxBytes(Channel.TEXT);
+    this.worldText = inner.spec().maxBytes(Channel.TEXT);
+    this.spec = spec(inner.spec(), textBytes);
+  }
+
+  /** {@code s} as agents see it with people's text of {@code textBytes} (0: {@code s} itself). */
+  static Spec spec(Spec s, int textBytes) {
+    if (textBytes == 0) {
+      return s;
+    }
     Map<Channel, Integer> budgets = new EnumMap<>(s.maxBytes());
-    budgets.put(Channel.TEXT, worldText + 1 + textBytes);
-    this.spec = new Spec(s.world(), s.preset(), budgets, s.imageWidth(), s.imageHeight(), s.actionChannel(),
+    budgets.put(Channel.TEXT, s.maxBytes(Channel.TEXT) + 1 + textBytes);
+    return new Spec(s.world(), s.preset(), budgets, s.imageWidth(), s.imageHeight(), s.actionChannel(),
         s.actionBytes(), s.actionAlphabet(), s.maxSteps());
   }
 

@@ -43,6 +43,24 @@ public interface WorldFactory {
     return create(preset);
   }
 
+  /**
+   * What instances of {@code preset} promise (an unknown preset lists the known ones). Checks
+   * before a run use it; worlds whose instances start machinery (exec's sandbox) answer without
+   * starting it.
+   */
+  default Spec spec(String preset) {
+    try (World w = create(preset)) {
+      return w.spec();
+    }
+  }
+
+  /** Whether batches of {@code preset} have the {@link Expert} capability (a move for every state). */
+  default boolean hasExpert(String preset) {
+    try (WorldBatch b = batch(preset, 1)) {
+      return b instanceof Expert;
+    }
+  }
+
   /** A batch of {@code size} instances; worlds with a faster batch override this. */
   default WorldBatch batch(String preset, int size) {
     return WorldBatch.of(() -> create(preset), size);

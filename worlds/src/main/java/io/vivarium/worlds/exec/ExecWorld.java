@@ -76,12 +76,17 @@ public final class ExecWorld implements World {
     this.pool = pool;
     this.ownsPool = owns;
     this.reward = ExecReward.parse(settings.reward(), counts);
+    this.spec = spec(settings);
+  }
+
+  /** What worlds of {@code settings} promise, known without starting a sandbox. */
+  public static Spec spec(ExecSettings settings) {
     EnumMap<Channel, Integer> max = new EnumMap<>(Channel.class);
     max.put(Channel.TOUCH, TOUCH_BYTES + (settings.machineState() ? MACHINE_BYTES : 0));
     max.put(Channel.TEXT, settings.outputBytes());
     max.put(Channel.MOTOR, settings.actionBytes());
     max.put(Channel.NOISE, settings.noiseBytes());
-    this.spec = new Spec("exec", settings.preset(), max, 0, 0, Channel.MOTOR,
+    return new Spec("exec", settings.preset(), max, 0, 0, Channel.MOTOR,
         settings.actionBytes(), new byte[0], settings.maxSteps());
   }
 

@@ -1,5 +1,6 @@
 package io.vivarium.worlds.exec;
 
+import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
@@ -30,6 +31,21 @@ public final class ExecWorldFactory implements WorldFactory {
       throw Worlds.unknownPreset(name(), preset, presets());
     }
     return new ExecWorld(ExecSettings.preset(preset));
+  }
+
+  /** The spec from the preset's settings, without starting a sandbox. */
+  @Override
+  public Spec spec(String preset) {
+    if (!ExecSettings.PRESETS.contains(preset)) {
+      throw Worlds.unknownPreset(name(), preset, presets());
+    }
+    return ExecWorld.spec(ExecSettings.preset(preset));
+  }
+
+  /** Programs have no expert. */
+  @Override
+  public boolean hasExpert(String preset) {
+    return false;
   }
 
   /** One executor for the whole batch. */

@@ -1,0 +1,42 @@
+package io.vivarium.colony.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.Registry;
+import io.vivarium.core.config.ConfigResolver;
+import io.vivarium.core.world.Worlds;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The colony runs in every world that acts in byte sequences, with the world's default preset
+ * and {@code learn.method=auto}: exec's programs in the sandbox and repair's text, each learning
+ * by GRPO, every learner statistic recorded.
+ */
+class ColonyWorldsTest {
+  @TempDir Path dir;
+
+  @Test
+  void execAndRepairRunWithTheirDefaultPresetsAndGrpo() {
+    for (String world : List.of("exec", "repair")) {
+      DataDir data = new DataDir(dir.resolve(world));
+      var config = ConfigResolver.resolve(null, List.of("world.name=" + world,
+          "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
+          "colony.turnSteps=2", "bus.enabled=false", "memory.enabled=false"));
+      try (Colony colony = new Colony(data, config, l -> { })) {
+        assertThat(colony.method).as(world).isEqualTo("grpo");
+        colony.runRounds(2);
+        LiveAgent a = colony.find("a0001");
+        assertThat(a.envSteps).as(world).isEqualTo(2 * 2 * 4);
+        assertThat(a.learner.optimizerSteps()).as(world).isPositive();
+      }
+      try (Registry r = Registry.openReadOnly(data.registry())) {
+        assertThat(r.metrics().names("a0001")).as(world)
+            .contains("return", "policy_loss", "entropy", "approx_kl", "clip_fraction", "grad_norm", "lr");
+      }
+    }
+  }
+}
