@@ -89,15 +89,8 @@ public record LmOptions(
         beta2, clip, evalInterval, evalIters, logInterval, seed, threads, out);
   }
 
-  /** The learning rate at iteration {@code it}: linear warm-up, then cosine decay to minLr. */
+  /** The learning rate at iteration {@code it}: linear warm-up, then cosine decay to minLr (the one {@link Schedule}). */
   public double lrAt(int it) {
-    if (it < warmup) {
-      return lr * (it + 1) / (warmup + 1);
-    }
-    if (it >= iters) {
-      return minLr;
-    }
-    double ratio = (double) (it - warmup) / Math.max(1, iters - warmup);
-    return minLr + 0.5 * (1 + Math.cos(Math.PI * ratio)) * (lr - minLr);
+    return new Schedule(lr, "cosine", warmup, iters, minLr / lr).at(it);
   }
 }

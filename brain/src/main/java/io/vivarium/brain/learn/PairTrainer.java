@@ -80,11 +80,7 @@ public final class PairTrainer {
 
     /** The learning rate after {@code done} of the budget (0..1): warm-up, then cosine to lr/10. */
     double lrAt(int it, double done) {
-      if (it < warmup) {
-        return lr * (it + 1) / (warmup + 1);
-      }
-      double min = lr / 10;
-      return min + 0.5 * (1 + Math.cos(Math.PI * Math.min(1, done))) * (lr - min);
+      return Schedule.cosine(lr, warmup, 0).at(it, done);
     }
   }
 

@@ -38,11 +38,7 @@ public final class Tutorial {
 
     /** The learning rate at step {@code k}. */
     public double lrAt(int k) {
-      if (k < warmup) {
-        return lr * (k + 1) / (warmup + 1);
-      }
-      double ratio = Math.min(1.0, (double) (k - warmup) / Math.max(1, steps - warmup));
-      return lr / 10 + 0.5 * (1 + Math.cos(Math.PI * ratio)) * (lr - lr / 10);
+      return io.vivarium.brain.learn.Schedule.cosine(lr, warmup, Math.max(steps, warmup + 1)).at(k);
     }
   }
 

@@ -1,9 +1,13 @@
 /**
  * The world contracts: {@link io.vivarium.core.world.World} and its batched form
- * {@link io.vivarium.core.world.WorldBatch}, the records they exchange, and the registry of
- * world factories found with {@link java.util.ServiceLoader}.
+ * {@link io.vivarium.core.world.WorldBatch}, the records they exchange, the registry of world
+ * factories found with {@link java.util.ServiceLoader}, and the optional capabilities a world may
+ * offer instead of being special-cased: {@link io.vivarium.core.world.Expert} (a move for every
+ * state), {@link io.vivarium.core.world.Curriculum} (levels that grow with success) and
+ * {@link io.vivarium.core.world.Renderer} (a picture and text for people), with PNG files for
+ * pictures ({@link io.vivarium.core.world.Png}).
  *
- * <p>Depends on {@code io.vivarium.core} only. Brains and learners see worlds through these
- * types alone, never through a world's own classes.
+ * <p>Depends on {@code io.vivarium.core} and the JDK (ImageIO for PNG) only. Brains, learners and
+ * the colony see worlds through these types alone, never through a world's own classes.
  */
 package io.vivarium.core.world;

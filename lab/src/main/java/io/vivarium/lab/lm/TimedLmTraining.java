@@ -2,6 +2,7 @@ package io.vivarium.lab.lm;
 
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.AdamW;
+import io.vivarium.brain.learn.Schedule;
 import io.vivarium.brain.learn.LmCorpus;
 import io.vivarium.brain.learn.LmOptions;
 import io.vivarium.brain.learn.LmTrainer;
@@ -85,9 +86,6 @@ public final class TimedLmTraining {
 
   /** Linear warm-up, then cosine decay to lr/10 over the spent share {@code done} of the budget. */
   static double lrAt(double lr, int it, double done) {
-    if (it < WARMUP) {
-      return lr * (it + 1) / (WARMUP + 1);
-    }
-    return lr / 10 + 0.5 * (1 + Math.cos(Math.PI * Math.min(1, done))) * (lr - lr / 10);
+    return Schedule.cosine(lr, WARMUP, 0).at(it, done);
   }
 }
