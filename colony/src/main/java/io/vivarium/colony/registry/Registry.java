@@ -4,7 +4,6 @@ import io.vivarium.core.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,14 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The colony's registry in one SQLite file, in WAL mode.
@@ -33,12 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Callers never see SQL: reads are typed methods returning records, those of the large
  * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes} and {@link Checkpoints};
- * migration in {@code Migrator}, batched inserts in {@code Inserts}. What stays here (opening,
- * the writer thread and its writes, agents, requests) shares the writer and is kept as one
- * unit, a little over 400 lines.
+ * migration in {@code Migrator}, batched inserts in {@code Inserts}, the writer thread and the
+ * WAL checkpoints in {@code Writer}. What stays here: opening, the writes, agents and requests.
  */
 public final class Registry implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Registry.class);
   /** The registry's file name inside a data directory. */
   public static final String FILE = "colony.db";
 
@@ -51,10 +40,8 @@ public final class Registry implements AutoCloseable {
   private final Events events;
   private final Episodes episodes;
   private final Checkpoints checkpoints;
-  private final Connection writer;
-  private final ExecutorService writeThread;
-  private final ScheduledExecutorService walThread;
-  private boolean closed;
+  /** The one writer; null when read-only. */
+  private final Writer writer;
 
   /** A unit of work on the writer's connection, inside a transaction. */
   @FunctionalInterface
@@ -72,24 +59,12 @@ public final class Registry implements AutoCloseable {
     this.checkpoints = new Checkpoints(reader);
     if (readOnly) {
       writer = null;
-      writeThread = null;
-      walThread = null;
       try (Connection c = reader.open()) {
         Migrator.checkVersion(file, c, migrations.size(), true);
       }
       return;
     }
-    writer = DriverManager.getConnection(url);
-    try (Statement s = writer.createStatement()) {
-      s.execute("PRAGMA journal_mode=WAL");
-      s.execute("PRAGMA synchronous=NORMAL"); // durable across process crashes in WAL mode
-      s.execute("PRAGMA foreign_keys=ON");
-      s.execute("PRAGMA busy_timeout=10000");
-    }
-    Migrator.migrate(file, writer, migrations);
-    writeThread = Executors.newSingleThreadExecutor(r -> daemon(r, "registry-writer"));
-    walThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "registry-wal"));
-    walThread.scheduleWithFixedDelay(this::checkpointWal, 30, 30, TimeUnit.SECONDS);
+    writer = new Writer(file, url, migrations);
   }
 
   /** Opens (creating or migrating as needed) the registry at {@code file} for reading and writing. */
@@ -128,36 +103,10 @@ public final class Registry implements AutoCloseable {
 
   /** Runs {@code work} on the writer thread in one transaction and returns its result. */
   <T> T write(Work<T> work) {
-    if (writeThread == null) {
+    if (writer == null) {
       throw new IllegalStateException("registry " + file + " is open read-only");
     }
-    Future<T> f = writeThread.submit(() -> transaction(work));
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the registry", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("registry write failed: " + cause.getMessage(), cause);
-    }
-  }
-
-  private <T> T transaction(Work<T> work) throws SQLException {
-    writer.setAutoCommit(false);
-    try {
-      T result = work.run(writer);
-      writer.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      writer.rollback();
-      throw e;
-    } finally {
-      writer.setAutoCommit(true);
-    }
+    return writer.write(work);
   }
 
   /** Records the colony itself (once) and its latest start. */
@@ -381,53 +330,11 @@ public final class Registry implements AutoCloseable {
     }
   }
 
-  private void checkpointWal() {
-    try {
-      writeThread.submit(() -> {
-        try (Statement s = writer.createStatement()) {
-          s.execute("PRAGMA wal_checkpoint(PASSIVE)");
-        }
-        return null;
-      }).get();
-    } catch (Exception e) {
-      log.warn("WAL checkpoint of {} failed: {}", file, e.toString());
-    }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
   /** Waits for pending writes, checkpoints the WAL and closes the file. Idempotent. */
   @Override
   public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (writeThread == null) {
-      return;
-    }
-    walThread.shutdownNow();
-    checkpointWalQuietly();
-    writeThread.shutdown();
-    try {
-      writeThread.awaitTermination(30, TimeUnit.SECONDS);
+    if (writer != null) {
       writer.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (SQLException e) {
-      log.warn("closing registry {} failed: {}", file, e.toString());
-    }
-  }
-
-  private void checkpointWalQuietly() {
-    try {
-      checkpointWal();
-    } catch (RuntimeException e) {
-      log.debug("final WAL checkpoint skipped", e);
     }
   }
 }
