@@ -12,6 +12,7 @@ import io.vivarium.brain.TrainingLock;
 import io.vivarium.brain.policy.Policy;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.GrpoConfig;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.OptimizerConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,8 @@ public final class Grpo extends OptimizedLearner {
   }
 
   @Override
-  public String method() {
-    return "grpo";
+  public LearnMethod method() {
+    return LearnMethod.GRPO;
   }
 
   @Override

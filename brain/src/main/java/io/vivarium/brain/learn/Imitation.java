@@ -12,6 +12,7 @@ import io.vivarium.brain.TrainingLock;
 import io.vivarium.brain.policy.Policy;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.BcConfig;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.OptimizerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,8 +63,8 @@ public final class Imitation extends OptimizedLearner {
   }
 
   @Override
-  public String method() {
-    return options.drive() == 1 ? "dagger" : "bc";
+  public LearnMethod method() {
+    return options.drive() == 1 ? LearnMethod.DAGGER : LearnMethod.BC;
   }
 
   @Override

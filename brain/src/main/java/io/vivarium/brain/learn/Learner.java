@@ -1,5 +1,6 @@
 package io.vivarium.brain.learn;
 
+import io.vivarium.core.config.LearnMethod;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,8 +14,8 @@ import java.util.function.BooleanSupplier;
  * {@link io.vivarium.brain.TrainingLock}.
  */
 public interface Learner extends AutoCloseable {
-  /** The method's name, as {@code learn.method} and checkpoints spell it ({@code ppo}, {@code bc}, …). */
-  String method();
+  /** The method it learns by ({@code ppo}, {@code bc}, …, as {@code learn.method} and checkpoints spell it). */
+  LearnMethod method();
 
   /** What the learner asks of the loop while it collects a rollout. */
   Needs needs();

@@ -2,7 +2,7 @@ package io.vivarium.brain.learn;
 
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.core.config.LearnConfig;
-import java.util.List;
+import io.vivarium.core.config.LearnMethod;
 
 /**
  * Makes the learner of a method from the configuration tree: {@code bc} (the mixture
@@ -10,9 +10,6 @@ import java.util.List;
  * {@code grpo}. {@code bc+ppo} is two of them in turn; its owner switches. Stateless.
  */
 public final class Learners {
-  /** The single learners' names. */
-  public static final List<String> METHODS = List.of("bc", "dagger", "ppo", "grpo");
-
   private Learners() {}
 
   /**
@@ -21,29 +18,30 @@ public final class Learners {
    *
    * @throws IllegalArgumentException for an unknown method (the known ones are listed)
    */
-  public static Learner create(String method, TorchBrain brain, LearnConfig c, Schedule schedule, int instances,
+  public static Learner create(LearnMethod method, TorchBrain brain, LearnConfig c, Schedule schedule, int instances,
       long seed) {
     return switch (method) {
-      case "bc" -> new Imitation(brain, c.bc(), c.optimizer(), schedule, instances, seed);
-      case "dagger" -> new Imitation(brain, c.bc().withDrive(1), c.optimizer(), schedule, instances, seed);
-      case "ppo" -> new Ppo(brain, c.ppo(), c.optimizer(), schedule, instances, seed);
-      case "grpo" -> new Grpo(brain, c.grpo(), c.optimizer(), schedule, instances, seed);
-      default -> throw new IllegalArgumentException("unknown learning method '" + method + "'; known methods: "
-          + METHODS + " (and bc+ppo, cloning then PPO)");
+      case BC -> new Imitation(brain, c.bc(), c.optimizer(), schedule, instances, seed);
+      case DAGGER -> new Imitation(brain, c.bc().withDrive(1), c.optimizer(), schedule, instances, seed);
+      case PPO -> new Ppo(brain, c.ppo(), c.optimizer(), schedule, instances, seed);
+      case GRPO -> new Grpo(brain, c.grpo(), c.optimizer(), schedule, instances, seed);
+      case AUTO, BC_PPO -> throw new IllegalArgumentException("learning method " + method + " is not one learner; "
+          + "its owner runs them in turn (one of " + LearnMethod.keys(LearnMethod.BC, LearnMethod.DAGGER,
+          LearnMethod.PPO, LearnMethod.GRPO) + ")");
     };
   }
 
   /** The peak learning rate of {@code method}: learn.bc.lr for cloning, learn.grpo.lr for GRPO, learn.lr for PPO. */
-  public static double peakLr(String method, LearnConfig c) {
+  public static double peakLr(LearnMethod method, LearnConfig c) {
     return switch (method) {
-      case "bc", "dagger" -> c.bc().lr();
-      case "grpo" -> c.grpo().lr();
-      default -> c.lr();
+      case BC, DAGGER -> c.bc().lr();
+      case GRPO -> c.grpo().lr();
+      case PPO, AUTO, BC_PPO -> c.lr();
     };
   }
 
   /** The learner of {@code method} with a constant learning rate (the colony's: it runs open-ended). */
-  public static Learner create(String method, TorchBrain brain, LearnConfig c, int instances, long seed) {
+  public static Learner create(LearnMethod method, TorchBrain brain, LearnConfig c, int instances, long seed) {
     return create(method, brain, c, Schedule.of(c.schedule(), peakLr(method, c), 0), instances, seed);
   }
 }

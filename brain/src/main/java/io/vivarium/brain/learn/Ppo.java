@@ -11,6 +11,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.TrainingLock;
 import io.vivarium.brain.policy.Policy;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.OptimizerConfig;
 import io.vivarium.core.config.PpoConfig;
 import java.util.ArrayList;
@@ -44,8 +45,8 @@ public final class Ppo extends OptimizedLearner {
   }
 
   @Override
-  public String method() {
-    return "ppo";
+  public LearnMethod method() {
+    return LearnMethod.PPO;
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.vivarium.brain.policy.Encoding;
 import io.vivarium.brain.policy.Senses;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.LearnConfig;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.world.WorldBatch;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -25,7 +26,8 @@ public final class Training {
   private Training() {}
 
   /** The learning methods by name. */
-  public static final java.util.List<String> METHODS = java.util.List.of("bc", "dagger", "ppo", "grpo", "bc+ppo");
+  public static final java.util.List<String> METHODS = LearnMethod.keys(LearnMethod.BC, LearnMethod.DAGGER,
+      LearnMethod.PPO, LearnMethod.GRPO, LearnMethod.BC_PPO);
   /** Steps per instance in one rollout of PPO (RL Zoo's MiniGrid PPO: 8 × 128). */
   static final int PPO_STEPS = 128;
   /** Steps per instance in one rollout of cloning and GRPO. */
@@ -106,11 +108,12 @@ public final class Training {
       brain.setTrainedFor(trainedFor(shared.spec(), plan.encoding()));
       Senses senses = new Senses(shared.spec(), plan.encoding(), shared.size());
       long done = 0;
-      String m = plan.method();
-      if (m.equals("bc+ppo")) {
+      LearnMethod m = LearnMethod.of(plan.method());
+      if (m == LearnMethod.BC_PPO) {
         long budget = (long) (plan.steps() * plan.bcFraction());
-        done = phase("bc", brain, shared, senses, plan, budget, plan.seconds() * plan.bcFraction(), 0, start, each);
-        m = "ppo";
+        done = phase(LearnMethod.BC, brain, shared, senses, plan, budget, plan.seconds() * plan.bcFraction(), 0,
+            start, each);
+        m = LearnMethod.PPO;
       }
       phase(m, brain, shared, senses, plan, plan.steps() - done, plan.seconds(), done, start, each);
     }
@@ -122,16 +125,16 @@ public final class Training {
   }
 
   /** One learner until {@code budget} steps or {@code seconds} (0 = none) since {@code start}; returns steps taken. */
-  private static long phase(String method, TorchBrain brain, WorldBatch batch, Senses senses, Plan plan, long budget,
+  private static long phase(LearnMethod method, TorchBrain brain, WorldBatch batch, Senses senses, Plan plan, long budget,
       double seconds, long offset, long start, Consumer<Point> each) {
     int n = batch.size();
-    int t0 = method.equals("ppo") ? PPO_STEPS : STEPS;
+    int t0 = method == LearnMethod.PPO ? PPO_STEPS : STEPS;
     long updates = budget / ((long) n * t0) * plan.learn().ppo().epochs() * Math.max(1, (n * t0)
         / Math.min(plan.learn().ppo().minibatch(), n * t0));
-    Schedule schedule = method.equals("ppo")
+    Schedule schedule = method == LearnMethod.PPO
         ? new Schedule(plan.learn().lr(), "linear", 0, Math.max(1, updates), 0)
         : Schedule.of(plan.learn().schedule(), Learners.peakLr(method, plan.learn()), 0);
-    long seed = Seeds.derive(plan.seed(), method);
+    long seed = Seeds.derive(plan.seed(), method.key());
     try (Learner learner = Learners.create(method, brain, plan.learn(), schedule, n, seed)) {
       Actor actor = new Actor(ActionSpace.of(batch.spec()), plan.learn().grpo().temperature());
       Collector c = new Collector(brain, batch, senses, actor, learner.needs(), Seeds.random(seed, "actions", 0));
@@ -147,7 +150,7 @@ public final class Training {
         c.finish(r);
         Stats s = learner.update(r);
         steps += r.size();
-        String phase = method.equals("bc") && plan.learn().bc().drive() == 1 ? "dagger" : method;
+        String phase = learner.method().key();
         double secs = (System.nanoTime() - start) / 1e9;
         each.accept(new Point(phase, offset + steps, episodes.episodes(), episodes.meanReturn(),
             episodes.successRate(), s.loss(), (offset + steps) / Math.max(secs, 1e-9), secs, s));

@@ -4,6 +4,7 @@ import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.brain.policy.ObservationEncoder;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Spec;
 
@@ -47,7 +48,7 @@ record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
   }
 
   /** The encoding of an agent in {@code phase}: no memories while cloning. */
-  Encoding encoding(String phase) {
-    return phase.equals("bc") || phase.equals("dagger") ? plain : encoding;
+  Encoding encoding(LearnMethod phase) {
+    return phase.clones() ? plain : encoding;
   }
 }

@@ -63,7 +63,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   /** The agents' channels on the bus; null without a bus. */
   BusLink link;
   /** The method agents learn by ({@code learn.method}, with {@code auto} resolved for the world). */
-  String method;
+  io.vivarium.core.config.LearnMethod method;
   /** Steps of every world instance in one turn. */
   int turnSteps;
   long roundSteps;

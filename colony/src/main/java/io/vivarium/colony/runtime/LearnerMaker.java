@@ -4,6 +4,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.Learner;
 import io.vivarium.brain.learn.Learners;
 import io.vivarium.core.config.LearnConfig;
+import io.vivarium.core.config.LearnMethod;
 
 /**
  * Makes an agent's learner for a phase ({@code bc}, {@code ppo}, {@code grpo}); the colony's is
@@ -15,5 +16,5 @@ interface LearnerMaker {
   LearnerMaker DEFAULT = (agent, method, brain, config, instances, seed) ->
       Learners.create(method, brain, config, instances, seed);
 
-  Learner make(String agent, String method, TorchBrain brain, LearnConfig config, int instances, long seed);
+  Learner make(String agent, LearnMethod method, TorchBrain brain, LearnConfig config, int instances, long seed);
 }

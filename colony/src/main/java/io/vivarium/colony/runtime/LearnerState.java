@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.colony.store.CheckpointStore;
+import io.vivarium.core.config.LearnMethod;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
@@ -24,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * @param config the colony's resolved configuration (TOML, secrets redacted) when the checkpoint was
  *     written, so a checkpoint says what ran; empty in version-1 sections
  */
-record LearnerState(String phase, long episodes, long episodesAtLastBirth, double[] returns, boolean[] successes,
+record LearnerState(LearnMethod phase, long episodes, long episodesAtLastBirth, double[] returns, boolean[] successes,
     byte[] optimizer, String config) {
   /** The phase codes of the section, by code. */
-  private static final java.util.List<String> PHASES = java.util.List.of("bc", "ppo", "grpo", "dagger");
+  private static final java.util.List<LearnMethod> PHASES = java.util.List.of(LearnMethod.BC, LearnMethod.PPO,
+      LearnMethod.GRPO, LearnMethod.DAGGER);
   /** The section's magic number, "VVLS". */
   static final int MAGIC = 0x56564C53;
   static final int VERSION = 2;
@@ -35,7 +37,7 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
 
   LearnerState {
     if (!PHASES.contains(phase)) {
-      throw new IllegalArgumentException("learner phase must be one of " + PHASES + "; got '" + phase + "'");
+      throw new IllegalArgumentException("learner phase must be one of " + PHASES + "; got " + phase);
     }
     if (returns.length != successes.length || episodes < returns.length || episodesAtLastBirth < 0
         || episodesAtLastBirth > episodes) {
@@ -77,7 +79,7 @@ record LearnerState(String phase, long episodes, long episodesAtLastBirth, doubl
     a.episodes.restore(s.episodes(), s.returns(), s.successes());
     a.episodesAtLastBirth = s.episodesAtLastBirth();
     a.successRate = a.episodes.successRate();
-    if (!s.phase().equals(a.phase)) {
+    if (s.phase() != a.phase) {
       status.accept("agent " + a.id + " resumes in phase " + a.phase + " (its checkpoint was in " + s.phase()
           + "): a fresh optimizer for the new learner");
       return;

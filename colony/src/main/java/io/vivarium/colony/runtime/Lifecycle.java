@@ -12,6 +12,7 @@ import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.LearnConfig;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.world.Curriculum;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.Worlds;
@@ -52,9 +53,9 @@ final class Lifecycle {
     }
     LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds, h, steps);
     a.learnerSeed = Seeds.derive(colony.config.colony().seed(), "learner", index * 1_000_003L + steps);
-    String phase = Methods.firstPhase(colony.method, founder);
-    if (phase.equals("bc") && steps >= colony.config.colony().bcSteps()) {
-      phase = "ppo";
+    LearnMethod phase = Methods.firstPhase(colony.method, founder);
+    if (phase == LearnMethod.BC && colony.method == LearnMethod.BC_PPO && steps >= colony.config.colony().bcSteps()) {
+      phase = LearnMethod.PPO;
     }
     startLearner(a, phase);
     colony.agents.add(a);
@@ -62,7 +63,7 @@ final class Lifecycle {
   }
 
   /** Gives {@code a} the learner of {@code phase} on its freshly reset worlds; episode counts go on. */
-  void startLearner(LiveAgent a, String phase) {
+  void startLearner(LiveAgent a, LearnMethod phase) {
     if (a.learner != null) {
       a.learner.close();
     }
@@ -70,7 +71,7 @@ final class Lifecycle {
         .withPpo(colony.config.learn().ppo().withEntropy(a.hparams.entropy()));
     WorldBatch seen = TalkBatch.wrap(a.worlds, colony.config.bus().textBytes(), () -> a.textIn);
     BrainFit fit = BrainFit.of(colony.config, seen.spec());
-    long seed = Seeds.derive(a.learnerSeed, phase, a.envSteps);
+    long seed = Seeds.derive(a.learnerSeed, phase.key(), a.envSteps);
     a.phase = phase;
     a.learner = colony.learners.make(a.id, phase, a.brain, c, seen.size(), seed);
     a.senses = new Senses(seen.spec(), fit.encoding(phase), seen.size());

@@ -5,6 +5,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.Collector;
 import io.vivarium.brain.learn.Learner;
 import io.vivarium.brain.policy.Senses;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.world.WorldBatch;
 
 /**
@@ -20,8 +21,8 @@ final class LiveAgent implements AutoCloseable {
   final TorchBrain brain;
   final WorldBatch worlds;
   final Hparams hparams;
-  /** Its learner's phase: the method name of {@link #learner}. */
-  String phase;
+  /** Its learner's phase: the method of {@link #learner}. */
+  LearnMethod phase;
   Senses senses;
   Learner learner;
   Collector collector;

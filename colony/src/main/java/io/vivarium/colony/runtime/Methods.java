@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.policy.ActionSpace;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.WorldFactory;
@@ -16,24 +17,21 @@ final class Methods {
   private Methods() {}
 
   /** The method agents in {@code config}'s world use (names checked; nothing of the world is started). */
-  static String resolve(VivariumConfig config) {
-    String m = config.learn().method();
-    if (!m.equals("auto")) {
+  static LearnMethod resolve(VivariumConfig config) {
+    LearnMethod m = config.learn().learnMethod();
+    if (m != LearnMethod.AUTO) {
       return m;
     }
     WorldFactory f = Worlds.get(config.world().name());
     if (!ActionSpace.of(f.spec(config.world().preset())).oneByte()) {
-      return "grpo";
+      return LearnMethod.GRPO;
     }
-    return f.hasExpert(config.world().preset()) ? "bc+ppo" : "ppo";
+    return f.hasExpert(config.world().preset()) ? LearnMethod.BC_PPO : LearnMethod.PPO;
   }
 
   /** The learner a newborn of {@code method} starts with: cloning first for bc+ppo founders. */
-  static String firstPhase(String method, boolean founder) {
-    return switch (method) {
-      case "bc+ppo" -> founder ? "bc" : "ppo";
-      default -> method;
-    };
+  static LearnMethod firstPhase(LearnMethod method, boolean founder) {
+    return method == LearnMethod.BC_PPO ? founder ? LearnMethod.BC : LearnMethod.PPO : method;
   }
 
   /** Steps per instance in one turn: {@code colony.turnSteps}, or 32 for one-byte actions and 4 for sequences. */

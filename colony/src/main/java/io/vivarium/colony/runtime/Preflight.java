@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.brain.policy.ActionSpace;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.WorldFactory;
@@ -29,19 +30,19 @@ public final class Preflight {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
     }
-    String method = Methods.resolve(config);
+    LearnMethod method = Methods.resolve(config);
     String world = config.world().name() + " " + config.world().preset();
     boolean oneByte = ActionSpace.of(spec).oneByte();
-    if (!oneByte && !method.equals("grpo")) {
+    if (!oneByte && method != LearnMethod.GRPO) {
       throw new IllegalArgumentException("learn.method=" + method + " needs a world with a one-byte action alphabet; "
           + world + " acts with byte sequences (programs, text): use learn.method=grpo (or auto)");
     }
-    if ((method.equals("bc+ppo") || method.equals("bc")) && !f.hasExpert(config.world().preset())) {
+    if (method.clones() && !f.hasExpert(config.world().preset())) {
       throw new IllegalArgumentException("learn.method=" + method + " clones the world's expert, but " + world
           + " has none; use learn.method=ppo (or auto)");
     }
     int group = config.learn().grpo().group();
-    if (method.equals("grpo") && config.world().batch() % group != 0) {
+    if (method == LearnMethod.GRPO && config.world().batch() % group != 0) {
       throw new IllegalArgumentException("learn.method=grpo splits world.batch=" + config.world().batch()
           + " instances into groups of learn.grpo.group=" + group + "; make world.batch a multiple of it");
     }

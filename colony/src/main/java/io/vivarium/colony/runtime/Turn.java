@@ -4,6 +4,7 @@ import io.vivarium.brain.learn.Rollout;
 import io.vivarium.brain.learn.Stats;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.MetricRow;
+import io.vivarium.core.config.LearnMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class Turn {
   /** Takes {@code a}'s turn; throws {@link Stopped} when the colony stopped it between steps (nothing learned). */
   void take(LiveAgent a) {
     // 1. Context: memories near what the agent sees, shown for the whole turn.
-    if (!a.phase.equals("bc")) {
+    if (!a.phase.clones()) {
       colony.memory.beforeTurn(a);
     }
     // 2. Rollout: act, step, record, step after step.
@@ -47,7 +48,7 @@ final class Turn {
       byte[][] taken = a.collector.step(r, t);
       afterStep(a, r, t, taken);
     }
-    if (a.phase.equals("ppo")) {
+    if (a.phase == LearnMethod.PPO) {
       a.collector.finish(r); // the values PPO bootstraps from
     }
     // 3. Update: the learner's gradient steps, stopped between whole steps when the colony stops.
@@ -70,8 +71,9 @@ final class Turn {
     colony.registry.addMetrics(rows); // one transaction for the turn's numbers
     colony.registry.putAgent(colony.lifecycle.row(a, AgentState.ALIVE, 0, null)); // fitness follows every turn
     colony.memory.afterTurn(a, r);
-    if (a.phase.equals("bc") && a.envSteps >= colony.config.colony().bcSteps()) {
-      colony.lifecycle.startLearner(a, "ppo");
+    if (a.phase == LearnMethod.BC && colony.method == LearnMethod.BC_PPO
+        && a.envSteps >= colony.config.colony().bcSteps()) {
+      colony.lifecycle.startLearner(a, LearnMethod.PPO);
     }
     colony.frames.put(colony.frame(a, colony.frames.watched(a.id)));
     if (colony.link != null) {

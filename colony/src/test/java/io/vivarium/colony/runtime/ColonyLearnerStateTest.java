@@ -45,7 +45,7 @@ class ColonyLearnerStateTest {
   }
 
   /** What must carry over for one agent. */
-  private record Snapshot(long envSteps, String phase, double fitness, double successRate, long episodes,
+  private record Snapshot(long envSteps, io.vivarium.core.config.LearnMethod phase, double fitness, double successRate, long episodes,
       long sinceChild, int optimizerSteps) {}
 
   private static Snapshot snapshot(LiveAgent a) {
@@ -203,7 +203,7 @@ class ColonyLearnerStateTest {
       CheckpointStore.Loaded l = store.latest(id, d -> { throw new AssertionError(d.reason()); }).orElseThrow();
       assertThat(store.verify(l.checkpoint())).isEmpty();
       assertThat(l.learner()).isNotNull();
-      assertThat(LearnerState.decode(l.learner()).phase()).isEqualTo("ppo");
+      assertThat(LearnerState.decode(l.learner()).phase()).isEqualTo(io.vivarium.core.config.LearnMethod.PPO);
     }
     assertThat(store.list("a0001").getLast().step()).as("checkpointed after its stopped turn").isEqualTo(8 * 32);
   }

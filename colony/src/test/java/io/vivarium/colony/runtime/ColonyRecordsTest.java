@@ -26,9 +26,9 @@ class ColonyRecordsTest {
     DataDir data = new DataDir(dir.resolve("e"));
     try (Colony colony = new Colony(data, config("colony.agents=1", "learn.method=bc+ppo", "colony.bcSteps=256"),
         l -> {}); Registry r = Registry.openReadOnly(data.registry())) {
-      assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).contains("bc");
+      assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).contains(io.vivarium.core.config.LearnMethod.BC);
       colony.runRounds(3);
-      assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).as("cloning ends after colony.bcSteps").contains("ppo");
+      assertThat(Optional.ofNullable(colony.find("a0001")).map(x -> x.phase)).as("cloning ends after colony.bcSteps").contains(io.vivarium.core.config.LearnMethod.PPO);
       long episodes = r.episodes().count("a0001");
       assertThat(episodes).isPositive();
       assertThat(r.episodes().before(null, Long.MAX_VALUE, Integer.MAX_VALUE)).allSatisfy(e -> {

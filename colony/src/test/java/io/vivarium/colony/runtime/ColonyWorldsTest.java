@@ -27,7 +27,7 @@ class ColonyWorldsTest {
           "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
           "colony.turnSteps=2", "bus.enabled=false", "memory.enabled=false"));
       try (Colony colony = new Colony(data, config, l -> { })) {
-        assertThat(colony.method).as(world).isEqualTo("grpo");
+        assertThat(colony.method).as(world).isEqualTo(io.vivarium.core.config.LearnMethod.GRPO);
         colony.runRounds(2);
         LiveAgent a = colony.find("a0001");
         assertThat(a.envSteps).as(world).isEqualTo(2 * 2 * 4);

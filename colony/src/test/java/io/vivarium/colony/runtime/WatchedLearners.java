@@ -16,12 +16,12 @@ final class WatchedLearners implements LearnerMaker {
   volatile Consumer<String> beforeStep = id -> { };
 
   @Override
-  public Learner make(String agent, String method, io.vivarium.brain.TorchBrain brain,
+  public Learner make(String agent, io.vivarium.core.config.LearnMethod method, io.vivarium.brain.TorchBrain brain,
       io.vivarium.core.config.LearnConfig config, int instances, long seed) {
     Learner inner = DEFAULT.make(agent, method, brain, config, instances, seed);
     return new Learner() {
       @Override
-      public String method() {
+      public io.vivarium.core.config.LearnMethod method() {
         return inner.method();
       }
 

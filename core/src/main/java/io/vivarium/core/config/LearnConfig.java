@@ -23,6 +23,11 @@ public record LearnConfig(
         OptimizerConfig.defaults(), ScheduleConfig.defaults());
   }
 
+  /** {@link #method()} as a {@link LearnMethod}. */
+  public LearnMethod learnMethod() {
+    return LearnMethod.of(method);
+  }
+
   /** This configuration with another method. */
   public LearnConfig withMethod(String m) {
     return new LearnConfig(m, lr, ppo, grpo, bc, optimizer, schedule);
