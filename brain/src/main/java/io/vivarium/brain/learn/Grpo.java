@@ -21,13 +21,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Group-relative policy optimisation (Shao et al. 2024; seed 001's "pseudo-GRPO") for one-byte
- * actions and byte sequences alike. The batch's instances form groups of G; each action is
- * judged by its return (its reward plus the discounted rewards after it within the rollout)
- * against the other actions of its group at the same step: advantage = return − the group's
- * mean. It is not divided by the group's deviation (Liu et al. 2025, "Dr. GRPO"): here the group
- * members need not share a start state, and with returns that differ by little the division
- * blew noise up into confident steps — the policy's entropy collapsed on the corridor test. No
- * value head. The loss is PPO's clipped surrogate, per token
+ * actions and byte sequences alike. The batch's instances form groups of G, reset so that the
+ * k-th episodes of a group's members start alike ({@link Learner.Needs#group()}); when all G
+ * have finished their k-th episode ({@link EpisodeGroups}, across rollouts), every step of each
+ * gets (episode return − the group's mean) / the group's deviation. No value head. The loss is PPO's clipped surrogate, per token
  * for sequences (scored under teacher forcing, as the sampler drew them), with an entropy bonus.
  *
  * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
@@ -37,6 +34,8 @@ public final class Grpo extends OptimizedLearner {
   private final Schedule schedule;
   private final int instances;
   private final SplittableRandom rng;
+  /** Episodes waiting for their group, across rollouts; made at the first rollout. */
+  private EpisodeGroups groups;
 
   /**
    * A learner of {@code brain} over {@code instances} worlds in groups of {@code options.group()}.
@@ -68,7 +67,7 @@ public final class Grpo extends OptimizedLearner {
 
   @Override
   public Needs needs() {
-    return Needs.play(instances, false);
+    return new Needs(false, instances, false, options.group());
   }
 
   @Override
@@ -77,81 +76,56 @@ public final class Grpo extends OptimizedLearner {
       throw new IllegalArgumentException("grpo learns from full rollouts; this one has " + r.filled() + " of "
           + r.steps() + " steps");
     }
-    float[] adv = advantages(r, options.group(), (float) options.gamma());
-    int n = r.size();
-    int minibatch = Math.min(options.minibatch(), n);
+    if (groups == null) {
+      groups = new EpisodeGroups(r.envs(), options.group());
+    }
+    List<EpisodeGroups.Sample> ready = groups.add(r);
+    int n = ready.size();
+    int minibatch = Math.min(options.minibatch(), Math.max(1, n));
     double[] sums = new double[5];
     double lr = Double.NaN;
     int updates = 0;
     steps:
-    for (int e = 0; e < options.epochs(); e++) {
+    for (int e = 0; e < options.epochs() && n > 0; e++) {
       int[] order = permutation(n, rng);
       for (int from = 0; from < n; from += minibatch) {
         if (stopping.getAsBoolean()) {
           break steps;
         }
         lr = schedule.at(opt.steps());
-        int to = Math.min(n, from + minibatch);
-        float[] s = r.space().oneByte() ? oneByte(r, order, from, to, adv, lr) : sequences(r, order, from, to, adv, lr);
+        List<EpisodeGroups.Sample> batch = new ArrayList<>();
+        for (int k = from; k < Math.min(n, from + minibatch); k++) {
+          batch.add(ready.get(order[k]));
+        }
+        float[] s = r.space().oneByte() ? oneByte(batch, r.space().alphabet(), lr)
+            : sequences(batch, r.space().channel(), lr);
         for (int k = 0; k < s.length; k++) {
           sums[k] += s[k];
         }
         updates++;
       }
     }
-    double u = Math.max(1, updates);
-    return new Stats(sums[0] / u, Double.NaN, sums[1] / u, sums[2] / u, sums[3] / u, Double.NaN, sums[4] / u, lr,
-        Double.NaN, updates);
-  }
-
-  /**
-   * Group-relative advantages (T·N): each action's discounted return within the rollout
-   * (γ {@code gamma}, cut at episode ends) minus the mean of its group of {@code group}
-   * instances at the same step.
-   */
-  static float[] advantages(Rollout r, int group, float gamma) {
-    int t0 = r.steps();
-    int n = r.envs();
-    float[] ret = new float[r.size()];
-    for (int i = 0; i < n; i++) {
-      float g = 0;
-      for (int t = t0 - 1; t >= 0; t--) {
-        int k = t * n + i;
-        g = r.reward(k) + (r.done(k) ? 0 : gamma * g);
-        ret[k] = g;
-      }
+    if (updates == 0) {
+      return Stats.NONE; // no group finished its episodes yet: nothing to compare
     }
-    float[] adv = new float[r.size()];
-    for (int t = 0; t < t0; t++) {
-      for (int g = 0; g < n; g += group) {
-        double mean = 0;
-        for (int j = 0; j < group; j++) {
-          mean += ret[t * n + g + j];
-        }
-        mean /= group;
-        for (int j = 0; j < group; j++) {
-          adv[t * n + g + j] = (float) (ret[t * n + g + j] - mean);
-        }
-      }
-    }
-    return adv;
+    return new Stats(sums[0] / updates, Double.NaN, sums[1] / updates, sums[2] / updates, sums[3] / updates,
+        Double.NaN, sums[4] / updates, lr, Double.NaN, updates);
   }
 
   /** One gradient step over one-byte actions; returns loss, entropy, KL, clip fraction, gradient norm. */
-  private float[] oneByte(Rollout r, int[] order, int from, int to, float[] adv, double lr) {
-    int b = to - from;
+  private float[] oneByte(List<EpisodeGroups.Sample> batch, long[] alphabet, double lr) {
+    int b = batch.size();
     List<BrainInput> in = new ArrayList<>(b);
     long[] act = new long[b];
     float[] old = new float[b];
     float[] a = new float[b];
     for (int j = 0; j < b; j++) {
-      int k = order[from + j];
-      in.add(r.input(k));
-      act[j] = r.choice(k);
-      old[j] = r.logp(k);
-      a[j] = adv[k];
+      EpisodeGroups.Sample s = batch.get(j);
+      in.add(s.input());
+      act[j] = s.choice();
+      old[j] = s.logp();
+      a[j] = s.advantage();
     }
-    long[] alphabet = r.space().alphabet();
     return step((w, m) -> {
       NDArray logAll = Policy.forward(w, m, in, alphabet, true)[0].logSoftmax(-1); // (B, A)
       NDArray lp = logAll.gather(m.create(act, new Shape(b, 1)), 1).squeeze(-1); // (B)
@@ -164,24 +138,22 @@ public final class Grpo extends OptimizedLearner {
   }
 
   /** One gradient step over byte sequences, per token; returns loss, entropy, KL, clip fraction, gradient norm. */
-  private float[] sequences(Rollout r, int[] order, int from, int to, float[] adv, double lr) {
-    int b = to - from;
+  private float[] sequences(List<EpisodeGroups.Sample> batch, io.vivarium.core.Channel channel, double lr) {
+    int b = batch.size();
     List<BrainInput> in = new ArrayList<>(b);
     int[][] tokens = new int[b][];
     for (int j = 0; j < b; j++) {
-      int k = order[from + j];
-      in.add(r.input(k));
-      tokens[j] = r.tokens(k);
+      in.add(batch.get(j).input());
+      tokens[j] = batch.get(j).tokens();
     }
     return step((w, m) -> {
-      NDArray[] seq = Policy.sequence(w, m, in, tokens, r.space().channel(), options.temperature(), true);
+      NDArray[] seq = Policy.sequence(w, m, in, tokens, channel, options.temperature(), true);
       int s = Math.toIntExact(seq[0].getShape().get(0)) / b;
       float[] old = new float[b * s];
       float[] a = new float[b * s];
       float[] mask = seq[2].toFloatArray();
       for (int j = 0; j < b; j++) {
-        int k = order[from + j];
-        float[] lp = r.tokenLogp(k);
+        float[] lp = batch.get(j).tokenLogp();
         int scored = 0;
         for (int p = j * s; p < (j + 1) * s; p++) {
           scored += mask[p] > 0 ? 1 : 0;
@@ -190,7 +162,7 @@ public final class Grpo extends OptimizedLearner {
         for (int p = j * s; p < (j + 1) * s; p++) {
           if (mask[p] > 0) {
             old[p] = lp[next++];
-            a[p] = adv[k];
+            a[p] = batch.get(j).advantage();
           }
         }
       }

@@ -56,11 +56,13 @@ public interface Learner extends AutoCloseable {
    * @param brainDriven how many of the batch's instances the brain plays; the expert plays the
    *     rest (only with {@code expertLabels}); episodes of the brain-driven ones are the agent's
    * @param oneByte whether the learner needs a world with a one-byte action alphabet
+   * @param group consecutive instances that should share their episodes' starts (the batch is
+   *     reset by groups of this size, see {@link io.vivarium.core.world.WorldBatch#reset(long, int)}); 1 for none
    */
-  record Needs(boolean expertLabels, int brainDriven, boolean oneByte) {
-    /** The brain plays every instance; no labels. */
+  record Needs(boolean expertLabels, int brainDriven, boolean oneByte, int group) {
+    /** The brain plays every instance; no labels, no groups. */
     public static Needs play(int instances, boolean oneByte) {
-      return new Needs(false, instances, oneByte);
+      return new Needs(false, instances, oneByte, 1);
     }
   }
 }

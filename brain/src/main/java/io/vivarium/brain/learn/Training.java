@@ -104,7 +104,8 @@ public final class Training {
   public static void run(TorchBrain brain, Supplier<WorldBatch> batch, Plan plan, Consumer<Point> each) {
     long start = System.nanoTime();
     try (WorldBatch shared = batch.get()) {
-      shared.reset(Seeds.derive(plan.seed(), "worlds"));
+      boolean grpo = LearnMethod.of(plan.method()) == LearnMethod.GRPO;
+      shared.reset(Seeds.derive(plan.seed(), "worlds"), grpo ? plan.learn().grpo().group() : 1);
       brain.setTrainedFor(trainedFor(shared.spec(), plan.encoding()));
       Senses senses = new Senses(shared.spec(), plan.encoding(), shared.size());
       long done = 0;

@@ -10,9 +10,8 @@ import io.vivarium.core.world.WorldBatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * GRPO keeps the learner contract on one-byte actions (in one-step worlds: its baseline is the
- * group's mean at the same step, which fits worlds that answer each action at once, as exec and
- * repair do), learns over byte sequences, and checks its groups.
+ * GRPO keeps the learner contract on the corridor (groups of 4 instances whose k-th episodes
+ * start alike), learns a contextual bandit and byte sequences, and checks its groups.
  */
 class GrpoTest extends LearnerContract {
   @Override
@@ -26,18 +25,21 @@ class GrpoTest extends LearnerContract {
   }
 
   @Override
-  WorldBatch worlds() {
-    return WorldBatch.of(SignWorld::new, 8);
+  int iterations() {
+    return 60;
   }
 
-  @Override
-  int steps() {
-    return 16;
-  }
-
-  @Override
-  double goal() {
-    return 0.9;
+  @Test
+  void learnsAContextualBandit() {
+    try (TorchBrain brain = TorchBrain.create(shape(), SEED);
+        WorldBatch worlds = WorldBatch.of(SignWorld::new, 8);
+        Grpo grpo = grpo(brain, 8, 4)) {
+      Loop loop = new Loop(brain, worlds, grpo, ENCODING, 16, SEED);
+      for (int i = 0; i < 40 && !(loop.episodes.successRate() > 0.9); i++) {
+        loop.iterate();
+      }
+      assertThat(loop.episodes.successRate()).isGreaterThan(0.9);
+    }
   }
 
   @Test

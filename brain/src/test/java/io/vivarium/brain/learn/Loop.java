@@ -18,7 +18,7 @@ final class Loop {
   Stats last = Stats.NONE;
 
   Loop(TorchBrain brain, WorldBatch batch, Learner learner, Encoding encoding, int steps, long seed) {
-    batch.reset(Seeds.derive(seed, "worlds"));
+    batch.reset(Seeds.derive(seed, "worlds"), learner.needs().group());
     this.learner = learner;
     this.steps = steps;
     Senses senses = new Senses(batch.spec(), encoding, batch.size());

@@ -77,7 +77,7 @@ final class Lifecycle {
     a.senses = new Senses(seen.spec(), fit.encoding(phase), seen.size());
     Actor actor = new Actor(ActionSpace.of(seen.spec()), c.grpo().temperature());
     a.collector = new Collector(a.brain, seen, a.senses, actor, a.learner.needs(), Seeds.random(seed, "actions", 0));
-    seen.reset(Seeds.derive(seed, "worlds"));
+    seen.reset(Seeds.derive(seed, "worlds"), a.learner.needs().group());
     long before = a.episodes == null ? 0 : a.episodes.episodes();
     int driven = a.learner.needs().brainDriven();
     a.episodes = new EpisodeTracker(a.worlds, colony.config.world().name(), colony.config.world().preset(),

@@ -98,6 +98,11 @@ class TalkBatch implements WorldBatch {
   }
 
   @Override
+  public void reset(long seed, int group) {
+    inner.reset(seed, group);
+  }
+
+  @Override
   public void step(Action[] actions) {
     inner.step(actions);
   }

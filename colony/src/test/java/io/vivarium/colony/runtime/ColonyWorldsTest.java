@@ -25,12 +25,13 @@ class ColonyWorldsTest {
       DataDir data = new DataDir(dir.resolve(world));
       var config = ConfigResolver.resolve(null, List.of("world.name=" + world,
           "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
-          "colony.turnSteps=2", "bus.enabled=false", "memory.enabled=false"));
+          // exec's episodes are 16 programs, repair's one answer: a turn ends episodes of every instance
+          "colony.turnSteps=" + (world.equals("exec") ? 16 : 2), "bus.enabled=false", "memory.enabled=false"));
       try (Colony colony = new Colony(data, config, l -> { })) {
         assertThat(colony.method).as(world).isEqualTo(io.vivarium.core.config.LearnMethod.GRPO);
         colony.runRounds(2);
         LiveAgent a = colony.find("a0001");
-        assertThat(a.envSteps).as(world).isEqualTo(2 * 2 * 4);
+        assertThat(a.envSteps).as(world).isEqualTo(2L * colony.turnSteps * 4);
         assertThat(a.learner.optimizerSteps()).as(world).isPositive();
       }
       try (Registry r = Registry.openReadOnly(data.registry())) {

@@ -45,8 +45,16 @@ final class SerialWorldBatch implements WorldBatch {
 
   @Override
   public void reset(long seed) {
+    reset(seed, 1);
+  }
+
+  @Override
+  public void reset(long seed, int group) {
+    if (group < 1) {
+      throw new IllegalArgumentException("reset groups need at least 1 instance; got " + group);
+    }
     for (int i = 0; i < worlds.length; i++) {
-      seeds[i] = Seeds.derive(seed, "instance", i);
+      seeds[i] = Seeds.derive(seed, "instance", i / group);
       episodes[i] = 0;
       observations[i] = worlds[i].reset(Seeds.derive(seeds[i], "episode", 0));
     }

@@ -23,6 +23,16 @@ public interface WorldBatch extends AutoCloseable {
   /** Resets every instance; instance {@code i}'s episodes follow from {@code seed} and {@code i}. */
   void reset(long seed);
 
+  /**
+   * Resets every instance so that consecutive groups of {@code group} instances share one
+   * stream of episodes: the k-th episode of every member of a group starts alike (GRPO compares
+   * them). {@code group = 1} is {@link #reset(long)}. The default, for batches that cannot,
+   * resets as {@link #reset(long)}.
+   */
+  default void reset(long seed, int group) {
+    reset(seed);
+  }
+
   /** Steps instance {@code i} with {@code actions[i]}, resetting finished instances. */
   void step(Action[] actions);
 

@@ -72,6 +72,8 @@ public final class GoldBatch implements WorldBatch, Expert, Curriculum, Renderer
 
   private byte[] pendingMotor;
   private long pendingSeed;
+  /** Instances per shared episode stream of the pending reset (1: each its own). */
+  private int pendingGroup = 1;
   private int goldRadius;
   private GoldCurriculum curriculum;
   private boolean ready;
@@ -157,8 +159,18 @@ public final class GoldBatch implements WorldBatch, Expert, Curriculum, Renderer
 
   @Override
   public void reset(long seed) {
+    reset(seed, 1);
+  }
+
+  /** Resets every instance; consecutive groups of {@code group} share one stream of episodes. */
+  @Override
+  public void reset(long seed, int group) {
+    if (group < 1) {
+      throw new IllegalArgumentException("reset groups need at least 1 instance; got " + group);
+    }
     pendingMotor = null;
     pendingSeed = seed;
+    pendingGroup = group;
     crew.run();
     ready = true;
   }
@@ -248,7 +260,7 @@ public final class GoldBatch implements WorldBatch, Expert, Curriculum, Renderer
     byte[] actions = pendingMotor;
     if (actions == null) {
       for (int i = lo; i < hi; i++) {
-        long instance = Seeds.derive(pendingSeed, "instance", i);
+        long instance = Seeds.derive(pendingSeed, "instance", i / pendingGroup);
         episodeStream[i] = Seeds.stream(instance, "episode");
         episode[i] = 0;
         resetInstance(i, Seeds.at(episodeStream[i], 0), s);

@@ -1,0 +1,91 @@
+package io.vivarium.brain.learn;
+
+import io.vivarium.brain.BrainInput;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GRPO's bookkeeping across rollouts: each instance's current episode, step by step, until it
+ * ends; then its return waits beside the same-numbered episodes of the other members of its
+ * group (consecutive instances in groups of G, whose k-th episodes start alike when the batch
+ * was reset by groups). When all G have finished their k-th episode, every step of each gets
+ * the episode's group-relative advantage and is ready to learn from. Not thread-safe.
+ */
+final class EpisodeGroups {
+  /** One step an agent took: what it saw, what it did and how likely that was. */
+  record Sample(BrainInput input, int choice, int[] tokens, float[] tokenLogp, float logp, float advantage) {}
+
+  /** The finished k-th episodes of one group, until all its members have one. */
+  private static final class Pending {
+    final float[] returns;
+    final List<List<Sample>> steps;
+    int done;
+
+    Pending(int group) {
+      returns = new float[group];
+      steps = new ArrayList<>();
+      for (int j = 0; j < group; j++) {
+        steps.add(List.of());
+      }
+    }
+  }
+
+  private final int group;
+  private final List<List<Sample>> current = new ArrayList<>();
+  private final float[] running;
+  private final long[] episode;
+  private final Map<Long, Pending> pending = new HashMap<>();
+
+  EpisodeGroups(int instances, int group) {
+    this.group = group;
+    this.running = new float[instances];
+    this.episode = new long[instances];
+    for (int i = 0; i < instances; i++) {
+      current.add(new ArrayList<>());
+    }
+  }
+
+  /** Takes a full rollout; returns the steps of every group episode it completed, with their advantages. */
+  List<Sample> add(Rollout r) {
+    int n = r.envs();
+    List<Sample> ready = new ArrayList<>();
+    for (int t = 0; t < r.steps(); t++) {
+      for (int i = 0; i < n; i++) {
+        int k = t * n + i;
+        current.get(i).add(new Sample(r.input(k), r.choice(k), r.tokens(k), r.tokenLogp(k), r.logp(k), 0));
+        running[i] += r.reward(k);
+        if (r.done(k)) {
+          finish(i, ready);
+        }
+      }
+    }
+    return ready;
+  }
+
+  /** Episodes waiting for the rest of their group. */
+  int waiting() {
+    return pending.size();
+  }
+
+  private void finish(int i, List<Sample> ready) {
+    long key = (long) (i / group) << 40 | episode[i];
+    Pending p = pending.computeIfAbsent(key, x -> new Pending(group));
+    p.returns[i % group] = running[i];
+    p.steps.set(i % group, current.get(i));
+    p.done++;
+    current.set(i, new ArrayList<>());
+    running[i] = 0;
+    episode[i]++;
+    if (p.done == group) {
+      pending.remove(key);
+      float[] adv = Advantages.groupRelative(p.returns, group, 1e-6f);
+      for (int j = 0; j < group; j++) {
+        for (Sample s : p.steps.get(j)) {
+          ready.add(new Sample(s.input(), s.choice(), s.tokens(), s.tokenLogp(), s.logp(), adv[j]));
+        }
+      }
+    }
+  }
+}
