@@ -57,11 +57,6 @@ public final class Collector {
     this.rng = rng;
   }
 
-  /** The action space. */
-  public ActionSpace space() {
-    return actor.space();
-  }
-
   /** A rollout of {@code steps} steps for this batch. */
   public Rollout rollout(int steps) {
     return new Rollout(actor.space(), steps, batch.size());

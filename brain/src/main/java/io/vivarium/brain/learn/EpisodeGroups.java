@@ -64,11 +64,6 @@ final class EpisodeGroups {
     return ready;
   }
 
-  /** Episodes waiting for the rest of their group. */
-  int waiting() {
-    return pending.size();
-  }
-
   private void finish(int i, List<Sample> ready) {
     long key = (long) (i / group) << 40 | episode[i];
     Pending p = pending.computeIfAbsent(key, x -> new Pending(group));

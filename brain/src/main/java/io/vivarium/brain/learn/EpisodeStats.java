@@ -43,6 +43,23 @@ public final class EpisodeStats {
     }
   }
 
+  /** Adds step {@code t} of {@code r}, read from the rollout (no copies). */
+  public void add(Rollout r, int t) {
+    int n = r.envs();
+    for (int i = 0; i < counted; i++) {
+      int k = t * n + i;
+      running[i] += r.reward(k);
+      if (r.done(k)) {
+        int slot = (int) (episodes % returns.length);
+        returns[slot] = running[i];
+        successes[slot] = r.terminated(k);
+        episodes++;
+        count = Math.min(count + 1, returns.length);
+        running[i] = 0;
+      }
+    }
+  }
+
   /** Episodes finished so far. */
   public long episodes() {
     return episodes;

@@ -72,11 +72,6 @@ public final class Imitation extends OptimizedLearner {
     return new Needs(true, (int) Math.round(options.drive() * instances), true, 1);
   }
 
-  /** Whether the brain drives every instance (DAgger). */
-  public boolean dagger() {
-    return options.drive() == 1;
-  }
-
   @Override
   public Stats update(Rollout r, BooleanSupplier stopping) {
     remember(r);

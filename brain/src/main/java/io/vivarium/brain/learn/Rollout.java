@@ -176,10 +176,6 @@ public final class Rollout {
     return terminated[k] || truncated[k];
   }
 
-  public float lastValue(int i) {
-    return lastValues[i];
-  }
-
   /** The bytes instance {@code i} acted with during the rollout, step after step. */
   public byte[] actionBytes(int i) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -188,21 +184,6 @@ public final class Rollout {
       out.write(a, 0, a.length);
     }
     return out.toByteArray();
-  }
-
-  /** The step's rewards (N), a copy. */
-  public float[] rewardsAt(int t) {
-    return java.util.Arrays.copyOfRange(rewards, t * envs, (t + 1) * envs);
-  }
-
-  /** The step's termination flags (N), a copy. */
-  public boolean[] terminatedAt(int t) {
-    return java.util.Arrays.copyOfRange(terminated, t * envs, (t + 1) * envs);
-  }
-
-  /** The step's truncation flags (N), a copy. */
-  public boolean[] truncatedAt(int t) {
-    return java.util.Arrays.copyOfRange(truncated, t * envs, (t + 1) * envs);
   }
 
   /** Values (T·N) for GAE. */

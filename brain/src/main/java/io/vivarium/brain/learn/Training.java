@@ -146,7 +146,7 @@ public final class Training {
         Rollout r = c.rollout(t0);
         for (int t = 0; t < t0; t++) {
           c.step(r, t);
-          episodes.add(r.rewardsAt(t), r.terminatedAt(t), r.truncatedAt(t));
+          episodes.add(r, t);
         }
         c.finish(r);
         Stats s = learner.update(r);

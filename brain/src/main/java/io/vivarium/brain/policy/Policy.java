@@ -118,7 +118,7 @@ public final class Policy {
    * {@code rows} (prefix then its {@code tokens[i]}, cut to the block), the token at index
    * {@code k} is predicted at position {@code patches + k − 1}.
    */
-  public static void scored(List<BrainInput> rows, int[][] tokens, int patches, int s, long[] target, float[] mask) {
+  private static void scored(List<BrainInput> rows, int[][] tokens, int patches, int s, long[] target, float[] mask) {
     for (int i = 0; i < rows.size(); i++) {
       int n = rows.get(i).tokens().length;
       int generated = Math.min(tokens[i].length, n - 1);
@@ -132,7 +132,7 @@ public final class Policy {
   }
 
   /** {@code prefix} followed by {@code tokens} on {@code channel} (generated, not prefix). */
-  public static BrainInput joined(BrainInput prefix, int[] tokens, io.vivarium.core.Channel channel) {
+  private static BrainInput joined(BrainInput prefix, int[] tokens, io.vivarium.core.Channel channel) {
     int p = prefix.tokens().length;
     int[] t = java.util.Arrays.copyOf(prefix.tokens(), p + tokens.length);
     byte[] c = java.util.Arrays.copyOf(prefix.channels(), p + tokens.length);

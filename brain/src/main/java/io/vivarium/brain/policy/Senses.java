@@ -16,25 +16,13 @@ import java.util.List;
  */
 public final class Senses {
   private final ObservationEncoder encoder;
-  private final Encoding encoding;
   private final History history;
   private byte[] memory = new byte[0];
 
   /** Senses of {@code instances} worlds of {@code spec} laid out as {@code encoding} says. */
   public Senses(Spec spec, Encoding encoding, int instances) {
     this.encoder = new ObservationEncoder(spec, encoding);
-    this.encoding = encoding;
     this.history = new History(instances, encoding.actionMemory());
-  }
-
-  /** The encoding. */
-  public Encoding encoding() {
-    return encoding;
-  }
-
-  /** The prefix length in tokens. */
-  public int length() {
-    return encoder.length();
   }
 
   /** Shows {@code recalled} (payloads, concatenated) on the memory channel from the next input on. */

@@ -33,7 +33,7 @@ final class Loop {
     Rollout r = collector.rollout(steps);
     for (int t = 0; t < steps; t++) {
       collector.step(r, t);
-      episodes.add(r.rewardsAt(t), r.terminatedAt(t), r.truncatedAt(t));
+      episodes.add(r, t);
     }
     collector.finish(r);
     last = learner.update(r, stopping);

@@ -92,7 +92,7 @@ final class EpisodeTracker {
    */
   void afterStep(Rollout r, int t) {
     int n = worlds.size();
-    stats.add(r.rewardsAt(t), r.terminatedAt(t), r.truncatedAt(t));
+    stats.add(r, t);
     lastAction = r.action(t * n);
     lastReward = r.reward(t * n);
     acted = true;

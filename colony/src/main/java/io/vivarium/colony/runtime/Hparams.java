@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * @param entropy the entropy-bonus coefficient, at least 0
  */
 record Hparams(double lr, double entropy) {
-  /** PPO's default entropy coefficient (RL Zoo's MiniGrid setting). */
-  static final double DEFAULT_ENTROPY = 0.01;
   private static final Pattern LR = Pattern.compile("\"lr\":([-0-9.eE+]+)");
   private static final Pattern ENTROPY = Pattern.compile("\"entropy\":([-0-9.eE+]+)");
 

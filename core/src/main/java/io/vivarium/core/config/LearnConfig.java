@@ -28,11 +28,6 @@ public record LearnConfig(
     return LearnMethod.of(method);
   }
 
-  /** This configuration with another method. */
-  public LearnConfig withMethod(String m) {
-    return new LearnConfig(m, lr, ppo, grpo, bc, optimizer, schedule);
-  }
-
   /** This configuration with another learning rate. */
   public LearnConfig withLr(double x) {
     return new LearnConfig(method, x, ppo, grpo, bc, optimizer, schedule);
@@ -48,13 +43,4 @@ public record LearnConfig(
     return new LearnConfig(method, lr, ppo, grpo, b, optimizer, schedule);
   }
 
-  /** This configuration with another GRPO section. */
-  public LearnConfig withGrpo(GrpoConfig g) {
-    return new LearnConfig(method, lr, ppo, g, bc, optimizer, schedule);
-  }
-
-  /** This configuration with another schedule. */
-  public LearnConfig withSchedule(ScheduleConfig s) {
-    return new LearnConfig(method, lr, ppo, grpo, bc, optimizer, s);
-  }
 }

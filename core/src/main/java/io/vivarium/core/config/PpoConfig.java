@@ -15,11 +15,6 @@ public record PpoConfig(
     return new PpoConfig(10, 64, 0.2, 0.99, 0.95, 0.01, 0.5);
   }
 
-  /** These options with {@code n} epochs. */
-  public PpoConfig withEpochs(int n) {
-    return new PpoConfig(n, minibatch, clip, gamma, lambda, entropy, valueCoef);
-  }
-
   /** These options with another entropy coefficient. */
   public PpoConfig withEntropy(double e) {
     return new PpoConfig(epochs, minibatch, clip, gamma, lambda, e, valueCoef);
