@@ -67,7 +67,7 @@ public final class Grpo extends OptimizedLearner {
 
   @Override
   public Needs needs() {
-    return new Needs(false, instances, false, options.group());
+    return new Needs(false, instances, false, options.group(), false);
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class Imitation extends OptimizedLearner {
 
   @Override
   public Needs needs() {
-    return new Needs(true, (int) Math.round(options.drive() * instances), true, 1);
+    return new Needs(true, (int) Math.round(options.drive() * instances), true, 1, false);
   }
 
   @Override

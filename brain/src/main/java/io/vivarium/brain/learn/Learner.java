@@ -58,11 +58,13 @@ public interface Learner extends AutoCloseable {
    * @param oneByte whether the learner needs a world with a one-byte action alphabet
    * @param group consecutive instances that should share their episodes' starts (the batch is
    *     reset by groups of this size, see {@link io.vivarium.core.world.WorldBatch#reset(long, int)}); 1 for none
+   * @param bootstrap whether the rollout must end with the value estimates of what the worlds
+   *     show after its last step ({@link Collector#finish}; PPO bootstraps from them)
    */
-  record Needs(boolean expertLabels, int brainDriven, boolean oneByte, int group) {
-    /** The brain plays every instance; no labels, no groups. */
+  record Needs(boolean expertLabels, int brainDriven, boolean oneByte, int group, boolean bootstrap) {
+    /** The brain plays every instance; no labels, no groups, no bootstrap values. */
     public static Needs play(int instances, boolean oneByte) {
-      return new Needs(false, instances, oneByte, 1);
+      return new Needs(false, instances, oneByte, 1, false);
     }
   }
 }

@@ -51,7 +51,7 @@ public final class Ppo extends OptimizedLearner {
 
   @Override
   public Needs needs() {
-    return Needs.play(instances, true);
+    return new Needs(false, instances, true, 1, true);
   }
 
   @Override

@@ -148,7 +148,9 @@ public final class Training {
           c.step(r, t);
           episodes.add(r, t);
         }
-        c.finish(r);
+        if (learner.needs().bootstrap()) {
+          c.finish(r);
+        }
         Stats s = learner.update(r);
         steps += r.size();
         String phase = learner.method().key();

@@ -35,7 +35,9 @@ final class Loop {
       collector.step(r, t);
       episodes.add(r, t);
     }
-    collector.finish(r);
+    if (learner.needs().bootstrap()) {
+      collector.finish(r);
+    }
     last = learner.update(r, stopping);
     return last;
   }

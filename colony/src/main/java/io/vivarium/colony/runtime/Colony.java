@@ -63,9 +63,11 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   /** The agents' channels on the bus; null without a bus. */
   BusLink link;
   /** The method agents learn by ({@code learn.method}, with {@code auto} resolved for the world). */
-  io.vivarium.core.config.LearnMethod method;
+  final io.vivarium.core.config.LearnMethod method;
   /** Steps of every world instance in one turn. */
-  int turnSteps;
+  final int turnSteps;
+  /** The world's spec as agents see it (with people's text). */
+  final io.vivarium.core.world.Spec spec;
   long roundSteps;
   private Bus bus;
   volatile double stepsPerSecond;
@@ -90,11 +92,12 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     this.config = config;
     this.log = log;
     this.learners = learners;
-    Preflight.check(config);
+    Preflight.Plan plan = Preflight.plan(config);
+    this.method = plan.method();
+    this.turnSteps = plan.turnSteps();
+    this.spec = plan.spec();
     this.lock = ColonyLock.acquire(dir);
     try {
-      method = Methods.resolve(config);
-      turnSteps = Methods.turnSteps(config);
       dir.writeConfig(config);
       this.registry = Registry.open(dir.registry());
       this.store = dir.checkpoints();

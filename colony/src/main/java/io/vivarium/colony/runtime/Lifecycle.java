@@ -186,8 +186,7 @@ final class Lifecycle {
 
   private void founders() {
     Hparams h = new Hparams(colony.config.learn().lr(), colony.config.learn().ppo().entropy());
-    BrainFit fit = BrainFit.of(colony.config, TalkBatch.spec(
-        Worlds.get(colony.config.world().name()).spec(colony.config.world().preset()), colony.config.bus().textBytes()));
+    BrainFit fit = BrainFit.of(colony.config, colony.spec);
     for (int i = 1; i <= colony.config.colony().agents(); i++) {
       String id = colony.population.nextId();
       TorchBrain brain = TorchBrain.create(colony.config.brain(), fit.shape(),

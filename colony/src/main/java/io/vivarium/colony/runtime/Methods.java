@@ -4,8 +4,6 @@ import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Spec;
-import io.vivarium.core.world.WorldFactory;
-import io.vivarium.core.world.Worlds;
 
 /**
  * Which learning method a colony's agents use in their world: {@code learn.method}, or for
@@ -16,17 +14,16 @@ import io.vivarium.core.world.Worlds;
 final class Methods {
   private Methods() {}
 
-  /** The method agents in {@code config}'s world use (names checked; nothing of the world is started). */
-  static LearnMethod resolve(VivariumConfig config) {
+  /** The method agents use under {@code config} in a world of {@code spec} that has an expert or not. */
+  static LearnMethod resolve(VivariumConfig config, Spec spec, boolean expert) {
     LearnMethod m = config.learn().learnMethod();
     if (m != LearnMethod.AUTO) {
       return m;
     }
-    WorldFactory f = Worlds.get(config.world().name());
-    if (!ActionSpace.of(f.spec(config.world().preset())).oneByte()) {
+    if (!ActionSpace.of(spec).oneByte()) {
       return LearnMethod.GRPO;
     }
-    return f.hasExpert(config.world().preset()) ? LearnMethod.BC_PPO : LearnMethod.PPO;
+    return expert ? LearnMethod.BC_PPO : LearnMethod.PPO;
   }
 
   /** The learner a newborn of {@code method} starts with: cloning first for bc+ppo founders. */
@@ -35,9 +32,8 @@ final class Methods {
   }
 
   /** Steps per instance in one turn: {@code colony.turnSteps}, or 32 for one-byte actions and 4 for sequences. */
-  static int turnSteps(VivariumConfig config) {
+  static int turnSteps(VivariumConfig config, Spec spec) {
     int t = config.colony().turnSteps();
-    Spec spec = Worlds.get(config.world().name()).spec(config.world().preset());
     return t > 0 ? t : ActionSpace.of(spec).oneByte() ? 32 : 4;
   }
 }

@@ -17,11 +17,26 @@ public final class Preflight {
   private Preflight() {}
 
   /**
+   * What a checked configuration runs: the world's spec (as agents see it, with people's text),
+   * the learning method with {@code auto} resolved, and the steps of a turn.
+   */
+  record Plan(Spec spec, LearnMethod method, int turnSteps) {}
+
+  /**
    * Checks {@code config}.
    *
    * @throws IllegalArgumentException naming what does not fit and how to fix it
    */
   public static void check(VivariumConfig config) {
+    plan(config);
+  }
+
+  /**
+   * Checks {@code config} and says what it runs; reads the world's spec once and starts nothing.
+   *
+   * @throws IllegalArgumentException naming what does not fit and how to fix it
+   */
+  static Plan plan(VivariumConfig config) {
     Spec spec;
     WorldFactory f;
     try {
@@ -30,14 +45,15 @@ public final class Preflight {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
     }
-    LearnMethod method = Methods.resolve(config);
+    boolean expert = f.hasExpert(config.world().preset());
+    LearnMethod method = Methods.resolve(config, spec, expert);
     String world = config.world().name() + " " + config.world().preset();
     boolean oneByte = ActionSpace.of(spec).oneByte();
     if (!oneByte && method != LearnMethod.GRPO) {
       throw new IllegalArgumentException("learn.method=" + method + " needs a world with a one-byte action alphabet; "
           + world + " acts with byte sequences (programs, text): use learn.method=grpo (or auto)");
     }
-    if (method.clones() && !f.hasExpert(config.world().preset())) {
+    if (method.clones() && !expert) {
       throw new IllegalArgumentException("learn.method=" + method + " clones the world's expert, but " + world
           + " has none; use learn.method=ppo (or auto)");
     }
@@ -46,6 +62,8 @@ public final class Preflight {
       throw new IllegalArgumentException("learn.method=grpo splits world.batch=" + config.world().batch()
           + " instances into groups of learn.grpo.group=" + group + "; make world.batch a multiple of it");
     }
-    BrainFit.of(config, TalkBatch.spec(spec, config.bus().textBytes()));
+    Spec seen = TalkBatch.spec(spec, config.bus().textBytes());
+    BrainFit.of(config, seen);
+    return new Plan(seen, method, Methods.turnSteps(config, spec));
   }
 }

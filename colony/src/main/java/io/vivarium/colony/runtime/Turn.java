@@ -48,8 +48,8 @@ final class Turn {
       byte[][] taken = a.collector.step(r, t);
       afterStep(a, r, t, taken);
     }
-    if (a.phase == LearnMethod.PPO) {
-      a.collector.finish(r); // the values PPO bootstraps from
+    if (a.learner.needs().bootstrap()) {
+      a.collector.finish(r); // the values the learner bootstraps from
     }
     // 3. Update: the learner's gradient steps, stopped between whole steps when the colony stops.
     Stats s = a.learner.update(r, colony::stopping);
