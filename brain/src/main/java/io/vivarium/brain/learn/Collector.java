@@ -2,7 +2,6 @@ package io.vivarium.brain.learn;
 
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.brain.policy.Actor;
 import io.vivarium.brain.policy.Acts;
 import io.vivarium.brain.policy.Senses;

@@ -1,19 +1,16 @@
 package io.vivarium.brain.learn;
 
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainedFor;
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.brain.policy.Actor;
 import io.vivarium.brain.policy.Acts;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.brain.policy.Senses;
-import io.vivarium.core.world.Action;
-
-import io.vivarium.brain.BrainInput;
-import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.TrainedFor;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**

@@ -1,12 +1,8 @@
 package io.vivarium.brain.learn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
-import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.TrainingLock;
 import io.vivarium.brain.policy.Policy;
@@ -134,7 +130,7 @@ public final class Grpo extends OptimizedLearner {
       NDArray loss = Surrogate.clipped(m, logRatio, m.create(a), options.clip())
           .sub(entropy.mul(m.create((float) options.entropy())));
       return new NDArray[] {loss, entropy, logRatio, null};
-    }, lr);
+    }, lr, this::report);
   }
 
   /** One gradient step over byte sequences, per token; returns loss, entropy, KL, clip fraction, gradient norm. */
@@ -173,30 +169,13 @@ public final class Grpo extends OptimizedLearner {
       NDArray loss = Surrogate.perSample(m, logRatio, m.create(a), options.clip()).mul(msk).sum().div(denom)
           .sub(entropy.mul(m.create((float) options.entropy())));
       return new NDArray[] {loss, entropy, logRatio, msk};
-    }, lr);
+    }, lr, this::report);
   }
 
-  /** The terms of one step's loss: loss, entropy, log-ratios, and their mask (null = all count). */
-  private interface Terms {
-    NDArray[] build(io.vivarium.brain.model.Weights w, NDManager m);
+  /** Loss, entropy, KL, clip fraction (over the masked positions when there is a mask), gradient norm. */
+  private float[] report(NDArray[] t, float norm) {
+    float[] kl = Surrogate.klAndClip(t[2].toFloatArray(), t[3] == null ? null : t[3].toFloatArray(), options.clip());
+    return new float[] {t[0].getFloat(), t[1].getFloat(), kl[0], kl[1], norm};
   }
 
-  private float[] step(Terms terms, double lr) {
-    return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray[] out = TrainingLock.run(() -> {
-          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray[] t = terms.build(w, m);
-            gc.backward(t[0]);
-            return t;
-          }
-        });
-        JniUtils.setGradMode(false);
-        float norm = opt.step(m, lr, optimizer.maxGradNorm());
-        float[] kl = Surrogate.klAndClip(out[2].toFloatArray(), out[3] == null ? null : out[3].toFloatArray(),
-            options.clip());
-        return new float[] {out[0].getFloat(), out[1].getFloat(), kl[0], kl[1], norm};
-      }
-    });
-  }
 }

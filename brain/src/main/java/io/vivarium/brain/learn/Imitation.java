@@ -1,12 +1,8 @@
 package io.vivarium.brain.learn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
-import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.TrainingLock;
 import io.vivarium.brain.policy.Policy;
@@ -152,28 +148,20 @@ public final class Imitation extends OptimizedLearner {
       knownCount += x;
     }
     float count = Math.max(1f, knownCount);
-    return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray[] out = TrainingLock.run(() -> {
-          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray[] fwd = Policy.forward(w, m, inputs, alphabet, true);
-            NDArray logits = fwd[0]; // (B, A)
-            NDArray ce = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
-            NDArray err = fwd[1].sub(m.create(value)).square().mul(m.create(known)); // (B)
-            NDArray v = err.sum().div(m.create(count)).mul(m.create(0.5f * VALUE_COEF));
-            gc.backward(ce.add(v));
-            return new NDArray[] {ce, logits};
-          }
-        });
-        JniUtils.setGradMode(false);
-        float norm = opt.step(m, lr, optimizer.maxGradNorm());
-        long[] argmax = out[1].argMax(1).toLongArray();
-        int right = 0;
-        for (int j = 0; j < b; j++) {
-          right += argmax[j] == target[j] ? 1 : 0;
-        }
-        return new float[] {out[0].getFloat(), (float) right / b, norm};
+    return step((w, m) -> {
+      NDArray[] fwd = Policy.forward(w, m, inputs, alphabet, true);
+      NDArray logits = fwd[0]; // (B, A)
+      NDArray ce = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
+      NDArray err = fwd[1].sub(m.create(value)).square().mul(m.create(known)); // (B)
+      NDArray v = err.sum().div(m.create(count)).mul(m.create(0.5f * VALUE_COEF));
+      return new NDArray[] {ce.add(v), ce, logits};
+    }, lr, (t, norm) -> {
+      long[] argmax = t[2].argMax(1).toLongArray();
+      int right = 0;
+      for (int j = 0; j < b; j++) {
+        right += argmax[j] == target[j] ? 1 : 0;
       }
+      return new float[] {t[1].getFloat(), (float) right / b, norm};
     });
   }
 }

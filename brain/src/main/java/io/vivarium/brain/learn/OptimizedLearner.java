@@ -1,6 +1,13 @@
 package io.vivarium.brain.learn;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.model.Weights;
 import io.vivarium.core.config.OptimizerConfig;
 import java.util.SplittableRandom;
 
@@ -37,6 +44,39 @@ abstract class OptimizedLearner implements Learner {
   @Override
   public void close() {
     opt.close();
+  }
+
+  /** The terms of one gradient step, built on the step's manager; element 0 is the loss minimised. */
+  @FunctionalInterface
+  interface Loss {
+    NDArray[] build(Weights w, NDManager m);
+  }
+
+  /** What a step reports, read from its terms (still alive) and the gradient norm before clipping. */
+  @FunctionalInterface
+  interface Report {
+    float[] read(NDArray[] terms, float gradNorm);
+  }
+
+  /**
+   * One gradient step, as every learner of the loop takes it: the brain's exclusive lock, a step
+   * manager, the loss built and differentiated under the process-wide {@link TrainingLock}, one
+   * AdamW update at {@code lr} with the configured clip; returns what {@code report} reads.
+   */
+  float[] step(Loss loss, double lr, Report report) {
+    return brain.update(w -> {
+      try (NDManager m = w.manager().newSubManager()) {
+        NDArray[] terms = TrainingLock.run(() -> {
+          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+            NDArray[] t = loss.build(w, m);
+            gc.backward(t[0]);
+            return t;
+          }
+        });
+        JniUtils.setGradMode(false);
+        return report.read(terms, opt.step(m, lr, optimizer.maxGradNorm()));
+      }
+    });
   }
 
   /** 0 … n−1 in an order shuffled by {@code rng} (Fisher–Yates). */

@@ -1,12 +1,8 @@
 package io.vivarium.brain.learn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
-import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.TrainingLock;
 import io.vivarium.brain.policy.Policy;
@@ -107,30 +103,22 @@ public final class Ppo extends OptimizedLearner {
     }
     Advantages.normalise(adv, 0, size, 1e-8f);
     long[] alphabet = r.space().alphabet();
-    return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray[] terms = TrainingLock.run(() -> {
-          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray[] out = Policy.forward(w, m, inputs, alphabet, true);
-            NDArray logAll = out[0].logSoftmax(-1); // (B, A)
-            NDArray newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
-            NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
-            // Constants are arrays of the step's manager: DJL's scalar overloads free their
-            // buffer before the backward pass reads it (see Transformer#scalar).
-            NDArray logRatio = newLogp.sub(m.create(oldLogp));
-            NDArray pg = Surrogate.clipped(m, logRatio, m.create(adv), options.clip());
-            NDArray v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
-            NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
-                .add(v.mul(m.create((float) options.valueCoef())));
-            gc.backward(loss);
-            return new NDArray[] {pg, v, entropy, logRatio};
-          }
-        });
-        JniUtils.setGradMode(false);
-        float norm = opt.step(m, lr, optimizer.maxGradNorm());
-        float[] kl = Surrogate.klAndClip(terms[3].toFloatArray(), null, options.clip());
-        return new float[] {terms[0].getFloat(), terms[1].getFloat(), terms[2].getFloat(), kl[0], kl[1], norm};
-      }
+    return step((w, m) -> {
+      NDArray[] out = Policy.forward(w, m, inputs, alphabet, true);
+      NDArray logAll = out[0].logSoftmax(-1); // (B, A)
+      NDArray newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
+      NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
+      // Constants are arrays of the step's manager: DJL's scalar overloads free their
+      // buffer before the backward pass reads it (see Transformer#scalar).
+      NDArray logRatio = newLogp.sub(m.create(oldLogp));
+      NDArray pg = Surrogate.clipped(m, logRatio, m.create(adv), options.clip());
+      NDArray v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
+      NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
+          .add(v.mul(m.create((float) options.valueCoef())));
+      return new NDArray[] {loss, pg, v, entropy, logRatio};
+    }, lr, (t, norm) -> {
+      float[] kl = Surrogate.klAndClip(t[4].toFloatArray(), null, options.clip());
+      return new float[] {t[1].getFloat(), t[2].getFloat(), t[3].getFloat(), kl[0], kl[1], norm};
     });
   }
 

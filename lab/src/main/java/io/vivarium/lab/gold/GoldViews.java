@@ -1,6 +1,5 @@
 package io.vivarium.lab.gold;
 
-import io.vivarium.core.world.Image;
 import io.vivarium.worlds.gold.GoldConsole;
 import io.vivarium.worlds.gold.GoldPreset;
 import io.vivarium.worlds.gold.GoldPresets;
