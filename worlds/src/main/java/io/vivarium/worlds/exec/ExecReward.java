@@ -1,5 +1,6 @@
 package io.vivarium.worlds.exec;
 
+import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.Entropy;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Locale;
  * Scores one run of the exec world. Presets: {@code syscall-evenness}, {@code byte-entropy},
  * {@code global-entropy}, and weighted sums written {@code 0.7*syscall-evenness+0.3*byte-entropy}.
  * Formulas in {@code docs/sandbox.md}. Implementations are stateless apart from the shared
- * {@link ByteCounts}, and thread-safe.
+ * {@link ColonyCounts}, and thread-safe.
  */
 @FunctionalInterface
 public interface ExecReward {
@@ -48,7 +49,7 @@ public interface ExecReward {
   }
 
   /** Parses a reward name or weighted sum; {@code counts} feeds {@code global-entropy}. */
-  static ExecReward parse(String spec, ByteCounts counts) {
+  static ExecReward parse(String spec, ColonyCounts counts) {
     List<ExecReward> terms = new ArrayList<>();
     for (String term : spec.toLowerCase(Locale.ROOT).replace(" ", "").split("\\+")) {
       String[] wn = term.split("\\*");
@@ -77,7 +78,7 @@ public interface ExecReward {
     return (p, o) -> w * r.score(p, o);
   }
 
-  private static ExecReward named(String name, ByteCounts counts, String spec) {
+  private static ExecReward named(String name, ColonyCounts counts, String spec) {
     return switch (name) {
       case "syscall-evenness" -> (p, o) -> syscallEvenness(o);
       case "byte-entropy" -> (p, o) -> byteEntropy(p);

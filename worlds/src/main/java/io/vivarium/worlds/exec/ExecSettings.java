@@ -1,5 +1,6 @@
 package io.vivarium.worlds.exec;
 
+import io.vivarium.core.world.ColonyCounts;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public record ExecSettings(
     check("maxSteps", maxSteps, 1, 1 << 24);
     check("outputBytes", outputBytes, 0, ExecProtocol.OUTPUT_SLOTS);
     check("noiseBytes", noiseBytes, 0, 4096);
-    ExecReward.parse(reward, ByteCounts.local()); // validates the name now, not mid-episode
+    ExecReward.parse(reward, ColonyCounts.local()); // validates the name now, not mid-episode
   }
 
   /** The settings of {@code preset}; an unknown name lists the known ones. */

@@ -1,5 +1,6 @@
 package io.vivarium.worlds.exec;
 
+import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Observation;
@@ -49,11 +50,11 @@ public final class ExecWorld implements World {
 
   /** A world with its own one-worker sandbox pool and byte counts. */
   public ExecWorld(ExecSettings settings) {
-    this(settings, new ExecutorPool(settings.limits(), 1), true, ByteCounts.local());
+    this(settings, new ExecutorPool(settings.limits(), 1), true, ColonyCounts.local());
   }
 
   /** A world running on a shared {@code pool} (not closed with the world) and shared {@code counts}. */
-  public ExecWorld(ExecSettings settings, ExecutorPool pool, ByteCounts counts) {
+  public ExecWorld(ExecSettings settings, ExecutorPool pool, ColonyCounts counts) {
     this(settings, pool, false, counts);
   }
 
@@ -64,10 +65,10 @@ public final class ExecWorld implements World {
   public static WorldBatch batch(ExecSettings settings, int size) {
     ExecutorPool pool = new ExecutorPool(settings.limits(), 1);
     int[] made = {0};
-    return WorldBatch.of(() -> new ExecWorld(settings, pool, made[0]++ == 0, ByteCounts.local()), size);
+    return WorldBatch.of(() -> new ExecWorld(settings, pool, made[0]++ == 0, ColonyCounts.local()), size);
   }
 
-  private ExecWorld(ExecSettings settings, ExecutorPool pool, boolean owns, ByteCounts counts) {
+  private ExecWorld(ExecSettings settings, ExecutorPool pool, boolean owns, ColonyCounts counts) {
     if (pool.limits().mode() != settings.limits().mode()) {
       throw new IllegalArgumentException("exec pool runs " + pool.limits().mode().key()
           + " programs but the settings ask for " + settings.limits().mode().key());

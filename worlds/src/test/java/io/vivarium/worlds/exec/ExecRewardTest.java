@@ -1,5 +1,6 @@
 package io.vivarium.worlds.exec;
 
+import io.vivarium.core.world.ColonyCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
@@ -41,7 +42,7 @@ class ExecRewardTest {
 
   @Test
   void weightedSumsAndGlobalCounts() {
-    ByteCounts counts = ByteCounts.local();
+    ColonyCounts counts = ColonyCounts.local();
     ExecReward r = ExecReward.parse("0.5*byte-entropy + 2*global-entropy", counts);
     double v = r.score(new byte[] {1, 2}, outcome());
     assertThat(v).isCloseTo(0.5 / 8 + 2.0 / 8, offset(1e-12));
@@ -52,9 +53,9 @@ class ExecRewardTest {
 
   @Test
   void badRewardsAreNamed() {
-    assertThatThrownBy(() -> ExecReward.parse("joy", ByteCounts.local()))
+    assertThatThrownBy(() -> ExecReward.parse("joy", ColonyCounts.local()))
         .hasMessageContaining("unknown reward 'joy'; known rewards: [syscall-evenness");
-    assertThatThrownBy(() -> ExecReward.parse("x*byte-entropy", ByteCounts.local()))
+    assertThatThrownBy(() -> ExecReward.parse("x*byte-entropy", ColonyCounts.local()))
         .hasMessageContaining("weight 'x' is not a number");
   }
 }
