@@ -18,12 +18,38 @@ import java.util.Map;
  * @param lr the learning rate of the last gradient step
  * @param accuracy cloning's agreement with the expert on its minibatches
  * @param updates gradient steps taken (fewer than planned when stopped)
+ * @param extra further terms a learner computes beyond the common ones (e.g. {@code kl_ref}), by
+ *     metric name; recorded as they are
  */
 public record Stats(double policyLoss, double valueLoss, double entropy, double approxKl, double clipFraction,
-    double explainedVariance, double gradNorm, double lr, double accuracy, int updates) {
+    double explainedVariance, double gradNorm, double lr, double accuracy, int updates, Map<String, Double> extra) {
   /** No update: every term NaN. */
   public static final Stats NONE = new Stats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
       Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+
+  public Stats {
+    extra = Map.copyOf(extra);
+    for (String name : extra.keySet()) {
+      if (java.util.Arrays.asList(NAMES).contains(name)) {
+        throw new IllegalArgumentException("extra learner term '" + name + "' shadows a common one; use its field");
+      }
+    }
+  }
+
+  /** The common terms only. */
+  public Stats(double policyLoss, double valueLoss, double entropy, double approxKl, double clipFraction,
+      double explainedVariance, double gradNorm, double lr, double accuracy, int updates) {
+    this(policyLoss, valueLoss, entropy, approxKl, clipFraction, explainedVariance, gradNorm, lr, accuracy, updates,
+        Map.of());
+  }
+
+  /** These stats with {@code terms} added to {@link #extra()}. */
+  public Stats with(Map<String, Double> terms) {
+    Map<String, Double> all = new LinkedHashMap<>(extra);
+    all.putAll(terms);
+    return new Stats(policyLoss, valueLoss, entropy, approxKl, clipFraction, explainedVariance, gradNorm, lr,
+        accuracy, updates, all);
+  }
 
   /** The metric names of the registry, in the order of {@link #metrics()}. */
   public static final String[] NAMES = {"policy_loss", "value_loss", "entropy", "approx_kl", "clip_fraction",
@@ -38,6 +64,11 @@ public record Stats(double policyLoss, double valueLoss, double entropy, double 
         out.put(NAMES[k], v[k]);
       }
     }
+    extra.forEach((name, value) -> {
+      if (!Double.isNaN(value)) {
+        out.put(name, value);
+      }
+    });
     return out;
   }
 
