@@ -45,7 +45,8 @@ public abstract class VivariumCommand implements Callable<Integer> {
    * {@code null} when starting): see {@link RunConfig}.
    */
   protected RunConfig config(Path stored, List<String> overrides) {
-    return RunConfig.resolve(stored, root().config, overrides, name -> Worlds.get(name).defaultPreset());
+    return RunConfig.resolve(stored, root().config, overrides, name -> Worlds.get(name).defaultPreset(),
+        name -> Worlds.get(name).suggestions());
   }
 
   /** Standard output of this command. */

@@ -145,7 +145,7 @@ public final class Transformer {
    * in the backward pass — a use-after-free, the likely cause of NaN losses seen in long runs.
    * This array lives until the step's manager closes.
    */
-  private static NDArray scalar(NDArray like, float value) {
+  static NDArray scalar(NDArray like, float value) {
     return like.getManager().create(value);
   }
 
@@ -164,7 +164,7 @@ public final class Transformer {
   }
 
   /** One block; when {@code kv} is not null its two slots receive the keys and values. */
-  private static NDArray block(Weights w, String h, NDArray x, NDArray mask, double drop,
+  static NDArray block(Weights w, String h, NDArray x, NDArray mask, double drop,
       NDArray[] kv) {
     long bs = x.getShape().get(0);
     long s = x.getShape().get(1);
@@ -222,7 +222,7 @@ public final class Transformer {
   }
 
   /** softmax(q·kᵀ + mask)·v for q (B·H, Q, D), k and v (B·H, S, D); returns (B, Q, H·D). */
-  private static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, long bs, int heads,
+  static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, long bs, int heads,
       double drop) {
     long rows = q.getShape().get(1);
     long s = k.getShape().get(1);
@@ -239,7 +239,7 @@ public final class Transformer {
   }
 
   /** The feed-forward half of a block: x + Drop(W2 · GELU(W1 · LN2(x))). */
-  private static NDArray mlp(Weights w, String h, NDArray x, double drop) {
+  static NDArray mlp(Weights w, String h, NDArray x, double drop) {
     NDArray m = layerNorm(x, w.get(h + "ln2.g"), w.get(h + "ln2.b"));
     NDArray f = linear(m, w.get(h + "fc.w"), w.get(h + "fc.b")); // (B, S, 4C)
     f = f.getNDArrayInternal().gelu();
@@ -275,20 +275,20 @@ public final class Transformer {
     return b.tokens().getManager().create(mask, new Shape(b.size(), 1, 1, s));
   }
 
-  private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+  static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
     return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
   }
 
-  private static NDArray layerNorm(NDArray x, NDArray gain, NDArray bias) {
+  static NDArray layerNorm(NDArray x, NDArray gain, NDArray bias) {
     NDArrayEx ex = x.getNDArrayInternal();
     return ex.layerNorm(x, new Shape(gain.getShape().get(0)), gain, bias, EPS).singletonOrThrow();
   }
 
-  private static NDArray lookup(NDArray ids, NDArray table) {
+  static NDArray lookup(NDArray ids, NDArray table) {
     return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
   }
 
-  private static NDArray dropout(NDArray x, double rate) {
+  static NDArray dropout(NDArray x, double rate) {
     if (rate <= 0) {
       return x;
     }

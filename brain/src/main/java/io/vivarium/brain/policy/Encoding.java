@@ -25,9 +25,13 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
 
   public Encoding {
     channels = List.copyOf(channels);
-    if (channels.contains(Channel.REWARD) || channels.contains(Channel.MOTOR)) {
-      throw new IllegalArgumentException("encoding channels must not list reward or motor (they have their own "
-          + "fields reward and actionMemory); got " + channels);
+    if (channels.contains(Channel.REWARD)) {
+      throw new IllegalArgumentException("encoding channels must not list reward (it has its own field reward); got "
+          + channels);
+    }
+    if (channels.contains(Channel.MOTOR) && actionMemory > 0) {
+      throw new IllegalArgumentException("encoding channels must not list motor together with actionMemory (the "
+          + "last actions would be shown twice); got " + channels + " with actionMemory " + actionMemory);
     }
     if (maxBytes < 1 || maxBytes > 4096) {
       throw new IllegalArgumentException("encoding maxBytes must be between 1 and 4096; got " + maxBytes);
@@ -52,15 +56,17 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
 
   /**
    * The encoding for a world of {@code spec}: {@link #defaults()} for one-byte actions; for byte
-   * sequences (programs, text) every channel the world fills (video, text, touch, noise, up to
-   * 512 bytes each: a repair passage must be seen whole) and the last reward, without action memory (the world shows the last action
+   * sequences (programs, text) every channel the world fills (its own motor channel first — exec's
+   * last output — then video, text, touch, noise, up to 512 bytes each: a repair passage must be
+   * seen whole) and the last reward, without action memory (the world shows the last action
    * itself where it matters, as exec's {@code motor} channel does).
    */
   public static Encoding forSpec(io.vivarium.core.world.Spec spec) {
     if (ActionSpace.of(spec).oneByte()) {
       return defaults();
     }
-    return new Encoding(List.of(Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 512, 0, true);
+    return new Encoding(List.of(Channel.MOTOR, Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 512, 0,
+        true);
   }
 
   /** The default: the grid (video), the mission (text), the last 4 actions and the last reward. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.model.Batch;
+import io.vivarium.brain.model.SharedPrefix;
 import io.vivarium.brain.model.Transformer;
 import io.vivarium.brain.model.Weights;
 import java.util.List;
@@ -84,6 +85,10 @@ public final class Policy {
    */
   public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training) {
+    NDArray[] shared = shared(w, m, prefixes, tokens, channel, temperature, training);
+    if (shared != null) {
+      return shared;
+    }
     List<BrainInput> rows = new java.util.ArrayList<>(prefixes.size());
     for (int i = 0; i < prefixes.size(); i++) {
       rows.add(joined(prefixes.get(i), tokens[i], channel).keepLast(w.shape().block()));
@@ -100,6 +105,60 @@ public final class Policy {
     NDArray picked = logAll.gather(m.create(target, new Shape(b.size() * s, 1)), 1).squeeze(-1); // (B·S)
     NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg(); // (B·S)
     return new NDArray[] {picked, entropy, m.create(mask)};
+  }
+
+  /**
+   * {@link #sequence} through {@link SharedPrefix} when rows share prefixes (GRPO's groups) and
+   * the path applies: each distinct prefix runs once and only the predicting positions reach the
+   * output head. The flat positions are (B, T) with T the longest continuation, row i's tokens
+   * first, in order. Null when the path does not apply.
+   */
+  private static NDArray[] shared(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
+      io.vivarium.core.Channel channel, double temperature, boolean training) {
+    int b = prefixes.size();
+    int[] groupOf = new int[b];
+    List<BrainInput> distinct = new java.util.ArrayList<>();
+    int t = 1;
+    for (int i = 0; i < b; i++) {
+      BrainInput in = prefixes.get(i);
+      int g = distinct.size() - 1; // rows of one prefix are usually adjacent
+      if (g < 0 || !samePrefix(distinct.get(g), in)) {
+        g = -1;
+        for (int k = 0; k < distinct.size() && g < 0; k++) {
+          g = samePrefix(distinct.get(k), in) ? k : -1;
+        }
+      }
+      if (g < 0) {
+        g = distinct.size();
+        distinct.add(in);
+      }
+      groupOf[i] = g;
+      t = Math.max(t, tokens[i].length);
+    }
+    if (distinct.size() == b || !SharedPrefix.fits(w.shape(), distinct, t)) {
+      return null; // nothing shared, or a row the path cannot take
+    }
+    long[] target = new long[b * t];
+    float[] mask = new float[b * t];
+    for (int i = 0; i < b; i++) {
+      for (int j = 0; j < tokens[i].length; j++) {
+        target[i * t + j] = tokens[i][j];
+        mask[i * t + j] = 1f;
+      }
+    }
+    int v = w.shape().vocab();
+    NDArray hidden = SharedPrefix.predictors(w, m, distinct, groupOf, tokens, channel.ordinal(), training);
+    NDArray logits = Transformer.logits(w, hidden).div(m.create((float) temperature)).add(m.create(SAMPLEABLE_BIAS))
+        .reshape((long) b * t, v);
+    NDArray logAll = logits.logSoftmax(-1); // (B·T, V)
+    NDArray picked = logAll.gather(m.create(target, new Shape((long) b * t, 1)), 1).squeeze(-1);
+    NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg();
+    return new NDArray[] {picked, entropy, m.create(mask)};
+  }
+
+  private static boolean samePrefix(BrainInput a, BrainInput b) {
+    return a.prefix() == b.prefix() && java.util.Arrays.equals(a.tokens(), b.tokens())
+        && java.util.Arrays.equals(a.channels(), b.channels()) && a.patches().count() == 0 && b.patches().count() == 0;
   }
 
   /** 0 for tokens a sampler may draw, a large negative bias for the rest (specials but {@code <eos>}). */

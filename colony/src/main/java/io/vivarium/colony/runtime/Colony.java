@@ -11,6 +11,8 @@ import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.ColonyCounts;
+import io.vivarium.core.world.WorldContext;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,6 +70,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   final int turnSteps;
   /** The world's spec as agents see it (with people's text). */
   final io.vivarium.core.world.Spec spec;
+  /** What the colony lends the worlds it makes: their configuration and the shared byte counts. */
+  final WorldContext worldContext;
   long roundSteps;
   private Bus bus;
   volatile double stepsPerSecond;
@@ -96,6 +100,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     this.method = plan.method();
     this.turnSteps = plan.turnSteps();
     this.spec = plan.spec();
+    this.worldContext = new WorldContext(config.world(), ColonyCounts.local());
     this.lock = ColonyLock.acquire(dir);
     try {
       dir.writeConfig(config);

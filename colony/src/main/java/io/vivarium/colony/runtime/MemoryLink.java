@@ -5,6 +5,7 @@ import io.vivarium.brain.learn.Rollout;
 import io.vivarium.colony.DataDir;
 import io.vivarium.core.config.MemoryConfig;
 import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.Outputs;
 import io.vivarium.memory.Entry;
 import io.vivarium.memory.Filter;
 import io.vivarium.memory.Hit;
@@ -81,14 +82,27 @@ final class MemoryLink implements AutoCloseable {
     a.senses.recall(recalled.toByteArray());
   }
 
-  /** Stores what agent {@code a} did in the turn just taken ({@code r}'s instance 0), with its fitness. */
-  void afterTurn(LiveAgent a, Rollout r) {
+  /**
+   * Stores what agent {@code a} did in the turn just taken: each of the world's kept
+   * {@code outputs} with its own reward as fitness and its details as text (exec: every program a
+   * group chose, with its outcome), or without such outputs {@code r}'s instance 0's actions with
+   * the agent's fitness; all keyed by the turn's embedding.
+   */
+  void afterTurn(LiveAgent a, Rollout r, List<Outputs.Output> outputs) {
     float[] key = memory == null ? null : keys.remove(a.id);
     if (key == null) {
       return;
     }
-    memory.store(new Entry(key, r.actionBytes(0), null, a.id, a.fitness, Entry.OUTPUT, null,
-        a.envSteps, 0));
+    if (outputs.isEmpty()) {
+      memory.store(new Entry(key, r.actionBytes(0), null, a.id, a.fitness, Entry.OUTPUT, null, a.envSteps, 0));
+      return;
+    }
+    for (Outputs.Output o : outputs) {
+      if (o.bytes().length > 0) {
+        String text = o.details().length() <= Entry.MAX_TEXT ? o.details() : o.details().substring(0, Entry.MAX_TEXT);
+        memory.store(new Entry(key, o.bytes(), text, a.id, o.reward(), Entry.OUTPUT, null, a.envSteps, 0));
+      }
+    }
   }
 
   /** A brain's embedding can be degenerate (all zero or not finite); such keys are skipped. */

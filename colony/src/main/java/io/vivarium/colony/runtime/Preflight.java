@@ -3,7 +3,9 @@ package io.vivarium.colony.runtime;
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.WorldContext;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
 
@@ -41,7 +43,8 @@ public final class Preflight {
     WorldFactory f;
     try {
       f = Worlds.get(config.world().name());
-      spec = f.spec(config.world().preset()); // checks names and modifiers, starts nothing
+      // checks names and modifiers, starts nothing; the colony's counts do not matter here
+      spec = f.spec(config.world().preset(), new WorldContext(config.world(), ColonyCounts.local()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
     }

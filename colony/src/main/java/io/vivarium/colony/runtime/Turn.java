@@ -5,7 +5,9 @@ import io.vivarium.brain.learn.Stats;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.MetricRow;
 import io.vivarium.core.config.LearnMethod;
+import io.vivarium.core.world.Outputs;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +43,14 @@ final class Turn {
     // 2. Rollout: act, step, record, step after step.
     int steps = colony.turnSteps;
     Rollout r = a.collector.rollout(steps);
+    Kept kept = new Kept();
     for (int t = 0; t < steps; t++) {
       if (colony.stopping()) {
         throw new Stopped();
       }
       byte[][] taken = a.collector.step(r, t);
       afterStep(a, r, t, taken);
+      kept.afterStep(a);
     }
     if (a.learner.needs().bootstrap()) {
       a.collector.finish(r); // the values the learner bootstraps from
@@ -68,9 +72,10 @@ final class Turn {
         rows.add(new MetricRow(a.id, a.envSteps, m.getKey(), m.getValue(), now));
       }
     }
+    kept.measures().forEach((name, value) -> rows.add(new MetricRow(a.id, a.envSteps, "world." + name, value, now)));
     colony.registry.addMetrics(rows); // one transaction for the turn's numbers
     colony.registry.putAgent(colony.lifecycle.row(a, AgentState.ALIVE, 0, null)); // fitness follows every turn
-    colony.memory.afterTurn(a, r);
+    colony.memory.afterTurn(a, r, kept.outputs);
     if (a.phase == LearnMethod.BC && colony.method == LearnMethod.BC_PPO
         && a.envSteps >= colony.config.colony().bcSteps()) {
       colony.lifecycle.startLearner(a, LearnMethod.PPO);
@@ -81,6 +86,30 @@ final class Turn {
     }
     if (System.nanoTime() - a.lastCheckpointNanos >= colony.config.colony().checkpointSeconds() * 1_000_000_000L) {
       colony.lifecycle.checkpoint(a);
+    }
+  }
+
+  /** What a world with {@link Outputs} produced during the turn: its outputs and the sums of its measures. */
+  private static final class Kept {
+    final List<Outputs.Output> outputs = new ArrayList<>();
+    final Map<String, double[]> sums = new LinkedHashMap<>();
+
+    void afterStep(LiveAgent a) {
+      if (a.worlds instanceof Outputs o) {
+        outputs.addAll(o.lastOutputs());
+        o.lastMeasures().forEach((name, value) -> {
+          double[] sum = sums.computeIfAbsent(name, k -> new double[2]);
+          sum[0] += value;
+          sum[1]++;
+        });
+      }
+    }
+
+    /** The turn's mean of every measure. */
+    Map<String, Double> measures() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      sums.forEach((name, sum) -> out.put(name, sum[0] / sum[1]));
+      return out;
     }
   }
 

@@ -64,7 +64,7 @@ class MemoryLinkTest {
       assertThat(memoryChannel(a)).containsOnly(Vocabulary.PAD); // nothing stored yet
       Rollout r = rollout(a);
       a.fitness = 0.5;
-      link.afterTurn(a, r);
+      link.afterTurn(a, r, java.util.List.of());
       byte[] stored = r.actionBytes(0);
       link.memory().refresh();
       link.beforeTurn(a);

@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * The configuration of a run, resolved in layers: the defaults, then the stored configuration of
  * the colony being resumed (its {@code config.toml}), then a TOML file ({@code --config}), then
  * {@code key=value} overrides. A layer that names a world without its preset gets that world's
- * default preset, unless an earlier layer set a preset for the same world; on resume, every key
+ * default preset, unless an earlier layer set a preset for the same world, and the world's
+ * suggested settings for keys no layer set (exec's batch and groups); on resume, every key
  * whose value differs from the stored one is listed. Immutable and thread-safe.
  *
  * @param config the effective configuration
@@ -38,6 +40,16 @@ public record RunConfig(VivariumConfig config, List<String> changes) {
    */
   public static RunConfig resolve(Path stored, Path file, List<String> overrides,
       UnaryOperator<String> defaultPreset) {
+    return resolve(stored, file, overrides, defaultPreset, world -> Map.of());
+  }
+
+  /**
+   * As {@link #resolve(Path, Path, List, UnaryOperator)}, and then the world's suggested settings
+   * ({@code suggestions}, by world name) for every key no layer set.
+   */
+  public static RunConfig resolve(Path stored, Path file, List<String> overrides,
+      UnaryOperator<String> defaultPreset, Function<String, Map<String, Object>> suggestions) {
+    java.util.Set<String> set = new java.util.HashSet<>();
     Map<String, Object> values = ConfigResolver.flatten(VivariumConfig.defaults());
     String presetWorld = (String) values.get(NAME); // the world the current preset was set for
     Map<String, Object> before = null;
@@ -45,21 +57,29 @@ public record RunConfig(VivariumConfig config, List<String> changes) {
       Map<String, Object> layer = new LinkedHashMap<>();
       ConfigResolver.readToml(stored, "the resumed colony's " + stored, layer);
       layer.values().removeIf(ConfigResolver.REDACTED::equals); // secrets are never stored
+      set.addAll(layer.keySet());
       presetWorld = apply(values, layer, presetWorld);
       before = new LinkedHashMap<>(values);
     }
     if (file != null) {
       Map<String, Object> layer = new LinkedHashMap<>();
       ConfigResolver.readToml(file, "--config " + file, layer);
+      set.addAll(layer.keySet());
       presetWorld = apply(values, layer, presetWorld);
     }
     Map<String, Object> layer = new LinkedHashMap<>();
     ConfigResolver.override(overrides, layer);
+    set.addAll(layer.keySet());
     presetWorld = apply(values, layer, presetWorld);
     String world = (String) values.get(NAME);
     if (!world.equals(presetWorld)) {
       values.put(PRESET, defaultPreset.apply(world));
     }
+    suggestions.apply(world).forEach((key, value) -> {
+      if (!set.contains(key)) {
+        values.put(key, value);
+      }
+    });
     VivariumConfig config = ConfigResolver.build(values);
     return new RunConfig(config, before == null ? List.of() : changes(before, values));
   }

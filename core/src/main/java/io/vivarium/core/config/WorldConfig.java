@@ -4,9 +4,14 @@ package io.vivarium.core.config;
 public record WorldConfig(
     @Doc("World name, e.g. gold; an unknown name lists the known ones.") String name,
     @Doc("World preset with its modifiers: gold-bare-6x6+ego7 is the 6×6 room seen through a 7×7 egocentric view.") String preset,
-    @Doc("World instances each agent steps together.") @Range(min = 1, max = 65536) int batch) {
+    @Doc("World instances each agent steps together.") @Range(min = 1, max = 65536) int batch,
+    @Doc("The reward, for worlds that offer more than one: a name or a weighted sum such as"
+        + " 0.7*syscall-evenness+0.3*byte-entropy (exec; formulas in docs/worlds.md); empty for the preset's own.")
+        @Pattern(value = "|[a-z0-9.*+ -]{1,200}", rule = "a reward name or a weighted sum of names, e.g."
+            + " syscall-evenness+0.25*distinct-calls") String reward,
+    @Doc("The exec world's context and sandbox workers (seed 000).") ExecConfig exec) {
 
   public static WorldConfig defaults() {
-    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8);
+    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8, "", ExecConfig.defaults());
   }
 }

@@ -54,6 +54,14 @@ public interface WorldFactory {
     }
   }
 
+  /**
+   * What instances of {@code preset} promise in a colony that lends them {@code context} (its
+   * settings may change what they show); the default ignores the context.
+   */
+  default Spec spec(String preset, WorldContext context) {
+    return spec(preset);
+  }
+
   /** Whether batches of {@code preset} have the {@link Expert} capability (a move for every state). */
   default boolean hasExpert(String preset) {
     try (WorldBatch b = batch(preset, 1)) {
@@ -64,5 +72,29 @@ public interface WorldFactory {
   /** A batch of {@code size} instances; worlds with a faster batch override this. */
   default WorldBatch batch(String preset, int size) {
     return WorldBatch.of(() -> create(preset), size);
+  }
+
+  /**
+   * A batch of {@code size} instances living in a colony that lends them {@code context}: its
+   * configuration of the world and its shared counts. Worlds with settings or a reward choice
+   * override this; the default ignores the context.
+   *
+   * @throws IllegalArgumentException when the context asks for what this world cannot do
+   */
+  default WorldBatch batch(String preset, int size, WorldContext context) {
+    if (!context.config().reward().isEmpty()) {
+      throw new IllegalArgumentException("world.reward=" + context.config().reward() + ": world " + name()
+          + " has one reward of its own; leave world.reward empty");
+    }
+    return batch(preset, size);
+  }
+
+  /**
+   * Settings a run of this world starts with unless the configuration sets them, by key (e.g.
+   * exec's {@code world.batch}); applied only where no layer of the run's configuration set the
+   * key. The default suggests nothing.
+   */
+  default java.util.Map<String, Object> suggestions() {
+    return java.util.Map.of();
   }
 }

@@ -8,11 +8,6 @@ import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.Step;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldBatch;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -33,9 +28,8 @@ import java.util.SplittableRandom;
  */
 public final class ExecWorld implements World {
   /** Bytes of the {@code touch} record without machine state. */
-  public static final int TOUCH_BYTES = 64;
-  private static final int MACHINE_BYTES = 16;
-  private static final int TOP = 8;
+  public static final int TOUCH_BYTES = TouchRecord.BYTES;
+  private static final int MACHINE_BYTES = TouchRecord.MACHINE_BYTES;
 
   private final ExecSettings settings;
   private final ExecutorPool pool;
@@ -139,65 +133,7 @@ public final class ExecWorld implements World {
   }
 
   private byte[] touch(ExecOutcome o) {
-    ByteBuffer b = ByteBuffer.allocate(spec.maxBytes(Channel.TOUCH)).order(ByteOrder.LITTLE_ENDIAN);
-    if (o != null) {
-      int flags = (o.exited() ? 1 : 0) | (o.signal() != 0 ? 2 : 0) | (o.timeout() ? 4 : 0)
-          | (o.budgetExceeded() ? 8 : 0) | (o.outputCapped() ? 16 : 0) | (o.setupError() != 0 ? 32 : 0);
-      b.put((byte) flags).put((byte) o.exitCode()).put((byte) o.signal())
-          .put((byte) Math.min(o.files(), 255));
-      b.putInt(o.syscalls()).putInt(o.denied()).putInt(o.outputBytes());
-    } else {
-      b.position(16);
-    }
-    b.putInt(step).putInt((int) Math.min(episodeSyscalls, Integer.MAX_VALUE));
-    if (o != null) {
-      putTop(b, o.histogram());
-    }
-    if (settings.machineState()) {
-      b.position(TOUCH_BYTES);
-      putMachineState(b);
-    }
-    return b.array();
-  }
-
-  /** The {@value #TOP} most frequent calls: ABI byte, number u16, count u16 (saturated). */
-  private static void putTop(ByteBuffer b, int[] hist) {
-    int[] order = new int[TOP];
-    Arrays.fill(order, -1);
-    for (int i = 0; i < hist.length; i++) {
-      if (hist[i] == 0) {
-        continue;
-      }
-      for (int k = 0; k < TOP; k++) { // insertion keeps ties in index order
-        if (order[k] < 0 || hist[i] > hist[order[k]]) {
-          System.arraycopy(order, k, order, k + 1, TOP - k - 1);
-          order[k] = i;
-          break;
-        }
-      }
-    }
-    for (int k = 0; k < TOP && order[k] >= 0; k++) {
-      b.put((byte) (order[k] / ExecProtocol.HIST_SLOTS))
-          .putShort((short) (order[k] % ExecProtocol.HIST_SLOTS))
-          .putShort((short) Math.min(hist[order[k]], 0xFFFF));
-    }
-  }
-
-  /** Load averages ×100 (3 × u16), available memory in MiB (u32), runs of this world (u32). */
-  private void putMachineState(ByteBuffer b) {
-    try {
-      String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      for (int i = 0; i < 3; i++) {
-        b.putShort((short) Math.min(65535, Math.round(Double.parseDouble(load[i]) * 100)));
-      }
-      long availKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
-          .filter(l -> l.startsWith("MemAvailable:"))
-          .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
-      b.putInt((int) (availKb / 1024));
-    } catch (IOException | RuntimeException e) {
-      b.position(TOUCH_BYTES + 10); // machine state unreadable: zeros
-    }
-    b.putInt((int) runs);
+    return TouchRecord.of(o, step, episodeSyscalls, settings.machineState(), runs);
   }
 
   @Override

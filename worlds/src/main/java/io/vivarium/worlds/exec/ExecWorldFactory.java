@@ -3,9 +3,11 @@ package io.vivarium.worlds.exec;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.WorldContext;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
 import java.util.List;
+import java.util.Map;
 
 /** Registers the exec world and its presets with {@link Worlds}. Stateless and thread-safe. */
 public final class ExecWorldFactory implements WorldFactory {
@@ -46,6 +48,45 @@ public final class ExecWorldFactory implements WorldFactory {
   @Override
   public boolean hasExpert(String preset) {
     return false;
+  }
+
+  /**
+   * A colony's batch ({@link ExecBatch}): groups of instances share a context, every program is
+   * an episode, and the programs run on the colony's shared sandbox workers; {@code world.reward}
+   * replaces the preset's reward.
+   */
+  @Override
+  public WorldBatch batch(String preset, int size, WorldContext context) {
+    return new ExecBatch(settings(preset, context), context.config().exec(), context.counts(), size);
+  }
+
+  /** What a colony's batch shows with the context's switches. */
+  @Override
+  public Spec spec(String preset, WorldContext context) {
+    return ExecBatch.spec(settings(preset, context), context.config().exec());
+  }
+
+  /**
+   * An exec colony's defaults: 32 programs per agent and step in 4 groups of 8 (one group, one
+   * mind), two recalled memories of a whole 64-byte program each, one step per turn.
+   */
+  @Override
+  public Map<String, Object> suggestions() {
+    return Map.of("world.batch", 32, "learn.grpo.group", 8, "memory.k", 2, "memory.contextBytes", 128,
+        "memory.dedup", true);
+  }
+
+  private ExecSettings settings(String preset, WorldContext context) {
+    if (!ExecSettings.PRESETS.contains(preset)) {
+      throw Worlds.unknownPreset(name(), preset, presets());
+    }
+    ExecSettings s = ExecSettings.preset(preset);
+    String reward = context.config().reward();
+    try {
+      return reward.isEmpty() ? s : s.withReward(reward);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("world.reward: " + e.getMessage(), e);
+    }
   }
 
   /** One executor for the whole batch. */

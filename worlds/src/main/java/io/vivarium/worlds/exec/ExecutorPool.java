@@ -27,6 +27,7 @@ public final class ExecutorPool implements AutoCloseable {
   private final List<Executor> all = new CopyOnWriteArrayList<>();
   private final int[] uids;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private java.util.concurrent.ExecutorService runners; // made by the first runAll
 
   /** Starts {@code workers} executors with {@code limits}; fails if the sandbox cannot be built. */
   public ExecutorPool(ExecLimits limits, int workers) {
@@ -105,6 +106,62 @@ public final class ExecutorPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs every program of {@code programs}, up to {@link #workers()} at once, and returns their
+   * outcomes in order; a program whose executor died is an {@link IllegalStateException} after
+   * the others finished.
+   */
+  public ExecOutcome[] runAll(byte[][] programs) {
+    ExecOutcome[] out = new ExecOutcome[programs.length];
+    if (programs.length == 0) {
+      return out;
+    }
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    RuntimeException[] failed = new RuntimeException[1];
+    Runnable drain = () -> {
+      for (int i = next.getAndIncrement(); i < programs.length; i = next.getAndIncrement()) {
+        try {
+          out[i] = run(programs[i]);
+        } catch (RuntimeException e) {
+          synchronized (failed) {
+            failed[0] = failed[0] == null ? e : failed[0];
+          }
+        }
+      }
+    };
+    int helpers = Math.min(workers(), programs.length) - 1;
+    java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>(helpers);
+    for (int h = 0; h < helpers; h++) {
+      running.add(runners().submit(drain));
+    }
+    drain.run(); // the caller's thread is one of the runners
+    for (java.util.concurrent.Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while exec programs ran", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("an exec runner failed: " + e.getCause(), e.getCause());
+      }
+    }
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    return out;
+  }
+
+  private synchronized java.util.concurrent.ExecutorService runners() {
+    if (runners == null) {
+      runners = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers() - 1), r -> {
+        Thread t = new Thread(r, "exec-runner");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return runners;
+  }
+
   /** Starts a new executor on the uid of {@code dead}; keeps the dead one if that fails. */
   private synchronized Executor replace(Executor dead) {
     dead.close();
@@ -126,6 +183,11 @@ public final class ExecutorPool implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    synchronized (this) {
+      if (runners != null) {
+        runners.shutdownNow();
+      }
     }
     for (Executor e : all) {
       e.close();

@@ -1,0 +1,38 @@
+package io.vivarium.core.world;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link WorldBatch} capability: what its last step produced that is worth keeping and
+ * showing — an agent's outputs with their details (exec: the program, its outcome and system
+ * calls) — and named measures of the step (exec: the mean syscall evenness). The colony records
+ * the outputs, stores them in the shared memory and keeps the measures as the agent's
+ * {@code world.*} metrics. Read on the thread that steps the batch.
+ */
+public interface Outputs {
+  /** The outputs of the last step worth keeping, in instance order; empty before the first step. */
+  List<Output> lastOutputs();
+
+  /** Named measures of the last step (means over its instances), e.g. {@code evenness}. */
+  Map<String, Double> lastMeasures();
+
+  /**
+   * One kept output.
+   *
+   * @param instance the instance that produced it
+   * @param bytes what it emitted
+   * @param reward the reward it earned
+   * @param details a JSON object describing what came of it ({@code {}} for nothing)
+   */
+  record Output(int instance, byte[] bytes, double reward, String details) {
+    public Output {
+      Objects.requireNonNull(bytes, "output bytes");
+      Objects.requireNonNull(details, "output details");
+      if (!details.startsWith("{")) {
+        throw new IllegalArgumentException("output details must be a JSON object; got " + details);
+      }
+    }
+  }
+}

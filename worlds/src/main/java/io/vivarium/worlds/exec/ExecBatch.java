@@ -1,0 +1,259 @@
+package io.vivarium.worlds.exec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vivarium.core.Channel;
+import io.vivarium.core.Seeds;
+import io.vivarium.core.config.ExecConfig;
+import io.vivarium.core.world.Action;
+import io.vivarium.core.world.ColonyCounts;
+import io.vivarium.core.world.Observation;
+import io.vivarium.core.world.Outputs;
+import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.WorldBatch;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The exec world as a colony lives in it (seed 000): each instance is one thought — a program
+ * generated, run in the sandbox and rewarded — and each group of instances is one mind. The
+ * members of a group see the same context (the program the group chose last, its outcome record,
+ * fresh random bytes); each writes a program; all of a step's programs run in parallel on the
+ * colony's shared sandbox workers; the group's best program becomes what it said (its next
+ * context and its kept output). Every program is an episode of one step, so group-relative
+ * advantages compare programs written from one context.
+ *
+ * <p>Programs that read clocks or {@code AT_RANDOM}, and the live preset, make episodes
+ * irreproducible: the batch exposes no episode seeds. Not thread-safe: one thread steps it (it
+ * runs programs on the pool's worker threads).
+ */
+public final class ExecBatch implements WorldBatch, Outputs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ExecSettings settings;
+  private final ExecConfig context;
+  private final SharedPools.Lease lease;
+  private final ExecReward reward;
+  private final Spec spec;
+  private final int size;
+  private final boolean live;
+  private int group = 1;
+  private long seed;
+  private long[] episodes; // per group
+  private byte[][] said; // per group: the program it chose last
+  private ExecOutcome[] heard; // per group: that program's outcome
+  private Observation[] shown; // per group
+  private Random liveNoise;
+  private final float[] rewards;
+  private final boolean[] terminated;
+  private final boolean[] truncated;
+  private long runs;
+  private List<Output> outputs = List.of();
+  private Map<String, Double> measures = Map.of();
+
+  /** A batch of {@code size} instances running on the shared pool of {@code workers} sandbox processes. */
+  public ExecBatch(ExecSettings settings, ExecConfig context, ColonyCounts counts, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1; got " + size);
+    }
+    this.settings = settings;
+    this.context = context;
+    this.size = size;
+    this.live = settings.machineState();
+    this.reward = ExecReward.parse(settings.reward(), counts);
+    this.spec = spec(settings, context);
+    this.rewards = new float[size];
+    this.terminated = new boolean[size];
+    this.truncated = new boolean[size];
+    this.lease = SharedPools.lease(settings.limits(), context.workers());
+  }
+
+  /** What a batch of {@code settings} with {@code context} promises, known without a sandbox. */
+  public static Spec spec(ExecSettings settings, ExecConfig context) {
+    EnumMap<Channel, Integer> max = new EnumMap<>(Channel.class);
+    max.put(Channel.TOUCH, context.touch() ? TouchRecord.BYTES + (settings.machineState() ? TouchRecord.MACHINE_BYTES : 0) : 0);
+    max.put(Channel.TEXT, Math.min(context.output(), ExecProtocol.OUTPUT_SLOTS));
+    max.put(Channel.MOTOR, context.lastOutput() ? settings.actionBytes() : 0);
+    max.put(Channel.NOISE, noiseBytes(settings, context));
+    return new Spec("exec", settings.preset(), max, 0, 0, Channel.MOTOR, settings.actionBytes(), new byte[0], 1);
+  }
+
+  private static int noiseBytes(ExecSettings settings, ExecConfig context) {
+    return context.noise() < 0 ? settings.noiseBytes() : context.noise();
+  }
+
+  @Override
+  public Spec spec() {
+    return spec;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void reset(long seed) {
+    reset(seed, 1);
+  }
+
+  /** Groups of {@code group} consecutive instances share one mind: its context and its outputs. */
+  @Override
+  public void reset(long seed, int group) {
+    if (group < 1 || size % group != 0) {
+      throw new IllegalArgumentException("exec splits its " + size + " instances into groups of " + group
+          + "; the group must divide the batch");
+    }
+    this.group = group;
+    this.seed = seed;
+    int groups = size / group;
+    episodes = new long[groups];
+    said = new byte[groups][0];
+    heard = new ExecOutcome[groups];
+    shown = new Observation[groups];
+    for (int g = 0; g < groups; g++) {
+      shown[g] = observe(g);
+    }
+    outputs = List.of();
+    measures = Map.of();
+  }
+
+  @Override
+  public void step(Action[] actions) {
+    if (shown == null) {
+      throw new IllegalStateException("reset the batch before stepping it");
+    }
+    if (actions.length != size) {
+      throw new IllegalArgumentException("a batch of " + size + " needs as many actions; got " + actions.length);
+    }
+    byte[][] programs = new byte[size][];
+    for (int i = 0; i < size; i++) {
+      byte[] b = actions[i].motor().length > 0 ? actions[i].motor() : actions[i].text();
+      programs[i] = b.length <= settings.actionBytes() ? b : Arrays.copyOf(b, settings.actionBytes());
+    }
+    ExecOutcome[] outcomes = lease.pool().runAll(programs);
+    runs += size;
+    double evenness = 0;
+    double distinct = 0;
+    double entropy = 0;
+    for (int i = 0; i < size; i++) {
+      rewards[i] = (float) reward.score(programs[i], outcomes[i]);
+      terminated[i] = false;
+      truncated[i] = true; // every program is an episode of its own
+      evenness += ExecReward.syscallEvenness(outcomes[i]);
+      distinct += outcomes[i].histogramByName().size();
+      entropy += ExecReward.byteEntropy(programs[i]);
+    }
+    List<Output> kept = new ArrayList<>(size / group);
+    for (int g = 0; g < size / group; g++) {
+      int best = g * group;
+      for (int i = best + 1; i < (g + 1) * group; i++) {
+        best = rewards[i] > rewards[best] ? i : best;
+      }
+      said[g] = programs[best];
+      heard[g] = outcomes[best];
+      episodes[g]++;
+      shown[g] = observe(g);
+      kept.add(new Output(best, programs[best], rewards[best], details(outcomes[best], rewards[best])));
+    }
+    outputs = kept;
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("evenness", evenness / size);
+    m.put("distinct_calls", distinct / size);
+    m.put("byte_entropy", entropy / size);
+    measures = m;
+  }
+
+  /** What group {@code g} sees now: its last output, its outcome, fresh random bytes. */
+  private Observation observe(int g) {
+    EnumMap<Channel, byte[]> channels = new EnumMap<>(Channel.class);
+    ExecOutcome o = heard[g];
+    if (spec.maxBytes(Channel.TOUCH) > 0) {
+      channels.put(Channel.TOUCH, TouchRecord.of(o, (int) Math.min(episodes[g], Integer.MAX_VALUE),
+          o == null ? 0 : o.syscalls(), live, runs));
+    }
+    int text = spec.maxBytes(Channel.TEXT);
+    if (text > 0) {
+      byte[] out = o == null ? new byte[0] : o.output();
+      channels.put(Channel.TEXT, out.length <= text ? out : Arrays.copyOf(out, text));
+    }
+    if (spec.maxBytes(Channel.MOTOR) > 0) {
+      channels.put(Channel.MOTOR, said[g]);
+    }
+    int n = spec.maxBytes(Channel.NOISE);
+    if (n > 0) {
+      byte[] noise = new byte[n];
+      if (live) {
+        liveNoise().nextBytes(noise); // seed 000 read /dev/random
+      } else {
+        Seeds.random(Seeds.derive(seed, "group", g), "noise", episodes[g]).nextBytes(noise);
+      }
+      channels.put(Channel.NOISE, noise);
+    }
+    return new Observation(channels, null);
+  }
+
+  private Random liveNoise() {
+    if (liveNoise == null) {
+      try {
+        liveNoise = SecureRandom.getInstance("NativePRNGNonBlocking"); // the kernel's random source
+      } catch (NoSuchAlgorithmException e) {
+        liveNoise = new SecureRandom();
+      }
+    }
+    return liveNoise;
+  }
+
+  /** The outcome as JSON with its one-line summary and reward. */
+  private static String details(ExecOutcome o, double reward) {
+    try {
+      ObjectNode n = (ObjectNode) JSON.readTree(o.toJson());
+      n.put("outcome", o.summary());
+      n.put("reward", reward);
+      return JSON.writeValueAsString(n);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("exec outcome JSON is malformed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Observation observation(int i) {
+    return shown[i / group];
+  }
+
+  @Override
+  public float[] rewards() {
+    return rewards;
+  }
+
+  @Override
+  public boolean[] terminated() {
+    return terminated;
+  }
+
+  @Override
+  public boolean[] truncated() {
+    return truncated;
+  }
+
+  @Override
+  public List<Output> lastOutputs() {
+    return outputs;
+  }
+
+  @Override
+  public Map<String, Double> lastMeasures() {
+    return measures;
+  }
+
+  @Override
+  public void close() {
+    lease.close();
+  }
+}
