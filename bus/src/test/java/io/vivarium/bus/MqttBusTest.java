@@ -8,6 +8,7 @@ import io.vivarium.core.Event;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -145,6 +146,33 @@ class MqttBusTest {
       ColonyEntropy e = published.stream().filter(x -> x.agents() == 2).findFirst().orElseThrow();
       assertThat(e.bits()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(e.bytes()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void aColonysMeterIgnoresCountsFromNamesThatAreNotItsAgents() {
+    Set<String> live = Set.of("a1", "a2");
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab");
+        MqttBus stranger = MqttBus.connect(BrokerUrl.parse(bus.url()), "lab", TestBus.config(""), null);
+        EntropyMeter meter = new EntropyMeter(bus, 0, new MemberFilter(live::contains, "test colony"))) {
+      long[] quote = new long[256];
+      quote['"'] = 50;
+      long[] newline = new long[256];
+      newline['\n'] = 50;
+      await(WAIT, "entropy over the two agents", () -> {
+        bus.publishByteCounts("a1", new ByteCounts(1, quote));
+        bus.publishByteCounts("a2", new ByteCounts(1, newline));
+        return meter.current().agents() == 2;
+      });
+      ColonyEntropy before = meter.current();
+      long[] flat = new long[256];
+      java.util.Arrays.fill(flat, 1000);
+      stranger.publishByteCounts("zz01", new ByteCounts(1, flat)); // 8 bits, if it were taken
+      await(WAIT, "the stranger's counts at the meter", () -> meter.ignoredCounts() == 1);
+      assertThat(meter.current().bits()).isEqualTo(before.bits()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(meter.current().agents()).isEqualTo(2);
+      assertThat(meter.current().bytes()).isEqualTo(100);
+      assertThat(MemberFilter.everyone().admit("zz01")).isTrue();
     }
   }
 

@@ -4,6 +4,7 @@ import io.vivarium.lab.exec.ExecRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,11 +12,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vivarium exec}: runs one program in the exec world's sandbox ({@link ExecRuns}) and
- * prints its outcome and syscall histogram. A program that crashes or hangs is still a successful command.
+ * prints its outcome, syscall histogram, output and every reward's value. A program that crashes or hangs is still a successful command.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
     description = "Run bytes in the exec sandbox (x86-64 machine code or a sh script) and show "
-        + "the outcome and the system-call histogram.")
+        + "the outcome, the system-call histogram, the output and every exec reward's value.")
 final class ExecCommand extends VivariumCommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "File whose bytes to run.")
   Path file;
@@ -52,6 +53,8 @@ final class ExecCommand extends VivariumCommand {
       out().println("output:");
       out().println(o.output());
     }
+    out().println("rewards:");
+    o.rewards().forEach((name, value) -> out().printf(Locale.ROOT, "  %-20s %.4f%n", name, value));
     return 0;
   }
 

@@ -1,12 +1,10 @@
 package io.vivarium.cli;
 
-import io.vivarium.core.Channel;
-import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.World;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,10 +14,12 @@ import picocli.CommandLine.Parameters;
  * {@code vivarium world NAME}: describe a world, or show a sample episode with {@code --sample}.
  * The gold world shows its expert's episode as ASCII frames, and can be played
  * ({@code --play}), pictured ({@code --png}) or quizzed ({@code --qa}); see {@link GoldView}.
+ * Other worlds show their first observation and {@code --steps} steps ({@link SampleView}).
  */
 @Command(name = "world", mixinStandardHelpOptions = true,
     description = {"Describe a world and its presets, or show one sample episode (--sample).",
-        "vivarium world gold shows the expert's episode as ASCII frames; --play, --png and --qa are gold's."})
+        "vivarium world gold shows the expert's episode as ASCII frames; --play, --png and --qa are gold's.",
+        "Other worlds show the first observation, then --steps steps with their reward and details."})
 final class WorldCommand extends VivariumCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "World name, e.g. gold or repair.")
   String name;
@@ -42,7 +42,16 @@ final class WorldCommand extends VivariumCommand {
   @Option(names = "--qa", paramLabel = "N", description = "gold: print N tutorial questions with answers.")
   Integer qa;
 
+  @Option(names = "--steps", paramLabel = "N", description = "--sample: steps to take after the reset (default: ${DEFAULT-VALUE}).")
+  int steps = 1;
+
+  @Option(names = "--action-hex", paramLabel = "HEX",
+      description = "--sample: the action of every step as hex digits (default: seeded random bytes).")
+  String actionHex;
+
   @Mixin CorpusOptions corpus;
+
+  private static final int MAX_STEPS = 1000;
 
   @Override
   public Integer call() throws Exception {
@@ -51,6 +60,9 @@ final class WorldCommand extends VivariumCommand {
     if (f.name().equals("gold")) {
       new GoldView(p, seed, out()).run(play, png, qa);
       return 0;
+    }
+    if (!sample && (actionHex != null || steps != 1)) {
+      throw new IllegalArgumentException("--steps and --action-hex go with --sample; add --sample");
     }
     if (play || png != null || qa != null) {
       throw new IllegalArgumentException(
@@ -66,12 +78,23 @@ final class WorldCommand extends VivariumCommand {
       out().flush();
       return 0;
     }
+    if (steps < 0 || steps > MAX_STEPS) {
+      throw new IllegalArgumentException("--steps must be between 0 and " + MAX_STEPS + "; got " + steps);
+    }
+    byte[] given = actionHex == null ? null : hex(actionHex);
     try (World w = f.create(p)) {
-      Observation o = w.reset(seed);
       out().println("world: " + f.name() + "\npreset: " + p + "\nseed: " + seed);
-      o.channels().forEach((c, bytes) -> out().println("== " + c.key() + " ==\n"
-          + (c == Channel.TEXT ? new String(bytes, StandardCharsets.UTF_8) : bytes.length + " bytes")));
+      new SampleView(out()).run(w, seed, steps, given);
     }
     return 0;
+  }
+
+  private static byte[] hex(String text) {
+    String digits = text.replaceAll("\\s", "");
+    if (digits.isEmpty() || !digits.matches("([0-9a-fA-F]{2})*")) {
+      throw new IllegalArgumentException("--action-hex must be pairs of hex digits (e.g. b83c0000000f05); got '"
+          + text + "'");
+    }
+    return HexFormat.of().parseHex(digits);
   }
 }

@@ -5,11 +5,13 @@ import io.vivarium.bus.BusStats;
 import io.vivarium.bus.ByteCounts;
 import io.vivarium.bus.ColonyEntropy;
 import io.vivarium.bus.EntropyMeter;
+import io.vivarium.bus.MemberFilter;
 import io.vivarium.bus.Topics;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Event;
 import io.vivarium.core.Json;
 import io.vivarium.core.config.BusConfig;
+import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.WorldBatch;
@@ -22,6 +24,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -32,7 +36,9 @@ import java.util.function.Consumer;
  * world ({@code video:from_world}, at most every {@code bus.videoIntervalMillis}) and, every
  * {@code bus.intervalMillis}, a state summary ({@code touch:world}) and the histogram of the bytes
  * it emitted since its previous one ({@code bytecounts/{agent}}); an {@link EntropyMeter} turns
- * everyone's counts into the colony-wide {@code entropy}. People's text ({@code text:from_parent})
+ * the counts of the colony's live agents into the colony-wide {@code entropy}, ignoring and
+ * counting any other name's ({@link #ignoredCounts()}), and {@link #counts()} gives the exec
+ * reward the same protection. People's text ({@code text:from_parent})
  * goes to the handler the colony gives. The actions come from the learner's step observer
  * ({@link #afterStep}), so they are the bytes the worlds received, in the cloning phase as in
  * PPO. The bus never blocks the colony (see docs/bus.md); this
@@ -40,7 +46,8 @@ import java.util.function.Consumer;
  * and a log line, and in the status line while it lasts.
  *
  * <p>Not thread-safe: the colony's thread calls {@link #afterStep}, {@link #afterTurn},
- * {@link #event} and {@link #status}; the text handler runs on the bus's subscription thread.
+ * {@link #event}, {@link #status} and {@link #counts}; the text handler runs on the bus's
+ * subscription thread, and the live-agent set the bus threads read is concurrent.
  */
 final class BusLink {
   private final Bus bus;
@@ -49,6 +56,9 @@ final class BusLink {
   private final Consumer<String> log;
   private final long intervalNanos;
   private final Map<String, Turn> turns = new HashMap<>();
+  /** This process's live agents: the ones that took a step and have not died, hibernated or failed since. */
+  private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private ColonyBytes counts;
   private boolean up = true;
   private long downSinceMillis;
 
@@ -65,7 +75,7 @@ final class BusLink {
     this.events = events;
     this.log = log;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.intervalMillis());
-    this.entropy = new EntropyMeter(bus, config.intervalMillis());
+    this.entropy = new EntropyMeter(bus, config.intervalMillis(), new MemberFilter(live::contains, "colony entropy"));
     bus.onTextFromParent("+", onText::accept);
   }
 
@@ -80,6 +90,7 @@ final class BusLink {
 
   /** Takes one environment step's actions of agent {@code a}, one per world instance (a byte, or a sequence). */
   void afterStep(LiveAgent a, byte[][] actions) {
+    live.add(a.id);
     Turn t = turns.computeIfAbsent(a.id, k -> new Turn());
     byte[] first = actions[0];
     while (t.length + first.length > t.first.length) {
@@ -97,6 +108,7 @@ final class BusLink {
   /** Publishes what agent {@code a} did in the turn it just took. */
   void afterTurn(LiveAgent a) {
     watch();
+    live.add(a.id);
     WorldBatch w = a.worlds;
     Turn t = turns.computeIfAbsent(a.id, k -> new Turn());
     if (t.length > 0) {
@@ -128,8 +140,27 @@ final class BusLink {
     bus.publishEvent(e);
     if (e.kind().equals("death") || e.kind().equals("hibernate") || e.kind().equals("error")) {
       turns.remove(e.agent());
+      live.remove(e.agent());
       entropy.forget(e.agent());
     }
+  }
+
+  /**
+   * The colony's byte counts for worlds' rewards ({@code global-entropy}): this process's bytes
+   * plus the bus counts of the colony's live agents in other processes, never a stranger's. One
+   * instance per link, made at the first call. Until agents run in several processes (the
+   * cluster issue), the colony's live agents are this process's, so the bus adds nothing.
+   */
+  ColonyCounts counts() {
+    if (counts == null) {
+      counts = new ColonyBytes(bus, live::contains, new MemberFilter(live::contains, "colony byte counts"));
+    }
+    return counts;
+  }
+
+  /** How many byte-count messages came from names that are not live agents of this colony. */
+  long ignoredCounts() {
+    return entropy.ignoredCounts();
   }
 
   /** What the status line adds: the colony-wide entropy, and the outage while the broker is away. */
@@ -139,6 +170,10 @@ final class BusLink {
     ColonyEntropy e = entropy.current();
     if (e.agents() > 0) {
       s.append(String.format(Locale.ROOT, " · entropy %.2f bits", e.bits()));
+    }
+    long ignored = entropy.ignoredCounts();
+    if (ignored > 0) {
+      s.append(" · ").append(ignored).append(" foreign byte counts ignored");
     }
     if (!up) {
       s.append(String.format(Locale.ROOT, " · bus down %.0f s", (System.currentTimeMillis() - downSinceMillis) / 1e3));

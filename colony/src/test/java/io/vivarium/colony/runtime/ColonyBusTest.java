@@ -124,6 +124,16 @@ class ColonyBusTest {
       assertThat(e.bits()).isBetween(0.0, Math.log(3) / Math.log(2) + 1e-9);
       assertThat(events).anySatisfy(ev -> assertThat(ev.kind()).isIn("checkpoint", "birth", "resume"));
       assertThat(lines).anySatisfy(l -> assertThat(l).contains(" · entropy "));
+
+      // a stranger's flat histogram (8 bits if it counted) is ignored, counted and shown
+      long[] flat = new long[256];
+      java.util.Arrays.fill(flat, 1000);
+      watcher.publishByteCounts("zz01", new ByteCounts(1, flat));
+      roundsUntil(colony, 60, "the stranger's counts ignored", () -> colony.link.ignoredCounts() == 1);
+      colony.runRounds(1);
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains(" · 1 foreign byte counts ignored"));
+      assertThat(entropy.get(entropy.size() - 1).bits()).isBetween(0.0, Math.log(3) / Math.log(2) + 1e-9);
+      assertThat(entropy.get(entropy.size() - 1).agents()).isEqualTo(1);
     }
   }
 

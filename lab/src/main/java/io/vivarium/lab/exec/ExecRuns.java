@@ -1,8 +1,11 @@
 package io.vivarium.lab.exec;
 
+import io.vivarium.core.Json;
+import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.worlds.exec.ExecLimits;
 import io.vivarium.worlds.exec.ExecMode;
 import io.vivarium.worlds.exec.ExecOutcome;
+import io.vivarium.worlds.exec.ExecReward;
 import io.vivarium.worlds.exec.ExecutorPool;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -25,12 +28,16 @@ public final class ExecRuns {
    * @param summary the outcome in one line (exit, signal or timeout, system calls)
    * @param histogram system calls by name, in the outcome's order
    * @param output what the program wrote, as UTF-8 (empty when nothing)
-   * @param json the whole outcome as one JSON object
+   * @param rewards every exec reward's value for this run alone, by name, in {@code ExecReward.NAMES}
+   *     order ({@code global-entropy} over this program's bytes only)
+   * @param json the whole outcome as one JSON object, with {@code rewards}
    */
-  public record Report(String summary, Map<String, Integer> histogram, String output, String json) {
+  public record Report(String summary, Map<String, Integer> histogram, String output,
+      Map<String, Double> rewards, String json) {
     public Report {
       Objects.requireNonNull(summary, "summary");
       histogram = Collections.unmodifiableMap(new LinkedHashMap<>(histogram)); // keeps the order
+      rewards = Collections.unmodifiableMap(new LinkedHashMap<>(rewards));
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(json, "json");
     }
@@ -51,6 +58,15 @@ public final class ExecRuns {
     try (ExecutorPool pool = new ExecutorPool(limits, 1)) {
       o = pool.run(program);
     }
-    return new Report(o.summary(), o.histogramByName(), new String(o.output(), StandardCharsets.UTF_8), o.toJson());
+    Map<String, Double> rewards = rewards(program, o);
+    String outcome = o.toJson();
+    String json = outcome.substring(0, outcome.length() - 1) + ",\"rewards\":" + Json.write(rewards) + "}";
+    return new Report(o.summary(), o.histogramByName(), new String(o.output(), StandardCharsets.UTF_8), rewards,
+        json);
+  }
+
+  /** Every reward's value for one run, with counts of its own (so global entropy is the program's). */
+  private static Map<String, Double> rewards(byte[] program, ExecOutcome o) {
+    return ExecReward.parse(String.join("+", ExecReward.NAMES), ColonyCounts.local()).terms(program, o);
   }
 }

@@ -2,6 +2,7 @@ package io.vivarium.worlds.exec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -82,15 +83,35 @@ public record ExecOutcome(
     return named;
   }
 
-  /** A one-line summary, e.g. {@code signal 11 · 3 syscalls (0 denied) · 0 output bytes}. */
+  /**
+   * A one-line summary, e.g.
+   * {@code signal 11 SIGSEGV · 3 syscalls (0 denied) · 0 output bytes · 0 files · 0.412 ms}.
+   */
   public String summary() {
     String end = setupError != 0 ? "setup error " + setupError
-        : exited ? "exit " + exitCode : "signal " + signal;
+        : exited ? "exit " + exitCode : "signal " + signal + " " + signalName(signal);
     String why = timeout ? " (timeout)" : budgetExceeded ? " (syscall budget)"
         : outputCapped ? " (output cap)" : "";
     return end + why + " · " + syscalls + " syscalls (" + denied + " denied) · " + outputBytes
-        + " output bytes · " + String.format("%.3f ms", wallNanos / 1e6);
+        + " output bytes · " + files + " files · " + String.format(Locale.ROOT, "%.3f ms", wallNanos / 1e6);
   }
+
+  /** The histogram by name ({@link #histogramByName}), one {@code name count} line each; empty without calls. */
+  public String histogramText() {
+    StringBuilder b = new StringBuilder();
+    histogramByName().forEach((name, count) -> b.append(b.isEmpty() ? "" : "\n").append(name).append(' ')
+        .append(count));
+    return b.toString();
+  }
+
+  /** The Linux name of signal {@code number} ({@code SIGSEGV}), or {@code SIG?} outside 1–31. */
+  public static String signalName(int number) {
+    return number >= 1 && number < SIGNALS.length ? "SIG" + SIGNALS[number] : "SIG?";
+  }
+
+  private static final String[] SIGNALS = {"", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
+      "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
+      "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"};
 
   /** The outcome as one JSON object (exit, signal, timeout, syscalls, histogram, …). */
   public String toJson() {

@@ -112,10 +112,11 @@ public final class ExecWorld implements World {
     runs++;
     step++;
     episodeSyscalls += outcome.syscalls();
-    double r = reward.score(program, outcome);
+    ExecReward.Scored r = reward.scored(program, outcome);
     done = step >= settings.maxSteps();
-    return new Step(observe(program, outcome), r, false, done,
-        Map.of("outcome", outcome.summary(), "syscalls", Integer.toString(outcome.syscalls())));
+    return new Step(observe(program, outcome), r.total(), false, done,
+        Map.of("outcome", outcome.summary(), "syscalls", Integer.toString(outcome.syscalls()),
+            "histogram", outcome.histogramText(), "rewards", r.text()));
   }
 
   /** The last observation's parts: touch record, output, last program, noise. */

@@ -59,6 +59,9 @@ class ExecWorldTest extends WorldContract {
       assertThat(s.observation().bytes(Channel.MOTOR)).isEqualTo(p);
       assertThat(s.reward()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(s.info()).containsKey("outcome");
+      assertThat(s.info().get("histogram")).isEqualTo("getpid 1\nexit 1\ngetuid 1");
+      assertThat(s.info().get("rewards")).isEqualTo("syscall-evenness 1.0000\ntotal 1.0000");
+      assertThat(s.info().get("outcome")).startsWith("exit 0 · 3 syscalls (0 denied) · 0 output bytes · 0 files");
     }
   }
 }
