@@ -100,7 +100,6 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     this.method = plan.method();
     this.turnSteps = plan.turnSteps();
     this.spec = plan.spec();
-    this.worldContext = new WorldContext(config.world(), ColonyCounts.local());
     this.lock = ColonyLock.acquire(dir);
     try {
       dir.writeConfig(config);
@@ -116,6 +115,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         bus.onRewardFromParent("+", (agent, reward) -> fromBus(agent, "reward", Double.toString(reward)));
         link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text), this::event, log);
       }
+      // the colony's byte counts: its own agents', and its live agents' elsewhere on the bus
+      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts());
       this.memory = MemoryLink.open(dir, config);
       lifecycle.populate();
     } catch (RuntimeException e) {

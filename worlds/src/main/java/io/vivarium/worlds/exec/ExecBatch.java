@@ -142,8 +142,10 @@ public final class ExecBatch implements WorldBatch, Outputs {
     double evenness = 0;
     double distinct = 0;
     double entropy = 0;
+    ExecReward.Scored[] scored = new ExecReward.Scored[size];
     for (int i = 0; i < size; i++) {
-      rewards[i] = (float) reward.score(programs[i], outcomes[i]);
+      scored[i] = reward.scored(programs[i], outcomes[i]);
+      rewards[i] = (float) scored[i].total();
       terminated[i] = false;
       truncated[i] = true; // every program is an episode of its own
       evenness += ExecReward.syscallEvenness(outcomes[i]);
@@ -160,7 +162,7 @@ public final class ExecBatch implements WorldBatch, Outputs {
       heard[g] = outcomes[best];
       episodes[g]++;
       shown[g] = observe(g);
-      kept.add(new Output(best, programs[best], rewards[best], details(outcomes[best], rewards[best])));
+      kept.add(new Output(best, programs[best], rewards[best], details(outcomes[best], scored[best])));
     }
     outputs = kept;
     Map<String, Double> m = new LinkedHashMap<>();
@@ -210,12 +212,14 @@ public final class ExecBatch implements WorldBatch, Outputs {
     return liveNoise;
   }
 
-  /** The outcome as JSON with its one-line summary and reward. */
-  private static String details(ExecOutcome o, double reward) {
+  /** The outcome as JSON with its one-line summary, its reward and the reward's terms. */
+  private static String details(ExecOutcome o, ExecReward.Scored s) {
     try {
       ObjectNode n = (ObjectNode) JSON.readTree(o.toJson());
       n.put("outcome", o.summary());
-      n.put("reward", reward);
+      n.put("reward", s.total());
+      ObjectNode terms = n.putObject("rewards");
+      s.terms().forEach(terms::put);
       return JSON.writeValueAsString(n);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("exec outcome JSON is malformed: " + e.getMessage(), e);
