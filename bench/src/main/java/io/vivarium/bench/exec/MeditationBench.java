@@ -100,9 +100,10 @@ public final class MeditationBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         try (Registry reg = Registry.openReadOnly(new DataDir(dir).registry())) {
           long programs = programs(reg);
-          out.printf("minute %.1f · programs %d · %.1f programs/s · median evenness %.5f · median distinct calls %.4f%n",
-              elapsed / 60, programs, programs / elapsed, median(reg, "world.evenness"),
-              median(reg, "world.distinct_calls"));
+          out.printf("minute %.1f · programs %d · %.1f programs/s · median evenness %.5f · median distinct calls %.4f"
+              + " · a turn acts %.3f s, learns %.3f s%n", elapsed / 60, programs, programs / elapsed,
+              median(reg, "world.evenness"), median(reg, "world.distinct_calls"), median(reg, "act_seconds"),
+              median(reg, "learn_seconds"));
           out.flush();
         }
       }

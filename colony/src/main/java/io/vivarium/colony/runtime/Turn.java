@@ -44,6 +44,7 @@ final class Turn {
     int steps = colony.turnSteps;
     Rollout r = a.collector.rollout(steps);
     Kept kept = new Kept();
+    long started = System.nanoTime();
     for (int t = 0; t < steps; t++) {
       if (colony.stopping()) {
         throw new Stopped();
@@ -56,7 +57,9 @@ final class Turn {
       a.collector.finish(r); // the values the learner bootstraps from
     }
     // 3. Update: the learner's gradient steps, stopped between whole steps when the colony stops.
+    long acted = System.nanoTime();
     Stats s = a.learner.update(r, colony::stopping);
+    long learned = System.nanoTime();
     a.turns++;
     // 4. Records: episodes, fitness and every number the update computed, each turn.
     Records.addEpisodes(colony.registry, a.id, a.episodes.drain());
@@ -73,6 +76,8 @@ final class Turn {
       }
     }
     kept.measures().forEach((name, value) -> rows.add(new MetricRow(a.id, a.envSteps, "world." + name, value, now)));
+    rows.add(new MetricRow(a.id, a.envSteps, "act_seconds", (acted - started) / 1e9, now)); // where a turn's time goes
+    rows.add(new MetricRow(a.id, a.envSteps, "learn_seconds", (learned - acted) / 1e9, now));
     colony.registry.addMetrics(rows); // one transaction for the turn's numbers
     colony.registry.putAgent(colony.lifecycle.row(a, AgentState.ALIVE, 0, null)); // fitness follows every turn
     colony.memory.afterTurn(a, r, kept.outputs);
