@@ -6,6 +6,7 @@ import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.registry.WorldMeans;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
 import java.time.Instant;
@@ -54,6 +55,7 @@ final class StatusCommand extends VivariumCommand {
       status.put("max_generation", r.maxGeneration());
       status.put("median_success_rate", medianSuccess(r));
       status.put("steps_per_second", latestColonyMetric(r, "steps_per_second"));
+      status.put("world", WorldMeans.of(r));
     }
     CheckpointStore.Scan scan = dir.checkpoints().scan();
     Optional<Checkpoint> latest = scan.checkpoints().stream()
@@ -103,6 +105,11 @@ final class StatusCommand extends VivariumCommand {
     out().printf(Locale.ROOT, "success:      %.0f%% (median of alive agents' latest)%n",
         100 * (double) s.get("median_success_rate"));
     out().printf(Locale.ROOT, "throughput:   %.0f steps/s (latest round)%n", (double) s.get("steps_per_second"));
+    @SuppressWarnings("unchecked")
+    Map<String, Double> world = (Map<String, Double>) s.get("world");
+    if (!world.isEmpty()) {
+      out().printf("world:        %s (mean of alive agents' latest)%n", WorldMeans.text(world));
+    }
     out().printf("checkpoints:  %s%s%n", s.get("checkpoints"),
         latest.map(c -> ", latest " + c.agent() + " step " + c.step() + " at " + Instant.ofEpochMilli(c.createdMillis())).orElse(""));
     if ((int) s.get("damaged_checkpoints") > 0) {

@@ -43,6 +43,7 @@ public final class ZooServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   private final LiveFeed feed;
   private final Actions actions;
+  private final Outputs outputs;
   private final Javalin app;
   private final String host;
   private boolean closed;
@@ -57,6 +58,7 @@ public final class ZooServer implements AutoCloseable {
     this.registry = Registry.openReadOnly(dir.registry());
     this.records = new Records(registry);
     this.actions = new Actions(colony, records, json);
+    this.outputs = new Outputs(registry, records, json, new Disassembly());
     this.feed = new LiveFeed(colony, records, json);
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
@@ -134,6 +136,7 @@ public final class ZooServer implements AutoCloseable {
     app.get("/api/agents/{id}", ctx -> ctx.json(records.detail(Params.agentId(ctx))));
     app.get("/api/agents/{id}/frame", this::frame);
     app.get("/api/agents/{id}/metrics", ctx -> ctx.json(records.metricNames(Params.agentId(ctx))));
+    app.get("/api/agents/{id}/outputs", outputs::handle);
     app.get("/api/agents/{id}/metrics/{name}", this::series);
     app.post("/api/agents/{id}/{action}", actions::handle);
     app.get("/api/history", ctx -> ctx.json(records.history((int) Params.queryLong(ctx, "buckets", 60, 1, 1000))));

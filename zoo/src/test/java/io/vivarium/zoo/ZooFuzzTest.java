@@ -26,7 +26,7 @@ class ZooFuzzTest {
       "/api/agents/%s", "/api/agents/%s/metrics", "/api/agents/a0001/metrics/%s", "/api/agents/%s/frame",
       "/api/checkpoints/%s/file", "/api/episodes/%s", "/api/requests/%s", "/api/events?after=%s",
       "/api/events?limit=%s", "/api/events?kind=%s", "/api/episodes?agent=%s&before=%s", "/api/history?buckets=%s",
-      "/api/checkpoints?agent=%s&limit=%s", "/api/stream?agent=%s");
+      "/api/checkpoints?agent=%s&limit=%s", "/api/agents/%s/outputs?limit=%s", "/api/stream?agent=%s");
   private static final List<String> ACTIONS = List.of("hibernate", "wake", "kill", "clone", "reward", "talk", "vote");
   static Path tmp;
   static ZooServer zoo;

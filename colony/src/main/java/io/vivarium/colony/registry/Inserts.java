@@ -51,6 +51,34 @@ final class Inserts {
     return null;
   }
 
+  /** Appends {@code rows}, then drops all but the newest {@code keep} outputs of each agent written. */
+  static Void outputs(Connection c, List<OutputRow> rows, int keep) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO outputs (agent, step, bytes, reward, details, time_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (OutputRow o : rows) {
+        ps.setString(1, o.agent());
+        ps.setLong(2, o.step());
+        ps.setBytes(3, o.bytes());
+        ps.setDouble(4, o.reward());
+        ps.setString(5, o.details());
+        ps.setLong(6, o.timeMillis());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement("""
+        DELETE FROM outputs WHERE agent = ? AND id <= (
+          SELECT id FROM outputs WHERE agent = ? ORDER BY id DESC LIMIT 1 OFFSET ?)""")) {
+      for (String agent : rows.stream().map(OutputRow::agent).distinct().toList()) {
+        ps.setString(1, agent);
+        ps.setString(2, agent);
+        ps.setInt(3, keep);
+        ps.executeUpdate();
+      }
+    }
+    return null;
+  }
+
   static long vote(Connection c, String agent, String voter, long now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO votes (agent, voter, time_ms) VALUES (?, ?, ?)")) {
       ps.setString(1, agent);

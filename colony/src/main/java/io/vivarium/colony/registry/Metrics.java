@@ -58,6 +58,29 @@ public final class Metrics {
     return out;
   }
 
+  /**
+   * For every metric named {@code prefix…}: the mean over alive agents of each one's newest value
+   * of it (newest step, then last written), in the order the names were first recorded; empty
+   * when no alive agent has one.
+   */
+  public Map<String, Double> meanOfLatestOfAlive(String prefix) {
+    if (prefix.isEmpty()) {
+      throw new IllegalArgumentException("metric prefix must not be empty (e.g. world.)");
+    }
+    String upper = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+    Map<String, Double> out = new LinkedHashMap<>();
+    reader.each("""
+        SELECT name, AVG(value) FROM (
+          SELECT m.name, m.value,
+            ROW_NUMBER() OVER (PARTITION BY m.agent, m.name ORDER BY m.step DESC, m.rowid DESC) AS k,
+            MIN(m.rowid) OVER (PARTITION BY m.name) AS first
+          FROM metrics m JOIN agents a ON a.id = m.agent
+          WHERE a.state = 'alive' AND m.name >= ? AND m.name < ?)
+        WHERE k = 1 GROUP BY name ORDER BY MIN(first), name""",
+        rs -> out.put(rs.getString(1), rs.getDouble(2)), prefix, upper);
+    return out;
+  }
+
   /** Every value recorded for {@code agent}, in the order written. */
   public List<MetricRow> all(String agent) {
     return reader.list("SELECT agent, step, name, value, time_ms FROM metrics WHERE agent = ? ORDER BY rowid",

@@ -25,11 +25,14 @@ import java.util.Optional;
  * <p>Callers never see SQL: reads are typed methods returning records, those of the large
  * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes} and {@link Checkpoints};
  * migration in {@code Migrator}, batched inserts in {@code Inserts}, the writer thread and the
- * WAL checkpoints in {@code Writer}. What stays here: opening, the writes, agents and requests.
+ * WAL checkpoints in {@code Writer}. What stays here: opening, the writes, agents, requests and
+ * agents' recent outputs (kept small by pruning as they are written).
  */
 public final class Registry implements AutoCloseable {
   /** The registry's file name inside a data directory. */
   public static final String FILE = "colony.db";
+  /** How many outputs the registry keeps per agent (the newest). */
+  public static final int KEEP_OUTPUTS = 512;
 
   private static final String AGENT_COLUMNS =
       "SELECT id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error FROM agents ";
@@ -180,6 +183,17 @@ public final class Registry implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends agents' outputs in one transaction, then keeps only the newest {@link #KEEP_OUTPUTS}
+   * of each agent written (older ones are deleted; other agents' are untouched).
+   */
+  public void addOutputs(List<OutputRow> rows) {
+    if (!rows.isEmpty()) {
+      List<OutputRow> copy = List.copyOf(rows);
+      write(c -> Inserts.outputs(c, copy, KEEP_OUTPUTS));
+    }
+  }
+
   /** Records {@code voter}'s vote against {@code agent} (once per voter); returns the agent's vote count. */
   public long vote(String agent, String voter) {
     long now = System.currentTimeMillis();
@@ -230,6 +244,13 @@ public final class Registry implements AutoCloseable {
     return reader.list("SELECT id, agent, action, arg, source, created_ms, done_ms, result FROM requests " + where,
         rs -> new Request(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getLong(6), rs.getLong(7), rs.getString(8)), params);
+  }
+
+  /** {@code agent}'s newest {@code limit} outputs (at most {@link #KEEP_OUTPUTS} are kept), newest first. */
+  public List<OutputRow> outputs(String agent, int limit) {
+    return reader.list("SELECT agent, step, bytes, reward, details, time_ms FROM outputs WHERE agent = ? "
+        + "ORDER BY id DESC LIMIT ?", rs -> new OutputRow(rs.getString(1), rs.getLong(2), rs.getBytes(3),
+            rs.getDouble(4), rs.getString(5), rs.getLong(6)), agent, limit);
   }
 
   /** Number of agents per state, in state order alive, hibernating, dead, failed. */

@@ -100,6 +100,19 @@ public final class Schema {
       ALTER TABLE episodes ADD COLUMN preset TEXT NOT NULL DEFAULT '';
       ALTER TABLE episodes ADD COLUMN level INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE episodes ADD COLUMN success INTEGER NOT NULL DEFAULT 0
+      """,
+      // 3: each agent's recent outputs (programs in the exec world), pruned to the newest per agent.
+      """
+      CREATE TABLE outputs (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        reward REAL NOT NULL,
+        details TEXT NOT NULL,
+        time_ms INTEGER NOT NULL
+      );
+      CREATE INDEX outputs_agent ON outputs(agent, id)
       """);
 
   /** The schema version this program writes. */

@@ -1,6 +1,7 @@
 package io.vivarium.colony.runtime;
 
 import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.WorldMeans;
 
 /** Between rounds: the colony's numbers in the registry and its status line, and the wait with no agent alive. Stateless. */
 final class Rounds {
@@ -21,7 +22,7 @@ final class Rounds {
     var states = c.registry.agentsByState();
     int generation = c.registry.maxGeneration();
     c.log.accept(StatusLine.format(generation, states.get(AgentState.ALIVE) + states.get(AgentState.HIBERNATING),
-        states.get(AgentState.HIBERNATING), median, best.id, best.parent, stepsPerSecond)
+        states.get(AgentState.HIBERNATING), median, best.id, best.parent, stepsPerSecond, WorldMeans.of(c.registry))
         + (c.link == null ? "" : c.link.status()));
   }
 

@@ -1,11 +1,15 @@
 package io.vivarium.colony.runtime;
 
+import io.vivarium.colony.registry.WorldMeans;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The colony's status line, e.g. {@code gen 3 · agents 12 (2 hibernating) · success 71% · best
- * a0017 (parent a0004) · 38k steps/s}. Stateless and thread-safe.
+ * a0017 (parent a0004) · 38k steps/s}, then the means of the world's metrics when it records
+ * any (exec: {@code · evenness 0.12 · distinct_calls 0.80 · byte_entropy 0.71}). Stateless and
+ * thread-safe.
  */
 final class StatusLine {
   private StatusLine() {}
@@ -18,12 +22,13 @@ final class StatusLine {
    * @param best the fittest alive agent
    * @param parent its parent, or {@code null} for a founder
    * @param stepsPerSecond environment steps per second over the round
+   * @param world the world metrics' means over alive agents ({@link WorldMeans#of}), appended when any
    */
   static String format(int generation, int agents, int hibernating, double success, String best, String parent,
-      double stepsPerSecond) {
+      double stepsPerSecond, Map<String, Double> world) {
     return String.format(Locale.ROOT, "gen %d · agents %d (%d hibernating) · success %.0f%% · best %s (%s) · %s steps/s",
         generation, agents, hibernating, 100 * success, best, parent == null ? "founder" : "parent " + parent,
-        rate(stepsPerSecond));
+        rate(stepsPerSecond)) + (world.isEmpty() ? "" : " · " + WorldMeans.text(world));
   }
 
   /** {@code 950}, {@code 3.8k}, {@code 38k}, {@code 1.2M}. */

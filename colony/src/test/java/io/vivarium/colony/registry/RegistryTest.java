@@ -28,7 +28,8 @@ class RegistryTest {
   void migratesAnEmptyFileToTheCurrentSchema() {
     try (Registry r = Registry.open(dir.resolve("colony.db"))) {
       assertThat(r.schemaVersion()).isEqualTo(Schema.version());
-      for (String table : List.of("colony", "agents", "checkpoints", "metrics", "events", "episodes", "votes")) {
+      for (String table : List.of("colony", "agents", "checkpoints", "metrics", "events", "episodes", "votes",
+          "requests", "outputs")) {
         assertThat(r.reader().scalar("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name = ?", 0, table))
             .as(table).isEqualTo(1);
       }
