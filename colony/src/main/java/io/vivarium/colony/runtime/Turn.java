@@ -4,6 +4,7 @@ import io.vivarium.brain.learn.Rollout;
 import io.vivarium.brain.learn.Stats;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.MetricRow;
+import io.vivarium.colony.registry.OutputRow;
 import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.world.Outputs;
 import java.util.ArrayList;
@@ -79,6 +80,13 @@ final class Turn {
     rows.add(new MetricRow(a.id, a.envSteps, "act_seconds", (acted - started) / 1e9, now)); // where a turn's time goes
     rows.add(new MetricRow(a.id, a.envSteps, "learn_seconds", (learned - acted) / 1e9, now));
     colony.registry.addMetrics(rows); // one transaction for the turn's numbers
+    if (!kept.outputs.isEmpty()) {
+      List<OutputRow> outs = new ArrayList<>(kept.outputs.size());
+      for (Outputs.Output o : kept.outputs) {
+        outs.add(new OutputRow(a.id, a.envSteps, o.bytes(), o.reward(), o.details(), now));
+      }
+      colony.registry.addOutputs(outs); // what the agent said, with what came of it
+    }
     colony.registry.putAgent(colony.lifecycle.row(a, AgentState.ALIVE, 0, null)); // fitness follows every turn
     colony.memory.afterTurn(a, r, kept.outputs);
     if (a.phase == LearnMethod.BC && colony.method == LearnMethod.BC_PPO
