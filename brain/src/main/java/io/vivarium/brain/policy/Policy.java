@@ -84,6 +84,17 @@ public final class Policy {
    */
   public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training) {
+    return sequence(w, m, prefixes, tokens, channel, temperature, training, false);
+  }
+
+  /**
+   * {@link #sequence} and, when {@code values} is set, a fourth array: the value head (B) at
+   * each row's last context position, the one before its first generated token. That is where
+   * the {@link Actor}'s sampler read the value; the two agree when prefix and action fit the
+   * block (the colony sizes blocks so), else the value sees the context the cut row keeps.
+   */
+  public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
+      io.vivarium.core.Channel channel, double temperature, boolean training, boolean values) {
     List<BrainInput> rows = new java.util.ArrayList<>(prefixes.size());
     for (int i = 0; i < prefixes.size(); i++) {
       rows.add(joined(prefixes.get(i), tokens[i], channel).keepLast(w.shape().block()));
@@ -94,12 +105,23 @@ public final class Policy {
     long[] target = new long[b.size() * s];
     float[] mask = new float[b.size() * s];
     scored(rows, tokens, b.patchCount(), s, target, mask);
-    NDArray logits = Transformer.logits(w, Transformer.hidden(w, b, training)); // (B, S, V)
+    NDArray hidden = Transformer.hidden(w, b, training); // (B, S, C)
+    NDArray logits = Transformer.logits(w, hidden); // (B, S, V)
     logits = logits.div(m.create((float) temperature)).add(m.create(SAMPLEABLE_BIAS)).reshape(b.size() * s, v);
     NDArray logAll = logits.logSoftmax(-1); // (B·S, V)
     NDArray picked = logAll.gather(m.create(target, new Shape(b.size() * s, 1)), 1).squeeze(-1); // (B·S)
     NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg(); // (B·S)
-    return new NDArray[] {picked, entropy, m.create(mask)};
+    if (!values) {
+      return new NDArray[] {picked, entropy, m.create(mask)};
+    }
+    long[] context = new long[b.size()];
+    for (int i = 0; i < b.size(); i++) {
+      int n = rows.get(i).tokens().length;
+      context[i] = b.patchCount() + n - Math.min(tokens[i].length, n - 1) - 1L; // as in #scored
+    }
+    NDArray value = Transformer.values(w, hidden) // (B, S)
+        .gather(m.create(context, new Shape(b.size(), 1)), 1).squeeze(-1); // (B)
+    return new NDArray[] {picked, entropy, m.create(mask), value};
   }
 
   /** 0 for tokens a sampler may draw, a large negative bias for the rest (specials but {@code <eos>}). */
