@@ -7,7 +7,7 @@ package io.vivarium.core.config;
 public record LearnConfig(
     @Doc("Learning method: auto (the one that fits the world: bc+ppo where there is an expert to clone and "
         + "one-byte actions, ppo for one-byte actions without one, grpo for byte sequences), bc (cloning the "
-        + "world's expert), ppo, grpo (group-relative, byte sequences too), bc+ppo (cloning for colony.bcSteps, "
+        + "world's expert), ppo (one-byte actions and byte sequences), grpo (group-relative, byte sequences too), bc+ppo (cloning for colony.bcSteps, "
         + "then PPO).")
         @OneOf({"auto", "bc", "ppo", "grpo", "bc+ppo"}) String method,
     @Doc("Peak learning rate of PPO (a child may perturb it, see colony.perturb); cloning and GRPO have their own (learn.bc.lr, learn.grpo.lr).")
