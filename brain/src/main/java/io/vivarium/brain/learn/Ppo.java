@@ -183,7 +183,7 @@ public final class Ppo extends OptimizedLearner {
    * The rollout's token log-probabilities and the steps' advantages laid out on the flat (B·S)
    * positions {@code mask} marks: each row's scored positions predict its last tokens, in order.
    */
-  static float[][] perToken(float[] mask, float[][] tokenLogp, float[] adv) {
+  private static float[][] perToken(float[] mask, float[][] tokenLogp, float[] adv) {
     int b = tokenLogp.length;
     int s = mask.length / b;
     float[] old = new float[mask.length];
