@@ -42,10 +42,10 @@ class RunCommandTest {
   @Test
   void aRefusedWorldTouchesNothingAndNamesItsOwnPreset() {
     Path data = dir.resolve("data");
-    Result r = run(data, "--world", "exec", "learn.method=ppo");
+    Result r = run(data, "--world", "exec", "learn.method=bc");
     assertThat(r.code).isNotZero();
     assertThat(r.out).isEmpty();
-    assertThat(r.err).contains("exec exec-machine-64").contains("use learn.method=grpo")
+    assertThat(r.err).contains("exec exec-machine-64").contains("use learn.method=grpo or ppo")
         .doesNotContain("gold-bare-6x6+ego7");
     assertThat(Files.exists(data)).as("nothing created in the data directory").isFalse();
 

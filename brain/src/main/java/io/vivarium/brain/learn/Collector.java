@@ -37,7 +37,7 @@ public final class Collector {
       SplittableRandom rng) {
     if (needs.oneByte() && !actor.space().oneByte()) {
       throw new IllegalArgumentException("this learner needs a world with a one-byte action alphabet; "
-          + batch.spec().world() + " acts with byte sequences (use learn.method=grpo)");
+          + batch.spec().world() + " acts with byte sequences (use learn.method=grpo or ppo)");
     }
     if (needs.expertLabels() && !(batch instanceof Expert)) {
       throw new IllegalArgumentException("cloning needs a world with an expert; " + batch.spec().world()

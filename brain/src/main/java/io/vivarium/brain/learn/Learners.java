@@ -7,7 +7,9 @@ import io.vivarium.core.config.LearnMethod;
 /**
  * Makes the learner of a method from the configuration tree: {@code bc} (the mixture
  * {@code learn.bc.drive} says), {@code dagger} (the brain drives every instance), {@code ppo},
- * {@code grpo}. {@code bc+ppo} is two of them in turn; its owner switches. Stateless.
+ * {@code grpo}. {@code bc+ppo} is two of them in turn; its owner switches. PPO scores sequences
+ * at {@code learn.grpo.temperature}, the temperature actors sample them at; PPO and GRPO keep a
+ * reference brain when {@code learn.klRef} is above 0. Stateless.
  */
 public final class Learners {
   private Learners() {}
@@ -23,12 +25,24 @@ public final class Learners {
     return switch (method) {
       case BC -> new Imitation(brain, c.bc(), c.optimizer(), schedule, instances, seed);
       case DAGGER -> new Imitation(brain, c.bc().withDrive(1), c.optimizer(), schedule, instances, seed);
-      case PPO -> new Ppo(brain, c.ppo(), c.optimizer(), schedule, instances, seed);
-      case GRPO -> new Grpo(brain, c.grpo(), c.optimizer(), schedule, instances, seed);
+      case PPO -> near(new Ppo(brain, c.ppo(), c.optimizer(), schedule, instances, seed, c.grpo().temperature()),
+          c.klRef());
+      case GRPO -> near(new Grpo(brain, c.grpo(), c.optimizer(), schedule, instances, seed), c.klRef());
       case AUTO, BC_PPO -> throw new IllegalArgumentException("learning method " + method + " is not one learner; "
           + "its owner runs them in turn (one of " + LearnMethod.keys(LearnMethod.BC, LearnMethod.DAGGER,
           LearnMethod.PPO, LearnMethod.GRPO) + ")");
     };
+  }
+
+  /** {@code learner}, kept near its brain as it is now with weight {@code klRef} (0 = off). */
+  private static Learner near(OptimizedLearner learner, double klRef) {
+    try {
+      learner.keepNear(klRef);
+      return learner;
+    } catch (RuntimeException e) {
+      learner.close();
+      throw e;
+    }
   }
 
   /** The peak learning rate of {@code method}: learn.bc.lr for cloning, learn.grpo.lr for GRPO, learn.lr for PPO. */

@@ -13,12 +13,15 @@ import java.util.SplittableRandom;
 
 /**
  * What the learners of the loop share: one AdamW over the brain from the one optimizer
- * configuration, its state for checkpoints, and shuffled minibatch orders. Not thread-safe.
+ * configuration, its state for checkpoints, shuffled minibatch orders, and the optional penalty
+ * towards a reference brain ({@link #keepNear}, {@link KlReference}). Not thread-safe.
  */
 abstract class OptimizedLearner implements Learner {
   final TorchBrain brain;
   final OptimizerConfig optimizer;
   final AdamW opt;
+  /** The penalty towards the brain as it was when the learner was made; off unless {@link #keepNear}. */
+  KlReference klRef = KlReference.off();
 
   OptimizedLearner(TorchBrain brain, OptimizerConfig optimizer) {
     this.brain = brain;
@@ -41,9 +44,24 @@ abstract class OptimizedLearner implements Learner {
     return opt.steps();
   }
 
+  /**
+   * Keeps the policy near a frozen copy of the brain as it is now, with {@code weight} (learn.klRef;
+   * 0 = off). The learner's loss adds it through {@link KlReference#oneByte} or
+   * {@link KlReference#sequences}; {@link KlReference#report} adds {@code kl_ref} to its stats.
+   *
+   * @throws IllegalStateException when a reference is kept already
+   */
+  final void keepNear(double weight) {
+    if (klRef.on()) {
+      throw new IllegalStateException("this learner keeps a reference brain already");
+    }
+    klRef = KlReference.of(brain, weight);
+  }
+
   @Override
   public void close() {
     opt.close();
+    klRef.close();
   }
 
   /** The terms of one gradient step, built on the step's manager; element 0 is the loss minimised. */
@@ -74,7 +92,10 @@ abstract class OptimizedLearner implements Learner {
           }
         });
         JniUtils.setGradMode(false);
+        klRef.stepped();
         return report.read(terms, opt.step(m, lr, optimizer.maxGradNorm()));
+      } finally {
+        klRef.discard();
       }
     });
   }

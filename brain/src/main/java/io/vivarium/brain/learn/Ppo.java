@@ -16,10 +16,19 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Proximal policy optimisation (Schulman et al. 2017) of a brain with one-byte actions: clipped
- * surrogate, GAE(λ), value loss, entropy bonus, minibatch epochs, per-minibatch advantage
- * normalisation, global gradient clipping, the learning rate from a {@link Schedule}. Each
- * {@link #update} learns from one rollout and reports every term (CleanRL's {@code losses/*}).
+ * Proximal policy optimisation (Schulman et al. 2017) of a brain with one-byte actions or byte
+ * sequences: clipped surrogate, GAE(λ), value loss, entropy bonus, minibatch epochs,
+ * per-minibatch advantage normalisation, global gradient clipping, the learning rate from a
+ * {@link Schedule}, and the optional penalty towards a reference brain ({@link KlReference}).
+ * Each {@link #update} learns from one rollout and reports every term (CleanRL's {@code losses/*}).
+ *
+ * <p>A sequence is one action of its step: GAE runs over steps, and the value is the value
+ * head's at the last context position (where the sampler read it). Its tokens are scored under
+ * teacher forcing at the sampling temperature, and the clipped surrogate is taken per token with
+ * the step's advantage on every token, averaged over the minibatch's tokens, as GRPO does here:
+ * the whole action's ratio, a product of up to 256 token ratios, would leave the clip range at
+ * once and clip nearly every sample, while per-token ratios bound each decision. The entropy
+ * bonus is per token too.
  *
  * <p>Not thread-safe: one thread drives a learner. Backward passes take the process-wide
  * {@link TrainingLock}, so learners of different brains may share a JVM.
@@ -29,15 +38,30 @@ public final class Ppo extends OptimizedLearner {
   private final Schedule schedule;
   private final int instances;
   private final SplittableRandom rng;
+  private final double temperature;
 
-  /** A learner of {@code brain} playing {@code instances} worlds; the schedule counts gradient steps. */
+  /** A learner of {@code brain} playing {@code instances} worlds, sequences sampled at temperature 1. */
   public Ppo(TorchBrain brain, PpoConfig options, OptimizerConfig optimizer, Schedule schedule, int instances,
       long seed) {
+    this(brain, options, optimizer, schedule, instances, seed, 1.0);
+  }
+
+  /**
+   * A learner of {@code brain} playing {@code instances} worlds; the schedule counts gradient
+   * steps; sequences are scored at {@code temperature}, the one the actor samples them at.
+   */
+  public Ppo(TorchBrain brain, PpoConfig options, OptimizerConfig optimizer, Schedule schedule, int instances,
+      long seed, double temperature) {
     super(brain, optimizer);
+    if (!(temperature > 0 && temperature <= 100)) {
+      throw new IllegalArgumentException("ppo scores sequences at the sampling temperature, which must be in "
+          + "(0, 100]; got " + temperature + " (see learn.grpo.temperature)");
+    }
     this.options = options;
     this.schedule = schedule;
     this.instances = instances;
     this.rng = Seeds.random(seed, "ppo-minibatches", 0);
+    this.temperature = temperature;
   }
 
   @Override
@@ -47,7 +71,7 @@ public final class Ppo extends OptimizedLearner {
 
   @Override
   public Needs needs() {
-    return new Needs(false, instances, true, 1, true);
+    return new Needs(false, instances, false, 1, true);
   }
 
   @Override
@@ -73,7 +97,8 @@ public final class Ppo extends OptimizedLearner {
           break steps; // the rest of the rollout is dropped; every applied step was whole
         }
         lr = schedule.at(opt.steps());
-        float[] s = minibatch(r, order, from, minibatch, advantages, returns, lr);
+        float[] s = r.space().oneByte() ? minibatch(r, order, from, minibatch, advantages, returns, lr)
+            : sequences(r, order, from, minibatch, advantages, returns, lr);
         for (int k = 0; k < s.length; k++) {
           sums[k] += s[k];
         }
@@ -81,8 +106,8 @@ public final class Ppo extends OptimizedLearner {
       }
     }
     double u = Math.max(1, updates);
-    return new Stats(sums[0] / u, sums[1] / u, sums[2] / u, sums[3] / u, sums[4] / u,
-        explainedVariance(r.values(), returns), sums[5] / u, lr, Double.NaN, updates);
+    return klRef.report(new Stats(sums[0] / u, sums[1] / u, sums[2] / u, sums[3] / u, sums[4] / u,
+        explainedVariance(r.values(), returns), sums[5] / u, lr, Double.NaN, updates));
   }
 
   /** One gradient step; returns pg loss, value loss, entropy, approximate KL, clip fraction, gradient norm. */
@@ -115,11 +140,74 @@ public final class Ppo extends OptimizedLearner {
       NDArray v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
       NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
           .add(v.mul(m.create((float) options.valueCoef())));
-      return new NDArray[] {loss, pg, v, entropy, logRatio};
-    }, lr, (t, norm) -> {
-      float[] kl = Surrogate.klAndClip(t[4].toFloatArray(), null, options.clip());
-      return new float[] {t[1].getFloat(), t[2].getFloat(), t[3].getFloat(), kl[0], kl[1], norm};
-    });
+      loss = klRef.oneByte(m, loss, newLogp, inputs, alphabet, actions);
+      return new NDArray[] {loss, pg, v, entropy, logRatio, null};
+    }, lr, this::report);
+  }
+
+  /** One gradient step over byte sequences, per token; returns what {@link #minibatch} returns. */
+  private float[] sequences(Rollout r, int[] order, int from, int size, float[] advantages, float[] returns,
+      double lr) {
+    List<BrainInput> inputs = new ArrayList<>(size);
+    int[][] tokens = new int[size][];
+    float[][] oldLogp = new float[size][];
+    float[] adv = new float[size];
+    float[] ret = new float[size];
+    for (int j = 0; j < size; j++) {
+      int k = order[from + j];
+      inputs.add(r.input(k));
+      tokens[j] = r.tokens(k);
+      oldLogp[j] = r.tokenLogp(k);
+      adv[j] = advantages[k];
+      ret[j] = returns[k];
+    }
+    Advantages.normalise(adv, 0, size, 1e-8f);
+    io.vivarium.core.Channel channel = r.space().channel();
+    return step((w, m) -> {
+      NDArray[] seq = Policy.sequence(w, m, inputs, tokens, channel, temperature, true, true);
+      NDArray msk = seq[2]; // (B·S)
+      float[][] perToken = perToken(msk.toFloatArray(), oldLogp, adv);
+      NDArray denom = msk.sum().maximum(m.create(1f));
+      NDArray logRatio = seq[0].sub(m.create(perToken[0])).mul(msk); // (B·S)
+      NDArray pg = Surrogate.perSample(m, logRatio, m.create(perToken[1]), options.clip()).mul(msk).sum().div(denom);
+      NDArray entropy = seq[1].mul(msk).sum().div(denom);
+      NDArray v = seq[3].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
+      NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
+          .add(v.mul(m.create((float) options.valueCoef())));
+      loss = klRef.sequences(m, loss, seq[0], msk, inputs, tokens, channel, temperature);
+      return new NDArray[] {loss, pg, v, entropy, logRatio, msk};
+    }, lr, this::report);
+  }
+
+  /**
+   * The rollout's token log-probabilities and the steps' advantages laid out on the flat (B·S)
+   * positions {@code mask} marks: each row's scored positions predict its last tokens, in order.
+   */
+  private static float[][] perToken(float[] mask, float[][] tokenLogp, float[] adv) {
+    int b = tokenLogp.length;
+    int s = mask.length / b;
+    float[] old = new float[mask.length];
+    float[] a = new float[mask.length];
+    for (int j = 0; j < b; j++) {
+      int scored = 0;
+      for (int p = j * s; p < (j + 1) * s; p++) {
+        scored += mask[p] > 0 ? 1 : 0;
+      }
+      int next = tokenLogp[j].length - scored;
+      for (int p = j * s; p < (j + 1) * s; p++) {
+        if (mask[p] > 0) {
+          old[p] = tokenLogp[j][next++];
+          a[p] = adv[j];
+        }
+      }
+    }
+    return new float[][] {old, a};
+  }
+
+  /** Policy loss, value loss, entropy, approximate KL, clip fraction (over the mask, if any), gradient norm. */
+  private float[] report(NDArray[] t, float norm) {
+    float[] kl = Surrogate.klAndClip(t[4].toFloatArray(), t[5] == null ? null : t[5].toFloatArray(), options.clip());
+    return new float[] {t[1].getFloat(), t[2].getFloat(), t[3].getFloat(), kl[0], kl[1], norm};
   }
 
   /** 1 − Var(returns − values) / Var(returns): 1 is a perfect critic, ≤ 0 one that explains nothing. */

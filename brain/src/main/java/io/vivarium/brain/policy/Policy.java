@@ -85,7 +85,18 @@ public final class Policy {
    */
   public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training) {
-    NDArray[] shared = shared(w, m, prefixes, tokens, channel, temperature, training);
+    return sequence(w, m, prefixes, tokens, channel, temperature, training, false);
+  }
+
+  /**
+   * {@link #sequence} and, when {@code values} is set, a fourth array: the value head (B) at
+   * each row's last context position, the one before its first generated token. That is where
+   * the {@link Actor}'s sampler read the value; the two agree when prefix and action fit the
+   * block (the colony sizes blocks so), else the value sees the context the cut row keeps.
+   */
+  public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
+      io.vivarium.core.Channel channel, double temperature, boolean training, boolean values) {
+    NDArray[] shared = shared(w, m, prefixes, tokens, channel, temperature, training, values);
     if (shared != null) {
       return shared;
     }
@@ -99,12 +110,23 @@ public final class Policy {
     long[] target = new long[b.size() * s];
     float[] mask = new float[b.size() * s];
     scored(rows, tokens, b.patchCount(), s, target, mask);
-    NDArray logits = Transformer.logits(w, Transformer.hidden(w, b, training)); // (B, S, V)
+    NDArray hidden = Transformer.hidden(w, b, training); // (B, S, C)
+    NDArray logits = Transformer.logits(w, hidden); // (B, S, V)
     logits = logits.div(m.create((float) temperature)).add(m.create(SAMPLEABLE_BIAS)).reshape(b.size() * s, v);
     NDArray logAll = logits.logSoftmax(-1); // (B·S, V)
     NDArray picked = logAll.gather(m.create(target, new Shape(b.size() * s, 1)), 1).squeeze(-1); // (B·S)
     NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg(); // (B·S)
-    return new NDArray[] {picked, entropy, m.create(mask)};
+    if (!values) {
+      return new NDArray[] {picked, entropy, m.create(mask)};
+    }
+    long[] context = new long[b.size()];
+    for (int i = 0; i < b.size(); i++) {
+      int n = rows.get(i).tokens().length;
+      context[i] = b.patchCount() + n - Math.min(tokens[i].length, n - 1) - 1L; // as in #scored
+    }
+    NDArray value = Transformer.values(w, hidden) // (B, S)
+        .gather(m.create(context, new Shape(b.size(), 1)), 1).squeeze(-1); // (B)
+    return new NDArray[] {picked, entropy, m.create(mask), value};
   }
 
   /**
@@ -114,7 +136,7 @@ public final class Policy {
    * first, in order. Null when the path does not apply.
    */
   private static NDArray[] shared(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
-      io.vivarium.core.Channel channel, double temperature, boolean training) {
+      io.vivarium.core.Channel channel, double temperature, boolean training, boolean values) {
     int b = prefixes.size();
     int[] groupOf = new int[b];
     List<BrainInput> distinct = new java.util.ArrayList<>();
@@ -153,7 +175,11 @@ public final class Policy {
     NDArray logAll = logits.logSoftmax(-1); // (B·T, V)
     NDArray picked = logAll.gather(m.create(target, new Shape((long) b * t, 1)), 1).squeeze(-1);
     NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg();
-    return new NDArray[] {picked, entropy, m.create(mask)};
+    if (!values) {
+      return new NDArray[] {picked, entropy, m.create(mask)};
+    }
+    NDArray afterPrefix = hidden.get(new ai.djl.ndarray.index.NDIndex(":, 0, :")); // (B, C): the last context position
+    return new NDArray[] {picked, entropy, m.create(mask), Transformer.values(w, afterPrefix)};
   }
 
   private static boolean samePrefix(BrainInput a, BrainInput b) {

@@ -52,9 +52,9 @@ public final class Preflight {
     LearnMethod method = Methods.resolve(config, spec, expert);
     String world = config.world().name() + " " + config.world().preset();
     boolean oneByte = ActionSpace.of(spec).oneByte();
-    if (!oneByte && method != LearnMethod.GRPO) {
+    if (!oneByte && method != LearnMethod.GRPO && method != LearnMethod.PPO) {
       throw new IllegalArgumentException("learn.method=" + method + " needs a world with a one-byte action alphabet; "
-          + world + " acts with byte sequences (programs, text): use learn.method=grpo (or auto)");
+          + world + " acts with byte sequences (programs, text): use learn.method=grpo or ppo (or auto)");
     }
     if (method.clones() && !expert) {
       throw new IllegalArgumentException("learn.method=" + method + " clones the world's expert, but " + world

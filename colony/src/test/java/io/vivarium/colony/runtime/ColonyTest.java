@@ -84,10 +84,10 @@ class ColonyTest {
   @Test
   void aLearnerThatDoesNotFitTheWorldIsRefusedBeforeAnythingStarts() {
     Path x = dir.resolve("x");
-    assertThatThrownBy(() -> new Colony(new DataDir(x), config("learn.method=ppo", "world.name=exec",
+    assertThatThrownBy(() -> new Colony(new DataDir(x), config("learn.method=bc", "world.name=exec",
         "world.preset=exec-machine-64"), l -> {}))
-        .hasMessageContaining("learn.method=ppo needs a world with a one-byte action alphabet")
-        .hasMessageContaining("use learn.method=grpo");
+        .hasMessageContaining("learn.method=bc needs a world with a one-byte action alphabet")
+        .hasMessageContaining("use learn.method=grpo or ppo");
     assertThat(Files.exists(x)).isFalse();
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The colony runs in every world that acts in byte sequences, with the world's default preset
  * and {@code learn.method=auto}: exec's programs in the sandbox and repair's text, each learning
- * by GRPO, every learner statistic recorded.
+ * by GRPO (or by PPO when asked, with a reference brain), every learner statistic recorded.
  */
 class ColonyWorldsTest {
   @TempDir Path dir;
@@ -37,6 +37,26 @@ class ColonyWorldsTest {
       try (Registry r = Registry.openReadOnly(data.registry())) {
         assertThat(r.metrics().names("a0001")).as(world)
             .contains("return", "policy_loss", "entropy", "approx_kl", "clip_fraction", "grad_norm", "lr");
+      }
+    }
+  }
+
+  @Test
+  void ppoLearnsSequencesTooWithAReferenceBrain() {
+    for (String world : List.of("exec", "repair")) {
+      DataDir data = new DataDir(dir.resolve("ppo-" + world));
+      var config = ConfigResolver.resolve(null, List.of("world.name=" + world,
+          "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
+          "colony.turnSteps=" + (world.equals("exec") ? 16 : 2), "bus.enabled=false", "memory.enabled=false",
+          "learn.method=ppo", "learn.ppo.epochs=2", "learn.klRef=0.05"));
+      try (Colony colony = new Colony(data, config, l -> { })) {
+        assertThat(colony.method).as(world).isEqualTo(io.vivarium.core.config.LearnMethod.PPO);
+        colony.runRounds(2);
+        assertThat(colony.find("a0001").learner.optimizerSteps()).as(world).isPositive();
+      }
+      try (Registry r = Registry.openReadOnly(data.registry())) {
+        assertThat(r.metrics().names("a0001")).as(world)
+            .contains("return", "policy_loss", "value_loss", "entropy", "approx_kl", "kl_ref");
       }
     }
   }

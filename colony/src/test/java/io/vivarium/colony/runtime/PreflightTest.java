@@ -40,10 +40,19 @@ class PreflightTest {
   @Test
   void aOneByteLearnerInASequenceWorldIsRefused() {
     String preset = io.vivarium.core.world.Worlds.get("repair").defaultPreset();
-    assertThatThrownBy(() -> Preflight.check(config("learn.method=ppo", "world.name=repair",
+    assertThatThrownBy(() -> Preflight.check(config("learn.method=bc", "world.name=repair",
         "world.preset=" + preset)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("one-byte action alphabet").hasMessageContaining("use learn.method=grpo");
+        .hasMessageContaining("one-byte action alphabet").hasMessageContaining("use learn.method=grpo or ppo");
+  }
+
+  @Test
+  void ppoLearnsSequencesToo() {
+    for (String world : List.of("exec", "repair")) {
+      String preset = io.vivarium.core.world.Worlds.get(world).defaultPreset();
+      assertThatCode(() -> Preflight.check(config("learn.method=ppo", "world.name=" + world, "world.preset=" + preset)))
+          .as(world).doesNotThrowAnyException();
+    }
   }
 
   @Test

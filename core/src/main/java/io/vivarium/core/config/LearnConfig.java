@@ -7,11 +7,14 @@ package io.vivarium.core.config;
 public record LearnConfig(
     @Doc("Learning method: auto (the one that fits the world: bc+ppo where there is an expert to clone and "
         + "one-byte actions, ppo for one-byte actions without one, grpo for byte sequences), bc (cloning the "
-        + "world's expert), ppo, grpo (group-relative, byte sequences too), bc+ppo (cloning for colony.bcSteps, "
+        + "world's expert), ppo (one-byte actions and byte sequences), grpo (group-relative, byte sequences too), bc+ppo (cloning for colony.bcSteps, "
         + "then PPO).")
         @OneOf({"auto", "bc", "ppo", "grpo", "bc+ppo"}) String method,
     @Doc("Peak learning rate of PPO (a child may perturb it, see colony.perturb); cloning and GRPO have their own (learn.bc.lr, learn.grpo.lr).")
         @Range(min = 0, max = 1) double lr,
+    @Doc("Weight of the penalty keeping PPO and GRPO near a frozen copy of the brain taken when its learner is made "
+        + "(the k3 estimate of the KL per token, or per one-byte action, reported as kl_ref); 0 = off.")
+        @Range(min = 0, max = 100) double klRef,
     PpoConfig ppo,
     GrpoConfig grpo,
     BcConfig bc,
@@ -19,7 +22,7 @@ public record LearnConfig(
     ScheduleConfig schedule) {
 
   public static LearnConfig defaults() {
-    return new LearnConfig("auto", 2.5e-4, PpoConfig.defaults(), GrpoConfig.defaults(), BcConfig.defaults(),
+    return new LearnConfig("auto", 2.5e-4, 0, PpoConfig.defaults(), GrpoConfig.defaults(), BcConfig.defaults(),
         OptimizerConfig.defaults(), ScheduleConfig.defaults());
   }
 
@@ -30,17 +33,17 @@ public record LearnConfig(
 
   /** This configuration with another learning rate. */
   public LearnConfig withLr(double x) {
-    return new LearnConfig(method, x, ppo, grpo, bc, optimizer, schedule);
+    return new LearnConfig(method, x, klRef, ppo, grpo, bc, optimizer, schedule);
   }
 
   /** This configuration with another PPO section. */
   public LearnConfig withPpo(PpoConfig p) {
-    return new LearnConfig(method, lr, p, grpo, bc, optimizer, schedule);
+    return new LearnConfig(method, lr, klRef, p, grpo, bc, optimizer, schedule);
   }
 
   /** This configuration with another cloning section. */
   public LearnConfig withBc(BcConfig b) {
-    return new LearnConfig(method, lr, ppo, grpo, b, optimizer, schedule);
+    return new LearnConfig(method, lr, klRef, ppo, grpo, b, optimizer, schedule);
   }
 
 }
