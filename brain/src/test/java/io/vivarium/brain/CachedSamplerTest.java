@@ -53,6 +53,13 @@ class CachedSamplerTest {
         for (int b : new int[] {1, 3, 8}) {
           for (boolean patches : new boolean[] {false, true}) {
             List<BrainInput> in = inputs(b, patches, new SplittableRandom(seed * 31 + b));
+            if (b == 8 && !patches) { // groups of equal contexts (GRPO's): prefilled once each
+              List<BrainInput> grouped = new ArrayList<>();
+              for (int i = 0; i < b; i++) {
+                grouped.add(in.get(i / 4));
+              }
+              in = grouped;
+            }
             for (Sampling s : samplings(brain, in)) {
               String what = "seed " + seed + ", batch " + b + ", patches " + patches + ", " + s;
               List<Acted> want = Sampler.runUncached(brain, in, s, new SplittableRandom(seed));
@@ -87,7 +94,7 @@ class CachedSamplerTest {
   private static void assertSame(String what, Acted got, Acted want) {
     assertThat(got.tokens()).as(what).containsExactly(want.tokens());
     assertThat(got.bytes()).as(what).containsExactly(want.bytes());
-    assertThat(got.value()).as(what).isEqualTo(want.value());
+    assertThat(got.value()).as(what).isCloseTo(want.value(), within(1e-5f)); // a batch of other shape rounds apart
     for (int j = 0; j < want.logProbs().length; j++) {
       assertThat(got.logProbs()[j]).as(what + ", log-prob " + j)
           .isCloseTo(want.logProbs()[j], within(1e-4f));

@@ -33,44 +33,88 @@ public final class KvCache implements AutoCloseable {
   private float[][] first; // (B, V + 1) logits and value at each row's last position
   private float[] hidden0; // (S0, C) flattened final hidden state of row 0's real positions
 
-  private KvCache(Weights w, NDManager manager, int padded, Batch b) {
+  private KvCache(Weights w, NDManager manager, int padded, Batch b, int[] rowOf) {
     this.w = w;
     this.manager = manager;
     this.kv = new NDArray[2 * w.shape().layers()];
     this.padded = padded;
-    this.real = new int[b.size()];
-    this.next = new int[b.size()];
-    for (int i = 0; i < b.size(); i++) {
-      real[i] = b.patchCount() + b.lengths()[i];
-      next[i] = b.lengths()[i];
+    this.real = new int[rowOf.length];
+    this.next = new int[rowOf.length];
+    for (int i = 0; i < rowOf.length; i++) {
+      real[i] = b.patchCount() + b.lengths()[rowOf[i]];
+      next[i] = b.lengths()[rowOf[i]];
     }
   }
 
   /**
    * Runs {@code inputs} (each within the brain's block) through the model once and keeps their
    * keys and values; {@link #first} then holds the logits and value at each row's last
-   * position, exactly as {@link Transformer#hidden} gives them.
+   * position, exactly as {@link Transformer#hidden} gives them. Identical patch-free inputs (a
+   * GRPO group's shared context) run once and their keys and values are copied to each row.
    */
   public static KvCache open(Weights w, List<BrainInput> inputs) {
     NDManager m = w.manager().newSubManager();
     try {
       KvCache c;
       try (NDManager step = m.newSubManager()) {
-        Batch b = Batch.of(step, w.shape(), inputs);
-        c = new KvCache(w, m, b.sequence(), b);
-        NDArray hidden = Transformer.prefill(w, b, c.kv); // (B, S, C)
+        List<BrainInput> distinct = new java.util.ArrayList<>();
+        int[] rowOf = distinct(inputs, distinct);
+        Batch b = Batch.of(step, w.shape(), distinct);
+        c = new KvCache(w, m, b.sequence(), b, rowOf);
+        NDArray hidden = Transformer.prefill(w, b, c.kv); // (U, S, C)
+        if (distinct.size() < inputs.size()) {
+          NDIndex rows = new NDIndex("{}", step.create(headRows(rowOf, w.shape().heads())));
+          for (int j = 0; j < c.kv.length; j++) {
+            c.kv[j] = c.kv[j].get(rows); // (B·H, S, D)
+          }
+        }
         for (NDArray a : c.kv) {
           a.attach(m);
         }
-        c.hidden0 = hidden.get(0).get("0:{}", c.real[0]).toFloatArray();
-        NDArray last = hidden.gather(lastIndex(step, b, w.shape().dim()), 1).squeeze(1); // (B, C)
-        c.first = outputs(w, last, true);
+        c.hidden0 = hidden.get(rowOf[0]).get("0:{}", c.real[0]).toFloatArray();
+        NDArray last = hidden.gather(lastIndex(step, b, w.shape().dim()), 1).squeeze(1); // (U, C)
+        float[][] once = outputs(w, last, true);
+        c.first = new float[inputs.size()][];
+        for (int i = 0; i < rowOf.length; i++) {
+          c.first[i] = once[rowOf[i]].clone();
+        }
       }
       return c;
     } catch (RuntimeException e) {
       m.close();
       throw e;
     }
+  }
+
+  /** Fills {@code distinct} with the different inputs; returns each input's index among them. */
+  private static int[] distinct(List<BrainInput> inputs, List<BrainInput> distinct) {
+    int[] rowOf = new int[inputs.size()];
+    for (int i = 0; i < inputs.size(); i++) {
+      BrainInput in = inputs.get(i);
+      int u = distinct.size() - 1; // equal inputs are usually adjacent
+      if (u < 0 || !same(distinct.get(u), in)) {
+        u = distinct.size();
+        distinct.add(in);
+      }
+      rowOf[i] = u;
+    }
+    return rowOf;
+  }
+
+  private static boolean same(BrainInput a, BrainInput b) {
+    return a == b || a.patches().count() == 0 && b.patches().count() == 0 && a.prefix() == b.prefix()
+        && Arrays.equals(a.tokens(), b.tokens()) && Arrays.equals(a.channels(), b.channels());
+  }
+
+  /** For each row and head, the row of its distinct input's (U·H) keys. */
+  private static long[] headRows(int[] rowOf, int heads) {
+    long[] rows = new long[rowOf.length * heads];
+    for (int i = 0; i < rowOf.length; i++) {
+      for (int h = 0; h < heads; h++) {
+        rows[i * heads + h] = (long) rowOf[i] * heads + h;
+      }
+    }
+    return rows;
   }
 
   /** (B, 1, C) int64 index of each row's last real position, for a gather along positions. */
