@@ -78,7 +78,8 @@ public final class Policy {
    * by {@code temperature} as the sampler divided them. Rows longer than the block keep their
    * last {@code block} tokens (the sampler saw the same).
    *
-   * @return log-probabilities (B·S), entropies (B·S) and the scored positions' mask (B·S), flat
+   * @return log-probabilities (B·S), entropies (B·S), the scored positions' mask (B·S) and the
+   *     log-distribution over the vocabulary (B·S, V; unsampleable tokens at about −1e9), flat
    *     over the batch's (B, S) positions; {@link #scored} says which flat positions hold which
    *     token
    */
@@ -99,7 +100,7 @@ public final class Policy {
     NDArray logAll = logits.logSoftmax(-1); // (B·S, V)
     NDArray picked = logAll.gather(m.create(target, new Shape(b.size() * s, 1)), 1).squeeze(-1); // (B·S)
     NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg(); // (B·S)
-    return new NDArray[] {picked, entropy, m.create(mask)};
+    return new NDArray[] {picked, entropy, m.create(mask), logAll};
   }
 
   /** 0 for tokens a sampler may draw, a large negative bias for the rest (specials but {@code <eos>}). */
