@@ -17,8 +17,8 @@ public record GrpoConfig(
     @Doc("Sampling temperature of byte sequences.") @Range(min = 0.01, max = 10) double temperature,
     @Doc("Entropy bonus coefficient (keeps a policy without a critic from collapsing onto one action).")
         @Range(min = 0, max = 10) double entropy,
-    @Doc("Weight of the loss term maximising the entropy of the predicted byte distribution (256 bytes, "
-        + "<eos> left out) at each generated position of a byte-sequence action (0 = off).")
+    @Doc("Weight of the loss term maximising the entropy of the predicted byte distribution (the 256 bytes, "
+        + "end of sequence left out) at each generated position of a byte-sequence action (0 = off).")
         @Range(min = 0, max = 10) double byteEntropy,
     @Doc("Weight of the loss term pulling the minibatch's expected bytes towards flattening the colony's "
         + "byte histogram (0 = off; needs the colony's counts).")
