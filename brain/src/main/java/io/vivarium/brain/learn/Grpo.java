@@ -11,9 +11,12 @@ import io.vivarium.core.config.GrpoConfig;
 import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.OptimizerConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Group-relative policy optimisation (Shao et al. 2024; seed 001's "pseudo-GRPO") for one-byte
@@ -22,6 +25,9 @@ import java.util.function.BooleanSupplier;
  * have finished their k-th episode ({@link EpisodeGroups}, across rollouts), every step of each
  * gets (episode return − the group's mean) / the group's deviation. No value head. The loss is PPO's clipped surrogate, per token
  * for sequences (scored under teacher forcing, as the sampler drew them), with an entropy bonus.
+ * Seed 000's terms are opt-in: for sequences, the entropy of the predicted byte distribution and
+ * the colony's byte histogram as loss terms ({@link ByteTerms}); for any action, the
+ * gradient-stability reward per episode ({@link GradientStability}).
  *
  * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
  */
@@ -32,6 +38,10 @@ public final class Grpo extends OptimizedLearner {
   private final SplittableRandom rng;
   /** Episodes waiting for their group, across rollouts; made at the first rollout. */
   private EpisodeGroups groups;
+  /** The colony's byte counts (256) for the colony-histogram term; null = the term is off. */
+  private Supplier<long[]> colonyCounts;
+  /** The gradient-stability reward; null when its weight is 0. */
+  private final GradientStability stability;
 
   /**
    * A learner of {@code brain} over {@code instances} worlds in groups of {@code options.group()}.
@@ -45,6 +55,16 @@ public final class Grpo extends OptimizedLearner {
     this.schedule = schedule;
     this.instances = instances;
     this.rng = Seeds.random(seed, "grpo-minibatches", 0);
+    this.stability = options.gradientReward() > 0
+        ? new GradientStability(brain, options.gradientReward(), options.temperature()) : null;
+  }
+
+  /**
+   * Where the colony-histogram term ({@code learn.grpo.colonyHistogram}) reads the colony's
+   * byte counts: 256 counts, read once per update. Without a supplier the term is off.
+   */
+  public void colonyCounts(Supplier<long[]> counts) {
+    this.colonyCounts = counts;
   }
 
   /** {@code optimizer}, once the instances split into whole groups (checked before the optimizer exists). */
@@ -75,10 +95,12 @@ public final class Grpo extends OptimizedLearner {
     if (groups == null) {
       groups = new EpisodeGroups(r.envs(), options.group());
     }
-    List<EpisodeGroups.Sample> ready = groups.add(r);
+    List<EpisodeGroups.Sample> ready = groups.add(r, stability == null ? null : e -> stability.bonus(e, r.space()));
     int n = ready.size();
     int minibatch = Math.min(options.minibatch(), Math.max(1, n));
-    double[] sums = new double[5];
+    long[] counts = colonyCounts != null && options.colonyHistogram() > 0
+        ? ByteTerms.checked(colonyCounts.get()).clone() : null;
+    double[] sums = new double[7];
     double lr = Double.NaN;
     int updates = 0;
     steps:
@@ -94,7 +116,7 @@ public final class Grpo extends OptimizedLearner {
           batch.add(ready.get(order[k]));
         }
         float[] s = r.space().oneByte() ? oneByte(batch, r.space().alphabet(), lr)
-            : sequences(batch, r.space().channel(), lr);
+            : sequences(batch, r.space().channel(), lr, counts);
         for (int k = 0; k < s.length; k++) {
           sums[k] += s[k];
         }
@@ -104,8 +126,24 @@ public final class Grpo extends OptimizedLearner {
     if (updates == 0) {
       return Stats.NONE; // no group finished its episodes yet: nothing to compare
     }
-    return new Stats(sums[0] / updates, Double.NaN, sums[1] / updates, sums[2] / updates, sums[3] / updates,
-        Double.NaN, sums[4] / updates, lr, Double.NaN, updates);
+    return klRef.report(new Stats(sums[0] / updates, Double.NaN, sums[1] / updates, sums[2] / updates,
+        sums[3] / updates, Double.NaN, sums[4] / updates, lr, Double.NaN, updates).with(extra(sums, updates, r, counts)));
+  }
+
+  /** Seed 000's terms this update computed, by metric name (none at the defaults). */
+  private Map<String, Double> extra(double[] sums, int updates, Rollout r, long[] counts) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (!r.space().oneByte() && options.byteEntropy() > 0) {
+      out.put("byte_entropy_loss", sums[5] / updates);
+    }
+    if (!r.space().oneByte() && counts != null) {
+      out.put("colony_histogram_kl", sums[6] / updates);
+    }
+    if (stability != null) {
+      out.put("gradient_stability", stability.lastMean());
+      out.put("gradient_stability_spread", stability.lastSpread());
+    }
+    return out;
   }
 
   /** One gradient step over one-byte actions; returns loss, entropy, KL, clip fraction, gradient norm. */
@@ -129,12 +167,18 @@ public final class Grpo extends OptimizedLearner {
       NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
       NDArray loss = Surrogate.clipped(m, logRatio, m.create(a), options.clip())
           .sub(entropy.mul(m.create((float) options.entropy())));
+      loss = klRef.oneByte(m, loss, lp, in, alphabet, act);
       return new NDArray[] {loss, entropy, logRatio, null};
     }, lr, this::report);
   }
 
-  /** One gradient step over byte sequences, per token; returns loss, entropy, KL, clip fraction, gradient norm. */
-  private float[] sequences(List<EpisodeGroups.Sample> batch, io.vivarium.core.Channel channel, double lr) {
+  /**
+   * One gradient step over byte sequences, per token, with seed 000's byte terms when weighted
+   * ({@code counts} null = no colony term); returns loss, entropy, KL, clip fraction, gradient
+   * norm, the byte-entropy term (−H) and the colony histogram's KL from flat (NaN when off).
+   */
+  private float[] sequences(List<EpisodeGroups.Sample> batch, io.vivarium.core.Channel channel, double lr,
+      long[] counts) {
     int b = batch.size();
     List<BrainInput> in = new ArrayList<>(b);
     int[][] tokens = new int[b][];
@@ -168,14 +212,49 @@ public final class Grpo extends OptimizedLearner {
       NDArray entropy = seq[1].mul(msk).sum().div(denom);
       NDArray loss = Surrogate.perSample(m, logRatio, m.create(a), options.clip()).mul(msk).sum().div(denom)
           .sub(entropy.mul(m.create((float) options.entropy())));
-      return new NDArray[] {loss, entropy, logRatio, msk};
+      NDArray[] terms = byteTerms(m, seq[3], msk, denom, counts);
+      for (int k = 0; k < 2; k++) {
+        if (terms[k] != null) {
+          loss = loss.add(terms[k].mul(m.create((float) (k == 0 ? options.byteEntropy() : options.colonyHistogram()))));
+        }
+      }
+      loss = klRef.sequences(m, loss, seq[0], msk, in, tokens, channel, options.temperature());
+      return new NDArray[] {loss, entropy, logRatio, msk, terms[0], terms[2]};
     }, lr, this::report);
   }
 
-  /** Loss, entropy, KL, clip fraction (over the masked positions when there is a mask), gradient norm. */
+  /**
+   * Seed 000's loss terms from the vocabulary's log-distribution (B·S, V) at the scored positions:
+   * −H of the byte distribution, the colony term and its KL; each null when off.
+   */
+  private NDArray[] byteTerms(ai.djl.ndarray.NDManager m, NDArray logAll, NDArray msk, NDArray denom, long[] counts) {
+    NDArray[] out = new NDArray[3];
+    if (options.byteEntropy() <= 0 && counts == null) {
+      return out;
+    }
+    NDArray byteLog = ByteTerms.byteLog(logAll); // (B·S, 256)
+    if (options.byteEntropy() > 0) {
+      out[0] = ByteTerms.entropy(byteLog, msk, denom).neg();
+    }
+    if (counts != null) {
+      NDArray[] c = ByteTerms.colony(m, byteLog, msk, denom.getFloat(), counts);
+      out[1] = c[0];
+      out[2] = c[1];
+    }
+    return out;
+  }
+
+  /**
+   * Loss, entropy, KL, clip fraction (over the masked positions when there is a mask), gradient
+   * norm; then the byte terms' values when {@code t} has them (NaN when off).
+   */
   private float[] report(NDArray[] t, float norm) {
     float[] kl = Surrogate.klAndClip(t[2].toFloatArray(), t[3] == null ? null : t[3].toFloatArray(), options.clip());
-    return new float[] {t[0].getFloat(), t[1].getFloat(), kl[0], kl[1], norm};
+    float[] out = {t[0].getFloat(), t[1].getFloat(), kl[0], kl[1], norm, Float.NaN, Float.NaN};
+    for (int k = 4; k < t.length; k++) {
+      out[k + 1] = t[k] == null ? Float.NaN : t[k].getFloat();
+    }
+    return out;
   }
 
 }

@@ -171,7 +171,7 @@ public final class Ppo extends OptimizedLearner {
       NDArray logRatio = seq[0].sub(m.create(perToken[0])).mul(msk); // (B·S)
       NDArray pg = Surrogate.perSample(m, logRatio, m.create(perToken[1]), options.clip()).mul(msk).sum().div(denom);
       NDArray entropy = seq[1].mul(msk).sum().div(denom);
-      NDArray v = seq[3].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
+      NDArray v = seq[4].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
       NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
           .add(v.mul(m.create((float) options.valueCoef())));
       loss = klRef.sequences(m, loss, seq[0], msk, inputs, tokens, channel, temperature);

@@ -79,9 +79,10 @@ public final class Policy {
    * by {@code temperature} as the sampler divided them. Rows longer than the block keep their
    * last {@code block} tokens (the sampler saw the same).
    *
-   * @return log-probabilities (B·S), entropies (B·S) and the scored positions' mask (B·S), flat
-   *     over the batch's (B, S) positions; {@link #scored} says which flat positions hold which
-   *     token
+   * @return log-probabilities (B·S), entropies (B·S), the scored positions' mask (B·S) and the
+   *     log-distribution over the vocabulary (B·S, V; unsampleable tokens at about −1e9), flat
+   *     over the batch's positions (B, S), or (B, T) over the continuations alone when rows share
+   *     prefixes; the mask marks each row's scored positions, in token order
    */
   public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training) {
@@ -89,7 +90,7 @@ public final class Policy {
   }
 
   /**
-   * {@link #sequence} and, when {@code values} is set, a fourth array: the value head (B) at
+   * {@link #sequence} and, when {@code values} is set, a fifth array: the value head (B) at
    * each row's last context position, the one before its first generated token. That is where
    * the {@link Actor}'s sampler read the value; the two agree when prefix and action fit the
    * block (the colony sizes blocks so), else the value sees the context the cut row keeps.
@@ -117,7 +118,7 @@ public final class Policy {
     NDArray picked = logAll.gather(m.create(target, new Shape(b.size() * s, 1)), 1).squeeze(-1); // (B·S)
     NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg(); // (B·S)
     if (!values) {
-      return new NDArray[] {picked, entropy, m.create(mask)};
+      return new NDArray[] {picked, entropy, m.create(mask), logAll};
     }
     long[] context = new long[b.size()];
     for (int i = 0; i < b.size(); i++) {
@@ -126,7 +127,7 @@ public final class Policy {
     }
     NDArray value = Transformer.values(w, hidden) // (B, S)
         .gather(m.create(context, new Shape(b.size(), 1)), 1).squeeze(-1); // (B)
-    return new NDArray[] {picked, entropy, m.create(mask), value};
+    return new NDArray[] {picked, entropy, m.create(mask), logAll, value};
   }
 
   /**
@@ -176,10 +177,10 @@ public final class Policy {
     NDArray picked = logAll.gather(m.create(target, new Shape((long) b * t, 1)), 1).squeeze(-1);
     NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg();
     if (!values) {
-      return new NDArray[] {picked, entropy, m.create(mask)};
+      return new NDArray[] {picked, entropy, m.create(mask), logAll};
     }
     NDArray afterPrefix = hidden.get(new ai.djl.ndarray.index.NDIndex(":, 0, :")); // (B, C): the last context position
-    return new NDArray[] {picked, entropy, m.create(mask), Transformer.values(w, afterPrefix)};
+    return new NDArray[] {picked, entropy, m.create(mask), logAll, Transformer.values(w, afterPrefix)};
   }
 
   private static boolean samePrefix(BrainInput a, BrainInput b) {

@@ -16,6 +16,8 @@ final class Loop {
   final EpisodeStats episodes;
   private final int steps;
   Stats last = Stats.NONE;
+  /** The last rollout collected (null before the first). */
+  Rollout rollout;
 
   Loop(TorchBrain brain, WorldBatch batch, Learner learner, Encoding encoding, int steps, long seed) {
     batch.reset(Seeds.derive(seed, "worlds"), learner.needs().group());
@@ -31,6 +33,7 @@ final class Loop {
   /** One rollout and one update; returns the update's statistics. */
   Stats iterate(BooleanSupplier stopping) {
     Rollout r = collector.rollout(steps);
+    rollout = r;
     for (int t = 0; t < steps; t++) {
       collector.step(r, t);
       episodes.add(r, t);

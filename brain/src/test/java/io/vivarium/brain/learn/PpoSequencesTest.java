@@ -87,7 +87,7 @@ class PpoSequencesTest {
       float[] sampler = new Actor(SPACE, 1).values(brain, prefixes);
       float[] scored = brain.infer(w -> {
         try (NDManager m = w.manager().newSubManager()) {
-          return Policy.sequence(w, m, prefixes, tokens, SPACE.channel(), 1.0, false, true)[3].toFloatArray();
+          return Policy.sequence(w, m, prefixes, tokens, SPACE.channel(), 1.0, false, true)[4].toFloatArray();
         }
       });
       assertThat(scored).hasSize(3);
