@@ -63,6 +63,7 @@ public final class Grpo extends OptimizedLearner {
    * Where the colony-histogram term ({@code learn.grpo.colonyHistogram}) reads the colony's
    * byte counts: 256 counts, read once per update. Without a supplier the term is off.
    */
+  @Override
   public void colonyCounts(Supplier<long[]> counts) {
     this.colonyCounts = counts;
   }

@@ -31,6 +31,12 @@ public interface Learner extends AutoCloseable {
     return update(rollout, () -> false);
   }
 
+  /**
+   * Where a learner whose loss looks at the colony's byte distribution (GRPO's colony-histogram
+   * term) reads it: 256 counts. Others ignore it.
+   */
+  default void colonyCounts(java.util.function.Supplier<long[]> counts) {}
+
   /** The optimizer's moments and step counter as bytes (see {@link AdamW#exportState()}). */
   byte[] optimizerState();
 

@@ -74,6 +74,7 @@ final class Lifecycle {
     long seed = Seeds.derive(a.learnerSeed, phase.key(), a.envSteps);
     a.phase = phase;
     a.learner = colony.learners.make(a.id, phase, a.brain, c, seen.size(), seed);
+    a.learner.colonyCounts(colony.worldContext.counts()::snapshot);
     a.senses = new Senses(seen.spec(), fit.encoding(phase), seen.size());
     Actor actor = new Actor(ActionSpace.of(seen.spec()), c.grpo().temperature());
     a.collector = new Collector(a.brain, seen, a.senses, actor, a.learner.needs(), Seeds.random(seed, "actions", 0));

@@ -25,8 +25,8 @@ class ColonyWorldsTest {
       DataDir data = new DataDir(dir.resolve(world));
       var config = ConfigResolver.resolve(null, List.of("world.name=" + world,
           "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
-          // exec's episodes are 16 programs, repair's one answer: a turn ends episodes of every instance
-          "colony.turnSteps=" + (world.equals("exec") ? 16 : 2), "bus.enabled=false", "memory.enabled=false"));
+          // exec's episodes are one program, repair's one answer: a turn ends episodes of every instance
+          "colony.turnSteps=2", "bus.enabled=false", "memory.enabled=false"));
       try (Colony colony = new Colony(data, config, l -> { })) {
         assertThat(colony.method).as(world).isEqualTo(io.vivarium.core.config.LearnMethod.GRPO);
         colony.runRounds(2);
@@ -47,7 +47,7 @@ class ColonyWorldsTest {
       DataDir data = new DataDir(dir.resolve("ppo-" + world));
       var config = ConfigResolver.resolve(null, List.of("world.name=" + world,
           "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
-          "colony.turnSteps=" + (world.equals("exec") ? 16 : 2), "bus.enabled=false", "memory.enabled=false",
+          "colony.turnSteps=2", "bus.enabled=false", "memory.enabled=false",
           "learn.method=ppo", "learn.ppo.epochs=2", "learn.klRef=0.05"));
       try (Colony colony = new Colony(data, config, l -> { })) {
         assertThat(colony.method).as(world).isEqualTo(io.vivarium.core.config.LearnMethod.PPO);
@@ -58,6 +58,27 @@ class ColonyWorldsTest {
         assertThat(r.metrics().names("a0001")).as(world)
             .contains("return", "policy_loss", "value_loss", "entropy", "approx_kl", "kl_ref");
       }
+    }
+  }
+
+  @Test
+  void anExecColonyKeepsWhatItsGroupsSaidWithWhatCameOfIt() {
+    DataDir data = new DataDir(dir.resolve("meditation"));
+    var config = ConfigResolver.resolve(null, List.of("world.name=exec", "world.preset=exec-machine-64",
+        "colony.agents=2", "world.batch=8", "learn.grpo.group=4", "colony.turnSteps=1", "bus.enabled=false",
+        "memory.k=1", "memory.contextBytes=64", "learn.grpo.epochs=1"));
+    try (Colony colony = new Colony(data, config, l -> { })) {
+      colony.runRounds(2);
+      colony.memory.memory().refresh();
+      assertThat(colony.memory.memory().stats().byKind().get("output")).as("each group's chosen program, stored")
+          .isPositive();
+    }
+    try (Registry r = Registry.openReadOnly(data.registry())) {
+      assertThat(r.metrics().names("a0001"))
+          .contains("world.evenness", "world.distinct_calls", "world.byte_entropy", "act_seconds", "learn_seconds");
+      var outputs = r.outputs("a0001", 100);
+      assertThat(outputs).hasSize(2 * 2); // two turns, two groups each
+      assertThat(outputs.get(0).details()).contains("\"histogram\"", "\"rewards\"", "\"outcome\"");
     }
   }
 }

@@ -97,6 +97,21 @@ class RunConfigTest {
     return write("config.toml", ConfigResolver.toToml(ConfigResolver.resolve(null, List.of(overrides)), true));
   }
 
+  @Test
+  void aWorldsSuggestionsFillOnlyTheKeysNoLayerSet() throws Exception {
+    java.util.function.Function<String, Map<String, Object>> suggest =
+        w -> w.equals("exec") ? Map.of("world.batch", 32, "learn.grpo.group", 8) : Map.of();
+    VivariumConfig exec = RunConfig.resolve(null, null, List.of("world.name=exec", "learn.grpo.group=4"), PRESETS,
+        suggest).config();
+    assertThat(exec.world().batch()).isEqualTo(32);
+    assertThat(exec.learn().grpo().group()).as("set by the user").isEqualTo(4);
+    assertThat(RunConfig.resolve(null, null, List.of(), PRESETS, suggest).config().world().batch())
+        .as("gold suggests nothing").isEqualTo(8);
+    Path stored = write("stored.toml", "[world]\nname = \"exec\"\nbatch = 16\n");
+    assertThat(RunConfig.resolve(stored, null, List.of(), PRESETS, suggest).config().world().batch())
+        .as("a resumed colony keeps its own").isEqualTo(16);
+  }
+
   private Path write(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text);
   }

@@ -40,6 +40,9 @@ public final class ExecBatch implements WorldBatch, Outputs {
   private final ExecConfig context;
   private final SharedPools.Lease lease;
   private final ExecReward reward;
+  private final ColonyCounts counts;
+  /** Whether scoring adds each program to the counts already ({@code global-entropy} does). */
+  private final boolean rewardCounts;
   private final Spec spec;
   private final int size;
   private final boolean live;
@@ -67,6 +70,8 @@ public final class ExecBatch implements WorldBatch, Outputs {
     this.size = size;
     this.live = settings.machineState();
     this.reward = ExecReward.parse(settings.reward(), counts);
+    this.counts = counts;
+    this.rewardCounts = settings.reward().contains("global-entropy");
     this.spec = spec(settings, context);
     this.rewards = new float[size];
     this.terminated = new boolean[size];
@@ -145,6 +150,9 @@ public final class ExecBatch implements WorldBatch, Outputs {
     ExecReward.Scored[] scored = new ExecReward.Scored[size];
     for (int i = 0; i < size; i++) {
       scored[i] = reward.scored(programs[i], outcomes[i]);
+      if (!rewardCounts) {
+        counts.add(programs[i]); // the colony's byte distribution sees every program
+      }
       rewards[i] = (float) scored[i].total();
       terminated[i] = false;
       truncated[i] = true; // every program is an episode of its own
