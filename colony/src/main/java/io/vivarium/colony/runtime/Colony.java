@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The main job: a population of agents living in a world, each with its own brain, world batch
- * and learner, taking turns on one thread. The colony owns the loop: each {@link Turn} acts,
+ * and learner, taking turns on the colony's thread (the next agent acting on a second thread while
+ * the current one learns, {@link Pipeline}). The colony owns the loop: each {@link Turn} acts,
  * steps the worlds, records and learns; {@link Population} replicates and culls; {@link
  * Lifecycle} brings agents into memory and out. See {@code docs/colony.md}.
  *
@@ -52,6 +53,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   final Lifecycle lifecycle = new Lifecycle(this);
   final Population population = new Population(this);
   private final Turn turn = new Turn(this);
+  private final Pipeline pipeline;
   private final ColonyLock lock;
   private final AtomicBoolean stop = new AtomicBoolean();
   private final RequestDesk desk = new RequestDesk(this);
@@ -100,6 +102,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     this.method = plan.method();
     this.turnSteps = plan.turnSteps();
     this.spec = plan.spec();
+    this.pipeline = new Pipeline(this, turn, desk::applyPending);
     this.lock = ColonyLock.acquire(dir);
     try {
       dir.writeConfig(config);
@@ -229,15 +232,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       if (agents.isEmpty() && !Rounds.idle(this)) {
         break;
       }
-      for (LiveAgent a : List.copyOf(agents)) {
-        if (stop.get() || System.nanoTime() >= deadline) {
-          break;
-        }
-        if (agents.contains(a)) {
-          safeTurn(a);
-          desk.applyPending();
-        }
-      }
+      pipeline.round(List.copyOf(agents), deadline);
       if (!agents.isEmpty()) {
         idleNoted = false;
         stepsPerSecond = roundSteps / Math.max((System.nanoTime() - start) / 1e9, 1e-9);
@@ -249,22 +244,6 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
   }
 
-  private void safeTurn(LiveAgent a) {
-    try {
-      turn.take(a);
-      if (!stop.get()) { // a stopping colony checkpoints and leaves; births and deaths can wait
-        population.afterTurn(a);
-      }
-    } catch (Turn.Stopped e) {
-      Records.addEpisodes(registry, a.id, a.episodes.drain()); // the rest of the rollout is dropped
-    } catch (RuntimeException | Error e) {
-      if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
-        throw e;
-      }
-      lifecycle.fail(a, e);
-    }
-  }
-
   /** Closes agents, the bus and the registry and releases the lock; checkpoints nothing more. Idempotent. */
   @Override
   public void close() {
@@ -272,6 +251,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       return;
     }
     closed = true;
+    pipeline.close();
     for (LiveAgent a : List.copyOf(agents)) {
       lifecycle.unload(a);
     }

@@ -32,7 +32,7 @@ final class MemoryLink implements AutoCloseable {
   private final LuceneMemory memory; // null when off
   private final MemoryConfig config;
   /** Each agent's key of its current turn, from {@link #beforeTurn} to {@link #afterTurn}. */
-  private final Map<String, float[]> keys = new HashMap<>();
+  private final Map<String, float[]> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
   private MemoryLink(LuceneMemory memory, MemoryConfig config) {
     this.memory = memory;

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One turn of one agent, the colony's loop in CleanRL's two phases: recall memories into its
- * context; act in every world instance for the turn's steps (the {@code Collector} asks the
- * {@code Actor} and steps the batch, each step written once into a {@link Rollout}), following
- * every step with its records — episodes, the bus, a watched agent's frame; then hand the
- * rollout to the agent's learner and record everything its update says, its fitness and its
- * episodes; store what it did in the memory; switch a young cloner to PPO when its time is up;
- * checkpoint when due. Driven by the colony's thread; not thread-safe.
+ * One turn of one agent, the colony's loop in CleanRL's two phases. {@link #act}: recall
+ * memories into its context; act in every world instance for the turn's steps (the {@code
+ * Collector} asks the {@code Actor} and steps the batch, each step written once into a {@link
+ * Rollout}), following its episodes and a watched agent's frame. {@link #learn}: publish the
+ * steps on the bus, hand the rollout to the agent's learner and record everything its update
+ * says, its fitness, its episodes and its world's outputs; store what it said in the memory;
+ * switch a young cloner to PPO when its time is up; checkpoint when due. One agent's two halves
+ * run one after the other; the {@link Pipeline} may run one agent's act beside another's learn.
  */
 final class Turn {
   /** Thrown between steps to end a turn at once when the colony is asked to stop. */
@@ -35,27 +36,65 @@ final class Turn {
     this.colony = colony;
   }
 
-  /** Takes {@code a}'s turn; throws {@link Stopped} when the colony stopped it between steps (nothing learned). */
-  void take(LiveAgent a) {
+  /**
+   * What the acting half of a turn collected: the rollout, the world's kept outputs and
+   * measures, the actions of every step (for the bus) and when acting began and ended.
+   */
+  static final class Acted {
+    final Rollout rollout;
+    final Kept kept = new Kept();
+    final List<byte[][]> taken = new ArrayList<>();
+    final long started = System.nanoTime();
+    long ended;
+
+    Acted(Rollout rollout) {
+      this.rollout = rollout;
+    }
+  }
+
+  /**
+   * The acting half of {@code a}'s turn (phases 1 and 2). It touches only the agent's own state
+   * and thread-safe parts (the brain's read lock, the sandbox pool, the memory), so it may run
+   * on another thread while a different agent learns; the bus and the registry wait for
+   * {@link #learn}. Throws {@link Stopped} when the colony stops between steps.
+   */
+  Acted act(LiveAgent a) {
     // 1. Context: memories near what the agent sees, shown for the whole turn.
     if (!a.phase.clones()) {
       colony.memory.beforeTurn(a);
     }
     // 2. Rollout: act, step, record, step after step.
     int steps = colony.turnSteps;
-    Rollout r = a.collector.rollout(steps);
-    Kept kept = new Kept();
-    long started = System.nanoTime();
+    Acted x = new Acted(a.collector.rollout(steps));
     for (int t = 0; t < steps; t++) {
       if (colony.stopping()) {
         throw new Stopped();
       }
-      byte[][] taken = a.collector.step(r, t);
-      afterStep(a, r, t, taken);
-      kept.afterStep(a);
+      byte[][] taken = a.collector.step(x.rollout, t);
+      a.envSteps += x.rollout.envs();
+      a.episodes.afterStep(x.rollout, t);
+      x.taken.add(taken);
+      x.kept.afterStep(a);
+      if (colony.frames.watched(a.id)) {
+        colony.frames.put(colony.frame(a, false));
+      }
     }
     if (a.learner.needs().bootstrap()) {
-      a.collector.finish(r); // the values the learner bootstraps from
+      a.collector.finish(x.rollout); // the values the learner bootstraps from
+    }
+    x.ended = System.nanoTime();
+    return x;
+  }
+
+  /** The learning half of {@code a}'s turn (phases 3 and 4), on the colony's thread, after {@link #act}. */
+  void learn(LiveAgent a, Acted x) {
+    Rollout r = x.rollout;
+    Kept kept = x.kept;
+    colony.roundSteps += (long) r.envs() * x.taken.size();
+    if (colony.link != null) {
+      for (byte[][] taken : x.taken) {
+        colony.link.afterStep(a, taken);
+      }
     }
     // 3. Update: the learner's gradient steps, stopped between whole steps when the colony stops.
     long acted = System.nanoTime();
@@ -77,7 +116,7 @@ final class Turn {
       }
     }
     kept.measures().forEach((name, value) -> rows.add(new MetricRow(a.id, a.envSteps, "world." + name, value, now)));
-    rows.add(new MetricRow(a.id, a.envSteps, "act_seconds", (acted - started) / 1e9, now)); // where a turn's time goes
+    rows.add(new MetricRow(a.id, a.envSteps, "act_seconds", (x.ended - x.started) / 1e9, now)); // where a turn's time goes
     rows.add(new MetricRow(a.id, a.envSteps, "learn_seconds", (learned - acted) / 1e9, now));
     colony.registry.addMetrics(rows); // one transaction for the turn's numbers
     if (!kept.outputs.isEmpty()) {
@@ -123,20 +162,6 @@ final class Turn {
       Map<String, Double> out = new LinkedHashMap<>();
       sums.forEach((name, sum) -> out.put(name, sum[0] / sum[1]));
       return out;
-    }
-  }
-
-  /** After step {@code t}: counters, episodes, the bus, a watched agent's frame. */
-  private void afterStep(LiveAgent a, Rollout r, int t, byte[][] taken) {
-    int n = r.envs();
-    a.envSteps += n;
-    colony.roundSteps += n;
-    a.episodes.afterStep(r, t);
-    if (colony.link != null) {
-      colony.link.afterStep(a, taken);
-    }
-    if (colony.frames.watched(a.id)) {
-      colony.frames.put(colony.frame(a, false));
     }
   }
 }

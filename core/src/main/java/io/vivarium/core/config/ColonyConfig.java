@@ -26,9 +26,11 @@ public record ColonyConfig(
         @Range(min = 0, max = 1_000_000_000) int bcSteps,
     @Doc("Steps of every world instance in one turn of an agent, after which its learner updates; 0 = the "
         + "world's kind decides: 32 for one-byte actions, 4 for byte sequences (programs, text).")
-        @Range(min = 0, max = 65536) int turnSteps) {
+        @Range(min = 0, max = 65536) int turnSteps,
+    @Doc("Whether the next agent acts (samples, runs its worlds) on a second thread while the current one"
+        + " learns, so both cores work; false takes turns wholly one after another.") boolean overlap) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0);
+    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true);
   }
 }
