@@ -116,17 +116,23 @@ public final class MeditationBench {
     }
   }
 
-  /** Programs every agent (alive or not) ran: its turns times the programs of a turn. */
+  /**
+   * Programs every agent (alive or not) ran: its turns times the programs of a turn, the most
+   * common step difference between an agent's consecutive turns (a newborn's first turn starts
+   * from its parent's count, so a single difference can mislead).
+   */
   private static long programs(Registry reg) {
     long turns = 0;
-    long perTurn = 0;
+    java.util.Map<Long, Integer> deltas = new java.util.HashMap<>();
     for (AgentRow a : reg.agents()) {
       List<MetricPoint> s = reg.metrics().series(a.id(), "world.evenness", -1, Integer.MAX_VALUE);
       turns += s.size();
-      if (s.size() >= 2) {
-        perTurn = s.get(s.size() - 1).step() - s.get(s.size() - 2).step();
+      for (int i = 1; i < s.size(); i++) {
+        deltas.merge(s.get(i).step() - s.get(i - 1).step(), 1, Integer::sum);
       }
     }
+    long perTurn = deltas.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+        .map(java.util.Map.Entry::getKey).orElse(0L);
     return turns * perTurn;
   }
 

@@ -68,14 +68,15 @@ public final class ExecWorldFactory implements WorldFactory {
 
   /**
    * An exec colony's defaults: 32 programs per agent and step in 4 groups of 8 (one group, one
-   * mind), one pass of GRPO over them (every program is a fresh bandit sample: one epoch learns as
-   * much per second as four, measured in docs/worlds.md), two recalled memories of a whole 64-byte
-   * program each, deduplicated.
+   * mind), one pass of GRPO over them (each program is learned from once; more passes cost time
+   * the sandbox could use, see docs/worlds.md), two recalled memories of a whole 64-byte program
+   * each, deduplicated; a child every 2,048 programs at most (an episode is one program, so the
+   * gold colony's 20 episodes would be less than a step).
    */
   @Override
   public Map<String, Object> suggestions() {
     return Map.of("world.batch", 32, "learn.grpo.group", 8, "learn.grpo.epochs", 1, "memory.k", 2,
-        "memory.contextBytes", 128, "memory.dedup", true);
+        "memory.contextBytes", 128, "memory.dedup", true, "colony.replicateEvery", 2048);
   }
 
   private ExecSettings settings(String preset, WorldContext context) {
