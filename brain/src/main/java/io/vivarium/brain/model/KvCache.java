@@ -58,12 +58,12 @@ public final class KvCache implements AutoCloseable {
       KvCache c;
       try (NDManager step = m.newSubManager()) {
         List<BrainInput> distinct = new java.util.ArrayList<>();
-        int[] rowOf = distinct(inputs, distinct);
+        int[] rowOf = SharedPrefix.distinct(inputs, distinct);
         Batch b = Batch.of(step, w.shape(), distinct);
         c = new KvCache(w, m, b.sequence(), b, rowOf);
         NDArray hidden = Transformer.prefill(w, b, c.kv); // (U, S, C)
         if (distinct.size() < inputs.size()) {
-          NDIndex rows = new NDIndex("{}", step.create(headRows(rowOf, w.shape().heads())));
+          NDIndex rows = new NDIndex("{}", step.create(SharedPrefix.headRows(rowOf, w.shape().heads())));
           for (int j = 0; j < c.kv.length; j++) {
             c.kv[j] = c.kv[j].get(rows); // (B·H, S, D)
           }
@@ -84,37 +84,6 @@ public final class KvCache implements AutoCloseable {
       m.close();
       throw e;
     }
-  }
-
-  /** Fills {@code distinct} with the different inputs; returns each input's index among them. */
-  private static int[] distinct(List<BrainInput> inputs, List<BrainInput> distinct) {
-    int[] rowOf = new int[inputs.size()];
-    for (int i = 0; i < inputs.size(); i++) {
-      BrainInput in = inputs.get(i);
-      int u = distinct.size() - 1; // equal inputs are usually adjacent
-      if (u < 0 || !same(distinct.get(u), in)) {
-        u = distinct.size();
-        distinct.add(in);
-      }
-      rowOf[i] = u;
-    }
-    return rowOf;
-  }
-
-  private static boolean same(BrainInput a, BrainInput b) {
-    return a == b || a.patches().count() == 0 && b.patches().count() == 0 && a.prefix() == b.prefix()
-        && Arrays.equals(a.tokens(), b.tokens()) && Arrays.equals(a.channels(), b.channels());
-  }
-
-  /** For each row and head, the row of its distinct input's (U·H) keys. */
-  private static long[] headRows(int[] rowOf, int heads) {
-    long[] rows = new long[rowOf.length * heads];
-    for (int i = 0; i < rowOf.length; i++) {
-      for (int h = 0; h < heads; h++) {
-        rows[i * heads + h] = (long) rowOf[i] * heads + h;
-      }
-    }
-    return rows;
   }
 
   /** (B, 1, C) int64 index of each row's last real position, for a gather along positions. */

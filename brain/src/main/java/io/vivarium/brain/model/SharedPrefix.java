@@ -131,8 +131,37 @@ public final class SharedPrefix {
     return m.create(mask, new Shape(1, 1, t, p + t));
   }
 
-  /** For each continuation row and head, the row of its prefix's (U·H) keys. */
-  private static long[] headRows(int[] groupOf, int heads) {
+  /**
+   * Fills {@code distinct} with the different inputs of {@code inputs} (equal patch-free ones
+   * count once); returns each input's index among them.
+   */
+  public static int[] distinct(List<BrainInput> inputs, List<BrainInput> distinct) {
+    int[] of = new int[inputs.size()];
+    for (int i = 0; i < inputs.size(); i++) {
+      BrainInput in = inputs.get(i);
+      int u = distinct.size() - 1; // equal inputs are usually adjacent
+      if (u < 0 || !same(distinct.get(u), in)) {
+        u = -1;
+        for (int k = 0; k < distinct.size() && u < 0; k++) {
+          u = same(distinct.get(k), in) ? k : -1;
+        }
+      }
+      if (u < 0) {
+        u = distinct.size();
+        distinct.add(in);
+      }
+      of[i] = u;
+    }
+    return of;
+  }
+
+  private static boolean same(BrainInput a, BrainInput b) {
+    return a == b || a.patches().count() == 0 && b.patches().count() == 0 && a.prefix() == b.prefix()
+        && java.util.Arrays.equals(a.tokens(), b.tokens()) && java.util.Arrays.equals(a.channels(), b.channels());
+  }
+
+  /** For each row and head, the row of its distinct input's (U·H) keys and values. */
+  static long[] headRows(int[] groupOf, int heads) {
     long[] rows = new long[groupOf.length * heads];
     for (int i = 0; i < groupOf.length; i++) {
       for (int h = 0; h < heads; h++) {

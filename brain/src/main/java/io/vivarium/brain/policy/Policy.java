@@ -139,24 +139,11 @@ public final class Policy {
   private static NDArray[] shared(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training, boolean values) {
     int b = prefixes.size();
-    int[] groupOf = new int[b];
     List<BrainInput> distinct = new java.util.ArrayList<>();
+    int[] groupOf = SharedPrefix.distinct(prefixes, distinct);
     int t = 1;
-    for (int i = 0; i < b; i++) {
-      BrainInput in = prefixes.get(i);
-      int g = distinct.size() - 1; // rows of one prefix are usually adjacent
-      if (g < 0 || !samePrefix(distinct.get(g), in)) {
-        g = -1;
-        for (int k = 0; k < distinct.size() && g < 0; k++) {
-          g = samePrefix(distinct.get(k), in) ? k : -1;
-        }
-      }
-      if (g < 0) {
-        g = distinct.size();
-        distinct.add(in);
-      }
-      groupOf[i] = g;
-      t = Math.max(t, tokens[i].length);
+    for (int[] row : tokens) {
+      t = Math.max(t, row.length);
     }
     if (distinct.size() == b || !SharedPrefix.fits(w.shape(), distinct, t)) {
       return null; // nothing shared, or a row the path cannot take
@@ -181,11 +168,6 @@ public final class Policy {
     }
     NDArray afterPrefix = hidden.get(new ai.djl.ndarray.index.NDIndex(":, 0, :")); // (B, C): the last context position
     return new NDArray[] {picked, entropy, m.create(mask), logAll, Transformer.values(w, afterPrefix)};
-  }
-
-  private static boolean samePrefix(BrainInput a, BrainInput b) {
-    return a.prefix() == b.prefix() && java.util.Arrays.equals(a.tokens(), b.tokens())
-        && java.util.Arrays.equals(a.channels(), b.channels()) && a.patches().count() == 0 && b.patches().count() == 0;
   }
 
   /** 0 for tokens a sampler may draw, a large negative bias for the rest (specials but {@code <eos>}). */
