@@ -25,8 +25,8 @@ final class TrainCommand extends VivariumCommand {
 
   /** {@code vivarium train lm}: next-byte language-model pretraining on a corpus file. */
   @Command(name = "lm", mixinStandardHelpOptions = true,
-      description = {"Pretrain a brain as a byte-level language model on a text file (90 % "
-          + "trains, the last 10 % is held out), then save it.",
+      description = {"Pretrain a brain as a byte-level language model on a text file (90 %% "
+          + "trains, the last 10 %% is held out), then save it.",
           "Prints progress, then val_loss, tokens_per_second, ms_per_iter and parameters."})
   static final class Lm extends VivariumCommand {
     @Option(names = "--corpus", paramLabel = "FILE", required = true,

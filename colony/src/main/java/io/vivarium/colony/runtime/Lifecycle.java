@@ -188,15 +188,35 @@ final class Lifecycle {
   private void founders() {
     Hparams h = new Hparams(colony.config.learn().lr(), colony.config.learn().ppo().entropy());
     BrainFit fit = BrainFit.of(colony.config, colony.spec);
+    TorchBrain pretrained = pretrained(fit); // null: fresh brains
     for (int i = 1; i <= colony.config.colony().agents(); i++) {
       String id = colony.population.nextId();
-      TorchBrain brain = TorchBrain.create(colony.config.brain(), fit.shape(),
-          Seeds.derive(colony.config.colony().seed(), "brain", i));
+      long seed = Seeds.derive(colony.config.colony().seed(), "brain", i);
+      TorchBrain brain;
+      if (pretrained == null) {
+        brain = TorchBrain.create(colony.config.brain(), fit.shape(), seed);
+      } else {
+        brain = pretrained.copy();
+        brain.mutate(colony.config.colony().mutationSigma(), seed); // founders differ as siblings do
+      }
       LiveAgent a = live(id, null, 0, brain, 0, i, h, true, 1);
       a.fitnessOwn = true;
       colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
       colony.event(Event.of("birth", id, new Events.Birth(null, 0, null, null, null, h.lr(), h.entropy())));
       checkpoint(a);
+    }
+    if (pretrained != null) {
+      pretrained.close();
+    }
+  }
+
+  /** The founders' pretrained brain ({@code colony.founderBrain}), checked; null for fresh brains. */
+  private TorchBrain pretrained(BrainFit fit) {
+    java.nio.file.Path file = Preflight.founderBrain(colony.config, fit.shape());
+    try {
+      return file == null ? null : TorchBrain.load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read colony.founderBrain=" + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.vivarium.colony.runtime;
 
+import io.vivarium.brain.BrainShape;
+import io.vivarium.brain.BrainFile;
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.config.VivariumConfig;
@@ -8,6 +10,8 @@ import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.WorldContext;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Every check a colony's configuration must pass before anything starts (broker, console, data
@@ -66,7 +70,34 @@ public final class Preflight {
           + " instances into groups of learn.grpo.group=" + group + "; make world.batch a multiple of it");
     }
     Spec seen = TalkBatch.spec(spec, config.bus().textBytes());
-    BrainFit.of(config, seen);
+    BrainFit fit = BrainFit.of(config, seen);
+    founderBrain(config, fit.shape());
     return new Plan(seen, method, Methods.turnSteps(config, spec));
+  }
+
+  /**
+   * The file {@code colony.founderBrain} names, read and checked against the colony's {@code
+   * shape} (plain Java: no engine needed); null when none is named.
+   *
+   * @throws IllegalArgumentException when the file cannot be read or its shape is not the colony's
+   */
+  static Path founderBrain(VivariumConfig config, BrainShape shape) {
+    String file = config.colony().founderBrain();
+    if (file.isEmpty()) {
+      return null;
+    }
+    BrainShape found;
+    try {
+      found = BrainFile.read(Path.of(file)).shape();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("colony.founderBrain=" + file + " cannot be read as a brain file ("
+          + e.getMessage() + "); give a file saved by vivarium train, or leave it empty for fresh brains", e);
+    }
+    if (!found.equals(shape)) {
+      throw new IllegalArgumentException("colony.founderBrain=" + file + " has the shape " + found
+          + " but this colony's brains are " + shape + "; train it with the colony's brain settings (e.g."
+          + " brain.block=" + shape.block() + ") or set them to the file's");
+    }
+    return Path.of(file);
   }
 }

@@ -28,9 +28,12 @@ public record ColonyConfig(
         + "world's kind decides: 32 for one-byte actions, 4 for byte sequences (programs, text).")
         @Range(min = 0, max = 65536) int turnSteps,
     @Doc("Whether the next agent acts (samples, runs its worlds) on a second thread while the current one"
-        + " learns, so both cores work; false takes turns wholly one after another.") boolean overlap) {
+        + " learns, so both cores work; false takes turns wholly one after another.") boolean overlap,
+    @Doc("A brain file the founders start from (each a copy with the children's mutation noise), e.g. one"
+        + " pretrained by vivarium train lm; its shape must be the colony's. Empty: fresh brains.")
+        String founderBrain) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true);
+    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true, "");
   }
 }
