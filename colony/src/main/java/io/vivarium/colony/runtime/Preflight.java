@@ -50,7 +50,8 @@ public final class Preflight {
       // checks names and modifiers, starts nothing; the colony's counts do not matter here
       spec = f.spec(config.world().preset(), new WorldContext(config.world(), ColonyCounts.local()));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("world.preset: " + e.getMessage(), e);
+      String m = e.getMessage();
+      throw new IllegalArgumentException(m.startsWith("world.") ? m : "world.preset: " + m, e);
     }
     boolean expert = f.hasExpert(config.world().preset());
     LearnMethod method = Methods.resolve(config, spec, expert);

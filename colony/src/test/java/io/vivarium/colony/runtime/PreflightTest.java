@@ -75,4 +75,14 @@ class PreflightTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("brain.block is 8 but gold");
   }
+
+  @Test
+  void aRewardChoiceIsCheckedBeforeAnythingStarts() {
+    assertThatThrownBy(() -> Preflight.check(config("world.reward=byte-entropy")))
+        .hasMessage("world.reward=byte-entropy: world gold has one reward of its own; leave world.reward empty");
+    assertThatThrownBy(() -> Preflight.check(config("world.name=exec", "world.preset=exec-machine-64",
+        "world.reward=joy"))).hasMessageStartingWith("world.reward: exec reward 'joy' is invalid");
+    Preflight.check(config("world.name=exec", "world.preset=exec-machine-64",
+        "world.reward=syscall-evenness+0.25*distinct-calls"));
+  }
 }

@@ -59,6 +59,7 @@ public interface WorldFactory {
    * settings may change what they show); the default ignores the context.
    */
   default Spec spec(String preset, WorldContext context) {
+    oneReward(context);
     return spec(preset);
   }
 
@@ -82,11 +83,16 @@ public interface WorldFactory {
    * @throws IllegalArgumentException when the context asks for what this world cannot do
    */
   default WorldBatch batch(String preset, int size, WorldContext context) {
+    oneReward(context);
+    return batch(preset, size);
+  }
+
+  /** Refuses a {@code world.reward} choice for a world that has one reward of its own. */
+  private void oneReward(WorldContext context) {
     if (!context.config().reward().isEmpty()) {
       throw new IllegalArgumentException("world.reward=" + context.config().reward() + ": world " + name()
           + " has one reward of its own; leave world.reward empty");
     }
-    return batch(preset, size);
   }
 
   /**
