@@ -54,7 +54,7 @@ final class Pipeline implements AutoCloseable {
         failed(a, e);
         continue;
       }
-      LiveAgent next = overlap ? nextAlive(order, i + 1) : null;
+      LiveAgent next = overlap ? nextAlive(order, i + 1) : null; // agents change only on this thread
       if (next != null && !colony.stopping()) {
         pending = actor().submit(() -> turn.act(next));
         pendingAgent = next;
@@ -75,8 +75,14 @@ final class Pipeline implements AutoCloseable {
     }
   }
 
-  private static LiveAgent nextAlive(List<LiveAgent> order, int from) {
-    return from < order.size() ? order.get(from) : null;
+  /** The first agent of {@code order} from {@code from} on that is still in memory, or null. */
+  private LiveAgent nextAlive(List<LiveAgent> order, int from) {
+    for (int k = from; k < order.size(); k++) {
+      if (colony.agents.contains(order.get(k))) {
+        return order.get(k);
+      }
+    }
+    return null;
   }
 
   /** The acting half's result, its exception rethrown as it was. */
