@@ -76,6 +76,7 @@ class ColonyWorldsTest {
     try (Registry r = Registry.openReadOnly(data.registry())) {
       assertThat(r.metrics().names("a0001"))
           .contains("world.evenness", "world.distinct_calls", "world.byte_entropy", "act_seconds", "learn_seconds");
+      assertThat(r.episodes().count("a0001")).as("every program is an episode").isEqualTo(2 * 8);
       var outputs = r.outputs("a0001", 100);
       assertThat(outputs).hasSize(2 * 2); // two turns, two groups each
       assertThat(outputs.get(0).details()).contains("\"histogram\"", "\"rewards\"", "\"outcome\"");

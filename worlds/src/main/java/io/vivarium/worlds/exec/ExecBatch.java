@@ -30,9 +30,10 @@ import java.util.Random;
  * context and its kept output). Every program is an episode of one step, so group-relative
  * advantages compare programs written from one context.
  *
- * <p>Programs that read clocks or {@code AT_RANDOM}, and the live preset, make episodes
- * irreproducible: the batch exposes no episode seeds. Not thread-safe: one thread steps it (it
- * runs programs on the pool's worker threads).
+ * <p>Episode seeds identify episodes in the records but do not replay them (the group's context is
+ * not in the seed; programs may read clocks or {@code AT_RANDOM}; the live preset reads the
+ * kernel's random source). Not thread-safe: one thread steps it (it runs programs on the pool's
+ * worker threads).
  */
 public final class ExecBatch implements WorldBatch, Outputs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -202,7 +203,7 @@ public final class ExecBatch implements WorldBatch, Outputs {
       if (live) {
         liveNoise().nextBytes(noise); // seed 000 read /dev/random
       } else {
-        Seeds.random(Seeds.derive(seed, "group", g), "noise", episodes[g]).nextBytes(noise);
+        new java.util.SplittableRandom(groupEpisodeSeed(g)).nextBytes(noise); // as ExecWorld.reset(seed) draws it
       }
       channels.put(Channel.NOISE, noise);
     }
@@ -232,6 +233,24 @@ public final class ExecBatch implements WorldBatch, Outputs {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("exec outcome JSON is malformed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The seed of instance {@code i}'s current episode: the one its group's random bytes come from
+   * (a single {@link ExecWorld} reset with it shows the same noise). It identifies the episode in
+   * the records; like every byte-sequence world's, exec episodes are recorded without their
+   * programs, and the group's context is not in the seed, so they are not replayed.
+   */
+  @Override
+  public long episodeSeed(int i) {
+    if (shown == null) {
+      throw new IllegalStateException("reset the batch before reading it");
+    }
+    return groupEpisodeSeed(i / group);
+  }
+
+  private long groupEpisodeSeed(int g) {
+    return Seeds.derive(Seeds.derive(seed, "group", g), "episode", episodes[g]);
   }
 
   @Override

@@ -38,6 +38,9 @@ class ExecBatchTest {
       b.reset(7, 2);
       assertThat(b.observation(0)).isSameAs(b.observation(1));
       assertThat(b.observation(0).bytes(Channel.NOISE)).isNotEqualTo(b.observation(2).bytes(Channel.NOISE));
+      try (ExecWorld single = new ExecWorld(SETTINGS)) { // the episode seed names the group's random bytes
+        assertThat(single.reset(b.episodeSeed(1)).bytes(Channel.NOISE)).containsExactly(b.observation(1).bytes(Channel.NOISE));
+      }
       byte[] crash = {(byte) 0xff, (byte) 0xff};
       b.step(new Action[] {Action.motor(crash), Action.motor(TWO_CALLS), Action.motor(crash), Action.motor(crash)});
       assertThat(b.rewards()[1]).isEqualTo(1f);
