@@ -8,9 +8,9 @@ import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.config.RunConfig;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Worlds;
-import io.vivarium.worlds.exec.ExecLimits;
 import io.vivarium.worlds.exec.ExecOutcome;
 import io.vivarium.worlds.exec.ExecReward;
+import io.vivarium.worlds.exec.ExecSettings;
 import io.vivarium.worlds.exec.ExecutorPool;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,15 +49,15 @@ public final class MeditationBench {
   }
 
   private void baseline(VivariumConfig config, long seed, double seconds) {
-    int bytes = Worlds.get("exec").spec(config.world().preset()).actionBytes();
+    ExecSettings settings = ExecSettings.preset(config.world().preset());
+    int bytes = settings.actionBytes();
     SplittableRandom r = new SplittableRandom(seed);
     long n = 0;
     double evenness = 0;
     double distinct = 0;
     long any = 0;
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
-    ExecLimits limits = config.world().preset().startsWith("exec-shell") ? ExecLimits.shell() : ExecLimits.machine();
-    try (ExecutorPool pool = new ExecutorPool(limits, config.world().exec().workers())) {
+    try (ExecutorPool pool = new ExecutorPool(settings.limits(), config.world().exec().workers())) {
       while (System.nanoTime() < deadline) {
         byte[][] programs = new byte[64][bytes];
         for (byte[] p : programs) {
@@ -66,7 +66,7 @@ public final class MeditationBench {
         for (ExecOutcome o : pool.runAll(programs)) {
           n++;
           evenness += ExecReward.syscallEvenness(o);
-          int d = o.histogramByName().size();
+          int d = ExecReward.distinct(o);
           distinct += d;
           any += d > 0 ? 1 : 0;
         }

@@ -42,8 +42,6 @@ public final class ExecBatch implements WorldBatch, Outputs {
   private final SharedPools.Lease lease;
   private final ExecReward reward;
   private final ColonyCounts counts;
-  /** Whether scoring adds each program to the counts already ({@code global-entropy} does). */
-  private final boolean rewardCounts;
   private final Spec spec;
   private final int size;
   private final boolean live;
@@ -70,14 +68,26 @@ public final class ExecBatch implements WorldBatch, Outputs {
     this.context = context;
     this.size = size;
     this.live = settings.machineState();
-    this.reward = ExecReward.parse(settings.reward(), counts);
     this.counts = counts;
-    this.rewardCounts = settings.reward().contains("global-entropy");
+    this.reward = ExecReward.parse(settings.reward(), readOnly(counts));
     this.spec = spec(settings, context);
     this.rewards = new float[size];
     this.terminated = new boolean[size];
     this.truncated = new boolean[size];
     this.lease = SharedPools.lease(settings.limits(), context.workers());
+  }
+
+  /** {@code counts} for the reward to read: the batch adds every program itself. */
+  private static ColonyCounts readOnly(ColonyCounts counts) {
+    return new ColonyCounts() {
+      @Override
+      public void add(byte[] bytes) {}
+
+      @Override
+      public long[] snapshot() {
+        return counts.snapshot();
+      }
+    };
   }
 
   /** What a batch of {@code settings} with {@code context} promises, known without a sandbox. */
@@ -150,15 +160,13 @@ public final class ExecBatch implements WorldBatch, Outputs {
     double entropy = 0;
     ExecReward.Scored[] scored = new ExecReward.Scored[size];
     for (int i = 0; i < size; i++) {
+      counts.add(programs[i]); // the colony's byte distribution sees every program, once, before it is scored
       scored[i] = reward.scored(programs[i], outcomes[i]);
-      if (!rewardCounts) {
-        counts.add(programs[i]); // the colony's byte distribution sees every program
-      }
       rewards[i] = (float) scored[i].total();
       terminated[i] = false;
       truncated[i] = true; // every program is an episode of its own
       evenness += ExecReward.syscallEvenness(outcomes[i]);
-      distinct += outcomes[i].histogramByName().size();
+      distinct += ExecReward.distinct(outcomes[i]);
       entropy += ExecReward.byteEntropy(programs[i]);
     }
     List<Output> kept = new ArrayList<>(size / group);

@@ -80,7 +80,8 @@ public interface ExecReward {
     return Math.min(1.0, (double) distinct(o) / DISTINCT_CALLS_FULL);
   }
 
-  private static int distinct(ExecOutcome o) {
+  /** Distinct (ABI, number) system calls of the run. */
+  static int distinct(ExecOutcome o) {
     int distinct = 0;
     for (int c : o.histogram()) {
       distinct += c > 0 ? 1 : 0;
