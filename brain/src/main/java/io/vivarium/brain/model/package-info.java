@@ -1,6 +1,7 @@
 /**
  * The transformer itself on DJL NDArrays: named weights, batched inputs as tensors, the
- * forward pass with its heads, and the key/value cache sampling uses.
+ * forward pass with its heads, the key/value cache sampling uses, and the shared-prefix pass
+ * that scores many continuations of few contexts.
  *
  * <p>Depends on {@code io.vivarium.brain} (shapes and inputs), {@code core} and DJL.
  */

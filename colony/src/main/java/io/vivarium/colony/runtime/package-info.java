@@ -2,7 +2,8 @@
  * The colony runtime behind {@code vivarium run}: a population of agents, each a brain learning
  * in its own batch of worlds, taking turns on the machine. The colony owns the loop: a {@code
  * Turn} acts through the brain's {@code Actor}, steps the worlds, records each step once and
- * hands the rollout to the agent's {@code Learner}; {@code Population} replicates and culls;
+ * hands the rollout to the agent's {@code Learner}; the {@code Pipeline} lets the next agent act
+ * while the current one learns; {@code Population} replicates and culls;
  * {@code Lifecycle} brings agents into memory and out and checkpoints them; {@code Preflight}
  * checks a configuration before anything starts. Every step of an agent's life is recorded in
  * the registry and its brain checkpointed through the checkpoint store.
@@ -12,8 +13,8 @@
  * {@link io.vivarium.colony.runtime.ColonyHandle}.
  *
  * <p>Depends on {@code core} (worlds only through the world registry and the {@code core.world}
- * capabilities: {@code Expert}, {@code Curriculum}, {@code Renderer}; never a world's own
- * classes), {@code brain} (learners only through {@code Learners}), {@code memory} (the shared
+ * capabilities: {@code Expert}, {@code Curriculum}, {@code Renderer}, {@code Outputs}, and the
+ * {@code WorldContext} it lends them; never a world's own classes), {@code brain} (learners only through {@code Learners}), {@code memory} (the shared
  * memory in the context), {@code bus} (agents' channels and people's input) and the colony's own
  * registry, store and replay.
  */
