@@ -80,6 +80,24 @@ public final class AskBook {
     });
   }
 
+  /**
+   * Checks a person's thumb on {@code agent}'s answer to ask {@code id} before its reward is queued.
+   *
+   * @throws IllegalArgumentException for a sign other than ±1, an unknown ask or an agent that did not answer it
+   */
+  public void checkThumb(long id, String agent, int sign) {
+    if (sign != 1 && sign != -1) {
+      throw new IllegalArgumentException("a thumb is +1 (up) or -1 (down); got " + sign);
+    }
+    if (get(id).isEmpty()) {
+      throw new IllegalArgumentException("no ask #" + id + " in this colony");
+    }
+    if (answers(id).stream().noneMatch(a -> a.agent().equals(agent))) {
+      throw new IllegalArgumentException("agent " + agent + " has not answered ask #" + id
+          + "; thumb an answer it gave");
+    }
+  }
+
   /** Ask {@code id}, or empty. */
   public Optional<AskRow> get(long id) {
     return reader.first(COLUMNS + "WHERE id = ?", AskBook::row, id);

@@ -178,15 +178,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   @Override
   public long thumb(long ask, String agent, int sign, String source) {
-    if (sign != 1 && sign != -1) {
-      throw new IllegalArgumentException("a thumb is +1 (up) or -1 (down); got " + sign);
-    }
-    if (registry.asks().get(ask).isEmpty()) {
-      throw new IllegalArgumentException("no ask #" + ask + " in this colony");
-    }
-    if (registry.asks().answers(ask).stream().noneMatch(a -> a.agent().equals(agent))) {
-      throw new IllegalArgumentException("agent " + agent + " has not answered ask #" + ask + "; thumb an answer it gave");
-    }
+    registry.asks().checkThumb(ask, agent, sign);
     long id = request(agent, "reward", Integer.toString(sign), source);
     registry.asks().reward(ask, agent, sign);
     return id;
