@@ -134,6 +134,11 @@ async function overview(m) {
     el("div", {class: "panel"}, el("h2", {}, "Throughput (env steps/s)"), chart("throughput-chart")),
     el("div", {class: "panel"}, el("h2", {}, "Events"), events)),
     el("div", {class: "panel"}, el("h2", {}, "Agents"), table));
+  if (state.colony.live) {
+    const asks = el("div", {class: "panel", id: "ask-panel"});
+    m.append(asks);
+    askBox(asks);
+  }
   every(2000, async () => {
     const agents = await api("/api/agents");
     renderCards(cards, agents);

@@ -50,6 +50,7 @@ public final class Main implements Runnable {
       new LifecycleCommand.Hibernate(),
       new LifecycleCommand.Wake(),
       new LifecycleCommand.Kill(),
+      new AskCommand(),
       new ExportCommand(),
       new ImportCommand(),
       new ConfigCommand(),

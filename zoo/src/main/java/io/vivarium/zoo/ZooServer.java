@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The zookeeper: the colony's web console (a static page in the jar) and its JSON API over
  * HTTP, with a server-sent-event stream. It reads the colony's registry, so a stopped colony can
  * be browsed; with a live {@link ColonyHandle} it also streams frames and takes people's
- * requests (hibernate, wake, kill, clone, reward, talk, vote). The API is listed in
+ * requests (hibernate, wake, kill, clone, reward, talk, vote) and questions (the ask box, {@link AskBox}). The API is listed in
  * {@code docs/zookeeper.md}. Thread-safe; {@link #close()} is idempotent.
  */
 public final class ZooServer implements AutoCloseable {
@@ -44,6 +44,7 @@ public final class ZooServer implements AutoCloseable {
   private final LiveFeed feed;
   private final Actions actions;
   private final Outputs outputs;
+  private final AskBox asks;
   private final Javalin app;
   private final String host;
   private boolean closed;
@@ -60,6 +61,7 @@ public final class ZooServer implements AutoCloseable {
     this.actions = new Actions(colony, records, json);
     this.outputs = new Outputs(registry, records, json, new Disassembly());
     this.feed = new LiveFeed(colony, records, json);
+    this.asks = new AskBox(colony, registry, json);
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
@@ -150,6 +152,9 @@ public final class ZooServer implements AutoCloseable {
         limit(ctx, 200), Params.optionalAgent(ctx), Params.queryName(ctx, "kind"))));
     app.get("/api/requests", ctx -> ctx.json(records.requests(Params.optionalAgent(ctx), limit(ctx, 50))));
     app.get("/api/requests/{rid}", ctx -> ctx.json(records.request(Params.pathLong(ctx, "rid", 1, Long.MAX_VALUE))));
+    app.get("/api/asks", ctx -> asks.list(ctx, limit(ctx, 20)));
+    app.post("/api/asks", asks::ask);
+    app.post("/api/asks/{aid}/thumb", asks::thumb);
     app.sse("/api/stream", client -> feed.add(client, Params.optionalAgent(client.ctx())));
     errors();
   }

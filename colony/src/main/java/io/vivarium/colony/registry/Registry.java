@@ -23,7 +23,8 @@ import java.util.Optional;
  * does not grow without bound. A read-only registry ({@link #openReadOnly}) refuses writes.
  *
  * <p>Callers never see SQL: reads are typed methods returning records, those of the large
- * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes} and {@link Checkpoints};
+ * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes}, {@link Checkpoints} and
+ * {@link AskBook};
  * migration in {@code Migrator}, batched inserts in {@code Inserts}, the writer thread and the
  * WAL checkpoints in {@code Writer}. What stays here: opening, the writes, agents, requests and
  * agents' recent outputs (kept small by pruning as they are written).
@@ -43,6 +44,7 @@ public final class Registry implements AutoCloseable {
   private final Events events;
   private final Episodes episodes;
   private final Checkpoints checkpoints;
+  private final AskBook asks;
   /** The one writer; null when read-only. */
   private final Writer writer;
 
@@ -60,6 +62,7 @@ public final class Registry implements AutoCloseable {
     this.events = new Events(reader);
     this.episodes = new Episodes(reader);
     this.checkpoints = new Checkpoints(reader);
+    this.asks = new AskBook(this, reader);
     if (readOnly) {
       writer = null;
       try (Connection c = reader.open()) {
@@ -321,6 +324,11 @@ public final class Registry implements AutoCloseable {
   /** Reads of the recorded checkpoints. */
   public Checkpoints checkpoints() {
     return checkpoints;
+  }
+
+  /** People's questions (asks) and their answers; writes need a writable registry. */
+  public AskBook asks() {
+    return asks;
   }
 
   /** The schema version of the file ({@code PRAGMA user_version}). */

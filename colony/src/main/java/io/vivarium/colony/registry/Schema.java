@@ -113,6 +113,34 @@ public final class Schema {
         time_ms INTEGER NOT NULL
       );
       CREATE INDEX outputs_agent ON outputs(agent, id)
+      """,
+      // 4: people's questions (asks) to the colony's text worlds and every agent's answer to them.
+      """
+      CREATE TABLE asks (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending'
+          CHECK (state IN ('pending', 'answered', 'dropped', 'refused')),
+        answered_by TEXT,
+        answer TEXT,
+        answered_ms INTEGER,
+        reward REAL NOT NULL DEFAULT 0,
+        reason TEXT
+      );
+      CREATE INDEX asks_state ON asks(state, id);
+      CREATE TABLE ask_answers (
+        id INTEGER PRIMARY KEY,
+        ask INTEGER NOT NULL REFERENCES asks(id),
+        agent TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        time_ms INTEGER NOT NULL,
+        reward REAL NOT NULL DEFAULT 0,
+        UNIQUE (ask, agent)
+      );
+      CREATE INDEX ask_answers_ask ON ask_answers(ask, id)
       """);
 
   /** The schema version this program writes. */

@@ -3,9 +3,11 @@ package io.vivarium.colony.runtime;
 import io.vivarium.bus.Bus;
 import io.vivarium.bus.BusStats;
 import io.vivarium.bus.ByteCounts;
+import io.vivarium.bus.Codecs;
 import io.vivarium.bus.ColonyEntropy;
 import io.vivarium.bus.EntropyMeter;
 import io.vivarium.bus.MemberFilter;
+import io.vivarium.bus.Topic;
 import io.vivarium.bus.Topics;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Event;
@@ -39,7 +41,7 @@ import java.util.function.Consumer;
  * the counts of the colony's live agents into the colony-wide {@code entropy}, ignoring and
  * counting any other name's ({@link #ignoredCounts()}), and {@link #counts()} gives the exec
  * reward the same protection. People's text ({@code text:from_parent})
- * goes to the handler the colony gives. The actions come from the learner's step observer
+ * goes to the handler the colony gives: decoded text (talk), or the raw bytes when its world takes asks. The actions come from the learner's step observer
  * ({@link #afterStep}), so they are the bytes the worlds received, in the cloning phase as in
  * PPO. The bus never blocks the colony (see docs/bus.md); this
  * link watches it at every turn and reports an outage and the recovery once each, as an event
@@ -66,18 +68,28 @@ final class BusLink {
    * Links the colony to {@code bus}.
    *
    * @param onText receives (agent, text) for every valid {@code text:from_parent} message
+   * @param onAsk when not null, receives (agent, raw bytes) of every {@code text:from_parent}
+   *     message instead of {@code onText} (a colony whose world takes asks checks them itself)
    * @param events records an event (the colony's registry and the bus)
    * @param log receives status lines
    */
-  BusLink(Bus bus, BusConfig config, BiConsumer<String, String> onText, Consumer<Event> events,
-      Consumer<String> log) {
+  BusLink(Bus bus, BusConfig config, BiConsumer<String, String> onText, BiConsumer<String, byte[]> onAsk,
+      Consumer<Event> events, Consumer<String> log) {
     this.bus = bus;
     this.events = events;
     this.log = log;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.intervalMillis());
     this.entropy = new EntropyMeter(bus, config.intervalMillis(), new MemberFilter(live::contains, "colony entropy"));
-    bus.onTextFromParent("+", onText::accept);
+    if (onAsk == null) {
+      bus.onTextFromParent("+", onText::accept);
+    } else {
+      bus.subscribe(RAW_TEXT_FROM_PARENT, "+", onAsk::accept);
+    }
   }
+
+  /** {@code text:from_parent} as raw bytes, so that a colony taking asks can refuse non-UTF-8 with a reply. */
+  static final Topic<byte[]> RAW_TEXT_FROM_PARENT = new Topic<>(Topics.TEXT_FROM_PARENT.name(),
+      Topics.TEXT_FROM_PARENT.scope(), Codecs.BYTES, Topics.TEXT_FROM_PARENT.delivery());
 
   /** What an agent emitted since its previous turn's messages: instance 0's bytes, every byte's count. */
   private static final class Turn {

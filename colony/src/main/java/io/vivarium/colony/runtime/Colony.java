@@ -13,6 +13,7 @@ import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.world.WorldContext;
+import io.vivarium.core.world.Worlds;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code wake} brings one back); with every agent dead it stops. A watched agent's frame
  * ({@link ColonyHandle#frame}) follows every step and carries its brain's hidden state; the
  * others' follow their turns. With {@code bus.enabled}, {@link BusLink} publishes every agent's
- * channels after each turn, and people's rewards and text on the bus become requests.
+ * channels after each turn, and people's rewards and text on the bus become requests. People's
+ * questions ({@link AskDesk}) are taken from the registry at the same boundaries and lent to the
+ * worlds; in a world that takes asks, text on the bus becomes an ask instead of a talk.
  *
  * <p>Thread-safety: {@link #run}/{@link #runRounds} drive it from one thread; the {@link
  * ColonyHandle} methods and {@link #stop()} may be called from any thread.
@@ -57,6 +60,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private final ColonyLock lock;
   private final AtomicBoolean stop = new AtomicBoolean();
   private final RequestDesk desk = new RequestDesk(this);
+  /** People's questions to the colony's text worlds, taken from the registry at turn boundaries. */
+  final AskDesk asks;
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   Registry registry;
   CheckpointStore store;
@@ -102,7 +107,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     this.method = plan.method();
     this.turnSteps = plan.turnSteps();
     this.spec = plan.spec();
-    this.pipeline = new Pipeline(this, turn, desk::applyPending);
+    this.pipeline = new Pipeline(this, turn, this::betweenTurns);
     this.lock = ColonyLock.acquire(dir);
     try {
       dir.writeConfig(config);
@@ -116,10 +121,18 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       if (bus != null) {
         log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
         bus.onRewardFromParent("+", (agent, reward) -> fromBus(agent, "reward", Double.toString(reward)));
-        link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text), this::event, log);
+      }
+      boolean takesAsks = Worlds.get(config.world().name()).takesAsks();
+      this.asks = new AskDesk(registry.asks(), config.colony().asks(), takesAsks ? null : "world "
+          + config.world().name() + " does not answer people's questions; ask a colony of a text world such as chat",
+          this::publishText, this::event);
+      if (bus != null) {
+        link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text),
+            takesAsks ? asks::fromBus : null, this::event, log);
       }
       // the colony's byte counts: its own agents', and its live agents' elsewhere on the bus
-      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts());
+      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts())
+          .withAsks(asks);
       this.memory = MemoryLink.open(dir, config);
       lifecycle.populate();
     } catch (RuntimeException e) {
@@ -156,6 +169,32 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   @Override
   public double stepsPerSecond() {
     return stepsPerSecond;
+  }
+
+  @Override
+  public long ask(String agent, String text, String source) {
+    return registry.asks().add(agent, text, source);
+  }
+
+  @Override
+  public long thumb(long ask, String agent, int sign, String source) {
+    registry.asks().checkThumb(ask, agent, sign);
+    long id = request(agent, "reward", Integer.toString(sign), source);
+    registry.asks().reward(ask, agent, sign);
+    return id;
+  }
+
+  /** An answer to an ask, or a refusal of one, on the agent's {@code text:to_parent}. */
+  private void publishText(String agent, String text) {
+    if (bus != null) {
+      bus.publishText(agent, text);
+    }
+  }
+
+  /** At every turn boundary: people's requests, then their new questions. */
+  private void betweenTurns() {
+    desk.applyPending();
+    asks.intake(agentIds());
   }
 
   /** People's rewards and text from the bus take the same path as every request. */
@@ -228,7 +267,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     for (long round = 1; round <= maxRounds && !stop.get() && System.nanoTime() < deadline; round++) {
       long start = System.nanoTime();
       roundSteps = 0;
-      desk.applyPending();
+      betweenTurns();
       if (agents.isEmpty() && !Rounds.idle(this)) {
         break;
       }

@@ -31,6 +31,23 @@ public interface ColonyHandle {
    */
   long request(String agent, String action, String arg, String source);
 
+  /**
+   * Queues a person's question for {@code agent} ({@code ""} any agent, {@code "*"} every live
+   * agent) and returns its id; the colony takes it at its next turn boundary and its text world
+   * answers it (see {@code docs/colony.md}).
+   *
+   * @throws IllegalArgumentException for empty or too long text or an unknown agent
+   */
+  long ask(String agent, String text, String source);
+
+  /**
+   * A person's thumb ({@code +1} up, {@code -1} down) on {@code agent}'s answer to ask {@code ask}:
+   * a {@code reward} request to the agent, also recorded on the ask; returns the request's id.
+   *
+   * @throws IllegalArgumentException for another sign, an unknown ask or an agent that did not answer it
+   */
+  long thumb(long ask, String agent, int sign, String source);
+
   /** Subscribes {@code listener} to every event as the colony records it; close the result to stop. */
   AutoCloseable onEvent(Consumer<Event> listener);
 

@@ -23,7 +23,17 @@ final class Rounds {
     int generation = c.registry.maxGeneration();
     c.log.accept(StatusLine.format(generation, states.get(AgentState.ALIVE) + states.get(AgentState.HIBERNATING),
         states.get(AgentState.HIBERNATING), median, best.id, best.parent, stepsPerSecond, WorldMeans.of(c.registry))
-        + (c.link == null ? "" : c.link.status()));
+        + (c.link == null ? "" : c.link.status()) + asks(c, total));
+  }
+
+  /** The status line's asks part: waiting ones, and those dropped because the queue was full (also a metric). */
+  private static String asks(Colony c, long step) {
+    long dropped = c.asks.dropped();
+    if (dropped > 0) {
+      c.registry.addMetric("colony", step, "asks_dropped", dropped);
+    }
+    int waiting = c.asks.waiting();
+    return (waiting > 0 ? " · " + waiting + " asks waiting" : "") + (dropped > 0 ? " · " + dropped + " asks dropped" : "");
   }
 
   /** With no alive agent: waits for a request when one could wake, else says why it stops. */

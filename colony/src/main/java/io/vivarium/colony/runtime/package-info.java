@@ -9,7 +9,8 @@
  * the registry and its brain checkpointed through the checkpoint store.
  *
  * People's requests (hibernate, wake, kill, clone, reward, talk, vote) arrive through the
- * registry and are applied between turns; an in-process console sees live frames through
+ * registry and are applied between turns, and so are their questions ({@code AskDesk}, lent to text
+ * worlds as {@code Asks}); an in-process console sees live frames through
  * {@link io.vivarium.colony.runtime.ColonyHandle}.
  *
  * <p>Depends on {@code core} (worlds only through the world registry and the {@code core.world}

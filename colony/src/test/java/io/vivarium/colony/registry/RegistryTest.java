@@ -29,7 +29,7 @@ class RegistryTest {
     try (Registry r = Registry.open(dir.resolve("colony.db"))) {
       assertThat(r.schemaVersion()).isEqualTo(Schema.version());
       for (String table : List.of("colony", "agents", "checkpoints", "metrics", "events", "episodes", "votes",
-          "requests", "outputs")) {
+          "requests", "outputs", "asks", "ask_answers")) {
         assertThat(r.reader().scalar("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name = ?", 0, table))
             .as(table).isEqualTo(1);
       }

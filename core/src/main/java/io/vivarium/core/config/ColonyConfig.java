@@ -31,9 +31,12 @@ public record ColonyConfig(
         + " learns, so both cores work; false takes turns wholly one after another.") boolean overlap,
     @Doc("A brain file the founders start from (each a copy with the children's mutation noise), e.g. one"
         + " pretrained by vivarium train lm; its shape must be the colony's. Empty: fresh brains.")
-        String founderBrain) {
+        String founderBrain,
+    @Doc("People's questions (asks) a colony of a text world holds waiting for an answer; when full, the"
+        + " oldest waiting one is dropped (state dropped, counted in the status line).")
+        @Range(min = 1, max = 100_000) int asks) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true, "");
+    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true, "", 64);
   }
 }

@@ -96,6 +96,16 @@ public interface WorldFactory {
   }
 
   /**
+   * Whether this world's batches answer people's questions ({@link Asks}: they poll
+   * {@code context.asks()} and report answers). A colony of such a world queues asks for its
+   * agents and turns text on {@code text:from_parent} into asks; other worlds keep talk. The
+   * default says no.
+   */
+  default boolean takesAsks() {
+    return false;
+  }
+
+  /**
    * Settings a run of this world starts with unless the configuration sets them, by key (e.g.
    * exec's {@code world.batch}); applied only where no layer of the run's configuration set the
    * key. The default suggests nothing.
