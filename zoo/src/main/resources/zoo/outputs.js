@@ -1,13 +1,17 @@
 // The agent view's outputs panel (docs/zookeeper.md), shown once an agent has recorded outputs
 // (the exec world's programs): the latest programs as hex and x86-64 disassembly, the summed
 // system-call histogram as bars, the identity bytes over time as a heat map and seed 000's polar
-// picture of the 10 latest outputs. Everything is drawn from /api/agents/ID/outputs.
+// picture of the 10 latest outputs. A repair agent's outputs (details.world "repair") show instead
+// the damaged passage, the corruption operations, the answer and its unified diff coloured +/−.
+// Everything is drawn from /api/agents/ID/outputs.
 "use strict";
 
 /** The panel's elements, hidden until the agent has outputs. */
 function outputsPanel() {
   return el("div", {class: "panel", id: "outputs", hidden: true}, el("h3", {}, "Outputs"),
-    el("div", {class: "grid"},
+    el("div", {id: "repair-view", hidden: true}, el("h3", {}, "Latest repairs (newest first)"),
+      el("div", {id: "repair-outputs"})),
+    el("div", {class: "grid", id: "exec-view"},
       el("div", {}, el("h3", {}, "Latest programs (newest first)"), el("div", {id: "exec-programs"})),
       el("div", {}, el("h3", {}, "System calls of the latest programs"), svgEl("svg", {class: "bars", id: "exec-syscalls"})),
       el("div", {}, el("h3", {}, "Identity bytes: its 16 most frequent bytes over time"),
@@ -26,7 +30,12 @@ async function showOutputs(id) {
   panel.hidden = latest.length === 0;
   const newest = latest.length ? latest[0].step + ":" + latest[0].timeMillis : "";
   if (panel.getAttribute("data-newest") === newest) return;
-  if (latest.length > 0) {
+  const repair = latest.length > 0 && (latest[0].details || {}).world === "repair";
+  document.getElementById("repair-view").hidden = !repair;
+  document.getElementById("exec-view").hidden = repair;
+  if (repair) {
+    showRepairs(document.getElementById("repair-outputs"), latest);
+  } else if (latest.length > 0) {
     const all = await api(base + "?limit=512&disassemble=0");
     const bytes = latest.map(o => hexBytes(o.bytes));
     showPrograms(document.getElementById("exec-programs"), latest, bytes);
@@ -51,6 +60,31 @@ function showPrograms(box, outputs, bytes) {
     return el("details", {class: "program", "data-step": o.step, open: i === 0 ? "" : null},
       el("summary", {}, `step ${o.step} · ${o.length} bytes · reward ${fmt(o.reward)}${outcome}`),
       el("pre", {class: "hex"}, o.bytes || "(empty)"), body);
+  }));
+}
+
+/** A repair agent's answers: the damaged passage, the operations, the answer and the diff, coloured. */
+function showRepairs(box, outputs) {
+  box.replaceChildren(...outputs.map((o, i) => {
+    const d = o.details || {};
+    const kind = d.answer === "diff-rejected" ? `diff rejected (${d.reason || "?"})` : d.answer || "?";
+    return el("details", {class: "repair", "data-step": o.step, open: i === 0 ? "" : null},
+      el("summary", {}, `step ${o.step} · reward ${fmt(o.reward)} · ${d.exact ? "exact" : "distance "
+        + d.distance_before + " → " + d.distance_after} · answer: ${kind}`),
+      el("h4", {}, "Damaged passage"), el("pre", {class: "passage"}, d.damaged || ""),
+      el("h4", {}, "Operations"), el("ul", {class: "operations"}, ...(d.operations || []).map(op => el("li", {}, op))),
+      el("h4", {}, "Answer"), el("pre", {class: "answer"}, d.repaired !== undefined ? d.repaired : ""),
+      el("h4", {}, "Unified diff, damaged → answer"), diffView(d.diff || ""));
+  }));
+}
+
+/** A unified diff with added lines green, removed lines red and hunk headers dim. */
+function diffView(diff) {
+  if (!diff) return el("pre", {class: "diff"}, "(no change)");
+  return el("pre", {class: "diff"}, ...diff.replace(/\n$/, "").split("\n").map(line => {
+    const cls = line.startsWith("+++") || line.startsWith("---") ? "file" : line.startsWith("@@") ? "hunk"
+      : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "ctx";
+    return el("span", {class: cls}, line + "\n");
   }));
 }
 

@@ -115,6 +115,9 @@ final class EvalCommand extends VivariumCommand {
     List<RepairEval.Report> reports = RepairEval.runAll(source, specs, episodes != null ? episodes : 700, seed, r -> {
       out().println(r.render());
       out().flush();
+    }, line -> {
+      err().println(line); // progress on stderr: stdout stays the tables
+      err().flush();
     });
     if (reports.size() > 1) {
       out().println(RepairEval.compare(reports));

@@ -132,10 +132,8 @@ final class MemoryCommand extends VivariumCommand {
 
     @Override
     public Integer call() {
-      Path dir = memoryDir();
-      boolean exists = Files.isDirectory(dir) && hasIndex(dir);
-      try (LuceneMemory m = LuceneMemory.open(dir,
-          exists ? 0 : TextEmbedding.DEFAULT_DIMENSION, memoryConfig())) {
+      // a new memory is 128-d; a colony's keys are later fitted to it (KeyWidth), and facts to an existing one
+      try (LuceneMemory m = LuceneMemory.openAnyWidth(memoryDir(), TextEmbedding.DEFAULT_DIMENSION, memoryConfig())) {
         String shown = key + " = " + value;
         Entry e = Entry.fact(key, value.getBytes(StandardCharsets.UTF_8), agent, fitness,
             new TextEmbedding(m.dimension()).embed(shown))
@@ -144,14 +142,6 @@ final class MemoryCommand extends VivariumCommand {
         out().println("stored fact #" + id + ": " + shown);
       }
       return 0;
-    }
-
-    private static boolean hasIndex(Path dir) {
-      try (var s = Files.list(dir)) {
-        return s.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
-      } catch (java.io.IOException e) {
-        return false;
-      }
     }
   }
 

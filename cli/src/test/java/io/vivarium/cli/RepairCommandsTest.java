@@ -37,6 +37,17 @@ class RepairCommandsTest {
   }
 
   @Test
+  void operationsWithoutEpisodesShowADashAndProgressGoesToStderr() {
+    assertThat(run("eval", "--world", "repair", "--solver", "identity,heuristic", "--episodes", "3"))
+        .as(err.toString()).isZero();
+    String table = out.toString();
+    assertThat(table).contains("episodes").contains("\u2014").doesNotContain("0.000 / 0.000   \n");
+    assertThat(table.lines().filter(l -> l.startsWith("duplicate_word") || l.startsWith("swap_substrings")))
+        .allSatisfy(l -> assertThat(l).matches(".*\\s(0\\s.*\u2014.*|[1-3]\\s.*\\d\\.\\d{3}.*)"));
+    assertThat(err.toString()).contains("heuristic: building the solver").contains("heuristic: ready in");
+  }
+
+  @Test
   void badInputNamesTheProblem() {
     assertThat(run("eval", "--world", "repair", "--solver", "oracle", "--episodes", "1")).isEqualTo(1);
     assertThat(err.toString()).contains("unknown repair solver 'oracle'");

@@ -130,6 +130,28 @@ public final class LuceneMemory implements Memory {
     return MemoryIndex.open(dir, dimension, config, Clock.systemUTC());
   }
 
+  /**
+   * Opens the memory in {@code dir} whatever its width: the existing memory's dimension, or
+   * {@code dimensionIfNew} when the directory holds none yet. Writers fit their keys to
+   * {@link #dimension()} with {@link KeyWidth#fit}.
+   */
+  public static LuceneMemory openAnyWidth(Path dir, int dimensionIfNew, MemoryConfig config) {
+    int existing = dimensionOf(dir);
+    return MemoryIndex.open(dir, existing != 0 ? 0 : dimensionIfNew, config, Clock.systemUTC());
+  }
+
+  /** The vector dimension of the memory in {@code dir}, or 0 when there is none (yet). */
+  public static int dimensionOf(Path dir) {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir)) {
+      return MemoryIndex.existingDimension(dir, d);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the memory in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Opens the memory in {@code dir} to read only; see {@link MemoryIndex#openReadOnly}. */
   public static LuceneMemory openReadOnly(Path dir, MemoryConfig config) {
     return MemoryIndex.openReadOnly(dir, config, Clock.systemUTC());

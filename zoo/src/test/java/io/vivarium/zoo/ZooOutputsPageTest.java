@@ -29,6 +29,11 @@ class ZooOutputsPageTest {
   static final String DETAILS = """
       {"outcome":"signal 11 (SIGSEGV)","exit":null,"signal":11,"syscalls":3,"histogram":{"read":2,"getpid":1},
       "rewards":{"syscall-evenness":0.918,"distinct-calls":0.125}}""";
+  static final String REPAIR = """
+      {"world":"repair","damaged":"The cat sat sat.\\nOn the mat.","clean":"The cat sat.\\nOn the mat.",
+      "operations":["duplicate_word: Word was duplicated near word index 2."],"answer":"text",
+      "repaired":"The cat sat.\\nOn the mat.","diff":"--- \\n+++ \\n@@ -1,2 +1,2 @@\\n-The cat sat sat.\\n+The cat sat.\\n On the mat.\\n",
+      "distance_before":4,"distance_after":0,"exact":true,"reward":1.0}""";
   @TempDir static Path tmp;
   static ZooServer zoo;
   static Http http;
@@ -53,6 +58,8 @@ class ZooOutputsPageTest {
       }
       rows.add(new OutputRow("a0001", 40, DisassemblyTest.GETPID, 0.918, DETAILS, 2000));
       rows.add(new OutputRow("a0002", 1, "echo hi\n".getBytes(), 0.2, "{\"other\":[1,2]}", 2000));
+      r.putAgent(new AgentRow("a0004", null, 0, AgentState.ALIVE, "repair-short-single", "tiny", 0.5, 4, 0, null));
+      rows.add(new OutputRow("a0004", 8, "The cat sat.\nOn the mat.".getBytes(), 1.0, REPAIR, 3000));
       r.addOutputs(rows);
     }
     zoo = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, ""), dir, null);
@@ -111,6 +118,22 @@ class ZooOutputsPageTest {
     assertThat(browser.find("#exec-polar").getAttribute("data-outputs")).isEqualTo("10");
     ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('outputs').scrollIntoView()");
     browser.screenshot("agent-outputs");
+  }
+
+  @Test
+  void aRepairAgentsOutputsShowThePassageOperationsAnswerAndColouredDiff() {
+    browser.open(zoo.url() + "#/agent/a0004");
+    browser.until(d -> d.findElement(By.id("repair-view")).isDisplayed());
+    assertThat(browser.driver.findElement(By.id("exec-view")).isDisplayed()).isFalse();
+    assertThat(browser.text("#repair-outputs details.repair[open] summary")).contains("exact").contains("answer: text");
+    assertThat(browser.text("#repair-outputs details.repair[open] pre.passage")).contains("The cat sat sat.");
+    assertThat(browser.text("#repair-outputs details.repair[open] ul.operations li")).startsWith("duplicate_word:");
+    assertThat(browser.text("#repair-outputs details.repair[open] pre.answer")).startsWith("The cat sat.");
+    assertThat(browser.text("#repair-outputs pre.diff span.del")).isEqualTo("-The cat sat sat.");
+    assertThat(browser.text("#repair-outputs pre.diff span.add")).isEqualTo("+The cat sat.");
+    assertThat(browser.find("#repair-outputs pre.diff span.add").getCssValue("color"))
+        .isNotEqualTo(browser.find("#repair-outputs pre.diff span.del").getCssValue("color"));
+    browser.screenshot("agent-repair-outputs");
   }
 
   @Test

@@ -109,6 +109,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     this.spec = plan.spec();
     this.pipeline = new Pipeline(this, turn, this::betweenTurns);
     this.lock = ColonyLock.acquire(dir);
+    FirstStart first = FirstStart.before(dir);
     try {
       dir.writeConfig(config);
       this.registry = Registry.open(dir.registry());
@@ -137,6 +138,11 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       lifecycle.populate();
     } catch (RuntimeException e) {
       close();
+      try {
+        first.undo(); // a start that failed leaves no empty colony behind
+      } catch (RuntimeException u) {
+        e.addSuppressed(u);
+      }
       throw e;
     }
   }

@@ -9,6 +9,7 @@ import io.vivarium.core.world.Outputs;
 import io.vivarium.memory.Entry;
 import io.vivarium.memory.Filter;
 import io.vivarium.memory.Hit;
+import io.vivarium.memory.KeyWidth;
 import io.vivarium.memory.LuceneMemory;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
@@ -39,14 +40,18 @@ final class MemoryLink implements AutoCloseable {
     this.config = config;
   }
 
-  /** Opens the memory of the colony in {@code dir} (keys as wide as the brains' width) when enabled. */
+  /**
+   * Opens the memory of the colony in {@code dir} when enabled: a new one as wide as the brains,
+   * an existing one at its own width (keys are fitted to it, {@link KeyWidth}).
+   */
   static MemoryLink open(DataDir dir, VivariumConfig config) {
     MemoryConfig m = config.memory();
     if (!m.enabled()) {
       return new MemoryLink(null, m);
     }
+    // a memory made first by 'memory add-fact' keeps its width; agents' keys are fitted to it
     int dim = BrainShape.of(config.brain()).dim();
-    return new MemoryLink(LuceneMemory.open(dir.memory(), dim, m), m);
+    return new MemoryLink(LuceneMemory.openAnyWidth(dir.memory(), dim, m), m);
   }
 
   /** Whether the memory is on. */
@@ -64,7 +69,7 @@ final class MemoryLink implements AutoCloseable {
     if (memory == null || config.k() == 0) {
       return;
     }
-    float[] key = a.brain.embed(a.input0());
+    float[] key = KeyWidth.fit(a.brain.embed(a.input0()), memory.dimension());
     if (!usable(key)) {
       keys.remove(a.id);
       return;

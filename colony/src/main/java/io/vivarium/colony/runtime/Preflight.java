@@ -26,7 +26,7 @@ public final class Preflight {
    * What a checked configuration runs: the world's spec (as agents see it, with people's text),
    * the learning method with {@code auto} resolved, and the steps of a turn.
    */
-  record Plan(Spec spec, LearnMethod method, int turnSteps) {}
+  record Plan(Spec spec, LearnMethod method, int turnSteps, BrainFit fit) {}
 
   /**
    * Checks {@code config}.
@@ -73,8 +73,32 @@ public final class Preflight {
     Spec seen = TalkBatch.spec(spec, config.bus().textBytes());
     BrainFit fit = BrainFit.of(config, seen);
     founderBrain(config, fit.shape());
-    return new Plan(seen, method, Methods.turnSteps(config, spec));
+    return new Plan(seen, method, Methods.turnSteps(config, spec), fit);
   }
+
+  /**
+   * The shape of the brains a colony of {@code config} makes, its block grown to fit the world
+   * when {@code brain.block} is 0: a founder brain ({@code colony.founderBrain}) must have it.
+   *
+   * @throws IllegalArgumentException as {@link #check} does
+   */
+  public static BrainShape brainShape(VivariumConfig config) {
+    return plan(config).fit().shape();
+  }
+
+  /**
+   * How an agent of a colony of {@code config} sees its world: the spec with people's text and
+   * the prefix encoding, memory channel included; for evaluations that act as its agents do.
+   *
+   * @throws IllegalArgumentException as {@link #check} does
+   */
+  public static AgentView agentView(VivariumConfig config) {
+    Plan p = plan(config);
+    return new AgentView(p.spec(), p.fit().encoding());
+  }
+
+  /** What an agent sees: the world's spec as agents see it and the encoding of its prefix. */
+  public record AgentView(Spec spec, io.vivarium.brain.policy.Encoding encoding) {}
 
   /**
    * The file {@code colony.founderBrain} names, read and checked against the colony's {@code

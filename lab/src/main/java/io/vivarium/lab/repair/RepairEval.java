@@ -52,8 +52,8 @@ public final class RepairEval {
       b.append(String.format(Locale.ROOT, "%-34s %8s %10s %11s%n",
           "operation", "episodes", "exact_rate", "mean_reward"));
       for (Row r : operations) {
-        b.append(String.format(Locale.ROOT, "%-34s %8d %10.3f %11.3f%n",
-            r.name(), r.episodes(), r.exactRate(), r.meanReward()));
+        b.append(String.format(Locale.ROOT, "%-34s %8d %10s %11s%n",
+            r.name(), r.episodes(), rate(r, r.exactRate()), rate(r, r.meanReward())));
       }
       b.append(String.format(Locale.ROOT, "%nmean_reward: %.4f%nexact_rate: %.4f%n",
           overall.meanReward(), overall.exactRate()));
@@ -61,15 +61,34 @@ public final class RepairEval {
     }
   }
 
+  /** What an operation without episodes shows instead of a rate: nothing was measured. */
+  static final String NONE = "\u2014";
+
+  /** {@code value} to three places, or {@link #NONE} for a row without episodes. */
+  static String rate(Row r, double value) {
+    return r.episodes() == 0 ? NONE : String.format(Locale.ROOT, "%.3f", value);
+  }
+
   /**
    * Runs {@code solver} on {@code episodes} episodes of {@code preset} over the held-out split
    * of {@code corpus}; episode {@code i} is seeded from {@code seed} and {@code i}.
    */
   public static Report run(RepairPreset preset, Corpus corpus, Solver solver, int episodes, long seed) {
+    return run(preset, corpus, solver, episodes, seed, line -> {});
+  }
+
+  /**
+   * {@link #run(RepairPreset, Corpus, Solver, int, long)}, saying every 100 episodes to
+   * {@code progress} how far it is. Every operation of the preset has a row, those that took
+   * part in no episode with 0 episodes.
+   */
+  public static Report run(RepairPreset preset, Corpus corpus, Solver solver, int episodes, long seed,
+      Consumer<String> progress) {
     if (episodes < 1) {
       throw new IllegalArgumentException("--episodes must be at least 1; got " + episodes);
     }
     Map<Operation, Row> rows = new EnumMap<>(Operation.class);
+    preset.operations().forEach(op -> rows.put(op, new Row(op.key(), 0, 0, 0)));
     Row overall = new Row("overall", 0, 0, 0);
     try (RepairWorld world = new RepairWorld(preset, corpus, Split.HELDOUT)) {
       for (int i = 0; i < episodes; i++) {
@@ -80,6 +99,10 @@ public final class RepairEval {
         for (Operation op : new LinkedHashSet<>(world.episode().operations())) {
           Row r = rows.getOrDefault(op, new Row(op.key(), 0, 0, 0));
           rows.put(op, r.add(exact, s.reward()));
+        }
+        if ((i + 1) % 100 == 0 && i + 1 < episodes) {
+          progress.accept(String.format(Locale.ROOT, "%s: %d/%d episodes · mean_reward so far %.3f", solver.name(),
+              i + 1, episodes, overall.meanReward()));
         }
       }
     }
@@ -93,9 +116,29 @@ public final class RepairEval {
    */
   public static List<Report> runAll(RepairPreset preset, Corpus corpus, List<String> specs, int episodes, long seed,
       Consumer<Report> done) {
+    return runAll(preset, corpus, specs, episodes, seed, done, line -> {});
+  }
+
+  /**
+   * {@link #runAll(RepairPreset, Corpus, List, int, long, Consumer)} with progress lines: when a
+   * solver is being built (the heuristic learns a word list; the searches learn an n-gram and
+   * calibrate their margins on training episodes, ~30 s), when it is ready, and every 100 episodes.
+   */
+  public static List<Report> runAll(RepairPreset preset, Corpus corpus, List<String> specs, int episodes, long seed,
+      Consumer<Report> done, Consumer<String> progress) {
     List<Report> reports = new ArrayList<>();
     for (String spec : specs) {
-      Report r = run(preset, corpus, Solvers.create(spec, corpus), episodes, seed);
+      long t0 = System.nanoTime();
+      if (!spec.equals("identity")) {
+        progress.accept(spec + ": building the solver (word list" + (spec.equals("heuristic") ? "" : ", n-gram and "
+            + "margins calibrated on training episodes") + ") …");
+      }
+      Solver solver = Solvers.create(spec, corpus);
+      if (!spec.equals("identity")) {
+        progress.accept(String.format(Locale.ROOT, "%s: ready in %.0f s; %d held-out episodes …", solver.name(),
+            (System.nanoTime() - t0) / 1e9, episodes));
+      }
+      Report r = run(preset, corpus, solver, episodes, seed, progress);
       reports.add(r);
       done.accept(r);
     }
@@ -108,21 +151,30 @@ public final class RepairEval {
     return runAll(source.preset(), source.corpus(), specs, episodes, seed, done);
   }
 
-  /** An operations × solvers table of exact rate and mean reward, for reports. */
+  /** {@link #runAll(RepairPreset, Corpus, List, int, long, Consumer, Consumer)} on {@code source}. */
+  public static List<Report> runAll(RepairSource source, List<String> specs, int episodes, long seed,
+      Consumer<Report> done, Consumer<String> progress) {
+    return runAll(source.preset(), source.corpus(), specs, episodes, seed, done, progress);
+  }
+
+  /**
+   * An operations × solvers table of exact rate and mean reward, for reports, with each
+   * operation's episode count (the solvers share their episodes); {@link #NONE} where an
+   * operation took part in no episode.
+   */
   public static String compare(List<Report> reports) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-34s", "operation"));
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-34s %8s", "operation", "episodes"));
     reports.forEach(r -> b.append(String.format(Locale.ROOT, " %21s", r.solver() + " exact/reward")));
     b.append('\n');
     for (Operation op : Operation.values()) {
-      b.append(String.format(Locale.ROOT, "%-34s", op.key()));
-      for (Report r : reports) {
-        Row row = r.operations().stream().filter(x -> x.name().equals(op.key())).findFirst()
-            .orElse(new Row(op.key(), 0, 0, 0));
-        b.append(String.format(Locale.ROOT, " %10.3f / %8.3f", row.exactRate(), row.meanReward()));
-      }
+      List<Row> row = reports.stream().map(r -> r.operations().stream().filter(x -> x.name().equals(op.key()))
+          .findFirst().orElse(new Row(op.key(), 0, 0, 0))).toList();
+      b.append(String.format(Locale.ROOT, "%-34s %8d", op.key(), row.isEmpty() ? 0 : row.get(0).episodes()));
+      row.forEach(x -> b.append(String.format(Locale.ROOT, " %10s / %8s", rate(x, x.exactRate()),
+          rate(x, x.meanReward()))));
       b.append('\n');
     }
-    b.append(String.format(Locale.ROOT, "%-34s", "overall"));
+    b.append(String.format(Locale.ROOT, "%-34s %8d", "overall", reports.isEmpty() ? 0 : reports.get(0).overall().episodes()));
     reports.forEach(r -> b.append(String.format(Locale.ROOT, " %10.3f / %8.3f",
         r.overall().exactRate(), r.overall().meanReward())));
     return b.append('\n').toString();

@@ -101,6 +101,32 @@ public final class RepairLmTraining {
     }
   }
 
+  /**
+   * A founder for a repair colony: a fresh brain of the colony's {@code shape} trained as a byte
+   * language model on the first {@code passages} training passages of {@code corpus} for
+   * {@code minutes} (windows of {@code options.block()} bytes), saved to {@code file}; progress
+   * lines go to {@code progress}. The caller owns the returned brain.
+   */
+  public static TorchBrain founder(Corpus corpus, LmOptions options, double minutes, int passages, Path file,
+      Consumer<String> progress) throws IOException {
+    LmCorpus text = new LmCorpus(corpusBytes(corpus, passages), options.block(), corpus.name() + " training split");
+    TorchBrain brain = TorchBrain.create(options.shape(), Seeds.derive(options.seed(), "weights"));
+    try {
+      progress.accept(String.format(Locale.ROOT, "founder · language model · %s · %d bytes · %.1f min · batch %d × %d"
+          + " · %d parameters, block %d", corpus.name(), text.size(), minutes, options.batch(), options.block(),
+          brain.parameterCount(), options.shape().block()));
+      TimedLmTraining.Result r = TimedLmTraining.train(brain, text, options, minutes, "repair-founder-batches",
+          progress);
+      brain.save(file);
+      progress.accept(String.format(Locale.ROOT, "founder: %d iterations in %.0f s, loss %.4f, val_loss %.4f, saved to %s",
+          r.iters(), r.seconds(), r.loss(), r.valLoss(), file));
+      return brain;
+    } catch (IOException | RuntimeException e) {
+      brain.close();
+      throw e;
+    }
+  }
+
   /** The first {@code passages} training passages, each after {@link BrainTextScorer#START}, as UTF-8. */
   static byte[] corpusBytes(Corpus corpus, int passages) {
     StringBuilder b = new StringBuilder();

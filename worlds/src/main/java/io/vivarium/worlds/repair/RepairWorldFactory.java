@@ -1,8 +1,12 @@
 package io.vivarium.worlds.repair;
 
+import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
+import io.vivarium.core.world.WorldContext;
 import io.vivarium.core.world.WorldFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Registers the repair world and its presets with {@link io.vivarium.core.world.Worlds}.
@@ -36,5 +40,48 @@ public final class RepairWorldFactory implements WorldFactory {
   @Override
   public World create(String preset) {
     return new RepairWorld(RepairPresets.get(preset));
+  }
+
+  /** A {@link RepairBatch} paid by the edit-distance improvement. */
+  @Override
+  public WorldBatch batch(String preset, int size) {
+    return new RepairBatch(RepairPresets.get(preset), size, new RepairReward.Improvement());
+  }
+
+  /**
+   * A colony's {@link RepairBatch}: {@code world.reward} empty pays the edit-distance
+   * improvement, {@code evaluator} the context's judge's yes to "Is the passage repaired?".
+   */
+  @Override
+  public WorldBatch batch(String preset, int size, WorldContext context) {
+    RepairReward reward = RepairReward.parse(context.config().reward(), context.judge());
+    return new RepairBatch(RepairPresets.get(preset), size, reward);
+  }
+
+  /** The preset's spec, after checking {@code world.reward}. */
+  @Override
+  public Spec spec(String preset, WorldContext context) {
+    RepairReward.parse(context.config().reward(), context.judge());
+    return spec(preset);
+  }
+
+  /** Answers are text: no one-byte expert (the clean passage is a {@link io.vivarium.core.world.TextExpert}). */
+  @Override
+  public boolean hasExpert(String preset) {
+    RepairPresets.get(preset);
+    return false;
+  }
+
+  /**
+   * A repair colony's defaults: 16 answers per agent and step in 2 groups of 8 (8 answers to one
+   * damaged passage, compared by GRPO); no recalled memories (another passage's repair does not
+   * help with this one, and the block keeps its room for the passage and the answer); 4
+   * founders, at most 8 agents (each brain reads a passage and writes one of up to 256 bytes); a
+   * child every 512 answers at most (an episode is one answer).
+   */
+  @Override
+  public Map<String, Object> suggestions() {
+    return Map.of("world.batch", 16, "learn.grpo.group", 8, "memory.k", 0, "colony.agents", 4,
+        "colony.maxAgents", 8, "colony.replicateEvery", 512);
   }
 }

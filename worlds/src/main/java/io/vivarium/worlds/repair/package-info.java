@@ -4,6 +4,9 @@
  * the normalised Levenshtein improvement. Also the passage corpora and the presets. Solvers,
  * scorers and the evaluation live in {@code io.vivarium.lab.repair}.
  *
- * <p>Depends on {@code io.vivarium.core} and java-diff-utils only.
+ * <p>In a colony it lives as a {@code RepairBatch} (the clean passage as the text expert, the
+ * answers kept as outputs with their diffs).
+ *
+ * <p>Depends on {@code io.vivarium.core}, java-diff-utils and Jackson (the outputs' details).
  */
 package io.vivarium.worlds.repair;
