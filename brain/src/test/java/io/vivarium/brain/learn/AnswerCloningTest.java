@@ -52,9 +52,13 @@ class AnswerCloningTest {
       long start = System.nanoTime();
       int updates = first.updates();
       Stats s = first;
-      for (int i = 0; i < 60; i++) {
+      for (int i = 0; i < 30; i++) {
         s = loop.iterate();
         updates += s.updates();
+        if (i % 10 == 9) {
+          System.out.printf("copy task: after %d updates, loss %.3f, token accuracy %.3f, exact match %.3f%n", updates,
+              s.policyLoss(), s.accuracy(), s.extra().get("exact_match"));
+        }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("copy task: %d updates, %.1f updates/s, loss %.3f -> %.3f, token accuracy %.3f, "
