@@ -7,17 +7,22 @@ import io.vivarium.brain.policy.Acts;
 import io.vivarium.brain.policy.Senses;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Expert;
+import io.vivarium.core.world.TextExpert;
 import io.vivarium.core.world.WorldBatch;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The mechanics of one step of a loop: what every instance of a batch perceives, the brain's
  * actions through the {@link Actor} (the expert's on the instances a learner leaves to it, with
  * every state labelled when the learner asks), the batch stepped once, and the step written
- * once into a {@link Rollout}. Whoever owns the loop (the colony's turn, a train command) calls
- * {@link #step} and decides what happens between steps. Not thread-safe.
+ * once into a {@link Rollout}. The expert is the world's {@link Expert} in one-byte worlds and
+ * its {@link TextExpert} in sequence worlds; where the latter has no answer (an empty one, e.g.
+ * a person's question) the brain answers even on the expert's instances. Whoever owns the loop
+ * (the colony's turn, a train command) calls {@link #step} and decides what happens between
+ * steps. Not thread-safe.
  */
 public final class Collector {
   private final TorchBrain brain;
@@ -26,6 +31,7 @@ public final class Collector {
   private final Actor actor;
   private final Learner.Needs needs;
   private final Expert expert;
+  private final TextExpert textExpert;
   private final SplittableRandom rng;
 
   /**
@@ -35,11 +41,12 @@ public final class Collector {
    */
   public Collector(TorchBrain brain, WorldBatch batch, Senses senses, Actor actor, Learner.Needs needs,
       SplittableRandom rng) {
-    if (needs.oneByte() && !actor.space().oneByte()) {
+    boolean oneByte = actor.space().oneByte();
+    if (needs.oneByte() && !oneByte) {
       throw new IllegalArgumentException("this learner needs a world with a one-byte action alphabet; "
           + batch.spec().world() + " acts with byte sequences (use learn.method=grpo or ppo)");
     }
-    if (needs.expertLabels() && !(batch instanceof Expert)) {
+    if (needs.expertLabels() && !(oneByte ? batch instanceof Expert : batch instanceof TextExpert)) {
       throw new IllegalArgumentException("cloning needs a world with an expert; " + batch.spec().world()
           + " has none (use learn.method=ppo or grpo)");
     }
@@ -52,7 +59,8 @@ public final class Collector {
     this.senses = senses;
     this.actor = actor;
     this.needs = needs;
-    this.expert = needs.expertLabels() ? (Expert) batch : null;
+    this.expert = needs.expertLabels() && oneByte ? (Expert) batch : null;
+    this.textExpert = needs.expertLabels() && !oneByte ? (TextExpert) batch : null;
     this.rng = rng;
   }
 
@@ -69,25 +77,24 @@ public final class Collector {
     for (int i = 0; i < n; i++) {
       seen[i] = senses.input(batch.observation(i), i);
     }
+    byte[][] moves = label(r, t); // (N) the expert's, null where it has none
+    int[] rows = IntStream.range(0, n).filter(i -> i < k || moves == null || moves[i] == null).toArray();
     byte[][] taken = new byte[n][];
-    if (k > 0) {
-      Acts acts = actor.act(brain, Arrays.asList(seen).subList(0, k), rng, false);
-      r.acted(t, seen, acts, 0);
-      System.arraycopy(acts.bytes(), 0, taken, 0, k);
+    if (rows.length > 0) {
+      List<BrainInput> in = new ArrayList<>(rows.length);
+      for (int i : rows) {
+        in.add(seen[i]);
+      }
+      Acts acts = actor.act(brain, in, rng, false);
+      r.acted(t, seen, acts, rows);
+      for (int j = 0; j < rows.length; j++) {
+        taken[rows[j]] = acts.bytes()[j];
+      }
     }
-    if (expert != null) {
-      for (int i = 0; i < n; i++) {
-        byte b = expert.expertAction(i);
-        int label = actor.space().indexOf(b);
-        if (label < 0) {
-          throw new IllegalStateException("the expert of " + batch.spec().world()
-              + " chose a byte outside its action alphabet");
-        }
-        r.label(t, i, label);
-        if (i >= k) {
-          taken[i] = new byte[] {b};
-          r.expertActed(t, i, seen[i], taken[i], label);
-        }
+    for (int i = k; i < n; i++) {
+      if (taken[i] == null) {
+        taken[i] = moves[i];
+        r.expertActed(t, i, seen[i], taken[i], r.label(t * n + i));
       }
     }
     Action[] actions = new Action[n];
@@ -100,6 +107,35 @@ public final class Collector {
       senses.record(i, taken[i], batch.rewards()[i], batch.terminated()[i] || batch.truncated()[i]);
     }
     return taken;
+  }
+
+  /**
+   * Writes the expert's labels of step {@code t} into {@code r} when the learner asks for them;
+   * returns the expert's action on every instance (null where it has no answer), or null when
+   * not asked.
+   */
+  private byte[][] label(Rollout r, int t) {
+    if (expert == null && textExpert == null) {
+      return null;
+    }
+    byte[][] moves = new byte[batch.size()][];
+    for (int i = 0; i < moves.length; i++) {
+      if (textExpert != null) {
+        byte[] text = textExpert.expertText(i);
+        r.answer(t, i, text);
+        moves[i] = text.length == 0 ? null : text;
+        continue;
+      }
+      byte b = expert.expertAction(i);
+      int label = actor.space().indexOf(b);
+      if (label < 0) {
+        throw new IllegalStateException("the expert of " + batch.spec().world()
+            + " chose a byte outside its action alphabet");
+      }
+      r.label(t, i, label);
+      moves[i] = new byte[] {b};
+    }
+    return moves;
   }
 
   /** Writes the value estimates of what the batch shows now into {@code r} (PPO bootstraps from them). */

@@ -5,7 +5,8 @@ import io.vivarium.brain.Patches;
 import java.util.Arrays;
 
 /**
- * The bounded ring of states imitation learns from, each with its expert label. A world's
+ * The bounded ring of states imitation learns from, each with its expert label: an alphabet
+ * index in one-byte worlds, the tokens of the expert's answer in sequence worlds. A world's
  * encoded observations all have one length, so token-only states are packed into two flat
  * arrays (tokens as {@code short}, channels as {@code byte}) allocated in full when the first
  * state arrives: the buffer costs its final size at once instead of growing for its first
@@ -19,6 +20,7 @@ final class LabelledStates {
   private final int[] labels;
   private final float[] values; // (capacity) value targets, NaN until the state's episode ends
   private final long[] stamps; // (capacity) which add filled the slot
+  private int[][] answers; // (capacity) answer tokens; only once an answer was added
   private BrainInput[] objects; // (capacity); only when the states do not pack
   private short[] tokens; // (capacity, length)
   private byte[] channels; // (capacity, length)
@@ -47,6 +49,9 @@ final class LabelledStates {
     int slot = (int) (stamp % capacity);
     labels[slot] = label;
     values[slot] = Float.NaN;
+    if (answers != null) {
+      answers[slot] = null;
+    }
     stamps[slot] = stamp;
     if (objects == null && tokens == null) {
       if (packs(state)) {
@@ -73,6 +78,21 @@ final class LabelledStates {
     System.arraycopy(state.channels(), 0, channels, off, length);
     prefixes[slot] = state.prefix();
     return stamp;
+  }
+
+  /** Adds a state labelled with the tokens of the expert's {@code answer} (not copied); as {@link #add(BrainInput, int)}. */
+  long add(BrainInput state, int[] answer) {
+    if (answers == null) {
+      answers = new int[capacity][];
+    }
+    long stamp = add(state, -1);
+    answers[(int) (stamp % capacity)] = answer;
+    return stamp;
+  }
+
+  /** The answer tokens of slot {@code k}; null for a state added with an alphabet label. */
+  int[] answer(int k) {
+    return answers == null ? null : answers[k];
   }
 
   /** Sets the value target of the state {@code stamp} names, unless it was overwritten since. */

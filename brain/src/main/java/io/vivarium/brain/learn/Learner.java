@@ -57,8 +57,9 @@ public interface Learner extends AutoCloseable {
   /**
    * What a learner asks of the loop.
    *
-   * @param expertLabels every state labelled with the world's expert move (the world must have
-   *     the {@link io.vivarium.core.world.Expert} capability)
+   * @param expertLabels every state labelled with the world's expert move (one-byte worlds: the
+   *     {@link io.vivarium.core.world.Expert} capability) or answer (sequence worlds: the
+   *     {@link io.vivarium.core.world.TextExpert} capability)
    * @param brainDriven how many of the batch's instances the brain plays; the expert plays the
    *     rest (only with {@code expertLabels}); episodes of the brain-driven ones are the agent's
    * @param oneByte whether the learner needs a world with a one-byte action alphabet

@@ -7,8 +7,9 @@ import io.vivarium.core.config.LearnMethod;
 /**
  * Makes the learner of a method from the configuration tree: {@code bc} (the mixture
  * {@code learn.bc.drive} says), {@code dagger} (the brain drives every instance), {@code ppo},
- * {@code grpo}. {@code bc+ppo} is two of them in turn; its owner switches. PPO scores sequences
- * at {@code learn.grpo.temperature}, the temperature actors sample them at; PPO and GRPO keep a
+ * {@code grpo}. {@code bc+ppo} and {@code bc+grpo} are two of them in turn; their owner switches.
+ * PPO and cloning score sequences at {@code learn.grpo.temperature}, the temperature actors
+ * sample them at; PPO and GRPO keep a
  * reference brain when {@code learn.klRef} is above 0. Stateless.
  */
 public final class Learners {
@@ -23,12 +24,13 @@ public final class Learners {
   public static Learner create(LearnMethod method, TorchBrain brain, LearnConfig c, Schedule schedule, int instances,
       long seed) {
     return switch (method) {
-      case BC -> new Imitation(brain, c.bc(), c.optimizer(), schedule, instances, seed);
-      case DAGGER -> new Imitation(brain, c.bc().withDrive(1), c.optimizer(), schedule, instances, seed);
+      case BC -> new Imitation(brain, c.bc(), c.optimizer(), schedule, instances, seed, c.grpo().temperature());
+      case DAGGER -> new Imitation(brain, c.bc().withDrive(1), c.optimizer(), schedule, instances, seed,
+          c.grpo().temperature());
       case PPO -> near(new Ppo(brain, c.ppo(), c.optimizer(), schedule, instances, seed, c.grpo().temperature()),
           c.klRef());
       case GRPO -> near(new Grpo(brain, c.grpo(), c.optimizer(), schedule, instances, seed), c.klRef());
-      case AUTO, BC_PPO -> throw new IllegalArgumentException("learning method " + method + " is not one learner; "
+      case AUTO, BC_PPO, BC_GRPO -> throw new IllegalArgumentException("learning method " + method + " is not one learner; "
           + "its owner runs them in turn (one of " + LearnMethod.keys(LearnMethod.BC, LearnMethod.DAGGER,
           LearnMethod.PPO, LearnMethod.GRPO) + ")");
     };
@@ -50,7 +52,7 @@ public final class Learners {
     return switch (method) {
       case BC, DAGGER -> c.bc().lr();
       case GRPO -> c.grpo().lr();
-      case PPO, AUTO, BC_PPO -> c.lr();
+      case PPO, AUTO, BC_PPO, BC_GRPO -> c.lr();
     };
   }
 

@@ -7,7 +7,8 @@ import io.vivarium.brain.policy.Acts;
 /**
  * One rollout of T steps in N world instances, time-major {@code (T, N)}: what the brain saw,
  * what it did with the log-probabilities and values of its choices, the expert's labels where a
- * learner asked for them, and what the worlds answered. The loop writes each step once
+ * learner asked for them (an alphabet index in one-byte worlds, the answer's bytes in sequence
+ * worlds), and what the worlds answered. The loop writes each step once
  * ({@link #acted}, then {@link #answered}); learners, episode records and memory read it from
  * here. A rollout stopped early is {@link #full() not full}, and learners refuse it. Not
  * thread-safe.
@@ -24,6 +25,7 @@ public final class Rollout {
   private final float[] logp; // (T, N)
   private final float[] values; // (T, N)
   private final int[] labels; // (T, N) the expert's alphabet index, -1 for none
+  private final byte[][] answers; // (T, N) the expert's answer in sequence worlds, null for none
   private final float[] rewards; // (T, N)
   private final boolean[] terminated; // (T, N)
   private final boolean[] truncated; // (T, N)
@@ -48,6 +50,7 @@ public final class Rollout {
     logp = new float[n];
     values = new float[n];
     labels = new int[n];
+    answers = new byte[n][];
     rewards = new float[n];
     terminated = new boolean[n];
     truncated = new boolean[n];
@@ -57,9 +60,18 @@ public final class Rollout {
 
   /** Row {@code t}'s inputs and actions: {@code acts} row {@code r} is instance {@code from + r}. */
   public void acted(int t, BrainInput[] seen, Acts acts, int from) {
+    int[] rows = new int[acts.size()];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = from + r;
+    }
+    acted(t, seen, acts, rows);
+  }
+
+  /** Row {@code t}'s inputs and actions: {@code acts} row {@code r} is instance {@code rows[r]}. */
+  public void acted(int t, BrainInput[] seen, Acts acts, int[] rows) {
     for (int r = 0; r < acts.size(); r++) {
-      int k = t * envs + from + r;
-      inputs[k] = seen[from + r];
+      int k = t * envs + rows[r];
+      inputs[k] = seen[rows[r]];
       actions[k] = acts.bytes()[r];
       choice[k] = acts.choice() == null ? -1 : acts.choice()[r];
       tokens[k] = acts.tokens() == null ? null : acts.tokens()[r];
@@ -82,6 +94,11 @@ public final class Rollout {
   /** The expert's label (alphabet index) of instance {@code i} at step {@code t}. */
   public void label(int t, int i, int label) {
     labels[t * envs + i] = label;
+  }
+
+  /** The expert's answer of instance {@code i} at step {@code t} in a sequence world (empty: none here). */
+  public void answer(int t, int i, byte[] text) {
+    answers[t * envs + i] = text;
   }
 
   /** The worlds' answer to step {@code t}, copied out of the batch's arrays. */
@@ -157,6 +174,11 @@ public final class Rollout {
 
   public int label(int k) {
     return labels[k];
+  }
+
+  /** The expert's answer at flat index {@code k} in a sequence world; null or empty when there is none. */
+  public byte[] answer(int k) {
+    return answers[k];
   }
 
   public float reward(int k) {

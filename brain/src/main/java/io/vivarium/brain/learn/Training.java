@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * Trains one brain for a budget of environment steps with a learning method — {@code bc},
- * {@code dagger}, {@code ppo}, {@code grpo}, or {@code bc+ppo} (cloning for a fraction of the
- * budget, then PPO on the same brain and batch) — in CleanRL's two phases per iteration: a
+ * {@code dagger}, {@code ppo}, {@code grpo}, {@code bc+ppo} (cloning for a fraction of the
+ * budget, then PPO on the same brain and batch) or {@code bc+grpo} (the same, then GRPO on the
+ * batch reset in groups) — in CleanRL's two phases per iteration: a
  * rollout collected by acting, then the learner's update. One {@link Point} per iteration.
  */
 public final class Training {
@@ -27,7 +28,7 @@ public final class Training {
 
   /** The learning methods by name. */
   public static final java.util.List<String> METHODS = LearnMethod.keys(LearnMethod.BC, LearnMethod.DAGGER,
-      LearnMethod.PPO, LearnMethod.GRPO, LearnMethod.BC_PPO);
+      LearnMethod.PPO, LearnMethod.GRPO, LearnMethod.BC_PPO, LearnMethod.BC_GRPO);
   /** Steps per instance in one rollout of PPO (RL Zoo's MiniGrid PPO: 8 × 128). */
   static final int PPO_STEPS = 128;
   /** Steps per instance in one rollout of cloning and GRPO. */
@@ -36,7 +37,7 @@ public final class Training {
   /**
    * @param method one of {@link #METHODS}
    * @param steps the environment-step budget
-   * @param bcFraction the part of the budget (steps, and time when limited) {@code bc+ppo} spends cloning
+   * @param bcFraction the part of the budget (steps, and time when limited) {@code bc+ppo} and {@code bc+grpo} spend cloning
    * @param encoding how observations become the brain's input
    * @param seed the run's root seed
    * @param seconds a wall-clock budget in seconds, 0 for none: training stops at whichever budget ends first
@@ -100,7 +101,7 @@ public final class Training {
     }
   }
 
-  /** Trains {@code brain} on the batch {@code batch} makes (bc+ppo's phases share it, and so its curriculum). */
+  /** Trains {@code brain} on the batch {@code batch} makes (bc+ppo's and bc+grpo's phases share it, and so its curriculum). */
   public static void run(TorchBrain brain, Supplier<WorldBatch> batch, Plan plan, Consumer<Point> each) {
     long start = System.nanoTime();
     try (WorldBatch shared = batch.get()) {
@@ -110,11 +111,14 @@ public final class Training {
       Senses senses = new Senses(shared.spec(), plan.encoding(), shared.size());
       long done = 0;
       LearnMethod m = LearnMethod.of(plan.method());
-      if (m == LearnMethod.BC_PPO) {
+      if (!m.single()) {
         long budget = (long) (plan.steps() * plan.bcFraction());
         done = phase(LearnMethod.BC, brain, shared, senses, plan, budget, plan.seconds() * plan.bcFraction(), 0,
             start, each);
-        m = LearnMethod.PPO;
+        m = m.afterCloning();
+        if (m == LearnMethod.GRPO) {
+          shared.reset(Seeds.derive(plan.seed(), "grpo-worlds"), plan.learn().grpo().group()); // groups start alike
+        }
       }
       phase(m, brain, shared, senses, plan, plan.steps() - done, plan.seconds(), done, start, each);
     }

@@ -51,6 +51,23 @@ public record ActionSpace(long[] alphabet, int maxBytes, Channel channel) {
     return -1;
   }
 
+  /**
+   * The tokens a sampler draws to write {@code text} as an action: its bytes then {@code <eos>},
+   * cut at {@link #maxBytes()} (a sampler stops there without an {@code <eos>}), as
+   * {@link Policy#sequence} scores them.
+   */
+  public int[] answer(byte[] text) {
+    int n = Math.min(text.length, maxBytes);
+    int[] t = new int[n < maxBytes ? n + 1 : n];
+    for (int j = 0; j < n; j++) {
+      t[j] = io.vivarium.core.Vocabulary.token(text[j]);
+    }
+    if (n < maxBytes) {
+      t[n] = io.vivarium.core.Vocabulary.EOS;
+    }
+    return t;
+  }
+
   /** {@code bytes} as an action on this space's channel. */
   public Action action(byte[] bytes) {
     if (channel == Channel.TEXT) {

@@ -41,7 +41,7 @@ final class Lifecycle {
 
   /**
    * A new agent in memory; {@code founder} when it is one of this colony's own first agents (a
-   * {@code bc+ppo} founder clones the expert while younger than {@code colony.bcSteps}); its
+   * {@code bc+ppo} or {@code bc+grpo} founder clones the expert while younger than {@code colony.bcSteps}); its
    * curriculum starts at {@code level}.
    */
   LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index, Hparams h,
@@ -53,11 +53,7 @@ final class Lifecycle {
     }
     LiveAgent a = new LiveAgent(id, parent, generation, brain, worlds, h, steps);
     a.learnerSeed = Seeds.derive(colony.config.colony().seed(), "learner", index * 1_000_003L + steps);
-    LearnMethod phase = Methods.firstPhase(colony.method, founder);
-    if (phase == LearnMethod.BC && colony.method == LearnMethod.BC_PPO && steps >= colony.config.colony().bcSteps()) {
-      phase = LearnMethod.PPO;
-    }
-    startLearner(a, phase);
+    startLearner(a, Methods.firstPhase(colony.method, founder, steps, colony.config.colony().bcSteps()));
     colony.agents.add(a);
     return a;
   }

@@ -11,8 +11,8 @@ import io.vivarium.core.world.WorldBatch;
 /**
  * An agent in memory: its brain, its world batch, what it perceives of them ({@link Senses}),
  * its current {@link Learner} and the {@link Collector} that acts for it, and the counters the
- * registry records. The learner changes with the phase ({@code bc} while a {@code bc+ppo}
- * founder is young, then {@code ppo}). Owned and driven by one colony thread; not thread-safe.
+ * registry records. The learner changes with the phase ({@code bc} while a {@code bc+ppo} or {@code bc+grpo}
+ * founder is young, then {@code ppo} or {@code grpo}). Owned and driven by one colony thread; not thread-safe.
  */
 final class LiveAgent implements AutoCloseable {
   final String id;

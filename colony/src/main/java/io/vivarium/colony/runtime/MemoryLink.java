@@ -25,7 +25,7 @@ import java.util.Map;
  * agent's output, the action bytes of that instance during the turn, keyed by the same
  * embedding, with the agent's fitness (kind {@code output}).
  *
- * <p>Agents take part once they learn by themselves: a {@code bc+ppo} founder cloning the expert
+ * <p>Agents take part once they learn by themselves: a {@code bc+ppo} or {@code bc+grpo} founder cloning the expert
  * has no memory channel yet. The channel's budget is part of the colony's {@link BrainFit}. With {@code memory.enabled=false} it opens nothing and changes nothing: encodings keep no
  * memory channel. Used by the colony's one thread; not thread-safe (the memory itself is).
  */

@@ -53,21 +53,18 @@ public final class Preflight {
       String m = e.getMessage();
       throw new IllegalArgumentException(m.startsWith("world.") ? m : "world.preset: " + m, e);
     }
-    boolean expert = f.hasExpert(config.world().preset());
+    boolean oneByte = ActionSpace.of(spec).oneByte();
+    boolean expert = expert(f, config, oneByte);
     LearnMethod method = Methods.resolve(config, spec, expert);
     String world = config.world().name() + " " + config.world().preset();
-    boolean oneByte = ActionSpace.of(spec).oneByte();
-    if (!oneByte && method != LearnMethod.GRPO && method != LearnMethod.PPO) {
-      throw new IllegalArgumentException("learn.method=" + method + " needs a world with a one-byte action alphabet; "
-          + world + " acts with byte sequences (programs, text): use learn.method=grpo or ppo (or auto)");
-    }
     if (method.clones() && !expert) {
       throw new IllegalArgumentException("learn.method=" + method + " clones the world's expert, but " + world
-          + " has none; use learn.method=ppo (or auto)");
+          + " has none" + (oneByte ? "; use learn.method=ppo (or auto)"
+          : " (no answer to copy for its byte sequences); use learn.method=grpo or ppo (or auto)"));
     }
     int group = config.learn().grpo().group();
-    if (method == LearnMethod.GRPO && config.world().batch() % group != 0) {
-      throw new IllegalArgumentException("learn.method=grpo splits world.batch=" + config.world().batch()
+    if (method.afterCloning() == LearnMethod.GRPO && config.world().batch() % group != 0) {
+      throw new IllegalArgumentException("learn.method=" + method + " splits world.batch=" + config.world().batch()
           + " instances into groups of learn.grpo.group=" + group + "; make world.batch a multiple of it");
     }
     Spec seen = TalkBatch.spec(spec, config.bus().textBytes());
@@ -99,6 +96,20 @@ public final class Preflight {
 
   /** What an agent sees: the world's spec as agents see it and the encoding of its prefix. */
   public record AgentView(Spec spec, io.vivarium.brain.policy.Encoding encoding) {}
+
+  /**
+   * Whether the world has the expert of its kind of action ({@link io.vivarium.core.world.Expert}
+   * for one-byte actions, {@link io.vivarium.core.world.TextExpert} for byte sequences); asked only
+   * when the method is {@code auto} or clones, so that other runs start no batch to find out.
+   */
+  private static boolean expert(WorldFactory f, VivariumConfig config, boolean oneByte) {
+    LearnMethod m = config.learn().learnMethod();
+    if (m != LearnMethod.AUTO && !m.clones()) {
+      return false;
+    }
+    String preset = config.world().preset();
+    return oneByte ? f.hasExpert(preset) : f.hasTextExpert(preset);
+  }
 
   /**
    * The file {@code colony.founderBrain} names, read and checked against the colony's {@code

@@ -5,6 +5,7 @@ import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.TextExpert;
 import io.vivarium.core.world.WorldBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * The budget is fixed, so the prefix keeps one length and people's text one position. Stepping,
  * rewards and everything else go straight to the wrapped batch.
  *
- * A batch with an {@link Expert} stays one, so the cloning phase works through it.
+ * A batch with an {@link Expert} or a {@link TextExpert} stays one, so the cloning phase works
+ * through it.
  *
  * <p>Not thread-safe, like the batch it wraps; the text supplier is read on the batch's thread.
  */
@@ -62,8 +64,11 @@ class TalkBatch implements WorldBatch {
     if (textBytes == 0) {
       return batch;
     }
-    return batch instanceof Expert e
-        ? new WithExpert(batch, e, textBytes, text)
+    if (batch instanceof Expert e) {
+      return new WithExpert(batch, e, textBytes, text);
+    }
+    return batch instanceof TextExpert e
+        ? new WithTextExpert(batch, e, textBytes, text)
         : new TalkBatch(batch, textBytes, text);
   }
 
@@ -79,6 +84,21 @@ class TalkBatch implements WorldBatch {
     @Override
     public byte expertAction(int i) {
       return expert.expertAction(i);
+    }
+  }
+
+  /** A talking batch over a batch with an expert answer. */
+  private static final class WithTextExpert extends TalkBatch implements TextExpert {
+    private final TextExpert expert;
+
+    WithTextExpert(WorldBatch inner, TextExpert expert, int textBytes, Supplier<String> text) {
+      super(inner, textBytes, text);
+      this.expert = expert;
+    }
+
+    @Override
+    public byte[] expertText(int i) {
+      return expert.expertText(i);
     }
   }
 

@@ -5,7 +5,6 @@ import io.vivarium.brain.learn.Stats;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.MetricRow;
 import io.vivarium.colony.registry.OutputRow;
-import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.world.Outputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ import java.util.Map;
  * Rollout}), following its episodes and a watched agent's frame. {@link #learn}: publish the
  * steps on the bus, hand the rollout to the agent's learner and record everything its update
  * says, its fitness, its episodes and its world's outputs; store what it said in the memory;
- * switch a young cloner to PPO when its time is up; checkpoint when due. One agent's two halves
+ * switch a young cloner to PPO or GRPO when its time is up; checkpoint when due. One agent's two halves
  * run one after the other; the {@link Pipeline} may run one agent's act beside another's learn.
  */
 final class Turn {
@@ -128,9 +127,8 @@ final class Turn {
     }
     colony.registry.putAgent(colony.lifecycle.row(a, AgentState.ALIVE, 0, null)); // fitness follows every turn
     colony.memory.afterTurn(a, r, kept.outputs);
-    if (a.phase == LearnMethod.BC && colony.method == LearnMethod.BC_PPO
-        && a.envSteps >= colony.config.colony().bcSteps()) {
-      colony.lifecycle.startLearner(a, LearnMethod.PPO);
+    if (Methods.cloningDone(colony.method, a.phase, a.envSteps, colony.config.colony().bcSteps())) {
+      colony.lifecycle.startLearner(a, colony.method.afterCloning());
     }
     colony.frames.put(colony.frame(a, colony.frames.watched(a.id)));
     if (colony.link != null) {

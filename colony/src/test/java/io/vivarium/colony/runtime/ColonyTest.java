@@ -86,7 +86,7 @@ class ColonyTest {
     Path x = dir.resolve("x");
     assertThatThrownBy(() -> new Colony(new DataDir(x), config("learn.method=bc", "world.name=exec",
         "world.preset=exec-machine-64"), l -> {}))
-        .hasMessageContaining("learn.method=bc needs a world with a one-byte action alphabet")
+        .hasMessageContaining("learn.method=bc clones the world's expert, but exec exec-machine-64 has none")
         .hasMessageContaining("use learn.method=grpo or ppo");
     assertThat(Files.exists(x)).isFalse();
   }

@@ -38,12 +38,12 @@ class PreflightTest {
   }
 
   @Test
-  void aOneByteLearnerInASequenceWorldIsRefused() {
-    String preset = io.vivarium.core.world.Worlds.get("repair").defaultPreset();
-    assertThatThrownBy(() -> Preflight.check(config("learn.method=bc", "world.name=repair",
-        "world.preset=" + preset)))
+  void cloningInASequenceWorldWithoutAnAnswerIsRefused() {
+    assertThatThrownBy(() -> Preflight.check(config("learn.method=bc", "world.name=exec",
+        "world.preset=exec-machine-64")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("one-byte action alphabet").hasMessageContaining("use learn.method=grpo or ppo");
+        .hasMessageContaining("has none (no answer to copy for its byte sequences)")
+        .hasMessageContaining("use learn.method=grpo or ppo");
   }
 
   @Test

@@ -15,6 +15,17 @@ import org.junit.jupiter.api.Test;
 /** People's text in the agent's text channel, at a fixed place, cut to its budget. */
 class TalkBatchTest {
   @Test
+  void anExpertAnswerStaysReachable() {
+    try (WorldBatch copy = Worlds.get("copy").batch("copy", 2)) {
+      copy.reset(3);
+      WorldBatch seen = TalkBatch.wrap(copy, 8, () -> "hi");
+      assertThat(seen).isInstanceOf(io.vivarium.core.world.TextExpert.class);
+      assertThat(((io.vivarium.core.world.TextExpert) seen).expertText(1))
+          .isEqualTo(((io.vivarium.core.world.TextExpert) copy).expertText(1));
+    }
+  }
+
+  @Test
   void peoplesTextFollowsTheWorldsTextAtAFixedPlace() {
     AtomicReference<String> said = new AtomicReference<>();
     try (WorldBatch gold = Worlds.get("gold").batch("gold-bare-5x5", 2)) {

@@ -22,7 +22,8 @@ public record ColonyConfig(
         boolean perturb,
     @Doc("Shut-down votes (from distinct voters) that kill an agent.") @Range(min = 1, max = 1_000_000)
         int voteThreshold,
-    @Doc("Environment steps a founder clones the world's expert before PPO (learn.method=bc+ppo).")
+    @Doc("Environment steps a founder clones the world's expert before PPO or GRPO (learn.method=bc+ppo or "
+        + "bc+grpo).")
         @Range(min = 0, max = 1_000_000_000) int bcSteps,
     @Doc("Steps of every world instance in one turn of an agent, after which its learner updates; 0 = the "
         + "world's kind decides: 32 for one-byte actions, 4 for byte sequences (programs, text).")

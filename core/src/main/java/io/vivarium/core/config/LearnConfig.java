@@ -6,10 +6,12 @@ package io.vivarium.core.config;
  */
 public record LearnConfig(
     @Doc("Learning method: auto (the one that fits the world: bc+ppo where there is an expert to clone and "
-        + "one-byte actions, ppo for one-byte actions without one, grpo for byte sequences), bc (cloning the "
-        + "world's expert), ppo (one-byte actions and byte sequences), grpo (group-relative, byte sequences too), bc+ppo (cloning for colony.bcSteps, "
-        + "then PPO).")
-        @OneOf({"auto", "bc", "ppo", "grpo", "bc+ppo"}) String method,
+        + "one-byte actions, ppo for one-byte actions without one, bc+grpo for byte sequences with an expert "
+        + "answer to clone, grpo for byte sequences without one), bc (cloning the world's expert: its move, or "
+        + "its answer's bytes under teacher forcing), ppo (one-byte actions and byte sequences), grpo "
+        + "(group-relative, byte sequences too), bc+ppo (cloning for colony.bcSteps, then PPO), bc+grpo "
+        + "(cloning for colony.bcSteps, then GRPO).")
+        @OneOf({"auto", "bc", "ppo", "grpo", "bc+ppo", "bc+grpo"}) String method,
     @Doc("Peak learning rate of PPO (a child may perturb it, see colony.perturb); cloning and GRPO have their own (learn.bc.lr, learn.grpo.lr).")
         @Range(min = 0, max = 1) double lr,
     @Doc("Weight of the penalty keeping PPO and GRPO near a frozen copy of the brain taken when its learner is made "

@@ -70,6 +70,16 @@ public interface WorldFactory {
     }
   }
 
+  /**
+   * Whether batches of {@code preset} have the {@link TextExpert} capability (a good answer for
+   * every state of a byte-sequence world). Worlds whose batches start machinery override this.
+   */
+  default boolean hasTextExpert(String preset) {
+    try (WorldBatch b = batch(preset, 1)) {
+      return b instanceof TextExpert;
+    }
+  }
+
   /** A batch of {@code size} instances; worlds with a faster batch override this. */
   default WorldBatch batch(String preset, int size) {
     return WorldBatch.of(() -> create(preset), size);

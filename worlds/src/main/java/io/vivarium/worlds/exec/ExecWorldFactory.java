@@ -50,6 +50,12 @@ public final class ExecWorldFactory implements WorldFactory {
     return false;
   }
 
+  /** Nor a good program to clone (and asking must not start a sandbox). */
+  @Override
+  public boolean hasTextExpert(String preset) {
+    return false;
+  }
+
   /**
    * A colony's batch ({@link ExecBatch}): groups of instances share a context, every program is
    * an episode, and the programs run on the colony's shared sandbox workers; {@code world.reward}
