@@ -20,9 +20,9 @@ import java.util.Map;
 /**
  * The repair world as a colony lives in it: {@code size} repair instances, each episode one
  * answer. Consecutive groups of a {@link #reset(long, int)} share their passages, so GRPO
- * compares answers to one damaged passage. It knows every instance's good answer, the clean
- * passage ({@link TextExpert}); it keeps each group's best answer of a step with the damaged
- * passage, the operations, how the answer was read and the unified diff it amounts to
+ * compares answers to one damaged passage. It knows every instance's good answer, the shortest
+ * {@link Edit} that restores the clean passage ({@link TextExpert}); it keeps each group's best
+ * answer of a step with the damaged passage, the operations, how the answer was read and the unified diff it amounts to
  * ({@link Outputs}); and it measures the step's {@code mean_reward} and {@code exact_rate}.
  * The reward is a {@link RepairReward}.
  *
@@ -163,7 +163,8 @@ public final class RepairBatch implements WorldBatch, TextExpert, Outputs {
   /** The clean passage of instance {@code i}'s current episode. */
   @Override
   public byte[] expertText(int i) {
-    return worlds[i].episode().clean().getBytes(StandardCharsets.UTF_8);
+    Episode e = worlds[i].episode();
+    return Edit.between(e.corrupted(), e.clean()).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

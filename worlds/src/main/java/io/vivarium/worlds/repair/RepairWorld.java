@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * The repair world: each episode shows a damaged passage on the {@code text} channel and takes
- * one answer on the {@code text} channel — the repaired passage, or a unified diff against the
- * damaged one. The answer is scored ({@link Score}) and the episode ends; the last observation
+ * one answer on the {@code text} channel — the repaired passage, a unified diff against the
+ * damaged one, or an {@link Edit} ({@code -OLD} and {@code +NEW} lines). The answer is scored ({@link Score}) and the episode ends; the last observation
  * shows the clean passage.
  *
- * <p>A diff that does not apply is an ordinary failed outcome: the answer counts as the
- * unchanged damaged passage (reward 0) and {@code info.answer} says {@code diff-rejected}.
+ * <p>A diff or an edit that does not apply is an ordinary failed outcome: the answer counts as the
+ * unchanged damaged passage (reward 0) and {@code info.answer} says {@code diff-rejected} or
+ * {@code edit-rejected}.
  *
  * <p>Not thread-safe: one instance per thread.
  */
@@ -92,18 +93,25 @@ public final class RepairWorld implements World {
     return new Step(clean, o.score().reward(), true, false, info);
   }
 
-  /** Reads {@code answer} (repaired text or a unified diff) and scores it against {@code e}. */
+  /**
+   * Reads {@code answer} (repaired text, a unified diff, or an {@link Edit}) and scores it
+   * against {@code e}; a diff or an edit that does not apply counts as the unchanged passage.
+   */
   public static Outcome judge(Episode e, String answer) {
     if (Diffs.looksLikeDiff(answer)) {
-      Diffs.Patched p = Diffs.apply(answer, e.corrupted());
-      return switch (p) {
-        case Diffs.Patched.Applied a ->
-            new Outcome(a.text(), Score.of(e.clean(), e.corrupted(), a.text()), "diff", "");
-        case Diffs.Patched.Rejected r ->
-            new Outcome(e.corrupted(), Score.of(e.clean(), e.corrupted(), e.corrupted()),
-                "diff-rejected", r.reason());
-      };
+      return patched(e, Diffs.apply(answer, e.corrupted()), "diff");
+    }
+    if (Edit.looksLikeEdit(answer)) {
+      return patched(e, Edit.apply(answer, e.corrupted()), "edit");
     }
     return new Outcome(answer, Score.of(e.clean(), e.corrupted(), answer), "text", "");
+  }
+
+  private static Outcome patched(Episode e, Diffs.Patched p, String kind) {
+    return switch (p) {
+      case Diffs.Patched.Applied a -> new Outcome(a.text(), Score.of(e.clean(), e.corrupted(), a.text()), kind, "");
+      case Diffs.Patched.Rejected r -> new Outcome(e.corrupted(), Score.of(e.clean(), e.corrupted(), e.corrupted()),
+          kind + "-rejected", r.reason());
+    };
   }
 }

@@ -48,7 +48,7 @@ class RepairBatchTest {
       assertThat(o.lastOutputs()).hasSize(2).allSatisfy(out -> assertThat(out.reward()).isEqualTo(1.0));
       JsonNode d = new ObjectMapper().readTree(o.lastOutputs().get(0).details());
       assertThat(d.get("damaged").asText()).isEqualTo(damaged);
-      assertThat(d.get("answer").asText()).isEqualTo("text");
+      assertThat(d.get("answer").asText()).isEqualTo("edit");
       assertThat(d.get("exact").asBoolean()).isTrue();
       assertThat(d.get("operations")).hasSize(1);
       assertThat(d.get("diff").asText()).startsWith("--- ").contains("\n-").contains("\n+");
