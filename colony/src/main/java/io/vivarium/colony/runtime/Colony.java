@@ -12,6 +12,7 @@ import io.vivarium.core.Event;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.ColonyCounts;
+import io.vivarium.core.world.LocalFactBook;
 import io.vivarium.core.world.WorldContext;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -119,8 +120,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text), this::event, log);
       }
       // the colony's byte counts: its own agents', and its live agents' elsewhere on the bus
-      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts());
       this.memory = MemoryLink.open(dir, config);
+      // facts worlds look up: in the shared memory when it is on, else in this process
+      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts())
+          .withFacts(memory.enabled() ? new MemoryFacts(memory.memory()) : new LocalFactBook());
       lifecycle.populate();
     } catch (RuntimeException e) {
       close();
