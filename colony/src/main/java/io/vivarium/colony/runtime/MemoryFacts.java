@@ -21,13 +21,13 @@ import java.util.Optional;
  * query's text embedding. Re-storing a fact the memory already holds with the same value writes
  * nothing, so every agent's world may put its source's facts at birth. Thread-safe (the memory is).
  */
-final class MemoryFacts implements FactBook {
+public final class MemoryFacts implements FactBook {
   /** The writer recorded on facts worlds put. */
   static final String AGENT = "world";
   private final LuceneMemory memory;
   private final TextEmbedding embedding;
 
-  MemoryFacts(LuceneMemory memory) {
+  public MemoryFacts(LuceneMemory memory) {
     this.memory = Objects.requireNonNull(memory, "memory");
     this.embedding = new TextEmbedding(memory.dimension());
   }
