@@ -92,11 +92,11 @@ public final class FactsBench {
         config.world().preset(), config.world().chat().factMemory() ? "on" : "off", config.learn().method(),
         config.colony().agents(), config.world().batch(), config.learn().grpo().group(), dir);
     out.flush();
-    long start = System.nanoTime();
     try (Colony c = new Colony(new DataDir(dir), config, line -> {
       out.println("  " + line);
       out.flush();
     })) {
+      long start = System.nanoTime(); // after the founders' worlds put their facts into the memory
       long end = start + (long) (minutes * 60e9);
       while (System.nanoTime() < end) {
         c.run(Math.min(60, Math.max(1, (end - System.nanoTime()) / 1_000_000_000L)));
