@@ -21,7 +21,7 @@ class ColonyWorldsTest {
 
   @Test
   void execAndRepairRunWithTheirDefaultPresetsAndGrpo() {
-    for (String world : List.of("exec", "repair")) {
+    for (String world : List.of("exec", "repair", "chat")) {
       DataDir data = new DataDir(dir.resolve(world));
       var config = ConfigResolver.resolve(null, List.of("world.name=" + world,
           "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
