@@ -27,6 +27,7 @@ class BenchFactsCommandTest {
     assertThat(out.toString()).containsPattern("(?m)^exact_match_with_memory=[0-9.]+$")
         .containsPattern("(?m)^exact_match_without_memory=[0-9.]+$")
         .containsPattern("(?m)^train_exact_match_with_memory=[0-9.]+$")
+        .containsPattern("(?m)^reward_with_memory=[0-9.]+$")
         .contains("fact memory on", "fact memory off", "facts.txt");
   }
 

@@ -69,6 +69,8 @@ public final class FactsBench {
     out.printf("exact_match_without_memory=%.4f%n", without[0]);
     out.printf("train_exact_match_with_memory=%.4f%n", with[1]);
     out.printf("train_exact_match_without_memory=%.4f%n", without[1]);
+    out.printf("reward_with_memory=%.4f%n", with[2]);
+    out.printf("reward_without_memory=%.4f%n", without[2]);
     out.flush();
   }
 
@@ -80,7 +82,10 @@ public final class FactsBench {
         .config();
   }
 
-  /** Runs one colony; returns the mean greedy exact match on the asked facts and on training facts. */
+  /**
+   * Runs one colony; returns the mean greedy exact match on the asked facts and on training facts,
+   * and the mean reward on the asked facts (the grader's partial score shows progress before exact answers).
+   */
   private double[] colony(VivariumConfig config, double minutes, Path evalFacts) {
     Path dir;
     try {
@@ -120,7 +125,7 @@ public final class FactsBench {
     try (Registry reg = Registry.openReadOnly(dir.registry())) {
       agents = alive(reg);
     }
-    double[] sums = new double[2];
+    double[] sums = new double[3];
     int n = 0;
     try (LuceneMemory memory = config.memory().enabled() ? LuceneMemory.open(dir.memory(), 0, config.memory()) : null) {
       FactBook book = memory != null ? new MemoryFacts(memory) : new LocalFactBook();
@@ -131,26 +136,31 @@ public final class FactsBench {
           continue;
         }
         try (TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), id)) {
-          double a = exact(brain, config, asked, book);
-          double t = exact(brain, config, trained, book);
-          out.printf("  %s: exact match %.4f (%s), %.4f (training facts)%n", id, a,
-              evalFacts == null ? "held-out facts" : evalFacts.getFileName(), t);
-          sums[0] += a;
-          sums[1] += t;
+          double[] a = greedy(brain, config, asked, book);
+          double[] t = greedy(brain, config, trained, book);
+          out.printf("  %s: exact match %.4f, reward %.4f (%s); exact match %.4f (training facts)%n", id, a[0], a[1],
+              evalFacts == null ? "held-out facts" : evalFacts.getFileName(), t[0]);
+          sums[0] += a[0];
+          sums[1] += t[0];
+          sums[2] += a[1];
           n++;
         }
       }
     }
     out.flush();
-    return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {sums[0] / n, sums[1] / n};
+    return n == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+        : new double[] {sums[0] / n, sums[1] / n, sums[2] / n};
   }
 
   private static WorldConfig withChat(WorldConfig w, String preset, ChatConfig chat) {
     return new WorldConfig(w.name(), preset, BATCH, w.reward(), w.exec(), chat);
   }
 
-  /** The share of {@value #QUESTIONS} questions of {@code world} that {@code brain} answers exactly, greedily. */
-  static double exact(TorchBrain brain, VivariumConfig config, WorldConfig world, FactBook book) {
+  /**
+   * The share of {@value #QUESTIONS} questions of {@code world} that {@code brain} answers exactly,
+   * greedily, and its mean reward on them.
+   */
+  static double[] greedy(TorchBrain brain, VivariumConfig config, WorldConfig world, FactBook book) {
     WorldContext context = new WorldContext(world, ColonyCounts.local()).withFacts(book);
     try (WorldBatch b = Worlds.get("chat").batch(world.preset(), BATCH, context)) {
       Spec spec = b.spec();
@@ -160,6 +170,7 @@ public final class FactsBench {
       SplittableRandom rng = new SplittableRandom(config.colony().seed());
       b.reset(config.colony().seed() ^ 0x4e1dL);
       int right = 0;
+      double reward = 0;
       for (int round = 0; round < QUESTIONS / BATCH; round++) {
         Acts acts = actor.act(brain, senses.inputs(b, BATCH), rng, true);
         Action[] actions = new Action[BATCH];
@@ -169,10 +180,11 @@ public final class FactsBench {
         b.step(actions);
         for (int i = 0; i < BATCH; i++) {
           right += b.rewards()[i] >= 1f ? 1 : 0; // the grader pays 1 for an exact answer only
+          reward += b.rewards()[i];
           senses.record(i, acts.bytes()[i], b.rewards()[i], true);
         }
       }
-      return (double) right / QUESTIONS;
+      return new double[] {(double) right / QUESTIONS, reward / QUESTIONS};
     }
   }
 
