@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The colony's fact book over its shared memory (seed 004's fact memory): a fact is an entry of
@@ -19,13 +20,16 @@ import java.util.Optional;
  * embedding {@code vivarium memory add-fact} uses, so facts people add are found alike); a
  * lookup takes the fact under the exact key, then the facts whose vectors are nearest to the
  * query's text embedding. Re-storing a fact the memory already holds with the same value writes
- * nothing, so every agent's world may put its source's facts at birth. Thread-safe (the memory is).
+ * nothing, so every agent's world may put its source's facts at birth; the first lookup after a
+ * store refreshes the memory's searcher, so a world finds what it has just put. Thread-safe.
  */
 public final class MemoryFacts implements FactBook {
   /** The writer recorded on facts worlds put. */
   static final String AGENT = "world";
   private final LuceneMemory memory;
   private final TextEmbedding embedding;
+  /** Whether facts were stored since the last lookup: the next one refreshes the memory's searcher first. */
+  private final AtomicBoolean stored = new AtomicBoolean();
 
   public MemoryFacts(LuceneMemory memory) {
     this.memory = Objects.requireNonNull(memory, "memory");
@@ -41,6 +45,7 @@ public final class MemoryFacts implements FactBook {
     }
     String shown = fact.key() + " = " + fact.value();
     memory.store(Entry.fact(fact.key(), value, AGENT, 0, embedding.embed(shown)).withText(shown));
+    stored.set(true);
   }
 
   @Override
@@ -51,6 +56,9 @@ public final class MemoryFacts implements FactBook {
     List<Fact> out = new ArrayList<>(k);
     if (k == 0) {
       return out;
+    }
+    if (stored.getAndSet(false)) {
+      memory.refresh(); // a world looks up the facts it has just put
     }
     if (!key.isEmpty()) {
       memory.fact(key).ifPresent(h -> out.add(fact(h)));
