@@ -25,6 +25,9 @@ final class BenchFactsCommand extends VivariumCommand {
       description = "Facts (lines subject | relation | value) put into the memory and asked instead of the held-out ones.")
   Path evalFacts;
 
+  @Option(names = "--keep-data", description = "Keep the colonies' temporary data directories (printed) for inspection.")
+  boolean keepData;
+
   @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
       description = "Configuration overrides on top of the chat colony's defaults, e.g. learn.method=grpo.")
   List<String> overrides = new ArrayList<>();
@@ -34,7 +37,7 @@ final class BenchFactsCommand extends VivariumCommand {
     if (!(minutes > 0 && minutes <= 24 * 60)) {
       throw new IllegalArgumentException("--minutes must be in (0, 1440]; got " + minutes);
     }
-    new FactsBench(out()).run(minutes, seed, evalFacts, overrides);
+    new FactsBench(out(), keepData).run(minutes, seed, evalFacts, overrides);
     return 0;
   }
 }

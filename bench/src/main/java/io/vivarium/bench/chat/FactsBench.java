@@ -45,16 +45,20 @@ import java.util.SplittableRandom;
  * same with the fact memory off. Prints a line per minute and at the end
  * {@code exact_match_with_memory=…}, {@code exact_match_without_memory=…} and the training
  * facts' {@code train_exact_match_…}: means over the alive agents. With eval facts, those are put
- * into the memory and asked instead of the held-out ones. Not thread-safe; one run at a time.
+ * into the memory and asked instead of the held-out ones. The data directories are deleted at the
+ * end unless kept. Not thread-safe; one run at a time.
  */
 public final class FactsBench {
   /** Questions each agent answers per measure. */
   static final int QUESTIONS = 256;
   private static final int BATCH = 32;
   private final PrintWriter out;
+  private final boolean keepData;
 
-  public FactsBench(PrintWriter out) {
+  /** A bench printing to {@code out}; {@code keepData} keeps the colonies' data directories (else deleted). */
+  public FactsBench(PrintWriter out, boolean keepData) {
     this.out = out;
+    this.keepData = keepData;
   }
 
   /** Both colonies and their scores; {@code evalFacts} may be null; {@code overrides} are {@code key=value}. */
@@ -112,7 +116,23 @@ public final class FactsBench {
         }
       }
     }
-    return evaluate(new DataDir(dir), config, evalFacts);
+    try {
+      return evaluate(new DataDir(dir), config, evalFacts);
+    } finally {
+      if (!keepData) {
+        delete(dir);
+      }
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the temporary data directory " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   private double[] evaluate(DataDir dir, VivariumConfig config, Path evalFacts) {
