@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Run a benchmark harness; prints key: value lines.",
     subcommands = {BenchWorldCommand.class, BenchExecCommand.class, BenchBusCommand.class,
         BenchMemoryCommand.class, BenchZooCommand.class, BenchBrainCommand.class,
-        BenchPpoCommand.class, BenchMeditationCommand.class, BenchRepairColonyCommand.class})
+        BenchPpoCommand.class, BenchMeditationCommand.class, BenchFactsCommand.class,
+        BenchRepairColonyCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -18,5 +18,6 @@ class DefaultPresetsTest {
     assertThat(Worlds.get("exec").defaultPreset()).isEqualTo("exec-machine-64");
     assertThat(Worlds.get("repair").defaultPreset()).isEqualTo("repair-short-single");
     assertThat(Worlds.get("repair").presets()).contains(Worlds.get("repair").defaultPreset());
+    assertThat(Worlds.get("chat").defaultPreset()).isEqualTo("chat-facts");
   }
 }

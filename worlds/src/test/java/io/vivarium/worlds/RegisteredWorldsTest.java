@@ -14,7 +14,8 @@ class RegisteredWorldsTest {
   private static final Map<String, String> CONTRACTS = Map.of(
       "gold", "io.vivarium.worlds.gold.GoldContractTest",
       "exec", "io.vivarium.worlds.exec.ExecWorldTest",
-      "repair", "io.vivarium.worlds.repair.RepairWorldTest");
+      "repair", "io.vivarium.worlds.repair.RepairWorldTest",
+      "chat", "io.vivarium.worlds.chat.ChatWorldTest");
 
   @Test
   void everyRegisteredWorldRunsTheWorldContract() throws ClassNotFoundException {

@@ -20,9 +20,9 @@ import io.vivarium.core.world.Spec;
  * @param plain the same without the memory channel (cloning founders see no memories)
  * @param shape the brain's shape
  */
-record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
+public record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
   /** The fit of {@code config}'s brains to worlds of {@code spec}. */
-  static BrainFit of(VivariumConfig config, Spec spec) {
+  public static BrainFit of(VivariumConfig config, Spec spec) {
     Encoding base = Encoding.forSpec(spec);
     ActionSpace space = ActionSpace.of(spec);
     BrainShape shape = BrainShape.of(config.brain());

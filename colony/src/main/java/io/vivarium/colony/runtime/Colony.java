@@ -12,6 +12,7 @@ import io.vivarium.core.Event;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.ColonyCounts;
+import io.vivarium.core.world.LocalFactBook;
 import io.vivarium.core.world.WorldContext;
 import io.vivarium.core.world.Worlds;
 import java.util.ArrayList;
@@ -132,9 +133,11 @@ public final class Colony implements ColonyHandle, AutoCloseable {
             takesAsks ? asks::fromBus : null, this::event, log);
       }
       // the colony's byte counts: its own agents', and its live agents' elsewhere on the bus
-      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts())
-          .withAsks(asks);
       this.memory = MemoryLink.open(dir, config);
+      // facts worlds look up: in the shared memory when it is on, else in this process
+      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts())
+          .withFacts(memory.enabled() ? new MemoryFacts(memory.memory()) : new LocalFactBook())
+          .withAsks(asks);
       lifecycle.populate();
     } catch (RuntimeException e) {
       close();

@@ -11,6 +11,7 @@ import io.vivarium.memory.Filter;
 import io.vivarium.memory.Hit;
 import io.vivarium.memory.KeyWidth;
 import io.vivarium.memory.LuceneMemory;
+import io.vivarium.memory.TextEmbedding;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.Map;
  * nearest memories of any agent and shows their payloads, concatenated and cut to the memory
  * channel's budget, in the agent's context for the whole turn. After the turn it stores the
  * agent's output, the action bytes of that instance during the turn, keyed by the same
- * embedding, with the agent's fitness (kind {@code output}).
+ * embedding, with the agent's fitness (kind {@code output}). A kept output with a text key (a
+ * chat answer, keyed by its question) is keyed by that text's {@link TextEmbedding} instead,
+ * and stored even when the agent recalls nothing ({@code memory.k = 0}).
  *
  * <p>Agents take part once they learn by themselves: a {@code bc+ppo} or {@code bc+grpo} founder cloning the expert
  * has no memory channel yet. The channel's budget is part of the colony's {@link BrainFit}. With {@code memory.enabled=false} it opens nothing and changes nothing: encodings keep no
@@ -32,12 +35,15 @@ import java.util.Map;
 final class MemoryLink implements AutoCloseable {
   private final LuceneMemory memory; // null when off
   private final MemoryConfig config;
+  /** Embeds the text keys of outputs that have one (seed 003: a question keys its answer); null when off. */
+  private final TextEmbedding text;
   /** Each agent's key of its current turn, from {@link #beforeTurn} to {@link #afterTurn}. */
   private final Map<String, float[]> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
   private MemoryLink(LuceneMemory memory, MemoryConfig config) {
     this.memory = memory;
     this.config = config;
+    this.text = memory == null ? null : new TextEmbedding(memory.dimension());
   }
 
   /**
@@ -95,7 +101,7 @@ final class MemoryLink implements AutoCloseable {
    */
   void afterTurn(LiveAgent a, Rollout r, List<Outputs.Output> outputs) {
     float[] key = memory == null ? null : keys.remove(a.id);
-    if (key == null) {
+    if (memory == null || (key == null && outputs.stream().allMatch(o -> o.key().isEmpty()))) {
       return;
     }
     if (outputs.isEmpty()) {
@@ -103,9 +109,10 @@ final class MemoryLink implements AutoCloseable {
       return;
     }
     for (Outputs.Output o : outputs) {
-      if (o.bytes().length > 0) {
-        String text = o.details().length() <= Entry.MAX_TEXT ? o.details() : o.details().substring(0, Entry.MAX_TEXT);
-        memory.store(new Entry(key, o.bytes(), text, a.id, o.reward(), Entry.OUTPUT, null, a.envSteps, 0));
+      float[] vector = o.key().isEmpty() ? key : text.embed(o.key()); // chat: the question's text embedding
+      if (o.bytes().length > 0 && vector != null) {
+        String preview = o.details().length() <= Entry.MAX_TEXT ? o.details() : o.details().substring(0, Entry.MAX_TEXT);
+        memory.store(new Entry(vector, o.bytes(), preview, a.id, o.reward(), Entry.OUTPUT, null, a.envSteps, 0));
       }
     }
   }

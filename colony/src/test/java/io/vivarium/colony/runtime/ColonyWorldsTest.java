@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.core.config.ConfigResolver;
+import io.vivarium.core.config.LearnMethod;
 import io.vivarium.core.world.Worlds;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,30 +14,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The colony runs in every world that acts in byte sequences, with the world's default preset
- * and {@code learn.method=auto}: exec's programs in the sandbox and repair's text, each learning
- * by GRPO (or by PPO when asked, with a reference brain), every learner statistic recorded.
+ * and {@code learn.method=auto}: exec's programs in the sandbox learning by GRPO, repair's and
+ * chat's answers by cloning their expert's answers first ({@code bc+grpo}), or by PPO when asked
+ * (with a reference brain); every learner statistic recorded.
  */
 class ColonyWorldsTest {
   @TempDir Path dir;
 
   @Test
-  void execAndRepairRunWithTheirDefaultPresetsAndGrpo() {
-    for (String world : List.of("exec", "repair")) {
+  void sequenceWorldsRunWithTheirDefaultPresetsAndTheMethodThatFits() {
+    for (String world : List.of("exec", "repair", "chat")) {
       DataDir data = new DataDir(dir.resolve(world));
       var config = ConfigResolver.resolve(null, List.of("world.name=" + world,
           "world.preset=" + Worlds.get(world).defaultPreset(), "colony.agents=1", "world.batch=4",
           // exec's episodes are one program, repair's one answer: a turn ends episodes of every instance
           "colony.turnSteps=2", "bus.enabled=false", "memory.enabled=false"));
       try (Colony colony = new Colony(data, config, l -> { })) {
-        assertThat(colony.method).as(world).isEqualTo(io.vivarium.core.config.LearnMethod.GRPO);
+        assertThat(colony.method).as(world).isEqualTo(world.equals("exec") ? LearnMethod.GRPO : LearnMethod.BC_GRPO);
         colony.runRounds(2);
         LiveAgent a = colony.find("a0001");
         assertThat(a.envSteps).as(world).isEqualTo(2L * colony.turnSteps * 4);
         assertThat(a.learner.optimizerSteps()).as(world).isPositive();
       }
       try (Registry r = Registry.openReadOnly(data.registry())) {
-        assertThat(r.metrics().names("a0001")).as(world)
-            .contains("return", "policy_loss", "entropy", "approx_kl", "clip_fraction", "grad_norm", "lr");
+        assertThat(r.metrics().names("a0001")).as(world).contains("return", "policy_loss", "grad_norm", "lr")
+            .containsAll(world.equals("exec") ? List.of("entropy", "approx_kl", "clip_fraction")
+                : List.of("accuracy", "exact_match"));
       }
     }
   }

@@ -23,7 +23,7 @@ class PreflightTest {
 
   @Test
   void everyWorldRunsWithItsDefaultPresetAndAuto() {
-    for (String world : List.of("gold", "exec", "repair")) {
+    for (String world : List.of("gold", "exec", "repair", "chat")) {
       String preset = io.vivarium.core.world.Worlds.get(world).defaultPreset();
       assertThatCode(() -> Preflight.check(config("world.name=" + world, "world.preset=" + preset)))
           .as(world).doesNotThrowAnyException();
@@ -48,7 +48,7 @@ class PreflightTest {
 
   @Test
   void ppoLearnsSequencesToo() {
-    for (String world : List.of("exec", "repair")) {
+    for (String world : List.of("exec", "repair", "chat")) {
       String preset = io.vivarium.core.world.Worlds.get(world).defaultPreset();
       assertThatCode(() -> Preflight.check(config("learn.method=ppo", "world.name=" + world, "world.preset=" + preset)))
           .as(world).doesNotThrowAnyException();

@@ -25,14 +25,22 @@ public interface Outputs {
    * @param bytes what it emitted
    * @param reward the reward it earned
    * @param details a JSON object describing what came of it ({@code {}} for nothing)
+   * @param key the text it answers (chat: the question), empty for none: the colony's memory keys
+   *     an output with a key by the key's text embedding, so that a like question recalls it
    */
-  record Output(int instance, byte[] bytes, double reward, String details) {
+  record Output(int instance, byte[] bytes, double reward, String details, String key) {
     public Output {
       Objects.requireNonNull(bytes, "output bytes");
       Objects.requireNonNull(details, "output details");
+      Objects.requireNonNull(key, "output key");
       if (!details.startsWith("{")) {
         throw new IllegalArgumentException("output details must be a JSON object; got " + details);
       }
+    }
+
+    /** An output without a key. */
+    public Output(int instance, byte[] bytes, double reward, String details) {
+      this(instance, bytes, reward, details, "");
     }
   }
 }

@@ -32,9 +32,12 @@ public record WorldContext(WorldConfig config, ColonyCounts counts, String agent
     this(config, counts, "", FactBook.none(), Judge.none(), Asks.none());
   }
 
-  /** The defaults, with counts of this process only: what a world gets outside a colony. */
+  /**
+   * The defaults, with counts and a fact book ({@link LocalFactBook}) of this process only: what a
+   * world gets outside a colony.
+   */
   public static WorldContext standalone() {
-    return new WorldContext(WorldConfig.defaults(), ColonyCounts.local());
+    return new WorldContext(WorldConfig.defaults(), ColonyCounts.local()).withFacts(new LocalFactBook());
   }
 
   /** This context lent to {@code agentId}'s batch. */
