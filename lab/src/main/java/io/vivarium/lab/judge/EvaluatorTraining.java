@@ -1,0 +1,152 @@
+package io.vivarium.lab.judge;
+
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.judge.BrainJudge;
+import io.vivarium.brain.judge.JudgeText;
+import io.vivarium.brain.judge.JudgeTrainer;
+import io.vivarium.brain.learn.AdamW;
+import io.vivarium.brain.learn.Schedule;
+import io.vivarium.core.Seeds;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The recipe behind {@code vivarium train evaluator}: graded answers from the training tasks,
+ * steps of {@link JudgeTrainer} on batches drawn half from the grader's yes answers and half from
+ * its no answers (the grader says no far more often), AdamW (β = 0.9, 0.99, weight decay 0.1), a
+ * warm-up of {@value #WARMUP} steps then cosine decay to lr/10 over the spent share of the budget;
+ * the agreement with the grader on held-out answers ({@link Agreement}) {@value #EVALS} times
+ * during the run and at its end; then the brain, marked as an evaluator of the world, saved.
+ *
+ * <p>Stateless; a call trains one brain on the caller's thread.
+ */
+public final class EvaluatorTraining {
+  private static final int WARMUP = 30;
+  private static final int LOG_EVERY = 25;
+  private static final int EVALS = 5;
+
+  private EvaluatorTraining() {}
+
+  /**
+   * What to train.
+   *
+   * @param examples the maker of graded answers
+   * @param examplesCount graded training answers
+   * @param heldOutCount graded held-out answers agreement is measured on
+   * @param batch answers per step
+   * @param lr the peak learning rate
+   * @param minutes the wall-clock budget
+   * @param iters the most steps
+   * @param seed the seed of the answers and the batches
+   */
+  public record Plan(Examples examples, int examplesCount, int heldOutCount, int batch, double lr, double minutes,
+      int iters, long seed) {
+    public Plan {
+      Objects.requireNonNull(examples, "examples");
+      if (examplesCount < 2 || heldOutCount < 1 || batch < 2 || iters < 1 || !(lr > 0) || !(minutes > 0)) {
+        throw new IllegalArgumentException("an evaluator plan needs at least 2 training answers, 1 held-out answer,"
+            + " batch 2, 1 step and positive lr and minutes; got " + examplesCount + ", " + heldOutCount + ", "
+            + batch + ", " + iters + ", " + lr + ", " + minutes);
+      }
+    }
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param iters steps taken
+   * @param seconds wall-clock seconds of training and evaluation
+   * @param agreement the final agreement on the held-out answers
+   */
+  public record Result(int iters, double seconds, Agreement agreement) {}
+
+  /**
+   * Trains {@code brain} by {@code plan}, saving it to {@code file} (when not null) marked as an
+   * evaluator; progress lines, the evaluation lines and the final {@code agreement=…} line go to
+   * {@code progress}.
+   */
+  public static Result run(Plan plan, TorchBrain brain, Path file, Consumer<String> progress) throws IOException {
+    Examples ex = plan.examples();
+    List<Graded> train = ex.make(false, plan.examplesCount(), plan.seed());
+    List<Graded> held = ex.make(true, plan.heldOutCount(), Seeds.derive(plan.seed(), "evaluator-held-out"));
+    List<Graded> yes = train.stream().filter(Graded::yes).toList();
+    List<Graded> no = train.stream().filter(g -> !g.yes()).toList();
+    progress.accept(String.format(Locale.ROOT, "train evaluator · %s · \"%s\" · %d training answers (%d yes) · %d"
+        + " held out · batch %d · lr %.1e · %.1f min · %d parameters", ex.world(), ex.question(), train.size(),
+        yes.size(), held.size(), plan.batch(), plan.lr(), plan.minutes(), brain.parameterCount()));
+    long start = System.nanoTime();
+    double budget = plan.minutes() * 60;
+    SplittableRandom rng = Seeds.random(plan.seed(), "evaluator-batches", 0);
+    JudgeTrainer trainer = new JudgeTrainer(brain, 1.0);
+    Schedule schedule = Schedule.cosine(plan.lr(), WARMUP, 0);
+    int it = 0;
+    int evals = 1;
+    double sum = 0;
+    try (AdamW opt = brain.update(w -> new AdamW(w, 0.9, 0.99, 1e-8, 0.1))) {
+      for (; it < plan.iters(); it++) {
+        double done = Math.max((double) it / plan.iters(), seconds(start) / budget);
+        if (done >= 1) {
+          break;
+        }
+        if (done * EVALS >= evals) {
+          evals++;
+          progress.accept(String.format(Locale.ROOT, "eval %d · %s", it, agreement(brain, held)));
+        }
+        List<Graded> batch = draw(yes, no, plan.batch(), rng);
+        boolean[] grades = new boolean[batch.size()];
+        for (int i = 0; i < grades.length; i++) {
+          grades[i] = batch.get(i).yes();
+        }
+        float loss = trainer.step(opt, batch.stream().map(Graded::asked).toList(), grades, schedule.at(it, done));
+        if (!Float.isFinite(loss)) {
+          throw new IllegalStateException("evaluator training diverged at step " + it + " (loss " + loss + "); lower --lr");
+        }
+        sum += loss;
+        if ((it + 1) % LOG_EVERY == 0) {
+          progress.accept(String.format(Locale.ROOT, "iter %d · loss %.4f · %.1f s", it + 1, sum / LOG_EVERY,
+              seconds(start)));
+          sum = 0;
+        }
+      }
+    }
+    Agreement a = agreement(brain, held);
+    progress.accept(String.format(Locale.ROOT, "iters: %d · seconds: %.0f", it, seconds(start)));
+    progress.accept(a.toString());
+    if (file != null) {
+      brain.setTrainedFor(JudgeText.trainedFor(ex.world()));
+      brain.save(file);
+      progress.accept("brain: " + file);
+    }
+    return new Result(it, seconds(start), a);
+  }
+
+  /** The agreement of {@code brain}, read as an evaluator, with the grader on {@code graded}. */
+  public static Agreement agreement(TorchBrain brain, List<Graded> graded) {
+    double[] p = BrainJudge.of(brain).yes(graded.stream().map(Graded::asked).toList());
+    boolean[] truth = new boolean[graded.size()];
+    for (int i = 0; i < truth.length; i++) {
+      truth[i] = graded.get(i).yes();
+    }
+    return Agreement.of(truth, p);
+  }
+
+  /** {@code n} answers, half yes and half no (all of one kind when the other has none). */
+  static List<Graded> draw(List<Graded> yes, List<Graded> no, int n, SplittableRandom rng) {
+    List<Graded> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      List<Graded> from = yes.isEmpty() ? no : no.isEmpty() ? yes : i % 2 == 0 ? yes : no;
+      out.add(from.get(rng.nextInt(from.size())));
+    }
+    return out;
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
