@@ -74,6 +74,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   final io.vivarium.core.world.Spec spec;
   /** What the colony lends the worlds it makes: their configuration and the shared byte counts. */
   final WorldContext worldContext;
+  /** The evaluator {@code world.evaluator} names, lent through the world context; null without one. */
+  private final io.vivarium.brain.judge.BrainJudge evaluator;
   long roundSteps;
   private Bus bus;
   volatile double stepsPerSecond;
@@ -119,7 +121,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text), this::event, log);
       }
       // the colony's byte counts: its own agents', and its live agents' elsewhere on the bus
-      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts());
+      this.evaluator = Evaluator.open(plan.evaluator());
+      this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts())
+          .withJudge(Evaluator.judge(evaluator));
       this.memory = MemoryLink.open(dir, config);
       lifecycle.populate();
     } catch (RuntimeException e) {
@@ -264,6 +268,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       }
       if (registry != null) {
         registry.close();
+      }
+      if (evaluator != null) {
+        evaluator.close();
       }
     } finally {
       lock.close();
