@@ -115,8 +115,10 @@ public final class EvaluatorTraining {
         }
       }
     }
-    Agreement a = agreement(brain, held);
+    double[] p = BrainJudge.of(brain).yes(held.stream().map(Graded::asked).toList());
+    Agreement a = Agreement.of(verdicts(held), p);
     progress.accept(String.format(Locale.ROOT, "iters: %d · seconds: %.0f", it, seconds(start)));
+    progress.accept("agreement by kind: " + byKind(held, p));
     progress.accept(a.toString());
     if (file != null) {
       brain.setTrainedFor(JudgeText.trainedFor(ex.world()));
@@ -128,12 +130,31 @@ public final class EvaluatorTraining {
 
   /** The agreement of {@code brain}, read as an evaluator, with the grader on {@code graded}. */
   public static Agreement agreement(TorchBrain brain, List<Graded> graded) {
-    double[] p = BrainJudge.of(brain).yes(graded.stream().map(Graded::asked).toList());
+    return Agreement.of(verdicts(graded), BrainJudge.of(brain).yes(graded.stream().map(Graded::asked).toList()));
+  }
+
+  /** {@code kind=agreement (yes share)} for each kind of answer, e.g. {@code clean=0.950 (1.00)}. */
+  static String byKind(List<Graded> graded, double[] p) {
+    java.util.Map<String, int[]> counts = new java.util.TreeMap<>(); // kind → agree, yes, n
+    for (int i = 0; i < graded.size(); i++) {
+      Graded g = graded.get(i);
+      int[] c = counts.computeIfAbsent(g.kind(), k -> new int[3]);
+      c[0] += (p[i] >= 0.5) == g.yes() ? 1 : 0;
+      c[1] += g.yes() ? 1 : 0;
+      c[2]++;
+    }
+    StringBuilder b = new StringBuilder();
+    counts.forEach((kind, c) -> b.append(b.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%s=%.3f (%.2f)",
+        kind, (double) c[0] / c[2], (double) c[1] / c[2])));
+    return b.toString();
+  }
+
+  private static boolean[] verdicts(List<Graded> graded) {
     boolean[] truth = new boolean[graded.size()];
     for (int i = 0; i < truth.length; i++) {
       truth[i] = graded.get(i).yes();
     }
-    return Agreement.of(truth, p);
+    return truth;
   }
 
   /** {@code n} answers, half yes and half no (all of one kind when the other has none). */

@@ -51,7 +51,8 @@ class EvaluatorTrainingTest {
     }
     assertThat(r.iters()).isEqualTo(60);
     assertThat(r.agreement().accuracy()).isGreaterThan(r.agreement().majority() + 0.1);
-    assertThat(lines).anyMatch(l -> l.startsWith("agreement=")).anyMatch(l -> l.startsWith("eval "));
+    assertThat(lines).anyMatch(l -> l.startsWith("agreement=")).anyMatch(l -> l.startsWith("eval "))
+        .anyMatch(l -> l.matches("agreement by kind: empty=\\d\\.\\d{3} \\(0\\.00\\) right=\\d\\.\\d{3} \\(1\\.00\\)"));
     try (BrainJudge judge = BrainJudge.open(file)) {
       assertThat(judge.block()).isEqualTo(128);
     }
