@@ -81,6 +81,23 @@ public final class EvaluatorTraining {
         + " held out · batch %d · lr %.1e · %.1f min · %d parameters", ex.world(), ex.question(), train.size(),
         yes.size(), held.size(), plan.batch(), plan.lr(), plan.minutes(), brain.parameterCount()));
     long start = System.nanoTime();
+    int it = loop(plan, brain, yes, no, held, start, progress);
+    double[] p = BrainJudge.of(brain).yes(held.stream().map(Graded::asked).toList());
+    Agreement a = Agreement.of(verdicts(held), p);
+    progress.accept(String.format(Locale.ROOT, "iters: %d · seconds: %.0f", it, seconds(start)));
+    progress.accept("agreement by kind: " + byKind(held, p));
+    progress.accept(a.toString());
+    if (file != null) {
+      brain.setTrainedFor(JudgeText.trainedFor(ex.world()));
+      brain.save(file);
+      progress.accept("brain: " + file);
+    }
+    return new Result(it, seconds(start), a);
+  }
+
+  /** Steps until the step or time budget is spent, evaluating now and then; returns the steps taken. */
+  private static int loop(Plan plan, TorchBrain brain, List<Graded> yes, List<Graded> no, List<Graded> held,
+      long start, Consumer<String> progress) {
     double budget = plan.minutes() * 60;
     SplittableRandom rng = Seeds.random(plan.seed(), "evaluator-batches", 0);
     JudgeTrainer trainer = new JudgeTrainer(brain, 1.0);
@@ -99,11 +116,8 @@ public final class EvaluatorTraining {
           progress.accept(String.format(Locale.ROOT, "eval %d · %s", it, agreement(brain, held)));
         }
         List<Graded> batch = draw(yes, no, plan.batch(), rng);
-        boolean[] grades = new boolean[batch.size()];
-        for (int i = 0; i < grades.length; i++) {
-          grades[i] = batch.get(i).yes();
-        }
-        float loss = trainer.step(opt, batch.stream().map(Graded::asked).toList(), grades, schedule.at(it, done));
+        float loss = trainer.step(opt, batch.stream().map(Graded::asked).toList(), verdicts(batch),
+            schedule.at(it, done));
         if (!Float.isFinite(loss)) {
           throw new IllegalStateException("evaluator training diverged at step " + it + " (loss " + loss + "); lower --lr");
         }
@@ -115,17 +129,7 @@ public final class EvaluatorTraining {
         }
       }
     }
-    double[] p = BrainJudge.of(brain).yes(held.stream().map(Graded::asked).toList());
-    Agreement a = Agreement.of(verdicts(held), p);
-    progress.accept(String.format(Locale.ROOT, "iters: %d · seconds: %.0f", it, seconds(start)));
-    progress.accept("agreement by kind: " + byKind(held, p));
-    progress.accept(a.toString());
-    if (file != null) {
-      brain.setTrainedFor(JudgeText.trainedFor(ex.world()));
-      brain.save(file);
-      progress.accept("brain: " + file);
-    }
-    return new Result(it, seconds(start), a);
+    return it;
   }
 
   /** The agreement of {@code brain}, read as an evaluator, with the grader on {@code graded}. */
