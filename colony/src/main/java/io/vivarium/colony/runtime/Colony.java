@@ -72,7 +72,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   final int turnSteps;
   /** The world's spec as agents see it (with people's text). */
   final io.vivarium.core.world.Spec spec;
-  /** What the colony lends the worlds it makes: their configuration and the shared byte counts. */
+  /** What the colony lends the worlds it makes: their configuration, the shared byte counts, the evaluator. */
   final WorldContext worldContext;
   /** The evaluator {@code world.evaluator} names, lent through the world context; null without one. */
   private final io.vivarium.brain.judge.BrainJudge evaluator;

@@ -16,15 +16,16 @@ import java.nio.file.Path;
 /**
  * Every check a colony's configuration must pass before anything starts (broker, console, data
  * directory): the evaluator a reward asks for is there, the world and its preset exist, the
- * learning method fits the world, the groups and the brain fit. Each failure is one {@link IllegalArgumentException} naming the key, the
- * rule and the fix. Stateless.
+ * learning method fits the world, the groups and the brain fit. Each failure is one
+ * {@link IllegalArgumentException} naming the key, the rule and the fix. Stateless.
  */
 public final class Preflight {
   private Preflight() {}
 
   /**
    * What a checked configuration runs: the world's spec (as agents see it, with people's text),
-   * the learning method with {@code auto} resolved, and the steps of a turn.
+   * the learning method with {@code auto} resolved, the steps of a turn, and the evaluator brain
+   * file ({@code world.evaluator}, checked; null without one).
    */
   record Plan(Spec spec, LearnMethod method, int turnSteps, Path evaluator) {}
 
