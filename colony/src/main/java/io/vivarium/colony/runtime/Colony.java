@@ -78,8 +78,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   final int turnSteps;
   /** The world's spec as agents see it (with people's text). */
   final io.vivarium.core.world.Spec spec;
-  /** What the colony lends the worlds it makes: their configuration and the shared byte counts. */
+  /** What the colony lends the worlds it makes: configuration, byte counts, facts, people's asks, the evaluator. */
   final WorldContext worldContext;
+  /** The evaluator {@code world.evaluator} names, lent through the world context; null without one. */
+  private final io.vivarium.brain.judge.BrainJudge evaluator;
   long roundSteps;
   private Bus bus;
   volatile double stepsPerSecond;
@@ -132,12 +134,15 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text),
             takesAsks ? asks::fromBus : null, this::event, log);
       }
-      // the colony's byte counts: its own agents', and its live agents' elsewhere on the bus
+      this.evaluator = Evaluator.open(plan.evaluator());
       this.memory = MemoryLink.open(dir, config);
-      // facts worlds look up: in the shared memory when it is on, else in this process
+      // the colony's byte counts (its own agents', and its live agents' elsewhere on the bus), the
+      // facts worlds look up (in the shared memory when it is on, else in this process), people's
+      // questions and the evaluator
       this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts())
           .withFacts(memory.enabled() ? new MemoryFacts(memory.memory()) : new LocalFactBook())
-          .withAsks(asks);
+          .withAsks(asks)
+          .withJudge(Evaluator.judge(evaluator));
       lifecycle.populate();
     } catch (RuntimeException e) {
       close();
@@ -312,6 +317,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       }
       if (registry != null) {
         registry.close();
+      }
+      if (evaluator != null) {
+        evaluator.close();
       }
     } finally {
       lock.close();

@@ -15,18 +15,19 @@ import java.nio.file.Path;
 
 /**
  * Every check a colony's configuration must pass before anything starts (broker, console, data
- * directory): the world and its preset exist, the learning method fits the world, the groups
- * and the brain fit. Each failure is one {@link IllegalArgumentException} naming the key, the
- * rule and the fix. Stateless.
+ * directory): the evaluator a reward asks for is there, the world and its preset exist, the
+ * learning method fits the world, the groups and the brain fit. Each failure is one
+ * {@link IllegalArgumentException} naming the key, the rule and the fix. Stateless.
  */
 public final class Preflight {
   private Preflight() {}
 
   /**
    * What a checked configuration runs: the world's spec (as agents see it, with people's text),
-   * the learning method with {@code auto} resolved, and the steps of a turn.
+   * the learning method with {@code auto} resolved, the steps of a turn, and the evaluator brain
+   * file ({@code world.evaluator}, checked; null without one).
    */
-  record Plan(Spec spec, LearnMethod method, int turnSteps, BrainFit fit) {}
+  record Plan(Spec spec, LearnMethod method, int turnSteps, BrainFit fit, Path evaluator) {}
 
   /**
    * Checks {@code config}.
@@ -43,6 +44,7 @@ public final class Preflight {
    * @throws IllegalArgumentException naming what does not fit and how to fix it
    */
   static Plan plan(VivariumConfig config) {
+    Path evaluator = Evaluator.check(config.world());
     Spec spec;
     WorldFactory f;
     try {
@@ -70,7 +72,7 @@ public final class Preflight {
     Spec seen = TalkBatch.spec(spec, config.bus().textBytes());
     BrainFit fit = BrainFit.of(config, seen);
     founderBrain(config, fit.shape());
-    return new Plan(seen, method, Methods.turnSteps(config, spec), fit);
+    return new Plan(seen, method, Methods.turnSteps(config, spec), fit, evaluator);
   }
 
   /**

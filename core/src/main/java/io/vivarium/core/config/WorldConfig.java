@@ -9,15 +9,22 @@ public record WorldConfig(
         + " 0.7*syscall-evenness+0.3*byte-entropy (exec; formulas in docs/worlds.md); empty for the preset's own.")
         @Pattern(value = "|[a-z0-9.*+ -]{1,200}", rule = "a reward name or a weighted sum of names, e.g."
             + " syscall-evenness+0.25*distinct-calls") String reward,
+    @Doc("An evaluator brain file (vivarium train evaluator) the colony lends its worlds; text worlds pay its"
+        + " probability of yes with world.reward=evaluator (docs/evaluator.md). Empty: none.") String evaluator,
     @Doc("The exec world's context and sandbox workers (seed 000).") ExecConfig exec,
     @Doc("The chat world's questions and fact memory (seeds 003 and 004).") ChatConfig chat) {
 
-  /** A world configuration with the chat world's defaults. */
+  /** The configuration without an evaluator, with the chat world's defaults. */
   public WorldConfig(String name, String preset, int batch, String reward, ExecConfig exec) {
-    this(name, preset, batch, reward, exec, ChatConfig.defaults());
+    this(name, preset, batch, reward, "", exec, ChatConfig.defaults());
+  }
+
+  /** The configuration without an evaluator. */
+  public WorldConfig(String name, String preset, int batch, String reward, ExecConfig exec, ChatConfig chat) {
+    this(name, preset, batch, reward, "", exec, chat);
   }
 
   public static WorldConfig defaults() {
-    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8, "", ExecConfig.defaults(), ChatConfig.defaults());
+    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8, "", "", ExecConfig.defaults(), ChatConfig.defaults());
   }
 }
