@@ -70,10 +70,13 @@ public final class ChatWorldFactory implements WorldFactory {
   /**
    * A chat colony's defaults: 32 answers per agent and step in 4 groups of 8 (one question per
    * group), no recalled outputs in the context (the fact hits are the chat world's own memory, put
-   * first in the text channel), a child every 2,048 answers at most (an episode is one answer).
+   * first in the text channel), two founders cloning the answers at lr 3e-3 (measured: three
+   * times the gold default's rate learns to copy a value about five times faster), and a child
+   * only after cloning is done (every 20,480 answers: children start with GRPO).
    */
   @Override
   public Map<String, Object> suggestions() {
-    return Map.of("world.batch", 32, "learn.grpo.group", 8, "memory.k", 0, "colony.replicateEvery", 2048);
+    return Map.of("world.batch", 32, "learn.grpo.group", 8, "memory.k", 0, "colony.agents", 2,
+        "learn.bc.lr", 3e-3, "colony.replicateEvery", 20_480);
   }
 }

@@ -75,13 +75,14 @@ public final class RepairWorldFactory implements WorldFactory {
   /**
    * A repair colony's defaults: 16 answers per agent and step in 2 groups of 8 (8 answers to one
    * damaged passage, compared by GRPO); no recalled memories (another passage's repair does not
-   * help with this one, and the block keeps its room for the passage and the answer); 4
-   * founders, at most 8 agents (each brain reads a passage and writes one of up to 256 bytes); a
-   * child every 512 answers at most (an episode is one answer).
+   * help with this one, and the block keeps its room for the passage and the answer); 2
+   * founders, at most 8 agents (each brain reads a passage and writes an answer of up to 256
+   * bytes), cloning the expert's edits at lr 3e-3 as chat does, and a child only after cloning is
+   * done (every 20,480 answers: children start with GRPO).
    */
   @Override
   public Map<String, Object> suggestions() {
-    return Map.of("world.batch", 16, "learn.grpo.group", 8, "memory.k", 0, "colony.agents", 4,
-        "colony.maxAgents", 8, "colony.replicateEvery", 512);
+    return Map.of("world.batch", 16, "learn.grpo.group", 8, "memory.k", 0, "colony.agents", 2,
+        "colony.maxAgents", 8, "learn.bc.lr", 3e-3, "colony.replicateEvery", 20_480);
   }
 }
