@@ -9,11 +9,10 @@ import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Asks;
 import io.vivarium.core.world.FactBook;
 import io.vivarium.core.world.Observation;
-import io.vivarium.core.world.Outputs;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.TextExpert;
-import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldContext;
+import io.vivarium.worlds.AnswerBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,16 +31,12 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one thread steps it.
  */
-public final class ChatBatch implements WorldBatch, TextExpert, Outputs {
+public final class ChatBatch extends AnswerBatch implements TextExpert {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String JUDGE_QUESTION = "Does the answer state the fact asked for?";
   private final ChatSetup setup;
   private final WorldContext context;
   private final Spec spec;
-  private final int size;
-  private final float[] rewards;
-  private final boolean[] terminated;
-  private final boolean[] truncated;
   private int group = 1;
   private long seed;
   private long[] episodes; // per group
@@ -49,30 +44,17 @@ public final class ChatBatch implements WorldBatch, TextExpert, Outputs {
   private Asks.Ask[] asks; // per group, null when the question is the source's
   private List<FactBook.Fact>[] hits; // per group: the fact hits shown
   private Observation[] shown; // per group
-  private List<Output> outputs = List.of();
-  private Map<String, Double> measures = Map.of();
 
   ChatBatch(ChatSetup setup, WorldContext context, int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("batch size must be at least 1; got " + size);
-    }
+    super(size);
     this.setup = setup;
     this.context = context;
     this.spec = setup.spec();
-    this.size = size;
-    this.rewards = new float[size];
-    this.terminated = new boolean[size];
-    this.truncated = new boolean[size];
   }
 
   @Override
   public Spec spec() {
     return spec;
-  }
-
-  @Override
-  public int size() {
-    return size;
   }
 
   @Override
@@ -100,8 +82,7 @@ public final class ChatBatch implements WorldBatch, TextExpert, Outputs {
     for (int g = 0; g < groups; g++) {
       people = next(g, people);
     }
-    outputs = List.of();
-    measures = Map.of();
+    forgetLastStep();
   }
 
   /** Draws group {@code g}'s next question: a person's when {@code people} and one is pending. */
@@ -235,30 +216,5 @@ public final class ChatBatch implements WorldBatch, TextExpert, Outputs {
   @Override
   public Observation observation(int i) {
     return shown[i / group];
-  }
-
-  @Override
-  public float[] rewards() {
-    return rewards;
-  }
-
-  @Override
-  public boolean[] terminated() {
-    return terminated;
-  }
-
-  @Override
-  public boolean[] truncated() {
-    return truncated;
-  }
-
-  @Override
-  public List<Output> lastOutputs() {
-    return outputs;
-  }
-
-  @Override
-  public Map<String, Double> lastMeasures() {
-    return measures;
   }
 }

@@ -8,9 +8,8 @@ import io.vivarium.core.config.ExecConfig;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.world.Observation;
-import io.vivarium.core.world.Outputs;
 import io.vivarium.core.world.Spec;
-import io.vivarium.core.world.WorldBatch;
+import io.vivarium.worlds.AnswerBatch;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ import java.util.Random;
  * kernel's random source). Not thread-safe: one thread steps it (it runs programs on the pool's
  * worker threads).
  */
-public final class ExecBatch implements WorldBatch, Outputs {
+public final class ExecBatch extends AnswerBatch {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ExecSettings settings;
   private final ExecConfig context;
@@ -43,7 +42,6 @@ public final class ExecBatch implements WorldBatch, Outputs {
   private final ExecReward reward;
   private final ColonyCounts counts;
   private final Spec spec;
-  private final int size;
   private final boolean live;
   private int group = 1;
   private long seed;
@@ -52,28 +50,17 @@ public final class ExecBatch implements WorldBatch, Outputs {
   private ExecOutcome[] heard; // per group: that program's outcome
   private Observation[] shown; // per group
   private Random liveNoise;
-  private final float[] rewards;
-  private final boolean[] terminated;
-  private final boolean[] truncated;
   private long runs;
-  private List<Output> outputs = List.of();
-  private Map<String, Double> measures = Map.of();
 
   /** A batch of {@code size} instances running on the shared pool of {@code workers} sandbox processes. */
   public ExecBatch(ExecSettings settings, ExecConfig context, ColonyCounts counts, int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("batch size must be at least 1; got " + size);
-    }
+    super(size);
     this.settings = settings;
     this.context = context;
-    this.size = size;
     this.live = settings.machineState();
     this.counts = counts;
     this.reward = ExecReward.parse(settings.reward(), readOnly(counts));
     this.spec = spec(settings, context);
-    this.rewards = new float[size];
-    this.terminated = new boolean[size];
-    this.truncated = new boolean[size];
     this.lease = SharedPools.lease(settings.limits(), context.workers());
   }
 
@@ -110,11 +97,6 @@ public final class ExecBatch implements WorldBatch, Outputs {
   }
 
   @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
   public void reset(long seed) {
     reset(seed, 1);
   }
@@ -136,8 +118,7 @@ public final class ExecBatch implements WorldBatch, Outputs {
     for (int g = 0; g < groups; g++) {
       shown[g] = observe(g);
     }
-    outputs = List.of();
-    measures = Map.of();
+    forgetLastStep();
   }
 
   @Override
@@ -264,31 +245,6 @@ public final class ExecBatch implements WorldBatch, Outputs {
   @Override
   public Observation observation(int i) {
     return shown[i / group];
-  }
-
-  @Override
-  public float[] rewards() {
-    return rewards;
-  }
-
-  @Override
-  public boolean[] terminated() {
-    return terminated;
-  }
-
-  @Override
-  public boolean[] truncated() {
-    return truncated;
-  }
-
-  @Override
-  public List<Output> lastOutputs() {
-    return outputs;
-  }
-
-  @Override
-  public Map<String, Double> lastMeasures() {
-    return measures;
   }
 
   @Override

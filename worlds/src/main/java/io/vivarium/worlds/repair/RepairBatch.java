@@ -9,7 +9,7 @@ import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Outputs;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.TextExpert;
-import io.vivarium.core.world.WorldBatch;
+import io.vivarium.worlds.AnswerBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,25 +29,18 @@ import java.util.Map;
  * <p>Instance {@code i}'s episodes are those of a single {@link RepairWorld} of the same preset
  * reset with {@link #episodeSeed(int)}. Not thread-safe: one thread steps it.
  */
-public final class RepairBatch implements WorldBatch, TextExpert, Outputs {
+public final class RepairBatch extends AnswerBatch implements TextExpert {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RepairWorld[] worlds;
   private final RepairReward reward;
   private final Observation[] observations;
   private final long[] seeds;
   private final long[] episodes;
-  private final float[] rewards;
-  private final boolean[] terminated;
-  private final boolean[] truncated;
   private int group = 1;
-  private List<Output> outputs = List.of();
-  private Map<String, Double> measures = Map.of();
 
   /** A batch of {@code size} training-split instances of {@code preset}, paid by {@code reward}. */
   public RepairBatch(RepairPreset preset, int size, RepairReward reward) {
-    if (size < 1) {
-      throw new IllegalArgumentException("batch size must be at least 1; got " + size);
-    }
+    super(size);
     this.reward = java.util.Objects.requireNonNull(reward, "reward");
     Corpus corpus = preset.builtInCorpus();
     worlds = new RepairWorld[size];
@@ -57,19 +50,11 @@ public final class RepairBatch implements WorldBatch, TextExpert, Outputs {
     observations = new Observation[size];
     seeds = new long[size];
     episodes = new long[size];
-    rewards = new float[size];
-    terminated = new boolean[size];
-    truncated = new boolean[size];
   }
 
   @Override
   public Spec spec() {
     return worlds[0].spec();
-  }
-
-  @Override
-  public int size() {
-    return worlds.length;
   }
 
   @Override
@@ -88,8 +73,7 @@ public final class RepairBatch implements WorldBatch, TextExpert, Outputs {
       episodes[i] = 0;
       observations[i] = worlds[i].reset(Seeds.derive(seeds[i], "episode", 0));
     }
-    outputs = List.of();
-    measures = Map.of();
+    forgetLastStep();
   }
 
   @Override
@@ -178,31 +162,6 @@ public final class RepairBatch implements WorldBatch, TextExpert, Outputs {
   @Override
   public Observation observation(int i) {
     return observations[i];
-  }
-
-  @Override
-  public float[] rewards() {
-    return rewards;
-  }
-
-  @Override
-  public boolean[] terminated() {
-    return terminated;
-  }
-
-  @Override
-  public boolean[] truncated() {
-    return truncated;
-  }
-
-  @Override
-  public List<Output> lastOutputs() {
-    return outputs;
-  }
-
-  @Override
-  public Map<String, Double> lastMeasures() {
-    return measures;
   }
 
   @Override
