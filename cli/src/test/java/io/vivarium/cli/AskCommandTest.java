@@ -85,6 +85,17 @@ class AskCommandTest {
         .contains("from:   memory #0 (user)");
   }
 
+  @Test
+  void memoriesOfTheSameQuestionOutvoteThoseOfLookAlikes() {
+    run("memory", "add-fact", "the capital of Desstan", "Narour");
+    run("memory", "add-fact", "the capital of Testan", "Kuketex");
+    run("memory", "add-fact", "the capital of Testane", "Kuketex");
+    run("memory", "add-fact", "the capital of Testany", "Kuketex");
+    Result r = run("ask", "--consensus", "-k", "4", "the capital of Desstan = Narour");
+    assertThat(r.code).isZero();
+    assertThat(r.out).contains("answer: Narour").contains("1 memories)").doesNotContain("Kuketex");
+  }
+
   private record Result(int code, String out, String err) {}
 
   private Result run(String... args) {

@@ -58,9 +58,18 @@ public final class Inquiry {
   }
 
   /**
-   * Adds the {@code k} memories nearest to {@code question} (the memory opened read-only, the
-   * question embedded with the built-in {@link TextEmbedding} as the chat world keys its answers)
-   * to {@code vote}, each weighing {@code max(similarity, 0) · sigmoid(fitness)}; episodes do not
+   * How far below the best match a memory may be and still vote: answers stored under the same
+   * question (similarity 1) outvote answers to questions that merely look alike ("What is the
+   * capital of Desstan?" and "… of Testan?" are 0.88 apart with the text embedding, and three
+   * answers to the one would outvote the right answer to the other).
+   */
+  static final double MARGIN = 0.02;
+
+  /**
+   * Adds the best-matching of the {@code k} memories nearest to {@code question} (the memory
+   * opened read-only, the question embedded with the built-in {@link TextEmbedding} as the chat
+   * world keys its answers) to {@code vote}: those within {@link #MARGIN} of the nearest one's
+   * similarity, each weighing {@code max(similarity, 0) · sigmoid(fitness)}; episodes do not
    * vote. Returns how many voted; 0 when there is no memory in {@code dir}.
    */
   public static int memories(Path dir, MemoryConfig config, String question, int k, AnswerVote vote) {
@@ -70,9 +79,12 @@ public final class Inquiry {
     int n = 0;
     try (LuceneMemory m = LuceneMemory.openReadOnly(dir, config)) {
       float[] q = new TextEmbedding(m.dimension()).embed(question);
-      for (Hit h : m.recall(q, k, Filter.ANY)) {
+      List<Hit> hits = m.recall(q, k, Filter.ANY).stream().filter(h -> !h.entry().kind().equals(Entry.EPISODE))
+          .toList();
+      double best = hits.stream().mapToDouble(Hit::similarity).max().orElse(0);
+      for (Hit h : hits) {
         Entry e = h.entry();
-        if (e.kind().equals(Entry.EPISODE)) {
+        if (h.similarity() < best - MARGIN) {
           continue;
         }
         vote.add(new String(e.payload(), StandardCharsets.UTF_8), "memory #" + h.id() + " (" + e.agent() + ")",
