@@ -40,9 +40,13 @@ final class Inbox<T> implements Bus.Subscription {
     worker.start();
   }
 
-  /** Whether a message about {@code messageAgent} on {@code kind} is for this subscription. */
+  /**
+   * Whether a message about {@code messageAgent} on {@code kind} is for this subscription: the same
+   * channel by name (a subscription may read a channel with another codec, e.g. people's text as
+   * raw bytes) and the agent subscribed to or any.
+   */
   boolean accepts(Topic<?> kind, String messageAgent) {
-    return kind == topic && (agent.equals(TopicSchema.ANY_AGENT) || agent.equals(messageAgent));
+    return kind.name().equals(topic.name()) && (agent.equals(TopicSchema.ANY_AGENT) || agent.equals(messageAgent));
   }
 
   /** Queues a raw message; drops the oldest when full. Never blocks. */

@@ -12,6 +12,7 @@ import io.vivarium.bus.MqttBus;
 import io.vivarium.bus.TopicSchema;
 import io.vivarium.bus.Topics;
 import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.AskRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.core.Event;
 import io.vivarium.core.config.BusConfig;
@@ -153,6 +154,38 @@ class ColonyBusTest {
     try (Registry r = Registry.openReadOnly(data.registry())) {
       assertThat(r.events().count("bus_down", null)).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aPersonsQuestionOnTheBusIsAnsweredOnTheBusByAChatColony() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    VivariumConfig chat = ConfigResolver.resolve(null, List.of("world.name=chat", "world.preset=chat-arith",
+        "colony.agents=1", "colony.replicateEvery=1000000", "world.batch=8", "learn.grpo.group=4",
+        "colony.turnSteps=1", "learn.method=grpo", "learn.grpo.epochs=1", "memory.enabled=false", "bus.port=0",
+        "bus.intervalMillis=0"));
+    try (Colony colony = new Colony(new DataDir(dir.resolve("chat")), chat, lines::add);
+        MqttBus person = MqttBus.connect(BrokerUrl.parse(brokerUrl(lines)), "vivarium", BusConfig.defaults(),
+            null)) {
+      person.subscribe(Topics.TEXT_TO_PARENT, "a0001", (a, v) -> heard.add(v));
+      person.flush(5_000);
+      colony.runRounds(1);
+      person.publish(Topics.TEXT_FROM_PARENT, "a0001", "What is 2 + 3?");
+      person.publish(Topics.TEXT_FROM_PARENT, "a0001", "");
+      roundsUntil(colony, 20, "a0001 answered the person's question", () -> answered(colony).isPresent());
+      roundsUntil(colony, 20, "the empty question was refused on the bus",
+          () -> heard.stream().anyMatch(h -> h.startsWith("refused: ")));
+      AskRow row = answered(colony).orElseThrow();
+      assertThat(row.source()).isEqualTo("bus");
+      assertThat(row.answeredBy()).isEqualTo("a0001");
+      roundsUntil(colony, 5, "the answer went out on text:to_parent", () -> heard.contains(row.answer()));
+      assertThat(heard.stream().filter(h -> h.startsWith("refused: ")).findFirst().orElseThrow()).contains("empty");
+    }
+  }
+
+  private static java.util.Optional<AskRow> answered(Colony colony) {
+    return colony.registry.asks().recent(10).stream()
+        .filter(r -> r.state().equals("answered") && r.text().equals("What is 2 + 3?")).findFirst();
   }
 
   private static Bus.Handler<byte[]> into(Map<String, List<byte[]>> raw, String name) {
