@@ -34,8 +34,12 @@ function askBox(panel) {
   every(2000, refresh);
 }
 
-function askRow({ask, answers}) {
+function askRow({ask, answers, consensus}) {
   const who = ask.agent === "" ? "any" : ask.agent === "*" ? "everyone" : ask.agent;
+  const vote = consensus && consensus.answer ? el("div", {class: "consensus", title: consensus.tallies.map(t =>
+      t.answer + " " + t.weight.toFixed(2) + " from " + t.voters.map(v => v.who).join(", ")).join("\n")},
+    "consensus: ", el("b", {}, consensus.answer), el("span", {class: "dim"}, " · " + Math.round(consensus.share * 100)
+      + "% of the vote · " + consensus.tallies[0].voters.map(v => v.who).join(", "))) : null;
   const answered = answers.length ? answers.map(a => el("div", {class: "answer", "data-agent": a.agent},
     agentLink(a.agent), ": ", a.answer, " ",
     el("button", {class: "thumb-up", title: "good answer: +1 to " + a.agent, onclick: () => thumb(ask.id, a.agent, 1)}, "good"),
@@ -44,7 +48,7 @@ function askRow({ask, answers}) {
     : [el("span", {class: "dim"}, ask.reason || "waiting for an answer…")];
   return el("tr", {"data-ask": ask.id, "data-state": ask.state},
     el("td", {class: "num"}, "#" + ask.id), el("td", {}, who), el("td", {class: "question"}, ask.text),
-    el("td", {}, el("span", {class: "badge ask-" + ask.state}, ask.state)), el("td", {class: "answers"}, answered));
+    el("td", {}, el("span", {class: "badge ask-" + ask.state}, ask.state)), el("td", {class: "answers"}, vote, ...answered));
 }
 
 async function thumb(ask, agent, value) {

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.vivarium.colony.admin.AnswerVote;
+import io.vivarium.colony.admin.Inquiry;
 import io.vivarium.colony.registry.AskRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.ColonyHandle;
+import io.vivarium.core.config.MemoryConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,9 @@ import java.util.Map;
 
 /**
  * The ask box: people's questions to the colony's text world and their answers.
- * {@code GET /api/asks} lists the newest asks with every answer; {@code POST /api/asks} with
+ * {@code GET /api/asks} lists the newest asks with every answer, and for an ask to everyone the
+ * population's consensus (seed 003: live agents' answers and the memories of the question, by a
+ * fitness-weighted vote); {@code POST /api/asks} with
  * {@code {"text": "…", "agent": ""}} queues one (agent {@code ""} any, {@code "*"} everyone, or an
  * id); {@code POST /api/asks/{aid}/thumb} with {@code {"agent": "a0001", "value": 1}} gives that
  * answer's agent a people's reward of ±1 through the reward request path and records it on the
@@ -24,6 +29,8 @@ final class AskBox {
   private final ColonyHandle colony;
   private final Registry registry;
   private final ObjectMapper json;
+  /** Memories recalled for a consensus (as {@code vivarium ask --consensus}'s default). */
+  static final int MEMORIES = 8;
 
   AskBox(ColonyHandle colony, Registry registry, ObjectMapper json) {
     this.colony = colony;
@@ -37,9 +44,30 @@ final class AskBox {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("ask", r);
       m.put("answers", registry.asks().answers(r.id()));
+      if (r.agent().equals(AskRow.EVERY)) {
+        m.put("consensus", consensus(r));
+      }
       out.add(m);
     }
     ctx.json(out);
+  }
+
+  /**
+   * The population's answer to an ask to everyone, as {@code vivarium ask --consensus} gives it:
+   * the live agents' answers and the memories of the same question, combined by a fitness-weighted
+   * vote ({@link AnswerVote}); the winner first, with its share and its voters.
+   */
+  private Map<String, Object> consensus(AskRow r) {
+    AnswerVote vote = new AnswerVote();
+    Inquiry.answers(registry, registry.asks().answers(r.id()), vote);
+    int memories = Inquiry.memories(colony.dataDir().memory(), MemoryConfig.defaults(), r.text(), MEMORIES, vote);
+    Map<String, Object> c = new LinkedHashMap<>();
+    List<AnswerVote.Tally> t = vote.tallies();
+    c.put("answer", t.isEmpty() ? "" : t.get(0).answer());
+    c.put("share", vote.share());
+    c.put("memories", memories);
+    c.put("tallies", t.size() > 5 ? t.subList(0, 5) : t);
+    return c;
   }
 
   void ask(Context ctx) {

@@ -65,6 +65,29 @@ class ZooAskPageTest {
   }
 
   @Test
+  void anAskToEveryoneIsAnsweredByThePopulationsVote() {
+    Http http = new Http(zoo.port());
+    long id = http.postJson("/api/asks", "{\"text\": \"What is the capital of Sylvania?\", \"agent\": \"*\"}")
+        .json().get("ask").asLong();
+    colony.registry.asks().answer(id, "a0001", "Sylvaburg");
+    colony.registry.asks().answer(id, "a0002", "Sylvaburg ");
+    com.fasterxml.jackson.databind.JsonNode row = null;
+    for (com.fasterxml.jackson.databind.JsonNode r : http.get("/api/asks").json()) {
+      row = r.get("ask").get("id").asLong() == id ? r : row;
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.get("consensus").get("answer").asText()).isEqualTo("Sylvaburg");
+    assertThat(row.get("consensus").get("share").asDouble()).isEqualTo(1.0);
+    assertThat(row.get("consensus").get("tallies").get(0).get("voters")).hasSize(2);
+    try (Browser browser = new Browser()) {
+      browser.open(zoo.url());
+      String shown = "#asks-list tr[data-ask='" + id + "'] .consensus";
+      browser.until(d -> d.findElement(By.cssSelector(shown)).getText().contains("consensus: Sylvaburg"));
+      assertThat(browser.find(shown).getText()).contains("100% of the vote").contains("agent a0001");
+    }
+  }
+
+  @Test
   void badAsksAndThumbsAre400sThatSayWhy() {
     Http http = new Http(zoo.port());
     Http.Reply empty = http.postJson("/api/asks", "{\"text\": \"  \"}");
