@@ -37,6 +37,24 @@ public abstract class AnswerBatch implements WorldBatch, Outputs {
     this.truncated = new boolean[size];
   }
 
+  /** A reset in groups of one: every instance on its own. */
+  @Override
+  public final void reset(long seed) {
+    reset(seed, 1);
+  }
+
+  /**
+   * How many groups of {@code group} instances this batch splits into; a group that is not
+   * positive or does not divide the batch is refused, naming {@code world} and the settings.
+   */
+  protected final int groups(int group, String world) {
+    if (group < 1 || size % group != 0) {
+      throw new IllegalArgumentException(world + " splits its " + size + " instances into groups of " + group
+          + " (learn.grpo.group); the group must divide world.batch");
+    }
+    return size / group;
+  }
+
   /** Forgets the last step's outputs and measures (a reset starts anew). */
   protected final void forgetLastStep() {
     outputs = List.of();

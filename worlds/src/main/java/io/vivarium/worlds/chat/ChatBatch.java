@@ -58,19 +58,10 @@ public final class ChatBatch extends AnswerBatch implements TextExpert {
   }
 
   @Override
-  public void reset(long seed) {
-    reset(seed, 1);
-  }
-
-  @Override
   public void reset(long seed, int group) {
-    if (group < 1 || size % group != 0) {
-      throw new IllegalArgumentException("chat splits its " + size + " instances into groups of " + group
-          + " (learn.grpo.group); the group must divide world.batch");
-    }
+    int groups = groups(group, "chat");
     this.group = group;
     this.seed = seed;
-    int groups = size / group;
     episodes = new long[groups];
     queries = new Query[groups];
     asks = new Asks.Ask[groups];

@@ -96,21 +96,12 @@ public final class ExecBatch extends AnswerBatch {
     return spec;
   }
 
-  @Override
-  public void reset(long seed) {
-    reset(seed, 1);
-  }
-
   /** Groups of {@code group} consecutive instances share one mind: its context and its outputs. */
   @Override
   public void reset(long seed, int group) {
-    if (group < 1 || size % group != 0) {
-      throw new IllegalArgumentException("exec splits its " + size + " instances into groups of " + group
-          + "; the group must divide the batch");
-    }
+    int groups = groups(group, "exec");
     this.group = group;
     this.seed = seed;
-    int groups = size / group;
     episodes = new long[groups];
     said = new byte[groups][0];
     heard = new ExecOutcome[groups];

@@ -58,11 +58,6 @@ public final class RepairBatch extends AnswerBatch implements TextExpert {
   }
 
   @Override
-  public void reset(long seed) {
-    reset(seed, 1);
-  }
-
-  @Override
   public void reset(long seed, int group) {
     if (group < 1) {
       throw new IllegalArgumentException("reset groups need at least 1 instance; got " + group);
