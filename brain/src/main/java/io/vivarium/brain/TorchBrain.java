@@ -27,8 +27,8 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: inference ({@link #act}, {@link #actUncached}, {@link #generate},
  * {@link #embed}, {@link #save}, {@link #copy}) may run concurrently under the read lock;
- * {@link #mutate} and {@link #update} hold an exclusive lock. Backward passes are additionally
- * serialised process-wide by {@link TrainingLock}.
+ * {@link #mutate} and {@link #update} hold an exclusive lock. Gradients are recorded per
+ * thread ({@link Autograd}), so different brains may update at the same time.
  */
 public final class TorchBrain implements Brain {
   private final Weights weights;
@@ -136,7 +136,7 @@ public final class TorchBrain implements Brain {
 
   /**
    * Runs {@code work} on the weights with exclusive access, for learners. Work that runs a
-   * backward pass must open its gradient collector inside {@link TrainingLock#run}.
+   * backward pass records gradients inside {@link Autograd#record} (per thread).
    */
   public <T> T update(Function<Weights, T> work) {
     lock.writeLock().lock();

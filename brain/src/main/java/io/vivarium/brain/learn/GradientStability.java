@@ -6,12 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
-import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Weights;
 import io.vivarium.brain.policy.ActionSpace;
 import io.vivarium.brain.policy.Policy;
@@ -115,13 +112,10 @@ final class GradientStability {
    * parameters flattened in file order (P); the parameters' gradients are zeroed afterwards.
    */
   private NDArray gradient(Weights w, NDManager m, List<EpisodeGroups.Sample> episode, ActionSpace space) {
-    TrainingLock.run(() -> {
-      try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-        gc.backward(meanLogp(w, m, episode, space));
-      }
+    Autograd.record(() -> {
+      Autograd.backward(meanLogp(w, m, episode, space));
       return null;
     });
-    JniUtils.setGradMode(false);
     NDList flat = new NDList();
     List<NDArray> grads = new ArrayList<>();
     for (NDArray p : w.all().values()) {

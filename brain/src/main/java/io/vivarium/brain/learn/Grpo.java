@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.policy.Policy;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.GrpoConfig;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * the colony's byte histogram as loss terms ({@link ByteTerms}); for any action, the
  * gradient-stability reward per episode ({@link GradientStability}).
  *
- * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
+ * <p>Not thread-safe; backward passes record per thread ({@link Autograd}).
  */
 public final class Grpo extends OptimizedLearner {
   private final GrpoConfig options;

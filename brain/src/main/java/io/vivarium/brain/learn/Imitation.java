@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.policy.Policy;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.BcConfig;
@@ -35,7 +35,7 @@ import java.util.function.BooleanSupplier;
  * accuracy of the arg-max under teacher forcing ({@code accuracy}) and the share of answers whose
  * every token is the arg-max ({@code exact_match}, i.e. greedy decoding would write them).
  *
- * <p>Not thread-safe; backward passes take the {@link TrainingLock}.
+ * <p>Not thread-safe; backward passes record per thread ({@link Autograd}).
  */
 public final class Imitation extends OptimizedLearner {
   /** Discount of the returns the value head learns (PPO's default γ). */

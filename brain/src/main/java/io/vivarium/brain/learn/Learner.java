@@ -10,8 +10,8 @@ import java.util.function.BooleanSupplier;
  * optimizer and whatever it carries across rollouts (cloning's buffer of labelled states), never
  * the worlds.
  *
- * <p>Not thread-safe: one thread drives a learner. Backward passes take the process-wide
- * {@link io.vivarium.brain.TrainingLock}.
+ * <p>Not thread-safe: one thread drives a learner. Backward passes record gradients
+ * per thread ({@link io.vivarium.brain.Autograd}), so learners of different brains may update at once.
  */
 public interface Learner extends AutoCloseable {
   /** The method it learns by ({@code ppo}, {@code bc}, …, as {@code learn.method} and checkpoints spell it). */

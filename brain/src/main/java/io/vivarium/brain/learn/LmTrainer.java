@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Torch;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.Transformer;
 import io.vivarium.brain.model.Weights;
@@ -29,8 +29,8 @@ import java.util.SplittableRandom;
  * intra-op thread PyTorch computes on the calling thread, so on a shared machine it estimates
  * the uncontended speed better than wall time does.
  *
- * <p>One trainer per run; not thread-safe. Backward passes take the process-wide
- * {@link TrainingLock}, so trainers of different brains may share a JVM.
+ * <p>One trainer per run; not thread-safe. Backward passes record gradients
+ * per thread ({@link Autograd}), so trainers of different brains may run at once.
  */
 public final class LmTrainer {
   /** The outcome of a run. */

@@ -2,11 +2,8 @@ package io.vivarium.brain.learn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Weights;
 import io.vivarium.core.config.OptimizerConfig;
 import java.util.SplittableRandom;
@@ -78,20 +75,17 @@ abstract class OptimizedLearner implements Learner {
 
   /**
    * One gradient step, as every learner of the loop takes it: the brain's exclusive lock, a step
-   * manager, the loss built and differentiated under the process-wide {@link TrainingLock}, one
+   * manager, the loss built and differentiated with per-thread gradient recording ({@link Autograd}), one
    * AdamW update at {@code lr} with the configured clip; returns what {@code report} reads.
    */
   float[] step(Loss loss, double lr, Report report) {
     return brain.update(w -> {
       try (NDManager m = w.manager().newSubManager()) {
-        NDArray[] terms = TrainingLock.run(() -> {
-          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray[] t = loss.build(w, m);
-            gc.backward(t[0]);
-            return t;
-          }
+        NDArray[] terms = Autograd.record(() -> {
+          NDArray[] t = loss.build(w, m);
+          Autograd.backward(t[0]);
+          return t;
         });
-        JniUtils.setGradMode(false);
         klRef.stepped();
         return report.read(terms, opt.step(m, lr, optimizer.maxGradNorm()));
       } finally {

@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
  * with warm-up and cosine decay over a budget of iterations or minutes, whichever ends first.
  * {@link #answer} decodes greedily in the same layout, so what is trained is what is asked.
  *
- * <p>One trainer per run; not thread-safe. Backward passes take the process-wide
- * {@link TrainingLock}.
+ * <p>One trainer per run; not thread-safe. Backward passes record gradients
+ * per thread ({@link Autograd}).
  */
 public final class PairTrainer {
   /** One example: prompt bytes and the answer bytes the brain should generate after them. */

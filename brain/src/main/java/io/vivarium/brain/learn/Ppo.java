@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.policy.Policy;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.config.LearnMethod;
@@ -30,8 +30,8 @@ import java.util.function.BooleanSupplier;
  * once and clip nearly every sample, while per-token ratios bound each decision. The entropy
  * bonus is per token too.
  *
- * <p>Not thread-safe: one thread drives a learner. Backward passes take the process-wide
- * {@link TrainingLock}, so learners of different brains may share a JVM.
+ * <p>Not thread-safe: one thread drives a learner. Backward passes record gradients
+ * per thread ({@link Autograd}), so learners of different brains may run at once.
  */
 public final class Ppo extends OptimizedLearner {
   private final PpoConfig options;

@@ -2,17 +2,14 @@ package io.vivarium.brain.learn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Weights;
 import java.util.function.BiFunction;
 
 /**
  * One supervised optimisation step, as every supervised learner (here and in the tutors) takes it: a step manager, the loss
- * built and differentiated under the process-wide {@link TrainingLock}, then one AdamW update.
+ * built and differentiated with per-thread gradient recording ({@link Autograd}), then one AdamW update.
  *
  * <p>Stateless; the brain's exclusive lock is held for the whole step.
  */
@@ -27,14 +24,11 @@ public final class Steps {
       BiFunction<Weights, NDManager, NDArray> loss) {
     return brain.update(w -> {
       try (NDManager m = w.manager().newSubManager()) {
-        NDArray l = TrainingLock.run(() -> {
-          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray value = loss.apply(w, m);
-            gc.backward(value);
-            return value;
-          }
+        NDArray l = Autograd.record(() -> {
+          NDArray value = loss.apply(w, m);
+          Autograd.backward(value);
+          return value;
         });
-        JniUtils.setGradMode(false);
         float value = l.getFloat();
         opt.step(m, lr, clip);
         return value;

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Weights;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,17 +42,15 @@ class AdamWTest {
       for (int step = 1; step <= 2; step++) {
         // loss = 0.5·Σ tok² + Σ lnf.g³ → gradients tok and 3·g²
         try (NDManager m = w.manager().newSubManager()) {
-          TrainingLock.run(() -> {
-            try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-              NDArray half = m.create(0.5f);
-              NDArray three = m.create(3f);
-              NDArray e = w.get("tok");
-              NDArray t = half.mul(e.mul(e).sum());
-              NDArray g = three.mul(w.get("lnf.g").pow(three)).sum().div(three);
-              t.attach(m);
-              g.attach(m);
-              gc.backward(t.add(g));
-            }
+          Autograd.record(() -> {
+            NDArray half = m.create(0.5f);
+            NDArray three = m.create(3f);
+            NDArray e = w.get("tok");
+            NDArray t = half.mul(e.mul(e).sum());
+            NDArray g = three.mul(w.get("lnf.g").pow(three)).sum().div(three);
+            t.attach(m);
+            g.attach(m);
+            Autograd.backward(t.add(g));
             return null;
           });
           ai.djl.pytorch.jni.JniUtils.setGradMode(false);
@@ -136,17 +133,15 @@ class AdamWTest {
   /** One step on loss = Σ lnf.g³ + 0.5·Σ tok². */
   private static void cubeStep(Weights w, AdamW opt) {
     try (NDManager m = w.manager().newSubManager()) {
-      TrainingLock.run(() -> {
-        try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-          NDArray half = m.create(0.5f);
-          NDArray three = m.create(3f);
-          NDArray e = w.get("tok");
-          NDArray t = half.mul(e.mul(e).sum());
-          NDArray g = w.get("lnf.g").pow(three).sum();
-          t.attach(m);
-          g.attach(m);
-          gc.backward(t.add(g));
-        }
+      Autograd.record(() -> {
+        NDArray half = m.create(0.5f);
+        NDArray three = m.create(3f);
+        NDArray e = w.get("tok");
+        NDArray t = half.mul(e.mul(e).sum());
+        NDArray g = w.get("lnf.g").pow(three).sum();
+        t.attach(m);
+        g.attach(m);
+        Autograd.backward(t.add(g));
         return null;
       });
       ai.djl.pytorch.jni.JniUtils.setGradMode(false);

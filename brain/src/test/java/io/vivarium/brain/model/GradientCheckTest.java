@@ -6,12 +6,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,14 +40,11 @@ class GradientCheckTest {
       Batch batch = Batch.of(m, SHAPE, List.of(in));
       NDArray t = m.create(java.util.Arrays.stream(targets).asLongStream().toArray(),
           new Shape(1, targets.length));
-      TrainingLock.run(() -> {
-        try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-          NDArray hidden = Transformer.hidden(w, batch, true).get(new NDIndex(":, {}:", n));
-          gc.backward(Transformer.crossEntropy(Transformer.logits(w, hidden), t, null));
-        }
+      Autograd.record(() -> {
+        NDArray hidden = Transformer.hidden(w, batch, true).get(new NDIndex(":, {}:", n));
+        Autograd.backward(Transformer.crossEntropy(Transformer.logits(w, hidden), t, null));
         return null;
       });
-      JniUtils.setGradMode(false);
       for (int i = 0; i < probes.length; i++) {
         NDArray g = w.get(probes[i][0]).getGradient();
         g.attach(m);

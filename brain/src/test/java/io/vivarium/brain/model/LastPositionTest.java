@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,6 @@ class LastPositionTest {
       try (NDManager root = NDManager.newBaseManager();
           Weights w = Weights.of(SHAPE, root, values);
           NDManager m = root.newSubManager()) {
-        JniUtils.setGradMode(false);
         Batch batch = Batch.of(m, SHAPE, inputs);
         // no mask at all when nothing is hidden: every row unpadded and all prefix
         assertThat(batch.mask() == null)
@@ -93,16 +90,13 @@ class LastPositionTest {
         Weights w = Weights.of(SHAPE, root, values);
         NDManager m = root.newSubManager()) {
       Batch batch = Batch.of(m, SHAPE, inputs);
-      TrainingLock.run(() -> {
-        try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-          NDArray last = head.apply(w, batch); // (B, C)
-          NDArray loss = Transformer.logits(w, last).logSoftmax(-1).get(":, 65").sum()
-              .add(Transformer.values(w, last).sum());
-          gc.backward(loss);
-        }
+      Autograd.record(() -> {
+        NDArray last = head.apply(w, batch); // (B, C)
+        NDArray loss = Transformer.logits(w, last).logSoftmax(-1).get(":, 65").sum()
+            .add(Transformer.values(w, last).sum());
+        Autograd.backward(loss);
         return null;
       });
-      JniUtils.setGradMode(false);
       Map<String, float[]> out = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, NDArray> e : w.all().entrySet()) {
         NDArray g = e.getValue().getGradient();

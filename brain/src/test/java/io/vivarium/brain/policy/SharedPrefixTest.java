@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Patches;
 import io.vivarium.brain.Torch;
-import io.vivarium.brain.TrainingLock;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Weights;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Vocabulary;
@@ -95,32 +93,29 @@ class SharedPrefixTest {
         Weights w = Weights.of(SHAPE, root, values);
         NDManager m = root.newSubManager()) {
       float[][] out = new float[tokens.length][];
-      TrainingLock.run(() -> {
-        try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-          NDArray[] seq = Policy.sequence(w, m, prefixes, tokens, Channel.MOTOR, 1.0, false);
-          float[] lp = seq[0].toFloatArray();
-          float[] mask = seq[2].toFloatArray();
-          int s = lp.length / tokens.length;
-          for (int i = 0; i < tokens.length; i++) {
-            List<Float> row = new ArrayList<>();
-            for (int p = i * s; p < (i + 1) * s; p++) {
-              if (mask[p] > 0) {
-                row.add(lp[p]);
-              }
-            }
-            out[i] = new float[row.size()];
-            for (int k = 0; k < row.size(); k++) {
-              out[i][k] = row.get(k);
+      Autograd.record(() -> {
+        NDArray[] seq = Policy.sequence(w, m, prefixes, tokens, Channel.MOTOR, 1.0, false);
+        float[] lp = seq[0].toFloatArray();
+        float[] mask = seq[2].toFloatArray();
+        int s = lp.length / tokens.length;
+        for (int i = 0; i < tokens.length; i++) {
+          List<Float> row = new ArrayList<>();
+          for (int p = i * s; p < (i + 1) * s; p++) {
+            if (mask[p] > 0) {
+              row.add(lp[p]);
             }
           }
-          if (grads != null) {
-            gc.backward(seq[0].mul(seq[2]).sum().add(seq[1].mul(seq[2]).sum()));
+          out[i] = new float[row.size()];
+          for (int k = 0; k < row.size(); k++) {
+            out[i][k] = row.get(k);
           }
+        }
+        if (grads != null) {
+          Autograd.backward(seq[0].mul(seq[2]).sum().add(seq[1].mul(seq[2]).sum()));
         }
         return null;
       });
       if (grads != null) {
-        JniUtils.setGradMode(false);
         for (Map.Entry<String, NDArray> e : w.all().entrySet()) {
           NDArray g = e.getValue().getGradient();
           g.attach(m);
