@@ -19,13 +19,25 @@ import java.util.Locale;
  * @param patch side P of a square image patch (P×P×3 values per patch)
  * @param grid longest side of the patch grid (learned row and column positions)
  * @param dropout dropout probability while training
+ * @param group tokens read at one position: 1 = one token per position (a language model, byte
+ *     sequences); G above 1 = the G tokens' embeddings, side by side, projected to one position
+ *     ({@code group.w}), for observation prefixes read whole (one-byte actions), G times fewer
+ *     positions; {@code block} counts positions
  */
 public record BrainShape(
     int vocab, int channels, int layers, int heads, int dim, int block, int patch, int grid,
-    double dropout) {
+    double dropout, int group) {
 
   /** The preset names, in size order. */
   public static final List<String> PRESETS = List.of("tiny", "small", "base", "nanogpt-cpu");
+  /** The most tokens one position may read. */
+  public static final int MAX_GROUP = 64;
+
+  /** A shape reading one token per position. */
+  public BrainShape(
+      int vocab, int channels, int layers, int heads, int dim, int block, int patch, int grid, double dropout) {
+    this(vocab, channels, layers, heads, dim, block, patch, grid, dropout, 1);
+  }
 
   public BrainShape {
     check("vocab", vocab, Vocabulary.SIZE, Vocabulary.SIZE);
@@ -36,6 +48,7 @@ public record BrainShape(
     check("block", block, 1, 8192);
     check("patch", patch, 1, 64);
     check("grid", grid, 1, 256);
+    check("group", group, 1, MAX_GROUP);
     if (dim % heads != 0) {
       throw new IllegalArgumentException(
           "brain.dim must be a multiple of brain.heads; got dim " + dim + " with " + heads
@@ -80,17 +93,22 @@ public record BrainShape(
         config.heads() > 0 ? config.heads() : p.heads,
         config.dim() > 0 ? config.dim() : p.dim,
         config.block() > 0 ? config.block() : p.block,
-        p.patch, p.grid, config.dropout());
+        p.patch, p.grid, config.dropout(), Math.max(1, config.group()));
   }
 
   /** A copy with another dimension set; for tests and tools. */
   public BrainShape with(int layers, int heads, int dim, int block, double dropout) {
-    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout);
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group);
   }
 
   /** A copy with another patch side and grid. */
   public BrainShape withPatches(int patch, int grid) {
-    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout);
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group);
+  }
+
+  /** A copy reading {@code tokens} tokens at each position. */
+  public BrainShape withGroup(int tokens) {
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, tokens);
   }
 
   /** Values per patch: P×P×3. */
@@ -110,7 +128,8 @@ public record BrainShape(
         + (4 * c * c + c);
     long embeddings = (vocab + channels + block + 2L * grid) * c + (patchValues() * c + c);
     long heads = 2 * c + (c + 1) + (c * patchValues() + patchValues());
-    return embeddings + layers * perLayer + heads;
+    long grouping = group > 1 ? group * c * c : 0;
+    return embeddings + grouping + layers * perLayer + heads;
   }
 
   /** Forward-plus-backward FLOPs per trained token, as nanoGPT's MFU estimate counts them. */
@@ -123,7 +142,7 @@ public record BrainShape(
   public String describe() {
     return "layers=" + layers + "\nheads=" + heads + "\ndim=" + dim + "\nblock=" + block
         + "\npatch=" + patch + "\ngrid=" + grid + "\ndropout=" + dropout + "\nvocab=" + vocab
-        + "\nchannels=" + channels + "\n";
+        + "\nchannels=" + channels + "\n" + (group > 1 ? "group=" + group + "\n" : "");
   }
 
   /** Parses {@link #describe()}'s output; {@code source} names the input in errors. */
@@ -141,7 +160,8 @@ public record BrainShape(
           Integer.parseInt(kv.get("layers")), Integer.parseInt(kv.get("heads")),
           Integer.parseInt(kv.get("dim")), Integer.parseInt(kv.get("block")),
           Integer.parseInt(kv.get("patch")), Integer.parseInt(kv.get("grid")),
-          Double.parseDouble(kv.get("dropout")));
+          Double.parseDouble(kv.get("dropout")),
+          Integer.parseInt(kv.getOrDefault("group", "1"))); // brains before groups read one token per position
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           source + ": the brain shape is unreadable (" + e.getMessage()

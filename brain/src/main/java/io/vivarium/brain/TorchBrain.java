@@ -249,10 +249,10 @@ public final class TorchBrain implements Brain {
     lock.readLock().lock();
     try (NDManager m = weights.manager().newSubManager()) {
       JniUtils.setGradMode(false);
-      BrainInput in = input.keepLast(shape().block());
+      BrainInput in = input.keepLast(shape().block() * shape().group());
       NDArray hidden = Transformer.hidden(weights, Batch.of(m, shape(), List.of(in)), false);
       float[] flat = hidden.get(0).toFloatArray(); // (S, C)
-      keepHidden(flat, in.length());
+      keepHidden(flat, flat.length / shape().dim()); // positions: patches plus token groups
       return hidden.get(0).mean(new int[] {0}).toFloatArray();
     } finally {
       lock.readLock().unlock();

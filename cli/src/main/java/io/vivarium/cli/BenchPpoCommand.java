@@ -18,6 +18,10 @@ final class BenchPpoCommand extends VivariumCommand {
       description = "Brain presets (default: tiny,small).")
   List<String> brains = List.of("tiny", "small");
 
+  @Option(names = "--groups", paramLabel = "G,…", split = ",",
+      description = "Tokens the brain reads per position (brain.group), each measured (default: 1,8).")
+  List<Integer> groups = List.of(1, 8);
+
   @Option(names = "--iterations", paramLabel = "N",
       description = "PPO iterations of 1,024 env steps each; the first is warm-up (default: ${DEFAULT-VALUE}).")
   int iterations = 2;
@@ -27,7 +31,7 @@ final class BenchPpoCommand extends VivariumCommand {
 
   @Override
   public Integer call() {
-    PpoBench.run(presets, brains, iterations, threads, out());
+    PpoBench.run(presets, brains, groups, iterations, threads, out());
     out().flush();
     return 0;
   }

@@ -32,7 +32,7 @@ import java.util.Locale;
  * on a shared machine), the prefix length in tokens, resident memory and the load.
  *
  * <p>Usage: {@code PpoBench [--presets gold-bare-5x5,gold-bare-6x6] [--brains tiny,small]
- * [--iterations 2] [--threads 1]}; also {@code vivarium bench ppo}. Not thread-safe; a
+ * [--groups 1,8] [--iterations 2] [--threads 1]} (groups: tokens the brain reads per position); also {@code vivarium bench ppo}. Not thread-safe; a
  * command-line tool.
  */
 public final class PpoBench {
@@ -43,22 +43,24 @@ public final class PpoBench {
     List<String> brains = List.of("tiny", "small");
     int iterations = 2;
     int threads = 1;
+    List<Integer> groups = List.of(1);
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--presets" -> presets = List.of(args[i + 1].split(","));
         case "--brains" -> brains = List.of(args[i + 1].split(","));
         case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
         case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+        case "--groups" -> groups = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
         default -> throw new IllegalArgumentException("unknown option '" + args[i]
-            + "'; known: --presets, --brains, --iterations, --threads");
+            + "'; known: --presets, --brains, --iterations, --threads, --groups");
       }
     }
-    run(presets, brains, iterations, threads, new PrintWriter(System.out, true));
+    run(presets, brains, groups, iterations, threads, new PrintWriter(System.out, true));
   }
 
   /** Measures every (world preset, brain preset) pair; prints {@code key: value} lines. */
-  public static void run(List<String> presets, List<String> brains, int iterations, int threads,
-      PrintWriter out) {
+  public static void run(List<String> presets, List<String> brains, List<Integer> groups, int iterations,
+      int threads, PrintWriter out) {
     if (iterations < 1 || threads < 1) {
       throw new IllegalArgumentException("iterations and threads must be at least 1; got "
           + iterations + " and " + threads);
@@ -68,7 +70,9 @@ public final class PpoBench {
     out.printf(Locale.ROOT, "load_before: %s%n", Proc.load());
     for (String preset : presets) {
       for (String brain : brains) {
-        one(gold, preset, brain, iterations, out);
+        for (int group : groups) {
+          one(gold, preset, brain, group, iterations, out);
+        }
       }
     }
     out.printf(Locale.ROOT, "threads: %d%n", threads);
@@ -77,20 +81,20 @@ public final class PpoBench {
     out.flush();
   }
 
-  private static void one(WorldFactory gold, String preset, String brainPreset, int iterations,
+  private static void one(WorldFactory gold, String preset, String brainPreset, int group, int iterations,
       PrintWriter out) {
     int envs = 8;
     int t0 = 128;
-    Encoding encoding = Encoding.defaults();
+    Encoding encoding = Encoding.defaults().withGroup(group);
     LearnConfig c = LearnConfig.defaults();
-    try (TorchBrain brain = TorchBrain.create(BrainShape.preset(brainPreset), 1);
+    try (TorchBrain brain = TorchBrain.create(BrainShape.preset(brainPreset).withGroup(group), 1);
         WorldBatch batch = gold.batch(preset, envs);
         Ppo ppo = new Ppo(brain, c.ppo(), c.optimizer(), Schedule.constant(c.lr()), envs, 1)) {
       batch.reset(1);
       Senses senses = new Senses(batch.spec(), encoding, envs);
       Collector collector = new Collector(brain, batch, senses, new Actor(ActionSpace.of(batch.spec()), 1),
           ppo.needs(), new java.util.SplittableRandom(1));
-      int tokens = new ObservationEncoder(batch.spec(), encoding).length();
+      int tokens = new ObservationEncoder(batch.spec(), encoding).positions();
       double wall = 0;
       double cpu = 0;
       double updateWall = 0;
@@ -116,8 +120,8 @@ public final class PpoBench {
         double uw = (System.nanoTime() - w1) / 1e9;
         double uc = (threads.getCurrentThreadCpuTime() - c1) / 1e9;
         // the first iteration warms up (class loading, allocator); it is reported, not counted
-        out.printf(Locale.ROOT, "%s %s iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s)%n",
-            preset, brainPreset, i, cw, uw, cc, uc);
+        out.printf(Locale.ROOT, "%s %s group %d iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s)%n",
+            preset, brainPreset, group, i, cw, uw, cc, uc);
         if (i == 0 && iterations > 1) {
           continue;
         }
@@ -130,8 +134,8 @@ public final class PpoBench {
         collectCpu += cc;
         updates += s.updates();
       }
-      String key = preset + " " + brainPreset;
-      out.printf(Locale.ROOT, "%s prefix_tokens: %d%n", key, tokens);
+      String key = preset + " " + brainPreset + (group > 1 ? " group " + group : "");
+      out.printf(Locale.ROOT, "%s prefix_positions: %d%n", key, tokens);
       out.printf(Locale.ROOT, "%s parameters: %d%n", key, brain.parameterCount());
       out.printf(Locale.ROOT, "%s env_steps_per_second: %.1f%n", key, steps / wall);
       out.printf(Locale.ROOT, "%s env_steps_per_cpu_second: %.1f%n", key, steps / cpu);

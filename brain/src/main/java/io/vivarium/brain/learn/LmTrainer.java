@@ -45,6 +45,7 @@ public final class LmTrainer {
 
   /** A trainer of {@code brain} on {@code corpus}. */
   public LmTrainer(TorchBrain brain, LmCorpus corpus, LmOptions options) {
+    io.vivarium.brain.model.Transformer.oneTokenPerPosition(brain.shape());
     this.brain = brain;
     this.corpus = corpus;
     this.options = options;

@@ -15,7 +15,7 @@ import java.util.List;
  * every row has the same number of patches N, placed before its T tokens, so the sequence
  * length is S = N + T.
  *
- * @param tokens (B, T) int64 token ids
+ * @param tokens (B, T) int64 token ids, or (B, T, G) for a brain reading G tokens per position
  * @param channels (B, T) int64 channel ordinals
  * @param positions (T) int64 0..T-1
  * @param patches (B, N, P3) float patch values, or null when N = 0
@@ -61,12 +61,13 @@ public record Batch(
     }
     int b = inputs.size();
     int n = inputs.get(0).patches().count();
+    int g = shape.group();
     int t = 1;
     for (BrainInput in : inputs) {
       check(shape, in, n);
-      t = Math.max(t, in.tokens().length);
+      t = Math.max(t, in.tokens().length / g);
     }
-    long[] tokens = new long[b * t];
+    long[] tokens = new long[b * t * g];
     long[] channels = new long[b * t];
     Arrays.fill(tokens, Vocabulary.PAD);
     int[] lengths = new int[b];
@@ -76,11 +77,13 @@ public record Batch(
     long[] cols = new long[b * n];
     for (int i = 0; i < b; i++) {
       BrainInput in = inputs.get(i);
-      lengths[i] = in.tokens().length;
-      prefixes[i] = n + in.prefix();
+      lengths[i] = in.tokens().length / g;
+      prefixes[i] = n + in.prefix() / g;
       for (int j = 0; j < in.tokens().length; j++) {
-        tokens[i * t + j] = in.tokens()[j];
-        channels[i * t + j] = in.channels()[j];
+        tokens[i * t * g + j] = in.tokens()[j];
+      }
+      for (int j = 0; j < lengths[i]; j++) {
+        channels[i * t + j] = in.channels()[j * g]; // a group's channel is its first token's
       }
       System.arraycopy(in.patches().values(), 0, patchValues, i * n * shape.patchValues(),
           n * shape.patchValues());
@@ -96,14 +99,15 @@ public record Batch(
     // all rows unpadded and all prefix: nothing is hidden, so no mask is built or added
     NDArray mask = open ? null : m.create(prefixMask(prefixes, n + t), new Shape(b, 1, n + t, n + t));
     return new Batch(
-        m.create(tokens, new Shape(b, t)), m.create(channels, new Shape(b, t)), m.arange(0, t, 1, DataType.INT64),
+        m.create(tokens, g == 1 ? new Shape(b, t) : new Shape(b, t, g)), m.create(channels, new Shape(b, t)),
+        m.arange(0, t, 1, DataType.INT64),
         n == 0 ? null : m.create(patchValues, new Shape(b, n, shape.patchValues())),
         n == 0 ? null : m.create(rows, new Shape(b, n)),
         n == 0 ? null : m.create(cols, new Shape(b, n)),
         mask, lengths, n);
   }
 
-  /** A plain causal language-model batch: {@code tokens} is (B, T), all on one channel. */
+  /** A plain causal language-model batch: {@code tokens} is (B, T), all on one channel; one token per position. */
   public static Batch causal(NDManager m, long[] tokens, int b, int t, int channel) {
     long[] channels = new long[b * t];
     Arrays.fill(channels, channel);
@@ -130,7 +134,14 @@ public record Batch(
   }
 
   private static void check(BrainShape shape, BrainInput in, int patches) {
-    if (in.tokens().length > shape.block()) {
+    int g = shape.group();
+    if (g > 1 && (in.tokens().length % g != 0 || in.prefix() != in.tokens().length)) {
+      throw new IllegalArgumentException(
+          "this brain reads " + g + " tokens at each position (brain.group), so its inputs must be whole"
+              + " observation prefixes of whole groups; got " + in.tokens().length + " tokens with a prefix of "
+              + in.prefix() + " (byte sequences need brain.group=1)");
+    }
+    if (in.tokens().length / g > shape.block()) {
       throw new IllegalArgumentException(
           "an input has " + in.tokens().length + " tokens but the brain's block is "
               + shape.block() + "; shorten it (BrainInput.keepLast) or use a larger brain.block");

@@ -48,6 +48,7 @@ public final class SharedPrefix {
   public static NDArray predictors(Weights w, NDManager m, List<BrainInput> prefixes, int[] groupOf,
       int[][] tokens, int channel, boolean training) {
     BrainShape s = w.shape();
+    Transformer.oneTokenPerPosition(s);
     double drop = training ? s.dropout() : 0;
     int b = tokens.length;
     int t = 1;

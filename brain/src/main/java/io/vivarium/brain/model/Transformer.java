@@ -10,7 +10,7 @@ import io.vivarium.brain.BrainShape;
 import io.vivarium.core.Channel;
 
 /**
- * The brain's forward pass: token + channel + position embeddings (and patch embeddings with
+ * The brain's forward pass: token (or grouped tokens' projected) + channel + position embeddings (and patch embeddings with
  * learned 2-D positions), pre-LayerNorm blocks of masked multi-head attention and a GELU MLP,
  * a final LayerNorm, and the three heads (next-byte logits tied to the token embedding, value,
  * patch decoder).
@@ -62,6 +62,7 @@ public final class Transformer {
   static NDArray decode(Weights w, NDArray tokens, NDArray channels, NDArray positions,
       NDArray mask, NDArray[] kv) {
     BrainShape s = w.shape();
+    oneTokenPerPosition(s);
     long bs = tokens.getShape().get(0);
     long d = s.headDim();
     NDArray x = lookup(tokens, w.get("tok")).add(lookup(channels, w.get("chan")))
@@ -82,6 +83,17 @@ public final class Transformer {
       x = mlp(w, h, x, 0);
     }
     return layerNorm(x, w.get("lnf.g"), w.get("lnf.b")).squeeze(1);
+  }
+
+  /**
+   * Refuses a brain that reads several tokens per position ({@link BrainShape#group}) for work
+   * that adds tokens one at a time: generating, scoring or learning byte sequences, language models.
+   */
+  public static void oneTokenPerPosition(BrainShape s) {
+    if (s.group() > 1) {
+      throw new IllegalArgumentException("a brain reading " + s.group() + " tokens per position (brain.group) "
+          + "reads whole observations only and cannot generate, score or learn byte sequences; use brain.group=1");
+    }
   }
 
   /** Appends {@code fresh} (B·H, 1, D) to {@code kv[j]} in kv[j]'s manager; closes the old. */
@@ -150,7 +162,11 @@ public final class Transformer {
   }
 
   private static NDArray embed(Weights w, Batch b) {
-    NDArray tok = lookup(b.tokens(), w.get("tok")); // (B, T, C)
+    NDArray tok = lookup(b.tokens(), w.get("tok")); // (B, T, C), or (B, T, G, C) for groups
+    if (w.shape().group() > 1) { // a group's G embeddings side by side, projected to one position
+      Shape s = tok.getShape();
+      tok = linear(tok.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)), w.get("group.w"), null);
+    }
     NDArray x = tok.add(lookup(b.channels(), w.get("chan"))).add(lookup(b.positions(), w.get("pos")));
     if (b.patchCount() == 0) {
       return x;

@@ -67,12 +67,16 @@ public final class Weights implements AutoCloseable {
     m.put("value.b", new Shape(1));
     m.put("unpatch.w", new Shape(p3, c));
     m.put("unpatch.b", new Shape(p3));
+    if (s.group() > 1) { // last, so a grouped brain's other weights start as an ungrouped one's
+      m.put("group.w", new Shape(c, s.group() * c));
+    }
     return m;
   }
 
   /**
    * Fresh weights, GPT-2 style: normal(0, 0.02) matrices and embeddings, residual projections
-   * scaled by 1/sqrt(2L), zero biases, unit LayerNorm gains. Deterministic for a seed.
+   * scaled by 1/sqrt(2L), zero biases, unit LayerNorm gains; the group projection normal with
+   * deviation 1/sqrt(G·C). Deterministic for a seed.
    */
   public static Weights init(BrainShape s, NDManager parent, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -85,6 +89,9 @@ public final class Weights implements AutoCloseable {
         java.util.Arrays.fill(v, 1f);
       } else if (!name.endsWith(".b")) {
         double std = name.endsWith("proj.w") || name.endsWith("out.w") ? residual : 0.02;
+        if (name.equals("group.w")) { // keeps a position's embedding as large as one token's
+          std = 1 / Math.sqrt((double) s.group() * s.dim());
+        }
         for (int i = 0; i < v.length; i++) {
           v[i] = (float) (rng.nextGaussian() * std);
         }

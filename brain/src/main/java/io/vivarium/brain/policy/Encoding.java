@@ -12,15 +12,23 @@ import java.util.List;
  * @param reward whether to show the previous step's reward
  * @param memoryBytes the bytes of recalled memories shown on the memory channel (seed 000's
  *     "related previous output"), 0 for no memory channel
+ * @param group tokens read at one position of the brain (its {@code BrainShape.group}): 1 = one
+ *     token per position; with more, every part of the prefix is cut into groups of this many
+ *     tokens, its last group padded
  */
 public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward,
-    int memoryBytes) {
+    int memoryBytes, int group) {
   /** The largest memory channel budget. */
   public static final int MAX_MEMORY_BYTES = 4096;
 
-  /** An encoding without a memory channel. */
+  /** An encoding without a memory channel, one token per position. */
   public Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward) {
-    this(channels, maxBytes, actionMemory, reward, 0);
+    this(channels, maxBytes, actionMemory, reward, 0, 1);
+  }
+
+  /** An encoding with one token per position. */
+  public Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward, int memoryBytes) {
+    this(channels, maxBytes, actionMemory, reward, memoryBytes, 1);
   }
 
   public Encoding {
@@ -43,6 +51,10 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
       throw new IllegalArgumentException("encoding memoryBytes must be between 0 and " + MAX_MEMORY_BYTES
           + "; got " + memoryBytes);
     }
+    if (group < 1 || group > io.vivarium.brain.BrainShape.MAX_GROUP) {
+      throw new IllegalArgumentException("encoding group must be between 1 and " + io.vivarium.brain.BrainShape.MAX_GROUP
+          + "; got " + group);
+    }
     if (channels.contains(Channel.MEMORY)) {
       throw new IllegalArgumentException("encoding channels must not list memory (it has its own field"
           + " memoryBytes); got " + channels);
@@ -51,7 +63,12 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
 
   /** This encoding with a memory channel of {@code bytes} bytes (0 removes it). */
   public Encoding withMemory(int bytes) {
-    return new Encoding(channels, maxBytes, actionMemory, reward, bytes);
+    return new Encoding(channels, maxBytes, actionMemory, reward, bytes, group);
+  }
+
+  /** This encoding read {@code tokens} per position (a brain's {@code BrainShape.group}). */
+  public Encoding withGroup(int tokens) {
+    return new Encoding(channels, maxBytes, actionMemory, reward, memoryBytes, tokens);
   }
 
   /**

@@ -22,6 +22,10 @@ import java.util.List;
  * it the prefix is exactly as it was before memories existed. The generated action bytes follow
  * the {@code <sep>}.
  *
+ * <p>With a group G above 1 (the brain reads G tokens at each position) every part above — the
+ * {@code <bos>}, each channel with its marker, the memory, the reward, the actions, the {@code <sep>}
+ * — is padded with PAD to whole groups, so no position mixes two parts.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class ObservationEncoder {
@@ -33,24 +37,35 @@ public final class ObservationEncoder {
 
   public ObservationEncoder(Spec spec, Encoding encoding) {
     this.encoding = encoding;
-    int len = 1; // <bos>
+    int len = whole(1); // <bos>
     for (Channel c : encoding.channels()) {
       int budget = Math.min(spec.maxBytes(c), encoding.maxBytes());
       if (budget > 0) {
         channels.add(c);
         budgets.add(budget);
-        len += 1 + budget;
+        len += whole(1 + budget);
       }
     }
-    len += encoding.memoryBytes() > 0 ? 1 + encoding.memoryBytes() : 0;
-    len += encoding.reward() ? 2 : 0;
-    len += encoding.actionMemory() > 0 ? 1 + encoding.actionMemory() : 0;
-    length = len + 1; // <sep>
+    len += encoding.memoryBytes() > 0 ? whole(1 + encoding.memoryBytes()) : 0;
+    len += encoding.reward() ? whole(2) : 0;
+    len += encoding.actionMemory() > 0 ? whole(1 + encoding.actionMemory()) : 0;
+    length = len + whole(1); // <sep>
   }
 
-  /** The prefix length in tokens. */
+  /** {@code tokens} rounded up to whole groups of the encoding's group. */
+  private int whole(int tokens) {
+    int g = encoding.group();
+    return (tokens + g - 1) / g * g;
+  }
+
+  /** The prefix length in tokens (a multiple of the encoding's group). */
   public int length() {
     return length;
+  }
+
+  /** The prefix length in the brain's positions: tokens divided by the group. */
+  public int positions() {
+    return length / encoding.group();
   }
 
   /**
@@ -66,6 +81,7 @@ public final class ObservationEncoder {
     b.append(encoding.memoryBytes() > 0 ? "memory:" + encoding.memoryBytes() + " " : "");
     b.append(encoding.reward() ? "reward " : "");
     b.append(encoding.actionMemory() > 0 ? "actions:" + encoding.actionMemory() + " " : "");
+    b.append(encoding.group() > 1 ? "group:" + encoding.group() + " positions:" + positions() + " " : "");
     return b.append("prefix:").append(length).toString();
   }
 
@@ -94,27 +110,36 @@ public final class ObservationEncoder {
     }
     int p = offset;
     p = put(tokens, channelOf, p, Vocabulary.BOS, Channel.TEXT);
+    p = pad(tokens, channelOf, offset, p, Channel.TEXT);
     for (int c = 0; c < channels.size(); c++) {
       Channel ch = channels.get(c);
       byte[] bytes = o.bytes(ch);
+      int start = p;
       p = put(tokens, channelOf, p, Vocabulary.marker(ch), ch);
       int budget = budgets.get(c);
       for (int j = 0; j < budget; j++) {
         p = put(tokens, channelOf, p, j < bytes.length ? bytes[j] & 0xFF : Vocabulary.PAD, ch);
       }
+      p = pad(tokens, channelOf, start, p, ch);
     }
     p = putMemory(memory, tokens, channelOf, p);
     if (encoding.reward()) {
+      int start = p;
       p = put(tokens, channelOf, p, Vocabulary.marker(Channel.REWARD), Channel.REWARD);
       p = put(tokens, channelOf, p, rewardByte(history.reward(i)), Channel.REWARD);
+      p = pad(tokens, channelOf, start, p, Channel.REWARD);
     }
     if (encoding.actionMemory() > 0) {
+      int start = p;
       p = put(tokens, channelOf, p, Vocabulary.marker(Channel.MOTOR), Channel.MOTOR);
       for (int j = 0; j < encoding.actionMemory(); j++) {
         p = put(tokens, channelOf, p, history.action(i, j), Channel.MOTOR);
       }
+      p = pad(tokens, channelOf, start, p, Channel.MOTOR);
     }
-    put(tokens, channelOf, p, Vocabulary.SEP, Channel.MOTOR);
+    int start = p;
+    p = put(tokens, channelOf, p, Vocabulary.SEP, Channel.MOTOR);
+    pad(tokens, channelOf, start, p, Channel.MOTOR);
   }
 
   private int putMemory(byte[] memory, int[] tokens, byte[] channelOf, int p) {
@@ -122,9 +147,19 @@ public final class ObservationEncoder {
     if (budget == 0) {
       return p;
     }
+    int start = p;
     p = put(tokens, channelOf, p, Vocabulary.marker(Channel.MEMORY), Channel.MEMORY);
     for (int j = 0; j < budget; j++) {
       p = put(tokens, channelOf, p, j < memory.length ? memory[j] & 0xFF : Vocabulary.PAD, Channel.MEMORY);
+    }
+    return pad(tokens, channelOf, start, p, Channel.MEMORY);
+  }
+
+  /** Pads the part begun at {@code start} with PAD on {@code ch} up to whole groups; returns the end. */
+  private int pad(int[] tokens, byte[] channelOf, int start, int p, Channel ch) {
+    int end = start + whole(p - start);
+    while (p < end) {
+      p = put(tokens, channelOf, p, Vocabulary.PAD, ch);
     }
     return p;
   }

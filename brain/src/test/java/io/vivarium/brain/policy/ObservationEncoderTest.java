@@ -39,6 +39,35 @@ class ObservationEncoderTest {
   }
 
   @Test
+  void inGroupsEveryPartIsPaddedToWholeGroups() {
+    Encoding grouped = new Encoding(List.of(Channel.VIDEO, Channel.TEXT), 8, 2, true).withGroup(4);
+    ObservationEncoder enc = new ObservationEncoder(SPEC, grouped);
+    // bos 1→4, video 1+3=4, text 1+2→4, reward 2→4, motor 1+2→4, sep 1→4: 24 tokens, 6 positions
+    assertThat(enc.length()).isEqualTo(24);
+    assertThat(enc.positions()).isEqualTo(6);
+    assertThat(enc.describe()).isEqualTo("video:3 text:2 reward actions:2 group:4 positions:6 prefix:24");
+    History h = new History(1, 2);
+    h.record(0, 'F', 1f, false);
+    int[] tokens = new int[24];
+    byte[] ch = new byte[24];
+    enc.encode(new Observation(Map.of(Channel.VIDEO, new byte[] {7, 8}, Channel.TEXT, "go!".getBytes()), null), h, 0, tokens, ch, 0);
+    int pad = Vocabulary.PAD;
+    assertThat(tokens).containsExactly(
+        Vocabulary.BOS, pad, pad, pad,
+        Vocabulary.marker(Channel.VIDEO), 7, 8, pad,
+        Vocabulary.marker(Channel.TEXT), 'g', 'o', pad,
+        Vocabulary.marker(Channel.REWARD), 255, pad, pad,
+        Vocabulary.marker(Channel.MOTOR), pad, 'F', pad,
+        Vocabulary.SEP, pad, pad, pad);
+    for (int g = 0; g < 6; g++) { // one channel per group
+      for (int k = 1; k < 4; k++) {
+        assertThat(ch[g * 4 + k]).isEqualTo(ch[g * 4]);
+      }
+    }
+    assertThat(ch[8]).isEqualTo((byte) Channel.TEXT.ordinal());
+  }
+
+  @Test
   void withoutAMemoryChannelTheEncodingIsUnchangedWhateverIsRecalled() {
     Encoding plain = new Encoding(List.of(Channel.VIDEO, Channel.TEXT), 8, 2, true);
     int[][] tokens = new int[3][];

@@ -14,28 +14,33 @@ import io.vivarium.core.world.Spec;
  * brain's block; with {@code brain.block = 0} the preset's block grows to fit (exec's programs
  * and repair's text need more than {@code tiny}'s 128 positions), an explicit block too small is
  * an error. For one-byte worlds the memory channel takes what room the block leaves, as before
- * blocks could grow. Immutable.
+ * blocks could grow. The brain reads {@link #group} tokens per position (its shape's and the
+ * encodings' group); the block counts positions. Immutable.
  *
  * @param encoding how observations become the brain's prefix, memory channel included
  * @param plain the same without the memory channel (cloning founders see no memories)
  * @param shape the brain's shape
  */
 public record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
+  /** Tokens per position for worlds with one-byte actions when {@code brain.group} is 0 (auto). */
+  static final int AUTO_GROUP = 8;
+
   /** The fit of {@code config}'s brains to worlds of {@code spec}. */
   public static BrainFit of(VivariumConfig config, Spec spec) {
-    Encoding base = Encoding.forSpec(spec);
     ActionSpace space = ActionSpace.of(spec);
-    BrainShape shape = BrainShape.of(config.brain());
+    int group = group(config.brain().group(), space, spec);
+    Encoding base = Encoding.forSpec(spec).withGroup(group);
+    BrainShape shape = BrainShape.of(config.brain()).withGroup(group);
     int action = space.oneByte() ? 0 : space.maxBytes() + 1;
-    int prefix = new ObservationEncoder(spec, base).length();
+    int prefix = new ObservationEncoder(spec, base).positions();
     Encoding withMemory = base;
     if (config.memory().enabled() && config.memory().k() > 0) {
-      int room = shape.block() - prefix - action - 1; // - 1: the memory marker
+      int room = (shape.block() - prefix - action) * group - 1; // - 1: the memory marker
       int bytes = space.oneByte() ? Math.min(config.memory().contextBytes(), room)
           : Math.min(config.memory().contextBytes(), Encoding.MAX_MEMORY_BYTES);
       withMemory = base.withMemory(Math.max(0, bytes));
     }
-    int needed = new ObservationEncoder(spec, withMemory).length() + action;
+    int needed = new ObservationEncoder(spec, withMemory).positions() + action;
     if (needed > shape.block()) {
       if (config.brain().block() != 0) {
         throw new IllegalArgumentException("brain.block is " + config.brain().block() + " but " + spec.world() + " "
@@ -45,6 +50,21 @@ public record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
       shape = shape.with(shape.layers(), shape.heads(), shape.dim(), needed, shape.dropout());
     }
     return new BrainFit(withMemory, base, shape);
+  }
+
+  /**
+   * The tokens a brain reads per position: {@code brain.group}, or with 0 the world's kind decides
+   * ({@link #AUTO_GROUP} for one-byte actions, whose prefix is read whole; 1 for byte sequences).
+   */
+  static int group(int configured, ActionSpace space, Spec spec) {
+    if (configured == 0) {
+      return space.oneByte() ? AUTO_GROUP : 1;
+    }
+    if (configured > 1 && !space.oneByte()) {
+      throw new IllegalArgumentException("brain.group is " + configured + " but " + spec.world() + " acts in byte"
+          + " sequences, which a brain writes one token per position; set brain.group=1 or 0 (auto)");
+    }
+    return configured;
   }
 
   /** The encoding of an agent in {@code phase}: no memories while cloning. */

@@ -71,7 +71,8 @@ final class Lifecycle {
     a.phase = phase;
     a.learner = colony.learners.make(a.id, phase, a.brain, c, seen.size(), seed);
     a.learner.colonyCounts(colony.worldContext.counts()::snapshot);
-    a.senses = new Senses(seen.spec(), fit.encoding(phase), seen.size());
+    // the brain's own group: an agent born before brains read groups keeps one token per position
+    a.senses = new Senses(seen.spec(), fit.encoding(phase).withGroup(a.brain.shape().group()), seen.size());
     Actor actor = new Actor(ActionSpace.of(seen.spec()), c.grpo().temperature());
     a.collector = new Collector(a.brain, seen, a.senses, actor, a.learner.needs(), Seeds.random(seed, "actions", 0));
     seen.reset(Seeds.derive(seed, "worlds"), a.learner.needs().group());

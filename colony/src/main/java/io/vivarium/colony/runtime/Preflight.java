@@ -131,7 +131,8 @@ public final class Preflight {
       throw new IllegalArgumentException("colony.founderBrain=" + file + " cannot be read as a brain file ("
           + e.getMessage() + "); give a file saved by vivarium train, or leave it empty for fresh brains", e);
     }
-    if (!found.equals(shape)) {
+    boolean auto = config.brain().group() == 0; // the founders read what their file's brain reads
+    if (!found.equals(auto ? shape.withGroup(found.group()) : shape)) {
       throw new IllegalArgumentException("colony.founderBrain=" + file + " has the shape " + found
           + " but this colony's brains are " + shape + "; train it with the colony's brain settings (e.g."
           + " brain.block=" + shape.block() + ") or set them to the file's");

@@ -18,8 +18,9 @@ import java.util.Map;
  * Rollout}), following its episodes and a watched agent's frame. {@link #learn}: publish the
  * steps on the bus, hand the rollout to the agent's learner and record everything its update
  * says, its fitness, its episodes and its world's outputs; store what it said in the memory;
- * switch a young cloner to PPO or GRPO when its time is up; checkpoint when due. One agent's two halves
- * run one after the other; the {@link Pipeline} may run one agent's act beside another's learn.
+ * switch a young cloner to PPO or GRPO when its time is up; checkpoint when due. One agent's halves
+ * run one after the other; the {@link Pipeline} may run one agent's act beside another's learn, or
+ * several agents' act and update at once, each recorded on the colony's thread afterwards.
  */
 final class Turn {
   /** Thrown between steps to end a turn at once when the colony is asked to stop. */
@@ -45,6 +46,9 @@ final class Turn {
     final List<byte[][]> taken = new ArrayList<>();
     final long started = System.nanoTime();
     long ended;
+    /** What the update said and how long it took, once {@link #update} ran. */
+    Stats stats;
+    double learnSeconds;
 
     Acted(Rollout rollout) {
       this.rollout = rollout;
@@ -87,18 +91,32 @@ final class Turn {
 
   /** The learning half of {@code a}'s turn (phases 3 and 4), on the colony's thread, after {@link #act}. */
   void learn(LiveAgent a, Acted x) {
+    update(a, x);
+    record(a, x);
+  }
+
+  /**
+   * Phase 3: the learner's gradient steps on {@code x}'s rollout, stopped between whole steps when
+   * the colony stops. Touches only the agent's brain and learner, so it may run on a learner
+   * thread beside other agents' turns ({@link Pipeline}); {@link #record} follows on the colony's thread.
+   */
+  void update(LiveAgent a, Acted x) {
+    long acted = System.nanoTime();
+    x.stats = a.learner.update(x.rollout, colony::stopping);
+    x.learnSeconds = (System.nanoTime() - acted) / 1e9;
+  }
+
+  /** Phase 4, on the colony's thread after {@link #update}: the bus, the records, the memory, checkpoints. */
+  void record(LiveAgent a, Acted x) {
     Rollout r = x.rollout;
     Kept kept = x.kept;
+    Stats s = x.stats;
     colony.roundSteps += (long) r.envs() * x.taken.size();
     if (colony.link != null) {
       for (byte[][] taken : x.taken) {
         colony.link.afterStep(a, taken);
       }
     }
-    // 3. Update: the learner's gradient steps, stopped between whole steps when the colony stops.
-    long acted = System.nanoTime();
-    Stats s = a.learner.update(r, colony::stopping);
-    long learned = System.nanoTime();
     a.turns++;
     // 4. Records: episodes, fitness and every number the update computed, each turn.
     Records.addEpisodes(colony.registry, a.id, a.episodes.drain());
@@ -116,7 +134,7 @@ final class Turn {
     }
     kept.measures().forEach((name, value) -> rows.add(new MetricRow(a.id, a.envSteps, "world." + name, value, now)));
     rows.add(new MetricRow(a.id, a.envSteps, "act_seconds", (x.ended - x.started) / 1e9, now)); // where a turn's time goes
-    rows.add(new MetricRow(a.id, a.envSteps, "learn_seconds", (learned - acted) / 1e9, now));
+    rows.add(new MetricRow(a.id, a.envSteps, "learn_seconds", x.learnSeconds, now));
     colony.registry.addMetrics(rows); // one transaction for the turn's numbers
     if (!kept.outputs.isEmpty()) {
       List<OutputRow> outs = new ArrayList<>(kept.outputs.size());

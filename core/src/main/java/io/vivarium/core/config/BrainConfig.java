@@ -23,9 +23,20 @@ public record BrainConfig(
     @Doc("Context length in tokens (prefix plus generated part); 0 = the preset's value.")
         @Range(min = 0, max = 8192)
         int block,
-    @Doc("Dropout probability during training.") @Range(min = 0, max = 0.9) double dropout) {
+    @Doc("Dropout probability during training.") @Range(min = 0, max = 0.9) double dropout,
+    @Doc("Observation tokens the brain reads at one position (part of its shape): 1 = one per byte; G"
+        + " cuts the positions of an observation about G-fold (each channel's bytes in groups of G, their"
+        + " embeddings projected to one position), for worlds with one-byte actions only; 0 = auto: 8"
+        + " for one-byte actions, 1 for byte sequences.")
+        @Range(min = 0, max = 64) int group) {
+
+  /** A configuration whose brains read one token per position, unless a world decides ({@code group} 0). */
+  public BrainConfig(String preset, String device, int threads, int layers, int heads, int dim, int block,
+      double dropout) {
+    this(preset, device, threads, layers, heads, dim, block, dropout, 0);
+  }
 
   public static BrainConfig defaults() {
-    return new BrainConfig("tiny", "cpu", 1, 0, 0, 0, 0, 0.0);
+    return new BrainConfig("tiny", "cpu", 1, 0, 0, 0, 0, 0.0, 0);
   }
 }

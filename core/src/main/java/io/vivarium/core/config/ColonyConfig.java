@@ -30,6 +30,10 @@ public record ColonyConfig(
         @Range(min = 0, max = 65536) int turnSteps,
     @Doc("Whether the next agent acts (samples, runs its worlds) on a second thread while the current one"
         + " learns, so both cores work; false takes turns wholly one after another.") boolean overlap,
+    @Doc("Agents whose turns run at the same time, each acting and learning on its own thread (one intra-op"
+        + " thread each, so N agents use N cores); 0 = one per processor. 1 = one turn at a time, with"
+        + " colony.overlap deciding whether the next agent acts meanwhile.")
+        @Range(min = 0, max = 256) int learners,
     @Doc("A brain file the founders start from (each a copy with the children's mutation noise), e.g. one"
         + " pretrained by vivarium train lm; its shape must be the colony's. Empty: fresh brains.")
         String founderBrain,
@@ -38,6 +42,6 @@ public record ColonyConfig(
         @Range(min = 1, max = 100_000) int asks) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true, "", 64);
+    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true, 0, "", 64);
   }
 }

@@ -1,0 +1,45 @@
+package io.vivarium.colony.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vivarium.core.config.ConfigResolver;
+import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.Worlds;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How many tokens a colony's brains read per position ({@code brain.group}) for each kind of world. */
+class BrainFitTest {
+  private static VivariumConfig config(String... overrides) {
+    return ConfigResolver.resolve(null, List.of(overrides));
+  }
+
+  private static Spec spec(VivariumConfig c) {
+    return Worlds.get(c.world().name()).spec(c.world().preset());
+  }
+
+  @Test
+  void oneByteWorldsReadGroupsOfEightAndSequenceWorldsOneTokenPerPosition() {
+    VivariumConfig gold = VivariumConfig.defaults();
+    BrainFit g = BrainFit.of(gold, spec(gold));
+    assertThat(g.shape().group()).isEqualTo(BrainFit.AUTO_GROUP);
+    assertThat(g.encoding().group()).isEqualTo(BrainFit.AUTO_GROUP);
+    assertThat(g.plain().group()).isEqualTo(BrainFit.AUTO_GROUP);
+    VivariumConfig exec = config("world.name=exec", "world.preset=" + Worlds.get("exec").defaultPreset());
+    assertThat(BrainFit.of(exec, spec(exec)).shape().group()).isEqualTo(1);
+    VivariumConfig single = config("brain.group=1");
+    assertThat(BrainFit.of(single, spec(single)).shape().group()).isEqualTo(1);
+  }
+
+  @Test
+  void groupsForASequenceWorldAreRefusedWithTheFix() {
+    VivariumConfig exec = config("world.name=exec", "world.preset=" + Worlds.get("exec").defaultPreset(),
+        "brain.group=4");
+    assertThatThrownBy(() -> BrainFit.of(exec, spec(exec)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("brain.group is 4 but exec acts in byte sequences")
+        .hasMessageContaining("set brain.group=1 or 0 (auto)");
+  }
+}
