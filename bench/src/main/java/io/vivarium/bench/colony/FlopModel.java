@@ -11,10 +11,11 @@ import io.vivarium.core.world.Spec;
  * The documented estimate of the FLOPs behind a colony's turns, from its configuration. A sample
  * is one observation's prefix of {@code tokens}; training on it costs forward plus backward,
  * {@link BrainShape#flopsPerToken(int)} × tokens (nanoGPT's 6N + 12·L·C·T per token), and a
- * forward alone about a third of that. Acting runs one forward per environment step. A PPO turn
- * trains every sample of its rollout {@code learn.ppo.epochs} times; a cloning turn trains
- * {@code learn.bc.updates} × {@code learn.bc.minibatch} samples of the plain prefix (cloners see no
- * memories). Not counted: the value and action heads' share beyond the formula, the memory
+ * forward alone about a third of that. Acting runs one forward per environment step, while
+ * cloning only for the {@code learn.bc.drive} share of the world instances the brain plays (the
+ * expert plays the rest). A PPO turn trains every sample of its rollout {@code learn.ppo.epochs}
+ * times; a cloning turn trains {@code learn.bc.updates} × {@code learn.bc.minibatch} samples of the
+ * plain prefix (cloners see no memories). Not counted: the value and action heads' share beyond the formula, the memory
  * recall, a KL reference's forward ({@code learn.klRef}) and padding. When the learners or the
  * loop change, {@link #updateFlops} and {@link #actFlops} are the two places to change. Immutable.
  *
@@ -24,12 +25,14 @@ import io.vivarium.core.world.Spec;
  * @param trainPerCloningSample forward-plus-backward FLOPs of one cloning sample
  * @param ppoEpochs passes of PPO over each rollout
  * @param cloningSamplesPerTurn samples a cloning turn trains on
+ * @param cloningDrive the share of a cloner's world instances its brain plays
  * @param parameters the brain's parameter count
  */
 record FlopModel(int tokens, int cloningTokens, double trainPerSample, double trainPerCloningSample, int ppoEpochs,
-    int cloningSamplesPerTurn, long parameters) {
+    int cloningSamplesPerTurn, double cloningDrive, long parameters) {
   FlopModel {
-    if (tokens < 1 || cloningTokens < 1 || ppoEpochs < 1 || cloningSamplesPerTurn < 0) {
+    if (tokens < 1 || cloningTokens < 1 || ppoEpochs < 1 || cloningSamplesPerTurn < 0
+        || !(cloningDrive >= 0 && cloningDrive <= 1)) {
       throw new IllegalArgumentException("a FLOP model needs positive prefixes and epochs; got tokens " + tokens
           + ", cloning tokens " + cloningTokens + ", epochs " + ppoEpochs);
     }
@@ -44,7 +47,7 @@ record FlopModel(int tokens, int cloningTokens, double trainPerSample, double tr
     int plain = new ObservationEncoder(spec, fit.plain()).length();
     return new FlopModel(tokens, plain, shape.flopsPerToken(tokens) * tokens, shape.flopsPerToken(plain) * plain,
         config.learn().ppo().epochs(), config.learn().bc().updates() * config.learn().bc().minibatch(),
-        shape.parameterCount());
+        config.learn().bc().drive(), shape.parameterCount());
   }
 
   /** FLOPs of the updates of {@code ppoSteps} environment steps learned by PPO and {@code cloningTurns} cloning turns. */
@@ -52,16 +55,17 @@ record FlopModel(int tokens, int cloningTokens, double trainPerSample, double tr
     return trainPerSample * ppoEpochs * ppoSteps + trainPerCloningSample * cloningSamplesPerTurn * cloningTurns;
   }
 
-  /** FLOPs of acting for {@code envSteps} environment steps: one forward each. */
-  double actFlops(long envSteps) {
-    return trainPerSample / 3 * envSteps;
+  /** FLOPs of acting for {@code ppoSteps} steps of PPO turns and {@code cloningSteps} of cloning turns. */
+  double actFlops(long ppoSteps, long cloningSteps) {
+    return trainPerSample / 3 * ppoSteps + trainPerCloningSample / 3 * cloningDrive * cloningSteps;
   }
 
   /** The estimate in one line, printed as a comment above its numbers. */
   String describe() {
     return String.format(java.util.Locale.ROOT, "# FLOP estimate: a trained sample = forward+backward over its"
         + " prefix (BrainShape.flopsPerToken(%d) x %d tokens = %.1f MFLOP); PPO trains each turn's samples %d times,"
-        + " a cloning turn %d samples of %d tokens; acting = one forward (1/3 of a trained sample) per env step",
-        tokens, tokens, trainPerSample / 1e6, ppoEpochs, cloningSamplesPerTurn, cloningTokens);
+        + " a cloning turn %d samples of %d tokens; acting = one forward (1/3 of a trained sample) per env step the"
+        + " brain plays (all in PPO, %.2f of them while cloning)",
+        tokens, tokens, trainPerSample / 1e6, ppoEpochs, cloningSamplesPerTurn, cloningTokens, cloningDrive);
   }
 }

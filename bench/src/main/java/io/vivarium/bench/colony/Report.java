@@ -27,7 +27,7 @@ final class Report {
     double perSecond = t.envSteps() / wall;
     double perCpuSecond = t.envSteps() / cpuSeconds;
     double update = flops.updateFlops(t.ppoSteps(), t.cloningTurns()) / t.learnSeconds() / 1e9;
-    double act = flops.actFlops(t.envSteps()) / t.actSeconds() / 1e9;
+    double act = flops.actFlops(t.ppoSteps(), t.envSteps() - t.ppoSteps()) / t.actSeconds() / 1e9;
     int learners = config.brain().threads();
     if (t.turns() == 0) {
       line("# no turn ended after the warm-up: raise --minutes or lower --warmup");
