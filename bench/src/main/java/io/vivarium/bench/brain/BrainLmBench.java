@@ -1,5 +1,6 @@
 package io.vivarium.bench.brain;
 
+import io.vivarium.bench.Proc;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.learn.LmOptions;
 import io.vivarium.brain.learn.LmTrainer;

@@ -1,5 +1,6 @@
 package io.vivarium.bench.brain;
 
+import io.vivarium.bench.Proc;
 import io.vivarium.brain.Acted;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;

@@ -1,5 +1,7 @@
 package io.vivarium.bench.brain;
 
+import io.vivarium.bench.Peak;
+import io.vivarium.bench.Proc;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
@@ -29,7 +31,10 @@ import java.util.Locale;
  * {@code ms_per_update} (one minibatch gradient step), the rollout's {@code collect_ms_per_step}
  * (one step of all 8 worlds), each also per second of the training thread's CPU time (with one
  * intra-op thread PyTorch computes on that thread, so CPU time estimates the uncontended speed
- * on a shared machine), the prefix length in tokens, resident memory and the load.
+ * on a shared machine), the prefix length in tokens, resident memory and the load. It also
+ * prints the machine's measured fp32 peak ({@link Peak}, before the engine starts) and what an
+ * update achieved: {@code update_gflops} = {@code BrainShape.flopsPerToken(prefix)} × minibatch ×
+ * prefix / seconds per update, and {@code update_peak_ratio} = that / (peak per core × threads).
  *
  * <p>Usage: {@code PpoBench [--presets gold-bare-5x5,gold-bare-6x6] [--brains tiny,small]
  * [--groups 1,8] [--iterations 2] [--threads 1]} (groups: tokens the brain reads per position); also {@code vivarium bench ppo}. Not thread-safe; a
@@ -65,13 +70,15 @@ public final class PpoBench {
       throw new IllegalArgumentException("iterations and threads must be at least 1; got "
           + iterations + " and " + threads);
     }
+    out.printf(Locale.ROOT, "load_before: %s%n", Proc.load());
+    Peak.Result peak = Peak.measure();
+    peak.print(out);
     Torch.start(threads, null);
     WorldFactory gold = Worlds.get("gold");
-    out.printf(Locale.ROOT, "load_before: %s%n", Proc.load());
     for (String preset : presets) {
       for (String brain : brains) {
         for (int group : groups) {
-          one(gold, preset, brain, group, iterations, out);
+          one(gold, preset, brain, group, iterations, peak.perCore() * threads, out);
         }
       }
     }
@@ -81,7 +88,8 @@ public final class PpoBench {
     out.flush();
   }
 
-  private static void one(WorldFactory gold, String preset, String brainPreset, int group, int iterations,
+  /** Measures one pair at one group; {@code peak} is the fp32 GFLOP/s of the cores the update may use. */
+  private static void one(WorldFactory gold, String preset, String brainPreset, int group, int iterations, double peak,
       PrintWriter out) {
     int envs = 8;
     int t0 = 128;
@@ -145,6 +153,11 @@ public final class PpoBench {
           1000 * collectWall / (steps / envs));
       out.printf(Locale.ROOT, "%s cpu_collect_ms_per_step: %.2f%n", key,
           1000 * collectCpu / (steps / envs));
+      // forward+backward FLOPs of one minibatch of prefix-long samples (nanoGPT's count), over its wall time
+      double updateGflops = brain.shape().flopsPerToken(tokens) * c.ppo().minibatch() * tokens
+          / (updateWall / updates) / 1e9;
+      out.printf(Locale.ROOT, "%s update_gflops: %.2f%n", key, updateGflops);
+      out.printf(Locale.ROOT, "%s update_peak_ratio: %.3f%n", key, updateGflops / peak);
       out.printf(Locale.ROOT, "%s rss_mb: %d%n", key, Proc.rssMb());
       out.flush();
     }

@@ -1,4 +1,4 @@
-package io.vivarium.bench.brain;
+package io.vivarium.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,24 +9,34 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the brain benchmarks read from {@code /proc}: resident memory now and at its peak, the
- * load average, and a background sampler of resident memory for leak checks. Thread-safe.
+ * What the benchmarks read from {@code /proc} and the JVM: resident memory now and at its peak,
+ * the process's CPU time, the load average, and a background sampler of resident memory for leak
+ * checks. Thread-safe.
  */
-final class Proc {
+public final class Proc {
   private Proc() {}
 
   /** Resident memory in MB ({@code VmRSS}), or -1 where {@code /proc} is missing. */
-  static long rssMb() {
+  public static long rssMb() {
     return statusKb("VmRSS:") / 1024;
   }
 
   /** Peak resident memory in MB ({@code VmHWM}), or -1. */
-  static long peakRssMb() {
+  public static long peakRssMb() {
     return statusKb("VmHWM:") / 1024;
   }
 
+  /** CPU seconds this process has used on all its threads, or NaN where the JVM cannot tell. */
+  public static double cpuSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      long nanos = os.getProcessCpuTime();
+      return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+    return Double.NaN;
+  }
+
   /** The load averages line, or "unknown". */
-  static String load() {
+  public static String load() {
     try {
       Path p = Path.of("/proc/loadavg");
       return Files.exists(p) ? Files.readString(p).trim() : "unknown";
@@ -49,12 +59,12 @@ final class Proc {
   }
 
   /** Samples resident memory every {@code periodMs} on a daemon thread until closed. */
-  static final class RssSampler implements AutoCloseable {
+  public static final class RssSampler implements AutoCloseable {
     private final List<long[]> samples = new ArrayList<>(); // {milliseconds, RSS MB, heap MB}
     private final Thread thread;
     private final long start = System.nanoTime();
 
-    RssSampler(long periodMs) {
+    public RssSampler(long periodMs) {
       thread = new Thread(() -> {
         try {
           while (!Thread.currentThread().isInterrupted()) {
@@ -80,7 +90,7 @@ final class Proc {
      * and {@code non_heap_growth_mb} (RSS growth minus heap growth: native memory, the part a
      * leak of tensors would show in), as {@code key: value} lines.
      */
-    synchronized String report() {
+    public synchronized String report() {
       sample();
       long[] warm = samples.get(Math.min(samples.size() - 1, samples.size() / 10));
       long[] end = samples.get(samples.size() - 1);
