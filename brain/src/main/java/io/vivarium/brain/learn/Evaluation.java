@@ -37,8 +37,9 @@ public final class Evaluation {
    */
   public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed,
       boolean sample) {
-    checkTrainedFor(brain, batch, encoding);
-    Senses senses = new Senses(batch.spec(), encoding, batch.size());
+    Encoding read = encoding.withGroup(brain.shape().group()); // the brain reads its own groups
+    checkTrainedFor(brain, batch, read);
+    Senses senses = new Senses(batch.spec(), read, batch.size());
     Actor actor = new Actor(ActionSpace.of(batch.spec()), 1.0);
     SplittableRandom rng = Seeds.random(seed, "evaluation-sampling", 0);
     Action[] actions = new Action[batch.size()];

@@ -107,8 +107,9 @@ public final class Training {
     try (WorldBatch shared = batch.get()) {
       boolean grpo = LearnMethod.of(plan.method()) == LearnMethod.GRPO;
       shared.reset(Seeds.derive(plan.seed(), "worlds"), grpo ? plan.learn().grpo().group() : 1);
-      brain.setTrainedFor(trainedFor(shared.spec(), plan.encoding()));
-      Senses senses = new Senses(shared.spec(), plan.encoding(), shared.size());
+      Encoding encoding = plan.encoding().withGroup(brain.shape().group()); // the brain reads its own groups
+      brain.setTrainedFor(trainedFor(shared.spec(), encoding));
+      Senses senses = new Senses(shared.spec(), encoding, shared.size());
       long done = 0;
       LearnMethod m = LearnMethod.of(plan.method());
       if (!m.single()) {

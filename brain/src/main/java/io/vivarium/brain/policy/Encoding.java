@@ -20,6 +20,8 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
     int memoryBytes, int group) {
   /** The largest memory channel budget. */
   public static final int MAX_MEMORY_BYTES = 4096;
+  /** Tokens per position for worlds with one-byte actions when {@code brain.group} is 0 (auto). */
+  public static final int ONE_BYTE_GROUP = 8;
 
   /** An encoding without a memory channel, one token per position. */
   public Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward) {
@@ -84,6 +86,25 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
     }
     return new Encoding(List.of(Channel.MOTOR, Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 512, 0,
         true);
+  }
+
+  /**
+   * The tokens a brain for worlds of {@code spec} reads per position: {@code configured}
+   * ({@code brain.group}), or with 0 the world's kind decides: {@link #ONE_BYTE_GROUP} for one-byte
+   * actions, whose prefix is read whole, 1 for byte sequences, which are written a token at a time.
+   *
+   * @throws IllegalArgumentException for groups above 1 in a world of byte sequences
+   */
+  public static int group(int configured, io.vivarium.core.world.Spec spec) {
+    boolean oneByte = ActionSpace.of(spec).oneByte();
+    if (configured == 0) {
+      return oneByte ? ONE_BYTE_GROUP : 1;
+    }
+    if (configured > 1 && !oneByte) {
+      throw new IllegalArgumentException("brain.group is " + configured + " but " + spec.world() + " acts in byte"
+          + " sequences, which a brain writes one token per position; set brain.group=1 or 0 (auto)");
+    }
+    return configured;
   }
 
   /** The default: the grid (video), the mission (text), the last 4 actions and the last reward. */

@@ -14,7 +14,7 @@ import io.vivarium.core.world.Spec;
  * brain's block; with {@code brain.block = 0} the preset's block grows to fit (exec's programs
  * and repair's text need more than {@code tiny}'s 128 positions), an explicit block too small is
  * an error. For one-byte worlds the memory channel takes what room the block leaves, as before
- * blocks could grow. The brain reads {@link #group} tokens per position (its shape's and the
+ * blocks could grow. The brain reads {@link Encoding#group} tokens per position (its shape's and the
  * encodings' group); the block counts positions. Immutable.
  *
  * @param encoding how observations become the brain's prefix, memory channel included
@@ -22,13 +22,11 @@ import io.vivarium.core.world.Spec;
  * @param shape the brain's shape
  */
 public record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
-  /** Tokens per position for worlds with one-byte actions when {@code brain.group} is 0 (auto). */
-  static final int AUTO_GROUP = 8;
 
   /** The fit of {@code config}'s brains to worlds of {@code spec}. */
   public static BrainFit of(VivariumConfig config, Spec spec) {
     ActionSpace space = ActionSpace.of(spec);
-    int group = group(config.brain().group(), space, spec);
+    int group = Encoding.group(config.brain().group(), spec);
     Encoding base = Encoding.forSpec(spec).withGroup(group);
     BrainShape shape = BrainShape.of(config.brain()).withGroup(group);
     int action = space.oneByte() ? 0 : space.maxBytes() + 1;
@@ -50,21 +48,6 @@ public record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
       shape = shape.with(shape.layers(), shape.heads(), shape.dim(), needed, shape.dropout());
     }
     return new BrainFit(withMemory, base, shape);
-  }
-
-  /**
-   * The tokens a brain reads per position: {@code brain.group}, or with 0 the world's kind decides
-   * ({@link #AUTO_GROUP} for one-byte actions, whose prefix is read whole; 1 for byte sequences).
-   */
-  static int group(int configured, ActionSpace space, Spec spec) {
-    if (configured == 0) {
-      return space.oneByte() ? AUTO_GROUP : 1;
-    }
-    if (configured > 1 && !space.oneByte()) {
-      throw new IllegalArgumentException("brain.group is " + configured + " but " + spec.world() + " acts in byte"
-          + " sequences, which a brain writes one token per position; set brain.group=1 or 0 (auto)");
-    }
-    return configured;
   }
 
   /** The encoding of an agent in {@code phase}: no memories while cloning. */

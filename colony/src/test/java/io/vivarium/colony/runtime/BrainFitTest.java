@@ -24,9 +24,9 @@ class BrainFitTest {
   void oneByteWorldsReadGroupsOfEightAndSequenceWorldsOneTokenPerPosition() {
     VivariumConfig gold = VivariumConfig.defaults();
     BrainFit g = BrainFit.of(gold, spec(gold));
-    assertThat(g.shape().group()).isEqualTo(BrainFit.AUTO_GROUP);
-    assertThat(g.encoding().group()).isEqualTo(BrainFit.AUTO_GROUP);
-    assertThat(g.plain().group()).isEqualTo(BrainFit.AUTO_GROUP);
+    assertThat(g.shape().group()).isEqualTo(io.vivarium.brain.policy.Encoding.ONE_BYTE_GROUP);
+    assertThat(g.encoding().group()).isEqualTo(io.vivarium.brain.policy.Encoding.ONE_BYTE_GROUP);
+    assertThat(g.plain().group()).isEqualTo(io.vivarium.brain.policy.Encoding.ONE_BYTE_GROUP);
     VivariumConfig exec = config("world.name=exec", "world.preset=" + Worlds.get("exec").defaultPreset());
     assertThat(BrainFit.of(exec, spec(exec)).shape().group()).isEqualTo(1);
     VivariumConfig single = config("brain.group=1");

@@ -30,7 +30,7 @@ public final class AgentSolver implements Solver {
   public AgentSolver(String name, TorchBrain brain, Spec spec, Encoding encoding) {
     this.name = name;
     this.brain = brain;
-    this.senses = new Senses(spec, encoding, 1);
+    this.senses = new Senses(spec, encoding.withGroup(brain.shape().group()), 1);
     this.actor = new Actor(ActionSpace.of(spec), 1.0);
   }
 
