@@ -22,6 +22,10 @@ final class BenchPpoCommand extends VivariumCommand {
       description = "Tokens the brain reads per position (brain.group), each measured (default: 1,8).")
   List<Integer> groups = List.of(1, 8);
 
+  @Option(names = "--minibatch", paramLabel = "M",
+      description = "Samples per PPO gradient step (default: learn.ppo.minibatch's default, 64).")
+  int minibatch = io.vivarium.core.config.PpoConfig.defaults().minibatch();
+
   @Option(names = "--iterations", paramLabel = "N",
       description = "PPO iterations of 1,024 env steps each; the first is warm-up (default: ${DEFAULT-VALUE}).")
   int iterations = 2;
@@ -31,7 +35,8 @@ final class BenchPpoCommand extends VivariumCommand {
 
   @Override
   public Integer call() {
-    PpoBench.run(presets, brains, groups, iterations, threads, out());
+    PpoBench.run(presets, brains, groups,
+        io.vivarium.core.config.PpoConfig.defaults().withMinibatch(minibatch), iterations, threads, out());
     out().flush();
     return 0;
   }

@@ -16,6 +16,7 @@ import io.vivarium.brain.policy.Encoding;
 import io.vivarium.brain.policy.ObservationEncoder;
 import io.vivarium.brain.policy.Senses;
 import io.vivarium.core.config.LearnConfig;
+import io.vivarium.core.config.PpoConfig;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
@@ -37,7 +38,7 @@ import java.util.Locale;
  * prefix / seconds per update, and {@code update_peak_ratio} = that / (peak per core × threads).
  *
  * <p>Usage: {@code PpoBench [--presets gold-bare-5x5,gold-bare-6x6] [--brains tiny,small]
- * [--groups 1,8] [--iterations 2] [--threads 1]} (groups: tokens the brain reads per position); also {@code vivarium bench ppo}. Not thread-safe; a
+ * [--groups 1,8] [--minibatch 64] [--iterations 2] [--threads 1]} (groups: tokens the brain reads per position); also {@code vivarium bench ppo}. Not thread-safe; a
  * command-line tool.
  */
 public final class PpoBench {
@@ -49,6 +50,7 @@ public final class PpoBench {
     int iterations = 2;
     int threads = 1;
     List<Integer> groups = List.of(1);
+    PpoConfig ppo = PpoConfig.defaults();
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--presets" -> presets = List.of(args[i + 1].split(","));
@@ -56,16 +58,17 @@ public final class PpoBench {
         case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
         case "--threads" -> threads = Integer.parseInt(args[i + 1]);
         case "--groups" -> groups = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+        case "--minibatch" -> ppo = ppo.withMinibatch(Integer.parseInt(args[i + 1]));
         default -> throw new IllegalArgumentException("unknown option '" + args[i]
-            + "'; known: --presets, --brains, --iterations, --threads, --groups");
+            + "'; known: --presets, --brains, --iterations, --threads, --groups, --minibatch");
       }
     }
-    run(presets, brains, groups, iterations, threads, new PrintWriter(System.out, true));
+    run(presets, brains, groups, ppo, iterations, threads, new PrintWriter(System.out, true));
   }
 
   /** Measures every (world preset, brain preset) pair; prints {@code key: value} lines. */
-  public static void run(List<String> presets, List<String> brains, List<Integer> groups, int iterations,
-      int threads, PrintWriter out) {
+  public static void run(List<String> presets, List<String> brains, List<Integer> groups, PpoConfig ppo,
+      int iterations, int threads, PrintWriter out) {
     if (iterations < 1 || threads < 1) {
       throw new IllegalArgumentException("iterations and threads must be at least 1; got "
           + iterations + " and " + threads);
@@ -78,7 +81,7 @@ public final class PpoBench {
     for (String preset : presets) {
       for (String brain : brains) {
         for (int group : groups) {
-          one(gold, preset, brain, group, iterations, peak.perCore() * threads, out);
+          one(gold, preset, brain, group, ppo, iterations, peak.perCore() * threads, out);
         }
       }
     }
@@ -89,12 +92,13 @@ public final class PpoBench {
   }
 
   /** Measures one pair at one group; {@code peak} is the fp32 GFLOP/s of the cores the update may use. */
-  private static void one(WorldFactory gold, String preset, String brainPreset, int group, int iterations, double peak,
+  private static void one(WorldFactory gold, String preset, String brainPreset, int group, PpoConfig options,
+      int iterations, double peak,
       PrintWriter out) {
     int envs = 8;
     int t0 = 128;
     Encoding encoding = Encoding.defaults().withGroup(group);
-    LearnConfig c = LearnConfig.defaults();
+    LearnConfig c = LearnConfig.defaults().withPpo(options);
     try (TorchBrain brain = TorchBrain.create(BrainShape.preset(brainPreset).withGroup(group), 1);
         WorldBatch batch = gold.batch(preset, envs);
         Ppo ppo = new Ppo(brain, c.ppo(), c.optimizer(), Schedule.constant(c.lr()), envs, 1)) {
@@ -112,6 +116,8 @@ public final class PpoBench {
       long updates = 0;
       long steps = 0;
       java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long[] warm = new long[2]; // live arrays and resident MB after the warm-up iteration: native memory stays flat
+      long total = 0;
       for (int i = 0; i < iterations; i++) {
         long w0 = System.nanoTime();
         long c0 = threads.getCurrentThreadCpuTime();
@@ -123,6 +129,11 @@ public final class PpoBench {
         long w1 = System.nanoTime();
         long c1 = threads.getCurrentThreadCpuTime();
         Stats s = ppo.update(r);
+        total += s.updates();
+        if (i == 0) {
+          warm[0] = liveArrays(brain);
+          warm[1] = Proc.rssMb();
+        }
         double cw = (w1 - w0) / 1e9;
         double cc = (c1 - c0) / 1e9;
         double uw = (System.nanoTime() - w1) / 1e9;
@@ -159,7 +170,14 @@ public final class PpoBench {
       out.printf(Locale.ROOT, "%s update_gflops: %.2f%n", key, updateGflops);
       out.printf(Locale.ROOT, "%s update_peak_ratio: %.3f%n", key, updateGflops / peak);
       out.printf(Locale.ROOT, "%s rss_mb: %d%n", key, Proc.rssMb());
+      out.printf(Locale.ROOT, "%s memory: %d updates; live arrays %d after warm-up, %d at the end; resident %d MB"
+          + " after warm-up, %d MB at the end%n", key, total, warm[0], liveArrays(brain), warm[1], Proc.rssMb());
       out.flush();
     }
+  }
+
+  /** The arrays alive under the brain's root manager (weights, gradients, optimizer state). */
+  private static long liveArrays(TorchBrain brain) {
+    return brain.update(w -> w.manager().getParentManager().getManagedArrays().size());
   }
 }

@@ -15,6 +15,11 @@ public record PpoConfig(
     return new PpoConfig(10, 64, 0.2, 0.99, 0.95, 0.01, 0.5);
   }
 
+  /** These options with another minibatch size. */
+  public PpoConfig withMinibatch(int samples) {
+    return new PpoConfig(epochs, samples, clip, gamma, lambda, entropy, valueCoef);
+  }
+
   /** These options with another entropy coefficient. */
   public PpoConfig withEntropy(double e) {
     return new PpoConfig(epochs, minibatch, clip, gamma, lambda, e, valueCoef);
