@@ -77,20 +77,30 @@ public final class Main {
         check(r.step());
       }
       double[] ms = new double[steps];
-      for (int i = 0; i < steps; i++) {
+      long start = System.nanoTime();
+      int done = 0;
+      while (done < steps && (done < 5 || System.nanoTime() - start < BUDGET_NS)) {
         long t0 = System.nanoTime();
         check(r.step());
-        ms[i] = (System.nanoTime() - t0) / 1e6;
+        ms[done++] = (System.nanoTime() - t0) / 1e6;
       }
-      return ms;
+      return Arrays.copyOf(ms, done); // fewer than asked only when a case overran its budget
     }
   }
 
+  /** Counts non-finite losses (printed as nonfinite=N) instead of stopping the timing. */
   private static void check(float loss) {
     if (!Float.isFinite(loss)) {
-      throw new IllegalStateException("loss is " + loss + ": the update diverged");
+      NONFINITE.incrementAndGet();
     }
   }
+
+  /** Time budget of one case's measured steps (-Dprobe.budget.s, default 12 s). */
+  private static final long BUDGET_NS =
+      (long) (Double.parseDouble(System.getProperty("probe.budget.s", "12")) * 1e9);
+
+  private static final java.util.concurrent.atomic.AtomicInteger NONFINITE =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** N threads, each with its own runner and one intra-op thread, stepping at once. */
   static void concurrent(String engine, Spec s, boolean bf16, boolean sdpa, int n, int warmup,
@@ -132,9 +142,9 @@ public final class Main {
     double p90 = sorted[sorted.length * 9 / 10];
     double gflops = s.flops() * n / (med / 1e3) / 1e9;
     System.out.printf("engine=%s %s dtype=%s %s params=%d steps=%d median_ms=%.2f p10_ms=%.2f"
-        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f load_before=%s load_after=%s%n",
-        engine, s.label().replace(' ', ' '), dtype, how, s.params(), ms.length, med, p10, p90,
-        s.flops() / 1e9, gflops, load0, load());
+        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f nonfinite=%d load_before=%s"
+        + " load_after=%s%n", engine, s.label(), dtype, how, s.params(), ms.length, med, p10,
+        p90, s.flops() / 1e9, gflops, NONFINITE.getAndSet(0), load0, load());
   }
 
   static String load() {
