@@ -17,7 +17,7 @@ fi
 cp="target/classes:$(cat target/classpath.txt)"
 jvm=(-Xms256m -Xmx1g --enable-native-access=ALL-UNNAMED
   -Dorg.bytedeco.javacpp.cachedir="$here/target/javacpp-cache"
-  -Dai.djl.offline=true -DDJL_CACHE_DIR="$here/target/djl-cache")
+  -Dai.djl.offline=true -DDJL_CACHE_DIR="$here/target/djl-cache" ${PROBE_JAVA_OPTS:-})
 export DJL_CACHE_DIR="$here/target/djl-cache"
 one() { # $1 = engine, rest = Main args
   local engine=$1; shift

@@ -35,8 +35,10 @@ final class JcppRunner implements Runner {
     this.bf16 = bf16;
     this.sdpa = sdpa;
     torch.set_num_threads(threads);
-    // libtorch's fp32 matmuls go to OpenBLAS, whose own thread pool ignores set_num_threads
-    org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(threads);
+    // libtorch's fp32 matmuls go to OpenBLAS, whose own thread pool ignores set_num_threads;
+    // -Dprobe.blas.threads=N overrides (default: the intra-op count)
+    int blas = Integer.getInteger("probe.blas.threads", threads);
+    org.bytedeco.openblas.global.openblas_full.openblas_set_num_threads(blas);
     torch.manual_seed(0);
     int d = s.dim();
     tok = w(s.vocab(), d);

@@ -56,7 +56,7 @@ public final class Main {
           int threads = Integer.parseInt(th);
           String load0 = load();
           double[] ms = time(open(engine, s, bf16, sdpa, threads), warmup, steps);
-          report(engine + (sdpa ? "+sdpa" : ""), s, dtype, "threads=" + threads, ms, load0, 1);
+          report(engine + (sdpa && engine.equals("jcpp") ? "+sdpa" : ""), s, dtype, "threads=" + threads, ms, load0, 1);
         }
       }
     }
@@ -119,7 +119,7 @@ public final class Main {
         merged = concat(merged, ms);
       }
       double wall = (System.nanoTime() - t0) / 1e9;
-      report(engine + (sdpa ? "+sdpa" : ""), s, bf16 ? "bf16" : "fp32",
+      report(engine + (sdpa && engine.equals("jcpp") ? "+sdpa" : ""), s, bf16 ? "bf16" : "fp32",
           "concurrent=" + n + "x1thread wall_s=" + String.format("%.1f", wall), merged, load0, n);
     } finally {
       pool.shutdown();
