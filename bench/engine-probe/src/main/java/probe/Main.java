@@ -77,6 +77,7 @@ public final class Main {
         check(r.step());
       }
       double[] ms = new double[steps];
+      RSS_START.set(rssMb());
       long start = System.nanoTime();
       int done = 0;
       while (done < steps && (done < 5 || System.nanoTime() - start < BUDGET_NS)) {
@@ -93,6 +94,22 @@ public final class Main {
     if (!Float.isFinite(loss)) {
       NONFINITE.incrementAndGet();
     }
+  }
+
+  private static final ThreadLocal<Long> RSS_START = ThreadLocal.withInitial(() -> 0L);
+
+  /** Resident set size of this process in MB (0 where /proc is missing). */
+  static long rssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return 0;
   }
 
   /** Time budget of one case's measured steps (-Dprobe.budget.s, default 12 s). */
@@ -142,9 +159,10 @@ public final class Main {
     double p90 = sorted[sorted.length * 9 / 10];
     double gflops = s.flops() * n / (med / 1e3) / 1e9;
     System.out.printf("engine=%s %s dtype=%s %s params=%d steps=%d median_ms=%.2f p10_ms=%.2f"
-        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f nonfinite=%d load_before=%s"
-        + " load_after=%s%n", engine, s.label(), dtype, how, s.params(), ms.length, med, p10,
-        p90, s.flops() / 1e9, gflops, NONFINITE.getAndSet(0), load0, load());
+        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f nonfinite=%d rss_mb=%d->%d"
+        + " load_before=%s load_after=%s%n", engine, s.label(), dtype, how, s.params(),
+        ms.length, med, p10, p90, s.flops() / 1e9, gflops, NONFINITE.getAndSet(0),
+        RSS_START.get(), rssMb(), load0, load());
   }
 
   static String load() {
