@@ -34,6 +34,7 @@ final class JcppRunner implements Runner {
     this.s = s;
     this.bf16 = bf16;
     this.sdpa = sdpa;
+    Natives.prepare();
     torch.set_num_threads(threads);
     // libtorch's fp32 matmuls go to OpenBLAS, whose own thread pool ignores set_num_threads;
     // -Dprobe.blas.threads=N overrides (default: the intra-op count)
@@ -176,6 +177,7 @@ final class JcppRunner implements Runner {
 
   /** Whether autocast really computes a linear in bf16 on this thread (a one-off check). */
   static String autocastCheck() {
+    Natives.prepare();
     try (PointerScope scope = new PointerScope()) {
       torch.set_autocast_dtype(torch.DeviceType.CPU, torch.ScalarType.BFloat16);
       torch.set_autocast_enabled(torch.DeviceType.CPU, true);
