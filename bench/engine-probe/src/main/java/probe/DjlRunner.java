@@ -191,7 +191,10 @@ final class DjlRunner implements Runner {
   /** Whether DJL can make and multiply a bf16 array (run in a child JVM: it may abort it). */
   static String bf16Check() {
     try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-      NDArray a = m.ones(new Shape(4, 8)).toType(DataType.BFLOAT16, false);
+      // -Dprobe.djl.bf16=zeros makes the array directly, otherwise an fp32 array is cast
+      NDArray a = System.getProperty("probe.djl.bf16", "cast").equals("zeros")
+          ? m.zeros(new Shape(4, 8), DataType.BFLOAT16)
+          : m.ones(new Shape(4, 8)).toType(DataType.BFLOAT16, false);
       NDArray y = a.matMul(a.transpose());
       return "bf16 matmul ok: " + y.getDataType() + " sum " + y.toType(DataType.FLOAT32, false)
           .sum().getFloat();

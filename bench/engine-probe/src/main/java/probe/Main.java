@@ -91,10 +91,13 @@ public final class Main {
 
   /** Counts non-finite losses (printed as nonfinite=N) instead of stopping the timing. */
   private static void check(float loss) {
+    LAST_LOSS.set(loss);
     if (!Float.isFinite(loss)) {
       NONFINITE.incrementAndGet();
     }
   }
+
+  private static final ThreadLocal<Float> LAST_LOSS = ThreadLocal.withInitial(() -> Float.NaN);
 
   private static final ThreadLocal<Long> RSS_START = ThreadLocal.withInitial(() -> 0L);
 
@@ -159,9 +162,9 @@ public final class Main {
     double p90 = sorted[sorted.length * 9 / 10];
     double gflops = s.flops() * n / (med / 1e3) / 1e9;
     System.out.printf("engine=%s %s dtype=%s %s params=%d steps=%d median_ms=%.2f p10_ms=%.2f"
-        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f nonfinite=%d rss_mb=%d->%d"
+        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f loss_last=%.4f nonfinite=%d rss_mb=%d->%d"
         + " load_before=%s load_after=%s%n", engine, s.label(), dtype, how, s.params(),
-        ms.length, med, p10, p90, s.flops() / 1e9, gflops, NONFINITE.getAndSet(0),
+        ms.length, med, p10, p90, s.flops() / 1e9, gflops, LAST_LOSS.get(), NONFINITE.getAndSet(0),
         RSS_START.get(), rssMb(), load0, load());
   }
 
