@@ -56,10 +56,14 @@ public final class Main {
           int threads = Integer.parseInt(th);
           String load0 = load();
           double[] ms = time(open(engine, s, bf16, sdpa, threads), warmup, steps);
-          report(engine + (sdpa && engine.equals("jcpp") ? "+sdpa" : ""), s, dtype, "threads=" + threads, ms, load0, 1);
+          report(label(engine, sdpa), s, dtype, "threads=" + threads, ms, load0, 1);
         }
       }
     }
+  }
+
+  private static String label(String engine, boolean sdpa) {
+    return engine + (sdpa && engine.equals("jcpp") ? "+sdpa" : "");
   }
 
   static Runner open(String engine, Spec s, boolean bf16, boolean sdpa, int threads) {
@@ -97,9 +101,12 @@ public final class Main {
     }
   }
 
-  private static final ThreadLocal<Float> LAST_LOSS = ThreadLocal.withInitial(() -> Float.NaN);
+  /** The last loss any worker saw (concurrent workers overwrite each other's). */
+  private static final java.util.concurrent.atomic.AtomicReference<Float> LAST_LOSS =
+      new java.util.concurrent.atomic.AtomicReference<>(Float.NaN);
 
-  private static final ThreadLocal<Long> RSS_START = ThreadLocal.withInitial(() -> 0L);
+  private static final java.util.concurrent.atomic.AtomicLong RSS_START =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Resident set size of this process in MB (0 where /proc is missing). */
   static long rssMb() {
@@ -139,7 +146,7 @@ public final class Main {
         merged = concat(merged, ms);
       }
       double wall = (System.nanoTime() - t0) / 1e9;
-      report(engine + (sdpa && engine.equals("jcpp") ? "+sdpa" : ""), s, bf16 ? "bf16" : "fp32",
+      report(label(engine, sdpa), s, bf16 ? "bf16" : "fp32",
           "concurrent=" + n + "x1thread wall_s=" + String.format("%.1f", wall), merged, load0, n);
     } finally {
       pool.shutdown();
@@ -162,10 +169,10 @@ public final class Main {
     double p90 = sorted[sorted.length * 9 / 10];
     double gflops = s.flops() * n / (med / 1e3) / 1e9;
     System.out.printf("engine=%s %s dtype=%s %s params=%d steps=%d median_ms=%.2f p10_ms=%.2f"
-        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f loss_last=%.4f nonfinite=%d rss_mb=%d->%d"
+        + " p90_ms=%.2f gflop_per_step=%.3f gflops=%.1f loss_last=%.6f nonfinite=%d rss_mb=%d->%d"
         + " load_before=%s load_after=%s%n", engine, s.label(), dtype, how, s.params(),
-        ms.length, med, p10, p90, s.flops() / 1e9, gflops, LAST_LOSS.get(), NONFINITE.getAndSet(0),
-        RSS_START.get(), rssMb(), load0, load());
+        ms.length, med, p10, p90, s.flops() / 1e9, gflops, LAST_LOSS.get(),
+        NONFINITE.getAndSet(0), RSS_START.get(), rssMb(), load0, load());
   }
 
   static String load() {
