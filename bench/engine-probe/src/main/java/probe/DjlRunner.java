@@ -102,13 +102,13 @@ final class DjlRunner implements Runner {
     NDArray last = hidden(m, ids).get(":, " + (s.tokens() - 1)); // (B, D)
     NDArray logpAll = last.matMul(local(m, params.get(0).transpose())).logSoftmax(-1);
     NDArray logp = logpAll.gather(actions, 1).reshape(b);
-    NDArray ratio = logp.add(1.1f).exp();
+    NDArray ratio = logp.add(c(m, 1.1f)).exp();
     NDArray pg = ratio.mul(adv).minimum(ratio.clip(0.8f, 1.2f).mul(adv)).mean().neg();
     int n = params.size();
     NDArray values = linear(last, n - 2).reshape(b);
-    NDArray vl = values.sub(ret).square().mean().mul(0.5f);
+    NDArray vl = values.sub(ret).square().mean().mul(c(m, 0.5f));
     NDArray ent = logpAll.exp().mul(logpAll).sum(new int[] {-1}).mean().neg();
-    return pg.add(vl.mul(0.5f)).sub(ent.mul(0.01f));
+    return pg.add(vl.mul(c(m, 0.5f))).sub(ent.mul(c(m, 0.01f)));
   }
 
   private NDArray lmLoss(NDManager m) {
@@ -119,6 +119,15 @@ final class DjlRunner implements Runner {
     NDArray logits = hidden(m, ids).reshape(b * t, s.dim())
         .matMul(local(m, params.get(0).transpose()));
     return logits.logSoftmax(-1).gather(targets, 1).mean().neg();
+  }
+
+  /**
+   * A constant for the autograd graph as an array of the step's manager: DJL's mul(Number)
+   * and add(Number) free the number's buffer right after the call while autograd still holds
+   * it, which turns losses NaN after a garbage collection (see docs/brain.md).
+   */
+  private static NDArray c(NDManager m, float v) {
+    return m.create(v);
   }
 
   private static NDArray local(NDManager m, NDArray a) {
@@ -149,7 +158,7 @@ final class DjlRunner implements Runner {
       NDArray q = qkv.get(0);
       NDArray k = qkv.get(1);
       NDArray v = qkv.get(2);
-      NDArray att = q.batchMatMul(k.transpose(0, 2, 1)).mul((float) (1.0 / Math.sqrt(d / h)));
+      NDArray att = q.batchMatMul(k.transpose(0, 2, 1)).mul(c(m, (float) (1.0 / Math.sqrt(d / h))));
       if (s.causal()) {
         att = att.add(mask);
       }
