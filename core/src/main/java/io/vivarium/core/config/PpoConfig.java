@@ -12,7 +12,7 @@ public record PpoConfig(
     @Doc("Value loss coefficient.") @Range(min = 0, max = 100) double valueCoef) {
 
   public static PpoConfig defaults() {
-    return new PpoConfig(10, 64, 0.2, 0.99, 0.95, 0.01, 0.5);
+    return new PpoConfig(4, 64, 0.2, 0.99, 0.95, 0.01, 0.5);
   }
 
   /** These options with another minibatch size. */
