@@ -139,8 +139,8 @@ public final class PpoBench {
         double uw = (System.nanoTime() - w1) / 1e9;
         double uc = (threads.getCurrentThreadCpuTime() - c1) / 1e9;
         // the first iteration warms up (class loading, allocator); it is reported, not counted
-        out.printf(Locale.ROOT, "%s %s group %d iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s)%n",
-            preset, brainPreset, group, i, cw, uw, cc, uc);
+        out.printf(Locale.ROOT, "%s %s group %d iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s),"
+            + " resident %d MB%n", preset, brainPreset, group, i, cw, uw, cc, uc, Proc.rssMb());
         if (i == 0 && iterations > 1) {
           continue;
         }
