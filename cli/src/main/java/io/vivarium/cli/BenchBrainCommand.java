@@ -41,8 +41,9 @@ final class BenchBrainCommand extends VivariumCommand {
   int threads = 1;
 
   @Option(names = "--peak-gflops", paramLabel = "X",
-      description = "Peak GFLOP/s for the utilisation figure (default: ${DEFAULT-VALUE}).")
-  double peak = 428;
+      description = "Peak GFLOP/s for the utilisation figure; 0 measures it with the FMA probe, one core per"
+          + " thread (default: ${DEFAULT-VALUE}).")
+  double peak = 0;
 
   @Override
   public Integer call() throws Exception {

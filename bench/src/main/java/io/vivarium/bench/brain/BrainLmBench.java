@@ -15,7 +15,8 @@ import java.util.Locale;
  * on a corpus, then prints the trainer's lines plus model FLOP utilisation, resident memory
  * (peak, after warm-up and at the end, for leak checks) and the machine load.
  *
- * <p>Usage: {@code BrainLmBench CORPUS [iters] [threads] [peak GFLOP/s]}; also
+ * <p>Usage: {@code BrainLmBench CORPUS [iters] [threads] [peak GFLOP/s; 0 = the FMA probe's, one core
+ * per thread]}; also
  * {@code vivarium bench brain}. Not thread-safe; a command-line tool.
  */
 public final class BrainLmBench {
@@ -23,12 +24,12 @@ public final class BrainLmBench {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: BrainLmBench CORPUS [iters=2000] [threads=1] [peakGflops=428]");
+      System.err.println("usage: BrainLmBench CORPUS [iters=2000] [threads=1] [peakGflops=0: measured]");
       System.exit(2);
     }
     int iters = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    double peak = args.length > 3 ? Double.parseDouble(args[3]) : 428;
+    double peak = args.length > 3 ? Double.parseDouble(args[3]) : 0;
     run(Path.of(args[0]), iters, threads, peak, new PrintWriter(System.out, true));
   }
 
@@ -39,6 +40,12 @@ public final class BrainLmBench {
     LmOptions o = LmOptions.defaults(shape).with(iters, 12, 64, 1e-3).with(1337, threads, null)
         .withIntervals(250, 20, 10);
     out.printf(Locale.ROOT, "load_before: %s%n", Proc.load());
+    if (peak <= 0) { // measured here: the cores the trainer's threads use, at their FMA peak
+      io.vivarium.bench.Peak.Result measured = io.vivarium.bench.Peak.measure();
+      measured.print(out);
+      peak = measured.perCore() * threads;
+    }
+    out.printf(Locale.ROOT, "peak_gflops_for_mfu: %.1f%n", peak);
     LmTrainer.Result r;
     String rss;
     try (Proc.RssSampler sampler = new Proc.RssSampler(1000)) {

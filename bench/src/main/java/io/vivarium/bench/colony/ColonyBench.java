@@ -76,7 +76,7 @@ public final class ColonyBench {
     String loadBefore = Proc.load();
     Peak.Result peak = Peak.measure();
     peak.print(out);
-    say(String.format(Locale.ROOT, "colony: %s %s, %d agents, batch %d, %s brains (%,d parameters, prefix %d tokens),"
+    say(String.format(Locale.ROOT, "colony: %s %s, %d agents, batch %d, %s brains (%,d parameters, prefix %d positions),"
         + " learn.method=%s, brain.threads=%d, %.1f min (warm-up %.0f s)", config.world().name(),
         config.world().preset(), config.colony().agents(), config.world().batch(), config.brain().preset(),
         flops.parameters(), flops.tokens(), config.learn().method(), config.brain().threads(), o.minutes(),
