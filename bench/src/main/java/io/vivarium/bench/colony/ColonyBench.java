@@ -79,7 +79,7 @@ public final class ColonyBench {
     say(String.format(Locale.ROOT, "colony: %s %s, %d agents, batch %d, %s brains (%,d parameters, prefix %d positions),"
         + " learn.method=%s, brain.threads=%d, %.1f min (warm-up %.0f s)", config.world().name(),
         config.world().preset(), config.colony().agents(), config.world().batch(), config.brain().preset(),
-        flops.parameters(), flops.tokens(), config.learn().method(), config.brain().threads(), o.minutes(),
+        flops.parameters(), flops.tokens(), io.vivarium.colony.runtime.Preflight.method(config).key(), config.brain().threads(), o.minutes(),
         o.warmupSeconds()));
     Path tmp = Files.createTempDirectory("vivarium-bench-colony");
     AtomicReference<Colony> running = new AtomicReference<>();

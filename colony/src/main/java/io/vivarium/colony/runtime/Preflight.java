@@ -39,6 +39,16 @@ public final class Preflight {
   }
 
   /**
+   * The learning method {@code config}'s agents start with, {@code auto} resolved for its world
+   * (for tools that report what a colony runs).
+   *
+   * @throws IllegalArgumentException as {@link #check} does
+   */
+  public static LearnMethod method(VivariumConfig config) {
+    return plan(config).method();
+  }
+
+  /**
    * Checks {@code config} and says what it runs; reads the world's spec once and starts nothing.
    *
    * @throws IllegalArgumentException naming what does not fit and how to fix it
