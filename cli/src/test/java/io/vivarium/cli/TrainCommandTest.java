@@ -90,8 +90,9 @@ class TrainCommandTest {
 
   @Test
   void aTimeBudgetEndsTrainingEarly() {
+    // 60 µs of budget: shorter than any first iteration of 256 steps, however fast the brain gets
     String[] r = run("--data", dir.toString(), "train", "gold", "--method", "bc", "--steps", "100000", "--minutes",
-        "0.0001", "--brain-preset", "tiny", "--bc-updates", "1", "--eval-episodes", "32", "--out",
+        "0.000001", "--brain-preset", "tiny", "--bc-updates", "1", "--eval-episodes", "32", "--out",
         dir.resolve("b.brain").toString(),
         "brain.layers=1", "brain.dim=32");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
