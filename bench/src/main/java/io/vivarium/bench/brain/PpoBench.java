@@ -107,17 +107,8 @@ public final class PpoBench {
       Collector collector = new Collector(brain, batch, senses, new Actor(ActionSpace.of(batch.spec()), 1),
           ppo.needs(), new java.util.SplittableRandom(1));
       int tokens = new ObservationEncoder(batch.spec(), encoding).positions();
-      double wall = 0;
-      double cpu = 0;
-      double updateWall = 0;
-      double updateCpu = 0;
-      double collectWall = 0;
-      double collectCpu = 0;
-      long updates = 0;
-      long steps = 0;
+      Sums sums = new Sums(envs);
       java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-      long[] warm = new long[2]; // live arrays and resident MB after the warm-up iteration: native memory stays flat
-      long total = 0;
       for (int i = 0; i < iterations; i++) {
         long w0 = System.nanoTime();
         long c0 = threads.getCurrentThreadCpuTime();
@@ -129,49 +120,75 @@ public final class PpoBench {
         long w1 = System.nanoTime();
         long c1 = threads.getCurrentThreadCpuTime();
         Stats s = ppo.update(r);
-        total += s.updates();
-        if (i == 0) {
-          warm[0] = liveArrays(brain);
-          warm[1] = Proc.rssMb();
-        }
         double cw = (w1 - w0) / 1e9;
         double cc = (c1 - c0) / 1e9;
         double uw = (System.nanoTime() - w1) / 1e9;
         double uc = (threads.getCurrentThreadCpuTime() - c1) / 1e9;
-        // the first iteration warms up (class loading, allocator); it is reported, not counted
         out.printf(Locale.ROOT, "%s %s group %d iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s),"
             + " resident %d MB%n", preset, brainPreset, group, i, cw, uw, cc, uc, Proc.rssMb());
-        if (i == 0 && iterations > 1) {
-          continue;
-        }
-        steps += (long) envs * t0;
-        wall += cw + uw;
-        cpu += cc + uc;
-        updateWall += uw;
-        updateCpu += uc;
-        collectWall += cw;
-        collectCpu += cc;
-        updates += s.updates();
+        // the first iteration warms up (class loading, allocator); it is reported, not counted
+        sums.add(i == 0 && iterations > 1, (long) envs * t0, s.updates(), cw, cc, uw, uc, brain);
       }
       String key = preset + " " + brainPreset + (group > 1 ? " group " + group : "");
+      // forward+backward FLOPs of one minibatch of prefix-long samples (nanoGPT's count)
+      sums.print(out, key, tokens, brain, brain.shape().flopsPerToken(tokens) * c.ppo().minibatch() * tokens, peak);
+    }
+  }
+
+  /** One pair's sums over the counted iterations, and what the memory looked like after the warm-up. */
+  private static final class Sums {
+    private final int envs;
+    private double wall;
+    private double cpu;
+    private double updateWall;
+    private double updateCpu;
+    private double collectWall;
+    private double collectCpu;
+    private long updates;
+    private long steps;
+    private long total; // every update, the warm-up's too
+    private long warmArrays = -1; // live arrays and resident MB after the first iteration
+    private long warmRss;
+
+    Sums(int envs) {
+      this.envs = envs;
+    }
+
+    void add(boolean warmUp, long envSteps, int stepUpdates, double cw, double cc, double uw, double uc,
+        TorchBrain brain) {
+      total += stepUpdates;
+      if (warmArrays < 0) {
+        warmArrays = liveArrays(brain);
+        warmRss = Proc.rssMb();
+      }
+      if (warmUp) {
+        return;
+      }
+      steps += envSteps;
+      wall += cw + uw;
+      cpu += cc + uc;
+      updateWall += uw;
+      updateCpu += uc;
+      collectWall += cw;
+      collectCpu += cc;
+      updates += stepUpdates;
+    }
+
+    void print(PrintWriter out, String key, int tokens, TorchBrain brain, double updateFlops, double peak) {
       out.printf(Locale.ROOT, "%s prefix_positions: %d%n", key, tokens);
       out.printf(Locale.ROOT, "%s parameters: %d%n", key, brain.parameterCount());
       out.printf(Locale.ROOT, "%s env_steps_per_second: %.1f%n", key, steps / wall);
       out.printf(Locale.ROOT, "%s env_steps_per_cpu_second: %.1f%n", key, steps / cpu);
       out.printf(Locale.ROOT, "%s ms_per_update: %.1f%n", key, 1000 * updateWall / updates);
       out.printf(Locale.ROOT, "%s cpu_ms_per_update: %.1f%n", key, 1000 * updateCpu / updates);
-      out.printf(Locale.ROOT, "%s collect_ms_per_step: %.2f%n", key,
-          1000 * collectWall / (steps / envs));
-      out.printf(Locale.ROOT, "%s cpu_collect_ms_per_step: %.2f%n", key,
-          1000 * collectCpu / (steps / envs));
-      // forward+backward FLOPs of one minibatch of prefix-long samples (nanoGPT's count), over its wall time
-      double updateGflops = brain.shape().flopsPerToken(tokens) * c.ppo().minibatch() * tokens
-          / (updateWall / updates) / 1e9;
+      out.printf(Locale.ROOT, "%s collect_ms_per_step: %.2f%n", key, 1000 * collectWall / (steps / envs));
+      out.printf(Locale.ROOT, "%s cpu_collect_ms_per_step: %.2f%n", key, 1000 * collectCpu / (steps / envs));
+      double updateGflops = updateFlops / (updateWall / updates) / 1e9; // over an update's wall time
       out.printf(Locale.ROOT, "%s update_gflops: %.2f%n", key, updateGflops);
       out.printf(Locale.ROOT, "%s update_peak_ratio: %.3f%n", key, updateGflops / peak);
       out.printf(Locale.ROOT, "%s rss_mb: %d%n", key, Proc.rssMb());
       out.printf(Locale.ROOT, "%s memory: %d updates; live arrays %d after warm-up, %d at the end; resident %d MB"
-          + " after warm-up, %d MB at the end%n", key, total, warm[0], liveArrays(brain), warm[1], Proc.rssMb());
+          + " after warm-up, %d MB at the end%n", key, total, warmArrays, liveArrays(brain), warmRss, Proc.rssMb());
       out.flush();
     }
   }
