@@ -17,8 +17,9 @@ public final class Autograd {
   private Autograd() {}
 
   /**
-   * Runs {@code work} with gradient recording on for this thread, then turns it off again (also
-   * when {@code work} throws). Inside, {@link #backward} differentiates a loss.
+   * Runs {@code work} with gradient recording on for this thread, then turns it off (also when
+   * {@code work} throws) — off, not back as it was: libtorch starts every thread recording, and the
+   * optimizer step that follows must not be recorded. Inside, {@link #backward} differentiates a loss.
    */
   public static <T> T record(Supplier<T> work) {
     JniUtils.setGradMode(true);

@@ -30,7 +30,7 @@ public record BrainConfig(
         + " for one-byte actions, 1 for byte sequences.")
         @Range(min = 0, max = 64) int group) {
 
-  /** A configuration whose brains read one token per position, unless a world decides ({@code group} 0). */
+  /** A configuration without a group: {@code group} 0, so the world's kind decides (auto). */
   public BrainConfig(String preset, String device, int threads, int layers, int heads, int dim, int block,
       double dropout) {
     this(preset, device, threads, layers, heads, dim, block, dropout, 0);
