@@ -2,8 +2,9 @@
  * The colony runtime behind {@code vivarium run}: a population of agents, each a brain learning
  * in its own batch of worlds, taking turns on the machine. The colony owns the loop: a {@code
  * Turn} acts through the brain's {@code Actor}, steps the worlds, records each step once and
- * hands the rollout to the agent's {@code Learner}; the {@code Pipeline} lets the next agent act
- * while the current one learns; {@code Population} replicates and culls;
+ * hands the rollout to the agent's {@code Learner}; the {@code Pipeline} runs several agents' turns
+ * at once on learner threads ({@code colony.learners}; with one, the next agent acts while the
+ * current one learns) and records them on the colony's thread; {@code Population} replicates and culls;
  * {@code Lifecycle} brings agents into memory and out and checkpoints them; {@code Preflight}
  * checks a configuration before anything starts. Every step of an agent's life is recorded in
  * the registry and its brain checkpointed through the checkpoint store.
