@@ -4,7 +4,7 @@
 # key: value lines (val_loss, tokens_per_second, ms_per_iter, cpu_ms_per_iter, mfu_percent,
 # peak_rss_mb, load). See docs/brain.md.
 #
-# usage: bench/brain-lm.sh [CORPUS] [ITERS] [THREADS...]
+# usage: [PRECISION=auto|fp32|bf16] bench/brain-lm.sh [CORPUS] [ITERS] [THREADS...]
 #   CORPUS   default ../shared/data/tinyshakespeare.txt (relative to the repository root)
 #   ITERS    default 2000
 #   THREADS  intra-op thread counts to run, default "1 2"
@@ -29,5 +29,5 @@ cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 for t in "${threads[@]}"; do
   echo "== nanogpt-cpu, $iters iterations, $t thread(s) =="
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$cp" \
-    io.vivarium.bench.brain.BrainLmBench "$corpus" "$iters" "$t" 2>&1 | grep -v '^SLF4J'
+    io.vivarium.bench.brain.BrainLmBench "$corpus" "$iters" "$t" 0 "${PRECISION:-auto}" 2>&1 | grep -v '^SLF4J'
 done

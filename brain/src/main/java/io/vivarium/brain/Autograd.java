@@ -1,39 +1,78 @@
 package io.vivarium.brain;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.tensor.Tensor;
 import java.util.function.Supplier;
+import org.bytedeco.pytorch.GradMode;
+import org.bytedeco.pytorch.global.torch;
 
 /**
- * Gradient recording for the calling thread only. libtorch keeps its grad mode per thread, so two
- * threads may each build and back-propagate a loss over different brains at the same instant;
- * DJL's own gradient collector forbids that with a process-wide flag, so learners use this
- * instead. Gradients accumulate into each parameter's gradient, as with DJL's collector.
+ * Gradient recording and bf16 autocast for the calling thread only. libtorch keeps both per
+ * thread, so two threads may each build and back-propagate a loss over different brains at the
+ * same instant. Gradients accumulate into each parameter's gradient until the optimizer zeroes
+ * them.
  *
- * <p>Thread-safe: nothing is shared between threads.
+ * <p>Thread-safe: nothing is shared between threads except the process-wide precision, set once
+ * at start-up.
  */
 public final class Autograd {
+  private static volatile boolean bf16;
+
   private Autograd() {}
 
   /**
-   * Runs {@code work} with gradient recording on for this thread, then turns it off (also when
-   * {@code work} throws) — off, not back as it was: libtorch starts every thread recording, and the
-   * optimizer step that follows must not be recorded. Inside, {@link #backward} differentiates a loss.
+   * Whether forward passes under {@link #record} compute matrix products in bf16 (fp32 weights,
+   * gradients, optimizer and residual stream): {@code brain.precision}.
+   */
+  public static void bf16(boolean on) {
+    bf16 = on;
+  }
+
+  /** The precision {@link #record} uses: {@code bf16} or {@code fp32}. */
+  public static String precision() {
+    return bf16 ? "bf16" : "fp32";
+  }
+
+  /**
+   * Runs {@code work} with gradient recording on for this thread (and bf16 autocast when chosen),
+   * then turns both off (also when {@code work} throws) — off, not back as it was: libtorch starts
+   * every thread recording, and the optimizer step that follows must not be recorded. Inside,
+   * {@link #backward} differentiates a loss.
    */
   public static <T> T record(Supplier<T> work) {
-    JniUtils.setGradMode(true);
+    boolean cast = bf16;
+    GradMode.set_enabled(true);
+    if (cast) {
+      torch.set_autocast_dtype(torch.DeviceType.CPU, torch.ScalarType.BFloat16);
+      torch.set_autocast_enabled(torch.DeviceType.CPU, true);
+    }
     try {
       return work.get();
     } finally {
-      JniUtils.setGradMode(false);
+      GradMode.set_enabled(false);
+      if (cast) {
+        torch.set_autocast_enabled(torch.DeviceType.CPU, false);
+        torch.clear_cache();
+      }
     }
   }
 
+  /** Turns gradient recording off for this thread (inference, optimizer steps). */
+  public static void off() {
+    GradMode.set_enabled(false);
+  }
+
+  /** Sets gradient recording for this thread. */
+  public static void set(boolean on) {
+    GradMode.set_enabled(on);
+  }
+
+  /** Whether this thread records gradients now. */
+  public static boolean isOn() {
+    return GradMode.is_enabled();
+  }
+
   /** Back-propagates the scalar {@code loss} built under {@link #record} into the parameters' gradients. */
-  public static void backward(NDArray loss) {
-    try (NDArray seed = loss.getManager().ones(loss.getShape(), loss.getDataType())) {
-      JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
-    }
+  public static void backward(Tensor loss) {
+    loss.backward();
   }
 }

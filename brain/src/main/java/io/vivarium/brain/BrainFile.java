@@ -1,6 +1,6 @@
 package io.vivarium.brain;
 
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.model.Weights;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,34 +1,48 @@
 package io.vivarium.brain;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas_full;
+import org.bytedeco.pytorch.global.torch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts DJL's PyTorch engine the one way Vivarium allows: offline (natives from the Maven
- * Central jar on the class path, nothing downloaded), with an explicit native cache directory
- * and a fixed number of intra-op threads.
+ * Starts libtorch (JavaCPP's PyTorch preset) the one way Vivarium allows: natives from the jars on
+ * the class path, unpacked once into an explicit cache directory under an exclusive file lock (so
+ * two processes starting at once never see a half-written library), nothing downloaded, and a
+ * fixed number of intra-op threads for both libtorch and OpenBLAS (whose own pool ignores
+ * libtorch's setting).
  *
- * <p>The cache directory is {@code DJL_CACHE_DIR} when set (environment or system property),
- * else {@code $XDG_CACHE_HOME/vivarium/djl} or {@code ~/.cache/vivarium/djl}, else
- * {@code <data dir>/djl-cache}; DJL's own silent fallback to /tmp is never used.
+ * <p>The cache directory is {@code VIVARIUM_NATIVES} when set (environment or system property),
+ * else {@code $XDG_CACHE_HOME/vivarium/natives/<version>} or
+ * {@code ~/.cache/vivarium/natives/<version>}, else {@code <data dir>/natives/<version>}.
  *
  * <p>Thread-safe: {@link #start} is synchronized and idempotent.
  */
 public final class Torch {
+  /** The native bundle's name, also the cache's folder: a new version unpacks beside the old. */
+  public static final String VERSION = "pytorch-2.10.0-javacpp-1.5.13";
   private static final Logger LOG = LoggerFactory.getLogger(Torch.class);
-  private static Engine engine;
+  private static boolean started;
+  private static int threads;
 
   private Torch() {}
 
-  /** The engine, started with 1 intra-op thread and no data directory if not yet started. */
-  public static Engine engine() {
-    return start(1, null);
+  /** Starts the engine with 1 intra-op thread and no data directory if not yet started. */
+  public static void engine() {
+    if (!isStarted()) {
+      start(1, null);
+    }
+  }
+
+  private static synchronized boolean isStarted() {
+    return started;
   }
 
   /**
@@ -38,73 +52,128 @@ public final class Torch {
    * @param dataDir the data directory, used for the native cache only when no user cache
    *     directory is writable; may be null
    */
-  public static synchronized Engine start(int threads, Path dataDir) {
+  public static synchronized void start(int threads, Path dataDir) {
     if (threads < 1) {
       throw new IllegalArgumentException("brain.threads must be at least 1; got " + threads);
     }
-    if (engine == null) {
-      System.setProperty("ai.djl.offline", "true");
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-      System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+    if (!started) {
       Path cache = cacheDir(dataDir);
-      try {
-        engine = Engine.getEngine("PyTorch");
-      } catch (RuntimeException | UnsatisfiedLinkError e) {
-        throw new IllegalStateException(
-            "the PyTorch engine did not start from the natives on the class path (cache "
-                + cache + "): " + e.getMessage() + "; check that pytorch-native-cpu is on the "
-                + "class path and the cache directory is writable", e);
-      }
-      LOG.info("PyTorch {} via DJL {}, {} intra-op thread(s), natives in {}",
-          engine.getVersion(), Engine.getDjlVersion(), threads, cache);
+      // libtorch's memory is not JavaCPP's: never let JavaCPP refuse allocations by resident size
+      System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+      System.setProperty("org.bytedeco.javacpp.maxBytes", "0");
+      System.setProperty("org.bytedeco.javacpp.cachedir", cache.toString());
+      System.setProperty("org.bytedeco.javacpp.cachedir.nosubdir", "true");
+      unpack(cache);
+      started = true;
+      LOG.info("libtorch via JavaCPP ({}), {} intra-op thread(s), natives in {}", VERSION, threads,
+          cache);
     }
-    JniUtils.setNumThreads(threads);
-    return engine;
+    if (threads != Torch.threads) {
+      torch.set_num_threads(threads);
+      openblas_full.openblas_set_num_threads(threads);
+      Torch.threads = threads;
+    }
   }
 
-  /** The device {@code name} (cpu, gpu, auto) resolves to on this machine. */
-  public static Device device(String name) {
-    Engine e = engine();
-    return switch (name) {
-      case "cpu" -> Device.cpu();
-      case "auto" -> e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-      case "gpu" -> {
-        if (e.getGpuCount() == 0) {
-          throw new IllegalArgumentException(
-              "brain.device is gpu but no usable GPU was found (the CPU natives are installed);"
-                  + " use brain.device=cpu or auto");
+  /**
+   * Starts the engine with {@code config}'s intra-op threads and sets the training precision
+   * ({@code brain.precision}) for the process.
+   */
+  public static synchronized void start(io.vivarium.core.config.BrainConfig config, Path dataDir) {
+    start(config.threads(), dataDir);
+    Autograd.bf16(bf16(config.precision()));
+  }
+
+  /**
+   * Whether {@code precision} (auto, fp32, bf16) means bf16 on this machine: auto is bf16 where the
+   * CPU computes bfloat16 natively (avx512_bf16 or amx_bf16 in /proc/cpuinfo), where it pays.
+   */
+  public static boolean bf16(String precision) {
+    return switch (precision) {
+      case "bf16" -> true;
+      case "fp32" -> false;
+      case "auto" -> nativeBf16();
+      default -> throw new IllegalArgumentException(
+          "brain.precision must be one of auto, fp32, bf16; got '" + precision + "'");
+    };
+  }
+
+  private static boolean nativeBf16() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("flags")) {
+          return line.contains(" avx512_bf16") || line.contains(" amx_bf16");
         }
-        yield Device.gpu();
       }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    return false;
+  }
+
+  /** Seeds libtorch's generator (dropout, random draws) for the whole process. */
+  public static void seed(long seed) {
+    engine();
+    torch.manual_seed(seed);
+  }
+
+  /** The device {@code name} (cpu, gpu, auto) resolves to on this machine: always cpu here. */
+  public static String device(String name) {
+    return switch (name) {
+      case "cpu", "auto" -> "cpu";
+      case "gpu" -> throw new IllegalArgumentException(
+          "brain.device is gpu but this build carries libtorch's CPU natives only; use "
+              + "brain.device=cpu or auto");
       default -> throw new IllegalArgumentException(
           "brain.device must be one of cpu, gpu, auto; got '" + name + "'");
     };
   }
 
+  private static void unpack(Path cache) {
+    Path lockFile = cache.resolveSibling(cache.getFileName() + ".lock");
+    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        FileLock lock = ch.lock()) {
+      Loader.load(openblas_full.class);
+      Loader.load(torch.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not lock " + lockFile + " to unpack the PyTorch "
+          + "natives: " + e.getMessage() + "; set VIVARIUM_NATIVES to a writable local directory", e);
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      throw new IllegalStateException("libtorch did not load from the natives on the class path "
+          + "(cache " + cache + "): " + e.getMessage() + "; check that the linux-x86_64 jars of "
+          + "org.bytedeco:pytorch and openblas are on the class path and the cache is writable "
+          + "(or delete it to unpack again)", e);
+    }
+  }
+
   private static Path cacheDir(Path dataDir) {
-    String set = System.getenv("DJL_CACHE_DIR");
+    String set = System.getenv("VIVARIUM_NATIVES");
     if (set == null || set.isEmpty()) {
-      set = System.getProperty("DJL_CACHE_DIR");
+      set = System.getProperty("VIVARIUM_NATIVES");
     }
     if (set != null && !set.isEmpty()) {
-      return Path.of(set);
+      Path chosen = writable(Path.of(set).toAbsolutePath());
+      if (chosen == null) {
+        throw new IllegalStateException("VIVARIUM_NATIVES is " + set + ", which is not a writable "
+            + "directory; point it at one (the PyTorch natives are unpacked there once)");
+      }
+      return chosen;
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path user = xdg != null && !xdg.isEmpty()
         ? Path.of(xdg)
         : Path.of(System.getProperty("user.home"), ".cache");
-    Path chosen = writable(user.resolve("vivarium").resolve("djl"));
+    Path chosen = writable(user.resolve("vivarium").resolve("natives").resolve(VERSION));
     if (chosen == null && dataDir != null) {
-      chosen = writable(dataDir.resolve("djl-cache"));
+      chosen = writable(dataDir.resolve("natives").resolve(VERSION).toAbsolutePath());
     }
     if (chosen == null) {
       throw new IllegalStateException(
-          "no writable directory for the PyTorch natives: " + user.resolve("vivarium/djl")
-              + " is not writable and no data directory was given; set DJL_CACHE_DIR to a "
+          "no writable directory for the PyTorch natives: " + user.resolve("vivarium/natives")
+              + " is not writable and no data directory was given; set VIVARIUM_NATIVES to a "
               + "writable directory");
     }
-    System.setProperty("DJL_CACHE_DIR", chosen.toString());
     return chosen;
   }
 

@@ -1,10 +1,8 @@
 package io.vivarium.brain;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.KvCache;
 import io.vivarium.brain.model.Transformer;
@@ -32,15 +30,15 @@ import java.util.function.Function;
  */
 public final class TorchBrain implements Brain {
   private final Weights weights;
-  private final NDManager root;
+  private final Arena root;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile float[][] lastHidden = new float[0][];
   /** What the brain was trained for, or null; written with it, carried by copies. */
   private volatile TrainedFor trainedFor;
 
-  private TorchBrain(BrainShape shape, Device device, Map<String, float[]> values, long seed) {
+  private TorchBrain(BrainShape shape, Map<String, float[]> values, long seed) {
     Torch.engine();
-    this.root = NDManager.newBaseManager(device);
+    this.root = Arena.newRoot();
     try {
       this.weights = values == null
           ? Weights.init(shape, root, seed)
@@ -53,12 +51,7 @@ public final class TorchBrain implements Brain {
 
   /** A fresh brain of {@code shape} on the CPU with weights drawn from {@code seed}. */
   public static TorchBrain create(BrainShape shape, long seed) {
-    return new TorchBrain(shape, Device.cpu(), null, seed);
-  }
-
-  /** A fresh brain of {@code shape} on {@code device} with weights drawn from {@code seed}. */
-  public static TorchBrain create(BrainShape shape, Device device, long seed) {
-    return new TorchBrain(shape, device, null, seed);
+    return new TorchBrain(shape, null, seed);
   }
 
   /**
@@ -66,8 +59,9 @@ public final class TorchBrain implements Brain {
    * weights drawn from {@code seed}; starts the engine if needed.
    */
   public static TorchBrain create(io.vivarium.core.config.BrainConfig config, long seed) {
-    Torch.start(config.threads(), null);
-    return new TorchBrain(BrainShape.of(config), Torch.device(config.device()), null, seed);
+    Torch.start(config, null);
+    Torch.device(config.device());
+    return new TorchBrain(BrainShape.of(config), null, seed);
   }
 
   /**
@@ -75,19 +69,20 @@ public final class TorchBrain implements Brain {
    * device and threads, with weights drawn from {@code seed}; starts the engine if needed.
    */
   public static TorchBrain create(io.vivarium.core.config.BrainConfig config, BrainShape shape, long seed) {
-    Torch.start(config.threads(), null);
-    return new TorchBrain(shape, Torch.device(config.device()), null, seed);
+    Torch.start(config, null);
+    Torch.device(config.device());
+    return new TorchBrain(shape, null, seed);
   }
 
   /** A brain with the given parameter values (one array per {@link Weights#layout} entry). */
   public static TorchBrain of(BrainShape shape, Map<String, float[]> values) {
-    return new TorchBrain(shape, Device.cpu(), values, 0);
+    return new TorchBrain(shape, values, 0);
   }
 
   /** Reads a brain file (see {@link BrainFile}). */
   public static TorchBrain load(Path file) throws IOException {
     BrainFile.Content c = BrainFile.read(file);
-    TorchBrain b = new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+    TorchBrain b = new TorchBrain(c.shape(), c.parameters(), 0);
     b.trainedFor = c.trainedFor();
     return b;
   }
@@ -95,7 +90,7 @@ public final class TorchBrain implements Brain {
   /** A brain from brain-file bytes (e.g. a checkpoint payload); {@code source} names them. */
   public static TorchBrain fromBytes(byte[] bytes, String source) {
     BrainFile.Content c = BrainFile.fromBytes(bytes, source);
-    TorchBrain b = new TorchBrain(c.shape(), Device.cpu(), c.parameters(), 0);
+    TorchBrain b = new TorchBrain(c.shape(), c.parameters(), 0);
     b.trainedFor = c.trainedFor();
     return b;
   }
@@ -143,7 +138,7 @@ public final class TorchBrain implements Brain {
     try {
       return work.apply(weights);
     } finally {
-      JniUtils.setGradMode(false);
+      Autograd.off();
       lock.writeLock().unlock();
     }
   }
@@ -155,7 +150,7 @@ public final class TorchBrain implements Brain {
   public <T> T infer(Function<Weights, T> work) {
     lock.readLock().lock();
     try {
-      JniUtils.setGradMode(false);
+      Autograd.off();
       return work.apply(weights);
     } finally {
       lock.readLock().unlock();
@@ -166,7 +161,7 @@ public final class TorchBrain implements Brain {
   public List<Acted> act(List<BrainInput> inputs, Sampling sampling, SplittableRandom rng) {
     lock.readLock().lock();
     try {
-      JniUtils.setGradMode(false);
+      Autograd.off();
       return Sampler.run(this, inputs, sampling, rng);
     } finally {
       lock.readLock().unlock();
@@ -181,7 +176,7 @@ public final class TorchBrain implements Brain {
   public List<Acted> actUncached(List<BrainInput> inputs, Sampling sampling, SplittableRandom rng) {
     lock.readLock().lock();
     try {
-      JniUtils.setGradMode(false);
+      Autograd.off();
       return Sampler.runUncached(this, inputs, sampling, rng);
     } finally {
       lock.readLock().unlock();
@@ -199,11 +194,11 @@ public final class TorchBrain implements Brain {
    * @return logits (B, V) and values (B) flattened into a {@code float[B][V + 1]}
    */
   float[][] lastLogits(List<BrainInput> inputs, boolean keepHidden) {
-    try (NDManager m = weights.manager().newSubManager()) {
+    try (Arena m = weights.manager().newChild()) {
       Batch b = Batch.of(m, shape(), inputs);
-      NDArray last; // (B, C)
+      Tensor last; // (B, C)
       if (keepHidden) {
-        NDArray hidden = Transformer.hidden(weights, b, false); // (B, S, C)
+        Tensor hidden = Transformer.hidden(weights, b, false); // (B, S, C)
         keepHidden(hidden.get(0).toFloatArray(), b.patchCount() + b.lengths()[0]);
         long[] index = new long[b.size() * shape().dim()];
         for (int i = 0; i < b.size(); i++) {
@@ -247,10 +242,10 @@ public final class TorchBrain implements Brain {
   @Override
   public float[] embed(BrainInput input) {
     lock.readLock().lock();
-    try (NDManager m = weights.manager().newSubManager()) {
-      JniUtils.setGradMode(false);
+    try (Arena m = weights.manager().newChild()) {
+      Autograd.off();
       BrainInput in = input.keepLast(shape().block() * shape().group());
-      NDArray hidden = Transformer.hidden(weights, Batch.of(m, shape(), List.of(in)), false);
+      Tensor hidden = Transformer.hidden(weights, Batch.of(m, shape(), List.of(in)), false);
       float[] flat = hidden.get(0).toFloatArray(); // (S, C)
       keepHidden(flat, flat.length / shape().dim()); // positions: patches plus token groups
       return hidden.get(0).mean(new int[] {0}).toFloatArray();
@@ -261,7 +256,7 @@ public final class TorchBrain implements Brain {
 
   @Override
   public TorchBrain copy() {
-    TorchBrain b = new TorchBrain(shape(), root.getDevice(), snapshot(), 0);
+    TorchBrain b = new TorchBrain(shape(), snapshot(), 0);
     b.trainedFor = trainedFor;
     return b;
   }
@@ -274,9 +269,9 @@ public final class TorchBrain implements Brain {
     }
     SplittableRandom rng = new SplittableRandom(seed);
     update(w -> {
-      JniUtils.setGradMode(false);
-      try (NDManager m = w.manager().newSubManager()) {
-        for (NDArray p : w.all().values()) {
+      Autograd.off();
+      try (Arena m = w.manager().newChild()) {
+        for (Tensor p : w.all().values()) {
           float[] noise = new float[Math.toIntExact(p.size())];
           for (int i = 0; i < noise.length; i++) {
             noise[i] = (float) (rng.nextGaussian() * sigma);

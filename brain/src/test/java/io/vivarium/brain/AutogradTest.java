@@ -2,8 +2,8 @@ package io.vivarium.brain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.learn.AdamW;
 import io.vivarium.brain.learn.Steps;
 import io.vivarium.brain.model.Batch;
@@ -55,7 +55,7 @@ class AutogradTest {
       for (int i = 0; i < STEPS; i++) {
         Steps.minimize(brain, opt, 1e-2, 1.0, (w, m) -> {
           Batch b = Batch.of(m, SHAPE, List.of(BrainInput.of(tokens, Channel.TEXT, 0)));
-          NDArray next = m.create(new long[] {72, 105, 33, 10, 66, 72, 105, 33}, new Shape(1, 8));
+          Tensor next = m.create(new long[] {72, 105, 33, 10, 66, 72, 105, 33}, new Shape(1, 8));
           return Transformer.crossEntropy(Transformer.logits(w, Transformer.hidden(w, b, false)), next, null);
         });
       }

@@ -118,6 +118,6 @@ class CachedSamplerTest {
   }
 
   private static long arrays(TorchBrain brain) {
-    return brain.update(w -> w.manager().getParentManager().getManagedArrays().size());
+    return brain.update(w -> w.manager().parent().count());
   }
 }

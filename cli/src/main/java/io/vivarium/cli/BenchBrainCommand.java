@@ -40,6 +40,10 @@ final class BenchBrainCommand extends VivariumCommand {
   @Option(names = "--threads", paramLabel = "T", description = "Intra-op threads (default: ${DEFAULT-VALUE}).")
   int threads = 1;
 
+  @Option(names = "--precision", paramLabel = "P",
+      description = "Precision of the training forward pass (brain.precision: auto, fp32, bf16; default: ${DEFAULT-VALUE}).")
+  String precision = "auto";
+
   @Option(names = "--peak-gflops", paramLabel = "X",
       description = "Peak GFLOP/s for the utilisation figure; 0 measures it with the FMA probe, one core per"
           + " thread (default: ${DEFAULT-VALUE}).")
@@ -62,7 +66,7 @@ final class BenchBrainCommand extends VivariumCommand {
     if (iters < 1 || threads < 1) {
       throw new IllegalArgumentException("--iters and --threads must be at least 1; got " + iters + " and " + threads);
     }
-    BrainLmBench.run(corpus, iters, threads, peak, out());
+    BrainLmBench.run(corpus, iters, threads, peak, precision, out());
     out().flush();
     return 0;
   }

@@ -22,6 +22,11 @@ final class BenchPpoCommand extends VivariumCommand {
       description = "Tokens the brain reads per position (brain.group), each measured (default: 1,8).")
   List<Integer> groups = List.of(1, 8);
 
+  @Option(names = "--precisions", paramLabel = "P,…", split = ",",
+      description = "Precisions of the update (brain.precision: fp32, bf16, auto), each measured side by side"
+          + " (default: fp32,bf16).")
+  List<String> precisions = List.of("fp32", "bf16");
+
   @Option(names = "--minibatch", paramLabel = "M",
       description = "Samples per PPO gradient step (default: learn.ppo.minibatch's default, 64).")
   int minibatch = io.vivarium.core.config.PpoConfig.defaults().minibatch();
@@ -35,7 +40,7 @@ final class BenchPpoCommand extends VivariumCommand {
 
   @Override
   public Integer call() {
-    PpoBench.run(presets, brains, groups,
+    PpoBench.run(presets, brains, groups, precisions,
         io.vivarium.core.config.PpoConfig.defaults().withMinibatch(minibatch), iterations, threads, out());
     out().flush();
     return 0;

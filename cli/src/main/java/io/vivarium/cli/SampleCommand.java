@@ -39,7 +39,7 @@ final class SampleCommand extends VivariumCommand {
     if (bytes < 1) {
       throw new IllegalArgumentException("--bytes must be at least 1; got " + bytes);
     }
-    Torch.start(config(java.util.List.of()).brain().threads(), dataDir());
+    Torch.start(config(java.util.List.of()).brain(), dataDir());
     byte[] text = TextSampler.sample(brain, prompt, bytes, temperature, topK, seed);
     out().println(new String(text, StandardCharsets.UTF_8));
     out().flush();

@@ -69,13 +69,12 @@ final class TrainCommand extends VivariumCommand {
     public Integer call() throws Exception {
       BrainConfig c = config(overrides).brain();
       if (preset != null) {
-        c = new BrainConfig(preset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(),
-            c.block(), c.dropout());
+        c = c.withPreset(preset);
       }
       BrainShape shape = BrainShape.of(c);
       int t = block != null ? block : Math.min(64, shape.block());
       Path file = out != null ? out : dataDir().resolve("brains").resolve("lm.brain");
-      Torch.start(c.threads(), dataDir());
+      Torch.start(c, dataDir());
       LmOptions o = LmOptions.defaults(shape).with(iters, batch, t, lr).with(seed, c.threads(), file);
       LmTrainer.run(corpus, o, out());
       out().flush();

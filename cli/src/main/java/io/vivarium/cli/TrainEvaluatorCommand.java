@@ -94,7 +94,8 @@ final class TrainEvaluatorCommand extends VivariumCommand {
       throw new IllegalArgumentException("--minutes must be positive; got " + minutes);
     }
     BrainConfig bc = config(overrides).brain();
-    Torch.start(bc.threads(), dataDir()).setRandomSeed((int) Seeds.derive(seed, "torch"));
+    Torch.start(bc, dataDir());
+    Torch.seed(Seeds.derive(seed, "torch"));
     Examples ex = examples();
     EvaluatorTraining.Plan plan = new EvaluatorTraining.Plan(ex, examples, heldOut, batch, lr, minutes, iters, seed);
     Path file = out != null ? out : dataDir().resolve("brains").resolve("evaluator-" + world + ".brain");

@@ -95,11 +95,11 @@ final class TrainGoldCommand extends VivariumCommand {
         resolved.learn().withBc(bc));
     BrainConfig c = resolved.brain();
     BrainShape shape = BrainShape.of(brainPreset == null ? c
-        : new BrainConfig(brainPreset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(), c.block(), c.dropout()))
+        : c.withPreset(brainPreset))
         .withGroup(Encoding.group(c.group(), io.vivarium.core.world.Worlds.get("gold").spec(preset)));
     Path file = out != null ? out : dataDir().resolve("brains").resolve("gold-" + method.replace('+', '-') + ".brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Torch.start(c.threads(), dataDir());
+    Torch.start(c, dataDir());
     GoldTraining.run(plan, preset, !noCurriculum, shape, evalEpisodes, file, line -> {
       out().println(line);
       out().flush();

@@ -86,13 +86,13 @@ final class TrainRepairCommand extends VivariumCommand {
     }
     RepairSource source = corpus.open(preset);
     BrainConfig bc = config(overrides).brain();
-    BrainShape shape = BrainShape.of(new BrainConfig(brainPreset, bc.device(), bc.threads(), bc.layers(),
-        bc.heads(), bc.dim(), bc.block(), bc.dropout()));
+    BrainShape shape = BrainShape.of(bc.withPreset(brainPreset));
     LmOptions o = LmOptions.defaults(shape).with(iters, batch, block, lr).with(seed, bc.threads(), null);
     RepairLmTraining.Plan plan = new RepairLmTraining.Plan(source, brainPreset, o, minutes, passages, evalEpisodes);
     Path file = out != null ? out : dataDir().resolve("brains").resolve("repair.brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Torch.start(bc.threads(), dataDir()).setRandomSeed((int) Seeds.derive(seed, "torch"));
+    Torch.start(bc, dataDir());
+    Torch.seed(Seeds.derive(seed, "torch"));
     RepairLmTraining.run(plan, file, line -> {
       out().println(line);
       out().flush();

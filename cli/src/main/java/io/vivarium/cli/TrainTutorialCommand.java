@@ -69,11 +69,11 @@ final class TrainTutorialCommand extends VivariumCommand {
     Tutorial.Options o = new Tutorial.Options(steps, batch, lr, Math.min(50, steps / 10), every, 1.0);
     BrainConfig c = config(overrides).brain();
     BrainShape shape = BrainShape.of(brainPreset == null ? c
-        : new BrainConfig(brainPreset, c.device(), c.threads(), c.layers(), c.heads(), c.dim(), c.block(), c.dropout()));
+        : c.withPreset(brainPreset));
     TutorialTask<?> t = TutorialTask.of(task, preset, shape);
     Path file = out != null ? out : dataDir().resolve("brains").resolve("tutorial-" + t.name() + ".brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Torch.start(c.threads(), dataDir());
+    Torch.start(c, dataDir());
     TutorialTraining.train(t, shape, seed, o, heldOut, file, line -> {
       out().println(line);
       out().flush();

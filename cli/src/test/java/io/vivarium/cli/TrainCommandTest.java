@@ -11,20 +11,12 @@ import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vivarium train lm}, {@code sample}, {@code train tutorial} and {@code eval --task} end to end, in process. */
 class TrainCommandTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void nativesUnderTarget() {
-    if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-      System.setProperty("DJL_CACHE_DIR", Path.of("target", "djl-cache").toAbsolutePath().toString());
-    }
-  }
 
   /** Runs the command line in process: exit code, standard output, standard error. */
   static String[] run(String... args) {

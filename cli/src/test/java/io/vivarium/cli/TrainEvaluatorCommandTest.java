@@ -3,18 +3,12 @@ package io.vivarium.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vivarium train evaluator} end to end with a tiny brain for a few steps (behaviour, not quality). */
 class TrainEvaluatorCommandTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void nativesUnderTarget() {
-    TrainCommandTest.nativesUnderTarget();
-  }
 
   @Test
   void trainsAndReportsAgreement() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainRepairCommandTest {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void nativesUnderTarget() {
-    TrainCommandTest.nativesUnderTarget();
-  }
 
   private static String[] run(String... args) {
     return TrainCommandTest.run(args);

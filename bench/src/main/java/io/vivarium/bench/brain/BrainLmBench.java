@@ -16,7 +16,7 @@ import java.util.Locale;
  * (peak, after warm-up and at the end, for leak checks) and the machine load.
  *
  * <p>Usage: {@code BrainLmBench CORPUS [iters] [threads] [peak GFLOP/s; 0 = the FMA probe's, one core
- * per thread]}; also
+ * per thread] [precision: auto, fp32, bf16]}; also
  * {@code vivarium bench brain}. Not thread-safe; a command-line tool.
  */
 public final class BrainLmBench {
@@ -24,18 +24,21 @@ public final class BrainLmBench {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: BrainLmBench CORPUS [iters=2000] [threads=1] [peakGflops=0: measured]");
+      System.err.println("usage: BrainLmBench CORPUS [iters=2000] [threads=1] [peakGflops=0: measured]"
+          + " [precision=auto]");
       System.exit(2);
     }
     int iters = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     double peak = args.length > 3 ? Double.parseDouble(args[3]) : 0;
-    run(Path.of(args[0]), iters, threads, peak, new PrintWriter(System.out, true));
+    String precision = args.length > 4 ? args[4] : "auto";
+    run(Path.of(args[0]), iters, threads, peak, precision, new PrintWriter(System.out, true));
   }
 
   /** Runs the benchmark and prints {@code key: value} lines to {@code out}. */
-  public static void run(Path corpus, int iters, int threads, double peak, PrintWriter out)
-      throws IOException {
+  public static void run(Path corpus, int iters, int threads, double peak, String precision,
+      PrintWriter out) throws IOException {
+    io.vivarium.brain.Autograd.bf16(io.vivarium.brain.Torch.bf16(precision));
     BrainShape shape = BrainShape.preset("nanogpt-cpu");
     LmOptions o = LmOptions.defaults(shape).with(iters, 12, 64, 1e-3).with(1337, threads, null)
         .withIntervals(250, 20, 10);
@@ -54,6 +57,7 @@ public final class BrainLmBench {
     }
     double flops = shape.flopsPerToken(o.block()) * r.tokensPerSecond();
     out.printf(Locale.ROOT, "threads: %d%n", threads);
+    out.printf(Locale.ROOT, "precision: %s%n", io.vivarium.brain.Autograd.precision());
     out.printf(Locale.ROOT, "achieved_gflops: %.1f%n", flops / 1e9);
     out.printf(Locale.ROOT, "mfu_percent: %.2f%n", 100 * flops / (peak * 1e9));
     out.printf(Locale.ROOT, "peak_rss_mb: %d%n", Proc.peakRssMb());

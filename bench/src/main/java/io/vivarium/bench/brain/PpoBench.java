@@ -2,6 +2,7 @@ package io.vivarium.bench.brain;
 
 import io.vivarium.bench.Peak;
 import io.vivarium.bench.Proc;
+import io.vivarium.brain.Autograd;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
@@ -38,7 +39,7 @@ import java.util.Locale;
  * prefix / seconds per update, and {@code update_peak_ratio} = that / (peak per core × threads).
  *
  * <p>Usage: {@code PpoBench [--presets gold-bare-5x5,gold-bare-6x6] [--brains tiny,small]
- * [--groups 1,8] [--minibatch 64] [--iterations 2] [--threads 1]} (groups: tokens the brain reads per position); also {@code vivarium bench ppo}. Not thread-safe; a
+ * [--groups 1,8] [--precisions fp32,bf16] [--minibatch 64] [--iterations 2] [--threads 1]} (groups: tokens the brain reads per position); also {@code vivarium bench ppo}. Not thread-safe; a
  * command-line tool.
  */
 public final class PpoBench {
@@ -50,6 +51,7 @@ public final class PpoBench {
     int iterations = 2;
     int threads = 1;
     List<Integer> groups = List.of(1);
+    List<String> precisions = List.of("fp32");
     PpoConfig ppo = PpoConfig.defaults();
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -58,17 +60,22 @@ public final class PpoBench {
         case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
         case "--threads" -> threads = Integer.parseInt(args[i + 1]);
         case "--groups" -> groups = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+        case "--precisions" -> precisions = List.of(args[i + 1].split(","));
         case "--minibatch" -> ppo = ppo.withMinibatch(Integer.parseInt(args[i + 1]));
         default -> throw new IllegalArgumentException("unknown option '" + args[i]
-            + "'; known: --presets, --brains, --iterations, --threads, --groups, --minibatch");
+            + "'; known: --presets, --brains, --iterations, --threads, --groups, --precisions, --minibatch");
       }
     }
-    run(presets, brains, groups, ppo, iterations, threads, new PrintWriter(System.out, true));
+    run(presets, brains, groups, precisions, ppo, iterations, threads, new PrintWriter(System.out, true));
   }
 
-  /** Measures every (world preset, brain preset) pair; prints {@code key: value} lines. */
-  public static void run(List<String> presets, List<String> brains, List<Integer> groups, PpoConfig ppo,
-      int iterations, int threads, PrintWriter out) {
+  /**
+   * Measures every (world preset, brain preset, group, precision); prints {@code key: value} lines.
+   * Precisions (fp32, bf16: {@code brain.precision} of the update) alternate innermost, so their
+   * numbers compare side by side.
+   */
+  public static void run(List<String> presets, List<String> brains, List<Integer> groups,
+      List<String> precisions, PpoConfig ppo, int iterations, int threads, PrintWriter out) {
     if (iterations < 1 || threads < 1) {
       throw new IllegalArgumentException("iterations and threads must be at least 1; got "
           + iterations + " and " + threads);
@@ -81,7 +88,10 @@ public final class PpoBench {
     for (String preset : presets) {
       for (String brain : brains) {
         for (int group : groups) {
-          one(gold, preset, brain, group, ppo, iterations, peak.perCore() * threads, out);
+          for (String precision : precisions) {
+            Autograd.bf16(Torch.bf16(precision));
+            one(gold, preset, brain, group, precision, ppo, iterations, peak.perCore() * threads, out);
+          }
         }
       }
     }
@@ -92,7 +102,8 @@ public final class PpoBench {
   }
 
   /** Measures one pair at one group; {@code peak} is the fp32 GFLOP/s of the cores the update may use. */
-  private static void one(WorldFactory gold, String preset, String brainPreset, int group, PpoConfig options,
+  private static void one(WorldFactory gold, String preset, String brainPreset, int group, String precision,
+      PpoConfig options,
       int iterations, double peak,
       PrintWriter out) {
     int envs = 8;
@@ -124,12 +135,13 @@ public final class PpoBench {
         double cc = (c1 - c0) / 1e9;
         double uw = (System.nanoTime() - w1) / 1e9;
         double uc = (threads.getCurrentThreadCpuTime() - c1) / 1e9;
-        out.printf(Locale.ROOT, "%s %s group %d iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s),"
-            + " resident %d MB%n", preset, brainPreset, group, i, cw, uw, cc, uc, Proc.rssMb());
+        out.printf(Locale.ROOT, "%s %s group %d %s iteration %d: collect %.2f s, update %.2f s (cpu %.2f s, %.2f s),"
+            + " resident %d MB%n", preset, brainPreset, group, precision, i, cw, uw, cc, uc, Proc.rssMb());
         // the first iteration warms up (class loading, allocator); it is reported, not counted
         sums.add(i == 0 && iterations > 1, (long) envs * t0, s.updates(), cw, cc, uw, uc, brain);
       }
-      String key = preset + " " + brainPreset + (group > 1 ? " group " + group : "");
+      String key = preset + " " + brainPreset + (group > 1 ? " group " + group : "")
+          + (precision.equals("fp32") ? "" : " " + precision);
       // forward+backward FLOPs of one minibatch of prefix-long samples (nanoGPT's count)
       sums.print(out, key, tokens, brain, brain.shape().flopsPerToken(tokens) * c.ppo().minibatch() * tokens, peak);
     }
@@ -195,6 +207,6 @@ public final class PpoBench {
 
   /** The arrays alive under the brain's root manager (weights, gradients, optimizer state). */
   private static long liveArrays(TorchBrain brain) {
-    return brain.update(w -> w.manager().getParentManager().getManagedArrays().size());
+    return brain.update(w -> w.manager().parent().count());
   }
 }

@@ -92,7 +92,7 @@ public final class RepairColonyBench {
     RepairPreset preset = RepairPresets.get(config.world().preset());
     Corpus corpus = preset.builtInCorpus();
     Path dir = Files.createTempDirectory("vivarium-repair-colony");
-    Torch.start(config.brain().threads(), dir);
+    Torch.start(config.brain(), dir);
     BrainShape shape = Preflight.brainShape(config);
     Path founderFile = o.founder() != null ? o.founder() : dir.resolve("founder.brain");
     try (TorchBrain founder = founder(o, corpus, shape, founderFile)) {

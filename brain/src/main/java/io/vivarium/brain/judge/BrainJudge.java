@@ -1,6 +1,6 @@
 package io.vivarium.brain.judge;
 
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.core.world.Judge;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class BrainJudge implements Judge, AutoCloseable {
         texts.add(JudgeText.encode(a.question(), a.prompt(), a.answer(), block));
       }
       float[] lp = brain.infer(w -> {
-        try (NDManager m = w.manager().newSubManager()) {
+        try (Arena m = w.manager().newChild()) {
           return YesNo.logProbs(w, m, texts, false).toFloatArray(); // (B, 2)
         }
       });

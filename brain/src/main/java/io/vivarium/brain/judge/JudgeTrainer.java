@@ -1,7 +1,7 @@
 package io.vivarium.brain.judge;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.AdamW;
 import io.vivarium.brain.learn.Steps;
@@ -40,8 +40,8 @@ public final class JudgeTrainer {
       label[i] = yes[i] ? 0 : 1; // the column of YesNo.logProbs
     }
     return Steps.minimize(brain, opt, lr, clip, (w, m) -> {
-      NDArray lp = YesNo.logProbs(w, m, texts, true); // (B, 2)
-      NDArray picked = lp.gather(m.create(label, new Shape(label.length, 1)), 1); // (B, 1)
+      Tensor lp = YesNo.logProbs(w, m, texts, true); // (B, 2)
+      Tensor picked = lp.gather(m.create(label, new Shape(label.length, 1)), 1); // (B, 1)
       return picked.mean().neg();
     });
   }

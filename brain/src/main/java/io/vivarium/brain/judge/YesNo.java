@@ -1,8 +1,8 @@
 package io.vivarium.brain.judge;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.Transformer;
@@ -19,7 +19,7 @@ final class YesNo {
    * Log-probabilities (B, 2) — column 0 yes, column 1 no — of the byte after each of
    * {@code texts} (each at most the block, at least one byte), renormalised over the two bytes.
    */
-  static NDArray logProbs(Weights w, NDManager m, List<byte[]> texts, boolean training) {
+  static Tensor logProbs(Weights w, Arena m, List<byte[]> texts, boolean training) {
     List<BrainInput> inputs = new ArrayList<>(texts.size());
     for (byte[] t : texts) {
       int[] tokens = new int[t.length];
@@ -30,14 +30,14 @@ final class YesNo {
     }
     int b = texts.size();
     Batch batch = Batch.of(m, w.shape(), inputs);
-    NDArray last = Transformer.last(w, batch, training).expandDims(1); // (B, 1, C)
-    NDArray logits = Transformer.logits(w, last); // (B, 1, V)
+    Tensor last = Transformer.last(w, batch, training).expandDims(1); // (B, 1, C)
+    Tensor logits = Transformer.logits(w, last); // (B, 1, V)
     long[] pick = new long[2 * b];
     for (int i = 0; i < b; i++) {
       pick[2 * i] = JudgeText.YES;
       pick[2 * i + 1] = JudgeText.NO;
     }
-    NDArray two = logits.gather(m.create(pick, new Shape(b, 1, 2)), 2).squeeze(1); // (B, 2)
+    Tensor two = logits.gather(m.create(pick, new Shape(b, 1, 2)), 2).squeeze(1); // (B, 2)
     return two.logSoftmax(1);
   }
 }

@@ -1,10 +1,9 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import java.util.List;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.model.Weights;
 import java.nio.BufferUnderflowException;
@@ -30,10 +29,10 @@ public final class AdamW implements AutoCloseable {
   /** The state format's version. */
   static final int VERSION = 1;
   private final Weights weights;
-  private final NDManager state;
-  private final List<NDArray> params = new ArrayList<>();
-  private final List<NDArray> first = new ArrayList<>();
-  private final List<NDArray> second = new ArrayList<>();
+  private final Arena state;
+  private final List<Tensor> params = new ArrayList<>();
+  private final List<Tensor> first = new ArrayList<>();
+  private final List<Tensor> second = new ArrayList<>();
   private final double beta1;
   private final double beta2;
   private final double eps;
@@ -48,12 +47,12 @@ public final class AdamW implements AutoCloseable {
   /** An optimizer for all of {@code weights}. */
   public AdamW(Weights weights, double beta1, double beta2, double eps, double weightDecay) {
     this.weights = weights;
-    this.state = weights.manager().newSubManager();
+    this.state = weights.manager().newChild();
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
     this.weightDecay = weightDecay;
-    for (NDArray p : weights.all().values()) {
+    for (Tensor p : weights.all().values()) {
       params.add(p);
       first.add(state.zeros(p.getShape()));
       second.add(state.zeros(p.getShape()));
@@ -68,36 +67,45 @@ public final class AdamW implements AutoCloseable {
    * @param clip the largest allowed global gradient norm (0 = no clipping)
    * @return the gradient norm before clipping
    */
-  public float step(NDManager step, double lr, double clip) {
+  public float step(Arena step, double lr, double clip) {
     t++;
-    List<NDArray> grads = new ArrayList<>(params.size());
-    NDList norms = new NDList();
-    for (NDArray p : params) {
-      NDArray g = local(step, p.getGradient());
+    List<Tensor> grads = new ArrayList<>(params.size());
+    List<Tensor> norms = new ArrayList<>();
+    for (Tensor p : params) {
+      Tensor g = local(step, p.getGradient());
       grads.add(g);
       norms.add(g.norm());
     }
-    float norm = (float) Math.sqrt(NDArrays.stack(norms).square().sum().getFloat());
+    float norm = (float) Math.sqrt(Tensor.stack(norms).square().sum().getFloat());
     float scale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
-    // The engine's fused update computes p -= c·m / (sqrt(v) + e); with
-    // c = lr·sqrt(1 - β2^t) / (1 - β1^t) and e = ε·sqrt(1 - β2^t) this is exactly AdamW's
-    // p -= lr · m̂ / (sqrt(v̂) + ε). Decoupled decay p -= lr·wd·p comes first.
+    // AdamW: p -= lr·wd·p (decoupled decay, matrices only); m = β1·m + (1 − β1)·g;
+    // v = β2·v + (1 − β2)·g²; p -= lr · m̂ / (sqrt(v̂) + ε), with m̂ = m / (1 − β1^t) and
+    // v̂ = v / (1 − β2^t) folded into the step size and ε. Then the gradient is zeroed.
     double root2 = Math.sqrt(1 - Math.pow(beta2, t));
-    float c = (float) (lr * root2 / (1 - Math.pow(beta1, t)));
-    float e = (float) (eps * root2);
+    double c = lr * root2 / (1 - Math.pow(beta1, t));
+    double e = eps * root2;
     for (int i = 0; i < params.size(); i++) {
-      NDArray p = params.get(i);
-      NDArray g = grads.get(i);
-      float wd = p.getShape().dimension() >= 2 ? (float) weightDecay : 0f;
-      // one native call per parameter: clip-scale, decay, moments, update; then zero the grad
-      g.getNDArrayInternal().adamUpdate(
-          new NDList(p, g, first.get(i), second.get(i)), new NDList(p), (float) lr, c, wd,
-          scale, -1f, (float) beta1, (float) beta2, e, false, true);
+      Tensor p = params.get(i);
+      Tensor g = grads.get(i);
+      if (scale != 1f) {
+        g.muli(scale);
+      }
+      if (p.getShape().dimension() >= 2 && weightDecay > 0) {
+        p.muli(1 - lr * weightDecay);
+      }
+      Tensor m = first.get(i);
+      Tensor v = second.get(i);
+      m.muli(beta1).addScaledi(g, 1 - beta1);
+      v.muli(beta2).addProducti(g, g, 1 - beta2);
+      try (Tensor denom = v.sqrt()) {
+        p.addQuotienti(m, denom.addi(e), -c);
+      }
+      g.zeroi();
     }
     return norm;
   }
 
-  private static NDArray local(NDManager step, NDArray a) {
+  private static Tensor local(Arena step, Tensor a) {
     a.attach(step);
     return a;
   }
@@ -192,7 +200,7 @@ public final class AdamW implements AutoCloseable {
     return out;
   }
 
-  private static void replace(List<NDArray> list, int i, NDArray fresh) {
+  private static void replace(List<Tensor> list, int i, Tensor fresh) {
     list.set(i, fresh).close();
   }
 

@@ -1,8 +1,8 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Index;
 import io.vivarium.core.Vocabulary;
 
 /**
@@ -19,13 +19,13 @@ final class ByteTerms {
    * The predicted distribution at each position restricted to the 256 bytes and renormalised
    * ({@code <eos>} left out): log p_b, (B·S, 256) from the vocabulary's log-distribution (B·S, V).
    */
-  static NDArray byteLog(NDArray logAll) {
-    return logAll.get(new NDIndex(":, 0:" + Vocabulary.BYTES)).logSoftmax(-1); // (B·S, 256)
+  static Tensor byteLog(Tensor logAll) {
+    return logAll.get(new Index(":, 0:" + Vocabulary.BYTES)).logSoftmax(-1); // (B·S, 256)
   }
 
   /** The mean over the scored positions ({@code mask} (B·S), {@code denom} their count) of H(p_b), in nats. */
-  static NDArray entropy(NDArray byteLog, NDArray mask, NDArray denom) {
-    NDArray h = byteLog.exp().mul(byteLog).sum(new int[] {-1}).neg(); // (B·S)
+  static Tensor entropy(Tensor byteLog, Tensor mask, Tensor denom) {
+    Tensor h = byteLog.exp().mul(byteLog).sum(new int[] {-1}).neg(); // (B·S)
     return h.mul(mask).sum().div(denom);
   }
 
@@ -38,7 +38,7 @@ final class ByteTerms {
    *
    * @return the loss term (scalar, differentiable through p_b) and KL(q ‖ uniform) in nats
    */
-  static NDArray[] colony(NDManager m, NDArray byteLog, NDArray mask, float positions, long[] counts) {
+  static Tensor[] colony(Arena m, Tensor byteLog, Tensor mask, float positions, long[] counts) {
     double total = 0;
     for (long c : counts) {
       total += c;
@@ -49,10 +49,10 @@ final class ByteTerms {
       base[b] = (float) (counts[b] / all);
     }
     float share = (float) (positions / all);
-    NDArray expected = byteLog.exp().mul(mask.expandDims(1)).sum(new int[] {0}); // (256)
-    NDArray q = m.create(base).add(expected.div(m.create((float) all))); // (256)
-    NDArray kl = q.mul(q.maximum(m.create(1e-30f)).log()).sum().add(m.create((float) LOG_BYTES));
-    return new NDArray[] {kl.div(m.create(share)), kl};
+    Tensor expected = byteLog.exp().mul(mask.expandDims(1)).sum(new int[] {0}); // (256)
+    Tensor q = m.create(base).add(expected.div(m.create((float) all))); // (256)
+    Tensor kl = q.mul(q.maximum(m.create(1e-30f)).log()).sum().add(m.create((float) LOG_BYTES));
+    return new Tensor[] {kl.div(m.create(share)), kl};
   }
 
   /**

@@ -1,11 +1,10 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import java.util.List;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Index;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Autograd;
@@ -49,12 +48,12 @@ final class GradientStability {
    */
   float[] bonus(List<List<EpisodeGroups.Sample>> episodes, ActionSpace space) {
     double[] s = brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray ref = reference == null ? null : m.create(reference);
-        NDArray sum = null;
+      try (Arena m = w.manager().newChild()) {
+        Tensor ref = reference == null ? null : m.create(reference);
+        Tensor sum = null;
         double[] out = new double[episodes.size()];
         for (int e = 0; e < episodes.size(); e++) {
-          NDArray g = gradient(w, m, episodes.get(e), space); // (P)
+          Tensor g = gradient(w, m, episodes.get(e), space); // (P)
           out[e] = stability(g, ref);
           sum = sum == null ? g : sum.add(g);
         }
@@ -95,43 +94,43 @@ final class GradientStability {
    * either gradient touches (an entry no input reaches, such as an unused token's embedding,
    * would otherwise make every s 0); against no reference, ref = 0.
    */
-  static double stability(NDArray g, NDArray ref) {
-    NDArray change = ref == null ? g.abs() : g.sub(ref).abs(); // (P)
-    NDArray touched = ref == null ? g.neq(0f) : g.neq(0f).logicalOr(ref.neq(0f));
-    NDArray live = change.booleanMask(touched);
+  static double stability(Tensor g, Tensor ref) {
+    Tensor change = ref == null ? g.abs() : g.sub(ref).abs(); // (P)
+    Tensor touched = ref == null ? g.neq(0f) : g.neq(0f).logicalOr(ref.neq(0f));
+    Tensor live = change.booleanMask(touched);
     long n = live.size();
     if (n == 0) {
       return 0;
     }
     int k = (int) Math.max(1, Math.ceil(SHARE * n));
-    return -live.sort().get(new NDIndex("0:" + k)).mean().getFloat();
+    return -live.sort().get(new Index("0:" + k)).mean().getFloat();
   }
 
   /**
    * ∇ of the episode's mean log-probability of what it did (per token for sequences), over all
    * parameters flattened in file order (P); the parameters' gradients are zeroed afterwards.
    */
-  private NDArray gradient(Weights w, NDManager m, List<EpisodeGroups.Sample> episode, ActionSpace space) {
+  private Tensor gradient(Weights w, Arena m, List<EpisodeGroups.Sample> episode, ActionSpace space) {
     Autograd.record(() -> {
       Autograd.backward(meanLogp(w, m, episode, space));
       return null;
     });
-    NDList flat = new NDList();
-    List<NDArray> grads = new ArrayList<>();
-    for (NDArray p : w.all().values()) {
-      NDArray grad = p.getGradient();
+    List<Tensor> flat = new ArrayList<>();
+    List<Tensor> grads = new ArrayList<>();
+    for (Tensor p : w.all().values()) {
+      Tensor grad = p.getGradient();
       grad.attach(m);
       grads.add(grad);
       flat.add(grad.reshape(-1));
     }
-    NDArray g = NDArrays.concat(flat); // (P), a copy
-    for (NDArray grad : grads) {
+    Tensor g = Tensor.concat(flat, 0); // (P), a copy
+    for (Tensor grad : grads) {
       grad.muli(0f);
     }
     return g;
   }
 
-  private NDArray meanLogp(Weights w, NDManager m, List<EpisodeGroups.Sample> episode, ActionSpace space) {
+  private Tensor meanLogp(Weights w, Arena m, List<EpisodeGroups.Sample> episode, ActionSpace space) {
     int n = episode.size();
     List<BrainInput> in = new ArrayList<>(n);
     for (EpisodeGroups.Sample s : episode) {
@@ -142,14 +141,14 @@ final class GradientStability {
       for (int j = 0; j < n; j++) {
         act[j] = episode.get(j).choice();
       }
-      NDArray logAll = Policy.forward(w, m, in, space.alphabet(), true)[0].logSoftmax(-1); // (B, A)
+      Tensor logAll = Policy.forward(w, m, in, space.alphabet(), true)[0].logSoftmax(-1); // (B, A)
       return logAll.gather(m.create(act, new Shape(n, 1)), 1).mean();
     }
     int[][] tokens = new int[n][];
     for (int j = 0; j < n; j++) {
       tokens[j] = episode.get(j).tokens();
     }
-    NDArray[] seq = Policy.sequence(w, m, in, tokens, space.channel(), temperature, true);
+    Tensor[] seq = Policy.sequence(w, m, in, tokens, space.channel(), temperature, true);
     return seq[0].mul(seq[2]).sum().div(seq[2].sum().maximum(m.create(1f)));
   }
 }

@@ -1,7 +1,8 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Autograd;
@@ -162,14 +163,14 @@ public final class Grpo extends OptimizedLearner {
       a[j] = s.advantage();
     }
     return step((w, m) -> {
-      NDArray logAll = Policy.forward(w, m, in, alphabet, true)[0].logSoftmax(-1); // (B, A)
-      NDArray lp = logAll.gather(m.create(act, new Shape(b, 1)), 1).squeeze(-1); // (B)
-      NDArray logRatio = lp.sub(m.create(old));
-      NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
-      NDArray loss = Surrogate.clipped(m, logRatio, m.create(a), options.clip())
+      Tensor logAll = Policy.forward(w, m, in, alphabet, true)[0].logSoftmax(-1); // (B, A)
+      Tensor lp = logAll.gather(m.create(act, new Shape(b, 1)), 1).squeeze(-1); // (B)
+      Tensor logRatio = lp.sub(m.create(old));
+      Tensor entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
+      Tensor loss = Surrogate.clipped(m, logRatio, m.create(a), options.clip())
           .sub(entropy.mul(m.create((float) options.entropy())));
       loss = klRef.oneByte(m, loss, lp, in, alphabet, act);
-      return new NDArray[] {loss, entropy, logRatio, null};
+      return new Tensor[] {loss, entropy, logRatio, null};
     }, lr, this::report);
   }
 
@@ -188,7 +189,7 @@ public final class Grpo extends OptimizedLearner {
       tokens[j] = batch.get(j).tokens();
     }
     return step((w, m) -> {
-      NDArray[] seq = Policy.sequence(w, m, in, tokens, channel, options.temperature(), true);
+      Tensor[] seq = Policy.sequence(w, m, in, tokens, channel, options.temperature(), true);
       int s = Math.toIntExact(seq[0].getShape().get(0)) / b;
       float[] old = new float[b * s];
       float[] a = new float[b * s];
@@ -207,20 +208,20 @@ public final class Grpo extends OptimizedLearner {
           }
         }
       }
-      NDArray msk = seq[2];
-      NDArray denom = msk.sum().maximum(m.create(1f));
-      NDArray logRatio = seq[0].sub(m.create(old)).mul(msk);
-      NDArray entropy = seq[1].mul(msk).sum().div(denom);
-      NDArray loss = Surrogate.perSample(m, logRatio, m.create(a), options.clip()).mul(msk).sum().div(denom)
+      Tensor msk = seq[2];
+      Tensor denom = msk.sum().maximum(m.create(1f));
+      Tensor logRatio = seq[0].sub(m.create(old)).mul(msk);
+      Tensor entropy = seq[1].mul(msk).sum().div(denom);
+      Tensor loss = Surrogate.perSample(m, logRatio, m.create(a), options.clip()).mul(msk).sum().div(denom)
           .sub(entropy.mul(m.create((float) options.entropy())));
-      NDArray[] terms = byteTerms(m, seq[3], msk, denom, counts);
+      Tensor[] terms = byteTerms(m, seq[3], msk, denom, counts);
       for (int k = 0; k < 2; k++) {
         if (terms[k] != null) {
           loss = loss.add(terms[k].mul(m.create((float) (k == 0 ? options.byteEntropy() : options.colonyHistogram()))));
         }
       }
       loss = klRef.sequences(m, loss, seq[0], msk, in, tokens, channel, options.temperature());
-      return new NDArray[] {loss, entropy, logRatio, msk, terms[0], terms[2]};
+      return new Tensor[] {loss, entropy, logRatio, msk, terms[0], terms[2]};
     }, lr, this::report);
   }
 
@@ -228,17 +229,17 @@ public final class Grpo extends OptimizedLearner {
    * Seed 000's loss terms from the vocabulary's log-distribution (B·S, V) at the scored positions:
    * −H of the byte distribution, the colony term and its KL; each null when off.
    */
-  private NDArray[] byteTerms(ai.djl.ndarray.NDManager m, NDArray logAll, NDArray msk, NDArray denom, long[] counts) {
-    NDArray[] out = new NDArray[3];
+  private Tensor[] byteTerms(Arena m, Tensor logAll, Tensor msk, Tensor denom, long[] counts) {
+    Tensor[] out = new Tensor[3];
     if (options.byteEntropy() <= 0 && counts == null) {
       return out;
     }
-    NDArray byteLog = ByteTerms.byteLog(logAll); // (B·S, 256)
+    Tensor byteLog = ByteTerms.byteLog(logAll); // (B·S, 256)
     if (options.byteEntropy() > 0) {
       out[0] = ByteTerms.entropy(byteLog, msk, denom).neg();
     }
     if (counts != null) {
-      NDArray[] c = ByteTerms.colony(m, byteLog, msk, denom.getFloat(), counts);
+      Tensor[] c = ByteTerms.colony(m, byteLog, msk, denom.getFloat(), counts);
       out[1] = c[0];
       out[2] = c[1];
     }
@@ -249,7 +250,7 @@ public final class Grpo extends OptimizedLearner {
    * Loss, entropy, KL, clip fraction (over the masked positions when there is a mask), gradient
    * norm; then the byte terms' values when {@code t} has them (NaN when off).
    */
-  private float[] report(NDArray[] t, float norm) {
+  private float[] report(Tensor[] t, float norm) {
     float[] kl = Surrogate.klAndClip(t[2].toFloatArray(), t[3] == null ? null : t[3].toFloatArray(), options.clip());
     float[] out = {t[0].getFloat(), t[1].getFloat(), kl[0], kl[1], norm, Float.NaN, Float.NaN};
     for (int k = 4; k < t.length; k++) {

@@ -1,7 +1,7 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Autograd;
@@ -188,12 +188,12 @@ public final class Imitation extends OptimizedLearner {
     }
     float count = Math.max(1f, knownCount);
     return step((w, m) -> {
-      NDArray[] fwd = Policy.forward(w, m, inputs, alphabet, true);
-      NDArray logits = fwd[0]; // (B, A)
-      NDArray ce = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
-      NDArray err = fwd[1].sub(m.create(value)).square().mul(m.create(known)); // (B)
-      NDArray v = err.sum().div(m.create(count)).mul(m.create(0.5f * VALUE_COEF));
-      return new NDArray[] {ce.add(v), ce, logits};
+      Tensor[] fwd = Policy.forward(w, m, inputs, alphabet, true);
+      Tensor logits = fwd[0]; // (B, A)
+      Tensor ce = logits.logSoftmax(-1).gather(m.create(target, new Shape(b, 1)), 1).mean().neg();
+      Tensor err = fwd[1].sub(m.create(value)).square().mul(m.create(known)); // (B)
+      Tensor v = err.sum().div(m.create(count)).mul(m.create(0.5f * VALUE_COEF));
+      return new Tensor[] {ce.add(v), ce, logits};
     }, lr, (t, norm) -> {
       long[] argmax = t[2].argMax(1).toLongArray();
       int right = 0;
@@ -219,10 +219,10 @@ public final class Imitation extends OptimizedLearner {
       tokens[j] = states.answer(k);
     }
     return step((w, m) -> {
-      NDArray[] seq = Policy.sequence(w, m, inputs, tokens, channel, temperature, true);
-      NDArray mask = seq[2]; // (B·S)
-      NDArray loss = seq[0].mul(mask).sum().div(mask.sum().maximum(m.create(1f))).neg();
-      return new NDArray[] {loss, mask, seq[3].argMax(1)}; // argMax: (B·S) over the vocabulary
+      Tensor[] seq = Policy.sequence(w, m, inputs, tokens, channel, temperature, true);
+      Tensor mask = seq[2]; // (B·S)
+      Tensor loss = seq[0].mul(mask).sum().div(mask.sum().maximum(m.create(1f))).neg();
+      return new Tensor[] {loss, mask, seq[3].argMax(1)}; // argMax: (B·S) over the vocabulary
     }, lr, (t, norm) -> {
       float[] hits = hits(t[1].toFloatArray(), t[2].toLongArray(), tokens);
       return new float[] {t[0].getFloat(), hits[0], norm, hits[1]};

@@ -1,9 +1,9 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.Autograd;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.policy.Policy;
@@ -27,7 +27,7 @@ final class KlReference implements AutoCloseable {
   static final String METRIC = "kl_ref";
   private final double weight;
   private final TorchBrain reference;
-  private NDArray pending; // this step's k3 mean (scalar), alive in the step's manager
+  private Tensor pending; // this step's k3 mean (scalar), alive in the step's manager
   private double sum;
   private int steps;
 
@@ -56,12 +56,12 @@ final class KlReference implements AutoCloseable {
   }
 
   /** {@code loss} plus the penalty on one-byte actions: {@code logp} (B) the policy's of {@code actions}. */
-  NDArray oneByte(NDManager m, NDArray loss, NDArray logp, List<BrainInput> inputs, long[] alphabet,
+  Tensor oneByte(Arena m, Tensor loss, Tensor logp, List<BrainInput> inputs, long[] alphabet,
       long[] actions) {
     if (!on()) {
       return loss;
     }
-    NDArray ref = referenced(w -> Policy.forward(w, m, inputs, alphabet, false)[0].logSoftmax(-1) // (B, A)
+    Tensor ref = referenced(w -> Policy.forward(w, m, inputs, alphabet, false)[0].logSoftmax(-1) // (B, A)
         .gather(m.create(actions, new Shape(actions.length, 1)), 1).squeeze(-1)); // (B)
     return penalised(m, loss, k3(m, ref.sub(logp)).mean());
   }
@@ -70,32 +70,32 @@ final class KlReference implements AutoCloseable {
    * {@code loss} plus the penalty on byte sequences, per scored token: {@code logp} and {@code mask}
    * are {@link Policy#sequence}'s (B·S) for the same rows, tokens, channel and temperature.
    */
-  NDArray sequences(NDManager m, NDArray loss, NDArray logp, NDArray mask, List<BrainInput> inputs,
+  Tensor sequences(Arena m, Tensor loss, Tensor logp, Tensor mask, List<BrainInput> inputs,
       int[][] tokens, Channel channel, double temperature) {
     if (!on()) {
       return loss;
     }
-    NDArray ref = referenced(w -> Policy.sequence(w, m, inputs, tokens, channel, temperature, false)[0]); // (B·S)
-    NDArray denom = mask.sum().maximum(m.create(1f));
+    Tensor ref = referenced(w -> Policy.sequence(w, m, inputs, tokens, channel, temperature, false)[0]); // (B·S)
+    Tensor denom = mask.sum().maximum(m.create(1f));
     // δ is masked before exp: unscored positions hold huge negative log-probabilities.
     return penalised(m, loss, k3(m, ref.sub(logp).mul(mask)).mul(mask).sum().div(denom));
   }
 
   /** The reference's forward pass; the policy's gradient mode (inside its collector) is restored after. */
-  private NDArray referenced(Function<io.vivarium.brain.model.Weights, NDArray> forward) {
-    boolean grad = JniUtils.isGradMode();
+  private Tensor referenced(Function<io.vivarium.brain.model.Weights, Tensor> forward) {
+    boolean grad = Autograd.isOn();
     try {
       return reference.infer(forward); // no gradients: the reference's outputs are constants
     } finally {
-      JniUtils.setGradMode(grad);
+      Autograd.set(grad);
     }
   }
 
-  private static NDArray k3(NDManager m, NDArray delta) {
+  private static Tensor k3(Arena m, Tensor delta) {
     return delta.exp().sub(delta).sub(m.create(1f));
   }
 
-  private NDArray penalised(NDManager m, NDArray loss, NDArray kl) {
+  private Tensor penalised(Arena m, Tensor loss, Tensor kl) {
     pending = kl;
     return loss.add(kl.mul(m.create((float) weight)));
   }

@@ -1,8 +1,8 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.Autograd;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.Transformer;
@@ -79,10 +79,10 @@ public final class LmScorer {
 
   private static float[] logSoftmax(TorchBrain brain, long[] x, int b, int t) {
     return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        JniUtils.setGradMode(false);
+      try (Arena m = w.manager().newChild()) {
+        Autograd.off();
         Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
-        NDArray logits = Transformer.logits(w, Transformer.hidden(w, batch, false)); // (B, T, V)
+        Tensor logits = Transformer.logits(w, Transformer.hidden(w, batch, false)); // (B, T, V)
         return logits.logSoftmax(2).toFloatArray();
       }
     });

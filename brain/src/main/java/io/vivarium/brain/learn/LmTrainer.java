@@ -1,10 +1,8 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.Autograd;
@@ -59,12 +57,12 @@ public final class LmTrainer {
   public static Result run(java.nio.file.Path corpusFile, LmOptions o, PrintWriter out)
       throws IOException {
     LmCorpus corpus = LmCorpus.read(corpusFile, o.block());
-    Engine engine = Torch.start(o.threads(), null);
-    engine.setRandomSeed((int) Seeds.derive(o.seed(), "torch"));
+    Torch.start(o.threads(), null);
+    Torch.seed(Seeds.derive(o.seed(), "torch"));
     try (TorchBrain brain = TorchBrain.create(o.shape(), Seeds.derive(o.seed(), "weights"))) {
       out.printf(Locale.ROOT, "config: %s, corpus %d bytes, seed %d, %d thread(s), %s %s%n",
           o.shape().describe().replace('\n', ' ').trim(), corpus.size(), o.seed(), o.threads(),
-          engine.getEngineName(), engine.getVersion());
+          "libtorch", Torch.VERSION);
       out.printf(Locale.ROOT, "parameters: %d%n", brain.parameterCount());
       Result r = new LmTrainer(brain, corpus, o).train(out);
       out.printf(Locale.ROOT, "train_loss: %.4f%n", r.trainLoss());
@@ -146,8 +144,8 @@ public final class LmTrainer {
       for (int i = 0; i < options.evalIters(); i++) {
         corpus.batch(rng, b, t, split == 1, x, y);
         sum += brain.update(w -> {
-          try (NDManager m = w.manager().newSubManager()) {
-            JniUtils.setGradMode(false);
+          try (Arena m = w.manager().newChild()) {
+            Autograd.off();
             Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
             return loss(w, batch, m.create(y, new Shape(b, t)), false).getFloat();
           }
@@ -158,8 +156,8 @@ public final class LmTrainer {
     return means;
   }
 
-  private static NDArray loss(Weights w, Batch batch, NDArray targets, boolean training) {
-    NDArray hidden = Transformer.hidden(w, batch, training); // (B, T, C)
+  private static Tensor loss(Weights w, Batch batch, Tensor targets, boolean training) {
+    Tensor hidden = Transformer.hidden(w, batch, training); // (B, T, C)
     return Transformer.crossEntropy(Transformer.logits(w, hidden), targets, null);
   }
 }

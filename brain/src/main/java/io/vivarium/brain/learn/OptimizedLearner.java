@@ -1,7 +1,7 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Weights;
@@ -64,13 +64,13 @@ abstract class OptimizedLearner implements Learner {
   /** The terms of one gradient step, built on the step's manager; element 0 is the loss minimised. */
   @FunctionalInterface
   interface Loss {
-    NDArray[] build(Weights w, NDManager m);
+    Tensor[] build(Weights w, Arena m);
   }
 
   /** What a step reports, read from its terms (still alive) and the gradient norm before clipping. */
   @FunctionalInterface
   interface Report {
-    float[] read(NDArray[] terms, float gradNorm);
+    float[] read(Tensor[] terms, float gradNorm);
   }
 
   /**
@@ -80,9 +80,9 @@ abstract class OptimizedLearner implements Learner {
    */
   float[] step(Loss loss, double lr, Report report) {
     return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray[] terms = Autograd.record(() -> {
-          NDArray[] t = loss.build(w, m);
+      try (Arena m = w.manager().newChild()) {
+        Tensor[] terms = Autograd.record(() -> {
+          Tensor[] t = loss.build(w, m);
           Autograd.backward(t[0]);
           return t;
         });

@@ -1,7 +1,7 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.Acted;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.Sampling;
@@ -178,7 +178,7 @@ public final class PairTrainer {
     }
     return Steps.minimize(brain, opt, lr, options.clip(), (w, m) -> {
       Batch batch = Batch.of(m, w.shape(), inputs);
-      NDArray hidden = Transformer.hidden(w, batch, true); // (B, T, C)
+      Tensor hidden = Transformer.hidden(w, batch, true); // (B, T, C)
       return Transformer.crossEntropy(Transformer.logits(w, hidden), m.create(targets, new Shape(b, t)),
           m.create(weights, new Shape(b, t)));
     });

@@ -1,7 +1,7 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Autograd;
@@ -129,19 +129,19 @@ public final class Ppo extends OptimizedLearner {
     Advantages.normalise(adv, 0, size, 1e-8f);
     long[] alphabet = r.space().alphabet();
     return step((w, m) -> {
-      NDArray[] out = Policy.forward(w, m, inputs, alphabet, true);
-      NDArray logAll = out[0].logSoftmax(-1); // (B, A)
-      NDArray newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
-      NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
+      Tensor[] out = Policy.forward(w, m, inputs, alphabet, true);
+      Tensor logAll = out[0].logSoftmax(-1); // (B, A)
+      Tensor newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
+      Tensor entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
       // Constants are arrays of the step's manager: DJL's scalar overloads free their
       // buffer before the backward pass reads it (see Transformer#scalar).
-      NDArray logRatio = newLogp.sub(m.create(oldLogp));
-      NDArray pg = Surrogate.clipped(m, logRatio, m.create(adv), options.clip());
-      NDArray v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
-      NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
+      Tensor logRatio = newLogp.sub(m.create(oldLogp));
+      Tensor pg = Surrogate.clipped(m, logRatio, m.create(adv), options.clip());
+      Tensor v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
+      Tensor loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
           .add(v.mul(m.create((float) options.valueCoef())));
       loss = klRef.oneByte(m, loss, newLogp, inputs, alphabet, actions);
-      return new NDArray[] {loss, pg, v, entropy, logRatio, null};
+      return new Tensor[] {loss, pg, v, entropy, logRatio, null};
     }, lr, this::report);
   }
 
@@ -164,18 +164,18 @@ public final class Ppo extends OptimizedLearner {
     Advantages.normalise(adv, 0, size, 1e-8f);
     io.vivarium.core.Channel channel = r.space().channel();
     return step((w, m) -> {
-      NDArray[] seq = Policy.sequence(w, m, inputs, tokens, channel, temperature, true, true);
-      NDArray msk = seq[2]; // (B·S)
+      Tensor[] seq = Policy.sequence(w, m, inputs, tokens, channel, temperature, true, true);
+      Tensor msk = seq[2]; // (B·S)
       float[][] perToken = perToken(msk.toFloatArray(), oldLogp, adv);
-      NDArray denom = msk.sum().maximum(m.create(1f));
-      NDArray logRatio = seq[0].sub(m.create(perToken[0])).mul(msk); // (B·S)
-      NDArray pg = Surrogate.perSample(m, logRatio, m.create(perToken[1]), options.clip()).mul(msk).sum().div(denom);
-      NDArray entropy = seq[1].mul(msk).sum().div(denom);
-      NDArray v = seq[4].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
-      NDArray loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
+      Tensor denom = msk.sum().maximum(m.create(1f));
+      Tensor logRatio = seq[0].sub(m.create(perToken[0])).mul(msk); // (B·S)
+      Tensor pg = Surrogate.perSample(m, logRatio, m.create(perToken[1]), options.clip()).mul(msk).sum().div(denom);
+      Tensor entropy = seq[1].mul(msk).sum().div(denom);
+      Tensor v = seq[4].sub(m.create(ret)).square().mean().mul(m.create(0.5f));
+      Tensor loss = pg.sub(entropy.mul(m.create((float) options.entropy())))
           .add(v.mul(m.create((float) options.valueCoef())));
       loss = klRef.sequences(m, loss, seq[0], msk, inputs, tokens, channel, temperature);
-      return new NDArray[] {loss, pg, v, entropy, logRatio, msk};
+      return new Tensor[] {loss, pg, v, entropy, logRatio, msk};
     }, lr, this::report);
   }
 
@@ -205,7 +205,7 @@ public final class Ppo extends OptimizedLearner {
   }
 
   /** Policy loss, value loss, entropy, approximate KL, clip fraction (over the mask, if any), gradient norm. */
-  private float[] report(NDArray[] t, float norm) {
+  private float[] report(Tensor[] t, float norm) {
     float[] kl = Surrogate.klAndClip(t[4].toFloatArray(), t[5] == null ? null : t[5].toFloatArray(), options.clip());
     return new float[] {t[1].getFloat(), t[2].getFloat(), t[3].getFloat(), kl[0], kl[1], norm};
   }

@@ -1,7 +1,7 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.Autograd;
 import io.vivarium.brain.model.Weights;
@@ -21,11 +21,11 @@ public final class Steps {
    * back-propagates it, applies {@code opt} with {@code lr} and {@code clip}; returns the loss.
    */
   public static float minimize(TorchBrain brain, AdamW opt, double lr, double clip,
-      BiFunction<Weights, NDManager, NDArray> loss) {
+      BiFunction<Weights, Arena, Tensor> loss) {
     return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray l = Autograd.record(() -> {
-          NDArray value = loss.apply(w, m);
+      try (Arena m = w.manager().newChild()) {
+        Tensor l = Autograd.record(() -> {
+          Tensor value = loss.apply(w, m);
           Autograd.backward(value);
           return value;
         });

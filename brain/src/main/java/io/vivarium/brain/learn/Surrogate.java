@@ -1,7 +1,7 @@
 package io.vivarium.brain.learn;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 
 /** The clipped surrogate objective PPO and GRPO share, and their KL and clip-fraction estimates. Stateless. */
 final class Surrogate {
@@ -11,14 +11,14 @@ final class Surrogate {
    * The clipped surrogate loss {@code max(−A·r, −A·clip(r, 1−ε, 1+ε))} per sample, with
    * {@code r = exp(logRatio)}; its mean, or with {@code mask} its masked mean.
    */
-  static NDArray clipped(NDManager m, NDArray logRatio, NDArray adv, double clip) {
+  static Tensor clipped(Arena m, Tensor logRatio, Tensor adv, double clip) {
     return perSample(m, logRatio, adv, clip).mean();
   }
 
   /** The per-sample clipped surrogate loss (same shape as {@code logRatio}). */
-  static NDArray perSample(NDManager m, NDArray logRatio, NDArray adv, double clip) {
-    NDArray ratio = logRatio.exp();
-    NDArray clipped = ratio.maximum(m.create((float) (1 - clip))).minimum(m.create((float) (1 + clip)));
+  static Tensor perSample(Arena m, Tensor logRatio, Tensor adv, double clip) {
+    Tensor ratio = logRatio.exp();
+    Tensor clipped = ratio.maximum(m.create((float) (1 - clip))).minimum(m.create((float) (1 + clip)));
     return adv.mul(ratio).neg().maximum(adv.mul(clipped).neg());
   }
 

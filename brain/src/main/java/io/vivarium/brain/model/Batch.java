@@ -1,9 +1,8 @@
 package io.vivarium.brain.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.core.Vocabulary;
@@ -26,8 +25,8 @@ import java.util.List;
  * @param lengths real (unpadded) token count of each row
  */
 public record Batch(
-    NDArray tokens, NDArray channels, NDArray positions, NDArray patches, NDArray rows,
-    NDArray cols, NDArray mask, int[] lengths, int patchCount) {
+    Tensor tokens, Tensor channels, Tensor positions, Tensor patches, Tensor rows,
+    Tensor cols, Tensor mask, int[] lengths, int patchCount) {
 
   /** Batch size B. */
   public int size() {
@@ -55,7 +54,7 @@ public record Batch(
   }
 
   /** A batch of prefix-LM inputs; every row must fit the shape's block and patch grid. */
-  public static Batch of(NDManager m, BrainShape shape, List<BrainInput> inputs) {
+  public static Batch of(Arena m, BrainShape shape, List<BrainInput> inputs) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("a batch needs at least one input; got none");
     }
@@ -97,10 +96,10 @@ public record Batch(
       open &= prefixes[i] == n + t;
     }
     // all rows unpadded and all prefix: nothing is hidden, so no mask is built or added
-    NDArray mask = open ? null : m.create(prefixMask(prefixes, n + t), new Shape(b, 1, n + t, n + t));
+    Tensor mask = open ? null : m.create(prefixMask(prefixes, n + t), new Shape(b, 1, n + t, n + t));
     return new Batch(
         m.create(tokens, g == 1 ? new Shape(b, t) : new Shape(b, t, g)), m.create(channels, new Shape(b, t)),
-        m.arange(0, t, 1, DataType.INT64),
+        m.arange(0, t),
         n == 0 ? null : m.create(patchValues, new Shape(b, n, shape.patchValues())),
         n == 0 ? null : m.create(rows, new Shape(b, n)),
         n == 0 ? null : m.create(cols, new Shape(b, n)),
@@ -108,14 +107,14 @@ public record Batch(
   }
 
   /** A plain causal language-model batch: {@code tokens} is (B, T), all on one channel; one token per position. */
-  public static Batch causal(NDManager m, long[] tokens, int b, int t, int channel) {
+  public static Batch causal(Arena m, long[] tokens, int b, int t, int channel) {
     long[] channels = new long[b * t];
     Arrays.fill(channels, channel);
     int[] lengths = new int[b];
     Arrays.fill(lengths, t);
-    NDArray mask = m.create(prefixMask(new int[] {0}, t), new Shape(1, 1, t, t));
+    Tensor mask = m.create(prefixMask(new int[] {0}, t), new Shape(1, 1, t, t));
     return new Batch(
-        m.create(tokens, new Shape(b, t)), m.create(channels, new Shape(b, t)), m.arange(0, t, 1, DataType.INT64),
+        m.create(tokens, new Shape(b, t)), m.create(channels, new Shape(b, t)), m.arange(0, t),
         null, null, null, mask, lengths, 0);
   }
 

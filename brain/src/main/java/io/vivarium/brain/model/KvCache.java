@@ -1,9 +1,9 @@
 package io.vivarium.brain.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Index;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import java.util.Arrays;
 import java.util.List;
@@ -25,18 +25,18 @@ import java.util.List;
  */
 public final class KvCache implements AutoCloseable {
   private final Weights w;
-  private final NDManager manager;
-  private final NDArray[] kv; // 2 per layer: keys, values, each (B·H, W, D)
+  private final Arena manager;
+  private final Tensor[] kv; // 2 per layer: keys, values, each (B·H, W, D)
   private final int padded; // W0: the padded sequence width of the prefill, patches included
   private int[] real; // per cache row: positions of the padded part that are real (N + tokens)
   private int[] next; // per cache row: the position id of the next token
   private float[][] first; // (B, V + 1) logits and value at each row's last position
   private float[] hidden0; // (S0, C) flattened final hidden state of row 0's real positions
 
-  private KvCache(Weights w, NDManager manager, int padded, Batch b, int[] rowOf) {
+  private KvCache(Weights w, Arena manager, int padded, Batch b, int[] rowOf) {
     this.w = w;
     this.manager = manager;
-    this.kv = new NDArray[2 * w.shape().layers()];
+    this.kv = new Tensor[2 * w.shape().layers()];
     this.padded = padded;
     this.real = new int[rowOf.length];
     this.next = new int[rowOf.length];
@@ -53,26 +53,26 @@ public final class KvCache implements AutoCloseable {
    * GRPO group's shared context) run once and their keys and values are copied to each row.
    */
   public static KvCache open(Weights w, List<BrainInput> inputs) {
-    NDManager m = w.manager().newSubManager();
+    Arena m = w.manager().newChild();
     try {
       KvCache c;
-      try (NDManager step = m.newSubManager()) {
+      try (Arena step = m.newChild()) {
         List<BrainInput> distinct = new java.util.ArrayList<>();
         int[] rowOf = SharedPrefix.distinct(inputs, distinct);
         Batch b = Batch.of(step, w.shape(), distinct);
         c = new KvCache(w, m, b.sequence(), b, rowOf);
-        NDArray hidden = Transformer.prefill(w, b, c.kv); // (U, S, C)
+        Tensor hidden = Transformer.prefill(w, b, c.kv); // (U, S, C)
         if (distinct.size() < inputs.size()) {
-          NDIndex rows = new NDIndex("{}", step.create(SharedPrefix.headRows(rowOf, w.shape().heads())));
+          Index rows = new Index("{}", step.create(SharedPrefix.headRows(rowOf, w.shape().heads())));
           for (int j = 0; j < c.kv.length; j++) {
             c.kv[j] = c.kv[j].get(rows); // (B·H, S, D)
           }
         }
-        for (NDArray a : c.kv) {
+        for (Tensor a : c.kv) {
           a.attach(m);
         }
         c.hidden0 = hidden.get(rowOf[0]).get("0:{}", c.real[0]).toFloatArray();
-        NDArray last = hidden.gather(lastIndex(step, b, w.shape().dim()), 1).squeeze(1); // (U, C)
+        Tensor last = hidden.gather(lastIndex(step, b, w.shape().dim()), 1).squeeze(1); // (U, C)
         float[][] once = outputs(w, last, true);
         c.first = new float[inputs.size()][];
         for (int i = 0; i < rowOf.length; i++) {
@@ -87,7 +87,7 @@ public final class KvCache implements AutoCloseable {
   }
 
   /** (B, 1, C) int64 index of each row's last real position, for a gather along positions. */
-  private static NDArray lastIndex(NDManager m, Batch b, int c) {
+  private static Tensor lastIndex(Arena m, Batch b, int c) {
     long[] index = new long[b.size() * c];
     for (int i = 0; i < b.size(); i++) {
       Arrays.fill(index, i * c, (i + 1) * c, b.patchCount() + b.lengths()[i] - 1L);
@@ -96,7 +96,7 @@ public final class KvCache implements AutoCloseable {
   }
 
   /** Logits (V), then the value when {@code withValue}, per row of {@code last} (B, C). */
-  private static float[][] outputs(Weights w, NDArray last, boolean withValue) {
+  private static float[][] outputs(Weights w, Tensor last, boolean withValue) {
     int b = Math.toIntExact(last.getShape().get(0));
     int v = w.shape().vocab();
     float[] logits = Transformer.logits(w, last).toFloatArray(); // (B, V)
@@ -154,16 +154,16 @@ public final class KvCache implements AutoCloseable {
       c[i] = channel;
       p[i] = next[i]++;
     }
-    try (NDManager step = manager.newSubManager()) {
+    try (Arena step = manager.newChild()) {
       Shape col = new Shape(b, 1);
-      NDArray last = Transformer.decode(w, step.create(t, col), step.create(c, col),
+      Tensor last = Transformer.decode(w, step.create(t, col), step.create(c, col),
           step.create(p, col), mask(step), kv); // (B, C)
       return outputs(w, last, false);
     }
   }
 
   /** (B, 1, 1, W) additive mask hiding each row's padding, or null when no row is padded. */
-  private NDArray mask(NDManager m) {
+  private Tensor mask(Arena m) {
     int width = Math.toIntExact(kv[0].getShape().get(1)) + 1;
     boolean any = false;
     float[] mask = new float[rows() * width];
@@ -195,10 +195,10 @@ public final class KvCache implements AutoCloseable {
     }
     real = Arrays.copyOf(real, kept);
     next = Arrays.copyOf(next, kept);
-    try (NDManager step = manager.newSubManager()) {
-      NDIndex rows = new NDIndex("{}", step.create(Arrays.copyOf(index, kept * heads)));
+    try (Arena step = manager.newChild()) {
+      Index rows = new Index("{}", step.create(Arrays.copyOf(index, kept * heads)));
       for (int j = 0; j < kv.length; j++) {
-        NDArray old = kv[j];
+        Tensor old = kv[j];
         kv[j] = old.get(rows); // (kept·H, W, D)
         kv[j].attach(manager);
         old.close();

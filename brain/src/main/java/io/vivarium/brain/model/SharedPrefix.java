@@ -1,10 +1,10 @@
 package io.vivarium.brain.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import java.util.List;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Index;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.core.Vocabulary;
@@ -45,7 +45,7 @@ public final class SharedPrefix {
    *
    * @return (B, T, C) with T the longest continuation; positions past a row's length are padding
    */
-  public static NDArray predictors(Weights w, NDManager m, List<BrainInput> prefixes, int[] groupOf,
+  public static Tensor predictors(Weights w, Arena m, List<BrainInput> prefixes, int[] groupOf,
       int[][] tokens, int channel, boolean training) {
     BrainShape s = w.shape();
     Transformer.oneTokenPerPosition(s);
@@ -57,31 +57,31 @@ public final class SharedPrefix {
     }
     int p = prefixes.get(0).tokens().length;
     Batch pb = Batch.of(m, s, prefixes); // all prefix: attends everywhere, no mask
-    NDArray xp = Transformer.dropout(embedPrefix(w, pb), drop); // (U, P, C)
-    NDArray xc = Transformer.dropout(embedContinuations(w, m, tokens, channel, p, t), drop); // (B, T, C)
-    NDArray rowsOf = m.create(headRows(groupOf, s.heads())); // (B·H) rows of the prefix's U·H
-    NDArray mask = causal(m, p, t); // (1, 1, T, P + T)
+    Tensor xp = Transformer.dropout(embedPrefix(w, pb), drop); // (U, P, C)
+    Tensor xc = Transformer.dropout(embedContinuations(w, m, tokens, channel, p, t), drop); // (B, T, C)
+    Tensor rowsOf = m.create(headRows(groupOf, s.heads())); // (B·H) rows of the prefix's U·H
+    Tensor mask = causal(m, p, t); // (1, 1, T, P + T)
     for (int i = 0; i < s.layers(); i++) {
       String h = "h" + i + ".";
-      NDArray[] kv = new NDArray[2];
-      NDArray next = Transformer.block(w, h, xp, pb.mask(), drop, kv);
-      xc = continuationBlock(w, h, xc, kv[0].get(new NDIndex("{}", rowsOf)), kv[1].get(new NDIndex("{}", rowsOf)),
+      Tensor[] kv = new Tensor[2];
+      Tensor next = Transformer.block(w, h, xp, pb.mask(), drop, kv);
+      xc = continuationBlock(w, h, xc, kv[0].get(new Index("{}", rowsOf)), kv[1].get(new Index("{}", rowsOf)),
           mask, drop);
       xp = next;
     }
-    NDArray lastOfPrefix = xp.get(new NDIndex(":, {}:, :", p - 1)) // (U, 1, C)
-        .get(new NDIndex("{}", m.create(toLong(groupOf)))); // (B, 1, C)
-    NDArray before = t > 1 ? lastOfPrefix.concat(xc.get(new NDIndex(":, :{}, :", t - 1)), 1) : lastOfPrefix;
+    Tensor lastOfPrefix = xp.get(new Index(":, {}:, :", p - 1)) // (U, 1, C)
+        .get(new Index("{}", m.create(toLong(groupOf)))); // (B, 1, C)
+    Tensor before = t > 1 ? lastOfPrefix.concat(xc.get(new Index(":, :{}, :", t - 1)), 1) : lastOfPrefix;
     return Transformer.layerNorm(before, w.get("lnf.g"), w.get("lnf.b")); // (B, T, C)
   }
 
-  private static NDArray embedPrefix(Weights w, Batch b) {
+  private static Tensor embedPrefix(Weights w, Batch b) {
     return Transformer.lookup(b.tokens(), w.get("tok")).add(Transformer.lookup(b.channels(), w.get("chan")))
         .add(Transformer.lookup(b.positions(), w.get("pos")));
   }
 
   /** Continuation tokens (PAD after each row's end) at positions P.., on {@code channel}. */
-  private static NDArray embedContinuations(Weights w, NDManager m, int[][] tokens, int channel, int p, int t) {
+  private static Tensor embedContinuations(Weights w, Arena m, int[][] tokens, int channel, int p, int t) {
     long[] ids = new long[tokens.length * t];
     java.util.Arrays.fill(ids, Vocabulary.PAD);
     for (int i = 0; i < tokens.length; i++) {
@@ -93,36 +93,36 @@ public final class SharedPrefix {
     for (int j = 0; j < t; j++) {
       pos[j] = p + j;
     }
-    NDArray tok = m.create(ids, new Shape(tokens.length, t));
-    NDArray chan = tok.zerosLike().add(m.create((long) channel));
+    Tensor tok = m.create(ids, new Shape(tokens.length, t));
+    Tensor chan = tok.zerosLike().add(m.create((long) channel));
     return Transformer.lookup(tok, w.get("tok")).add(Transformer.lookup(chan, w.get("chan")))
         .add(Transformer.lookup(m.create(pos), w.get("pos")));
   }
 
   /** One block for continuations whose keys and values are the prefix's {@code kp}, {@code vp} (B·H, P, D) plus their own. */
-  private static NDArray continuationBlock(Weights w, String h, NDArray x, NDArray kp, NDArray vp, NDArray mask,
+  private static Tensor continuationBlock(Weights w, String h, Tensor x, Tensor kp, Tensor vp, Tensor mask,
       double drop) {
     long bs = x.getShape().get(0);
     long t = x.getShape().get(1);
     long c = x.getShape().get(2);
     int heads = w.shape().heads();
     long d = c / heads;
-    NDArray a = Transformer.layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
-    NDList qkv = Transformer.linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, T, 3C)
+    Tensor a = Transformer.layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
+    List<Tensor> qkv = Transformer.linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, T, 3C)
         .reshape(bs, t, 3, heads, d)
         .transpose(2, 0, 3, 1, 4)
         .reshape(3, bs * heads, t, d)
         .split(3, 0);
-    NDArray q = qkv.get(0).squeeze(0).mul(Transformer.scalar(x, (float) (1 / Math.sqrt(d))));
-    NDArray k = kp.concat(qkv.get(1).squeeze(0), 1); // (B·H, P + T, D)
-    NDArray v = vp.concat(qkv.get(2).squeeze(0), 1);
-    NDArray y = Transformer.attend(q, k, v, mask, bs, heads, drop); // (B, T, C)
+    Tensor q = qkv.get(0).squeeze(0).mul(Transformer.scalar(x, (float) (1 / Math.sqrt(d))));
+    Tensor k = kp.concat(qkv.get(1).squeeze(0), 1); // (B·H, P + T, D)
+    Tensor v = vp.concat(qkv.get(2).squeeze(0), 1);
+    Tensor y = Transformer.attend(q, k, v, mask, bs, heads, drop); // (B, T, C)
     x = x.add(Transformer.dropout(Transformer.linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
     return Transformer.mlp(w, h, x, drop);
   }
 
   /** (1, 1, T, P + T): every prefix position visible, own positions causally. */
-  private static NDArray causal(NDManager m, int p, int t) {
+  private static Tensor causal(Arena m, int p, int t) {
     float[] mask = new float[t * (p + t)];
     for (int j = 0; j < t; j++) {
       for (int k = p + j + 1; k < p + t; k++) {

@@ -1,11 +1,9 @@
 package io.vivarium.brain.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.internal.NDArrayEx;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
+import io.vivarium.brain.tensor.Tensor;
+import java.util.List;
+import io.vivarium.brain.tensor.Index;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.core.Channel;
 
@@ -26,10 +24,10 @@ public final class Transformer {
   private Transformer() {}
 
   /** The final hidden state after the last block and the final LayerNorm: (B, S, C). */
-  public static NDArray hidden(Weights w, Batch batch, boolean training) {
+  public static Tensor hidden(Weights w, Batch batch, boolean training) {
     BrainShape s = w.shape();
     double drop = training ? s.dropout() : 0;
-    NDArray x = dropout(embed(w, batch), drop); // (B, S, C)
+    Tensor x = dropout(embed(w, batch), drop); // (B, S, C)
     for (int i = 0; i < s.layers(); i++) {
       x = block(w, "h" + i + ".", x, batch.mask(), drop, null);
     }
@@ -41,10 +39,10 @@ public final class Transformer {
    * {@link KvCache}: {@code kv[2i]} and {@code kv[2i + 1]} become layer i's keys and values
    * (B·H, S, D), still in the batch's manager. Returns the final hidden state (B, S, C).
    */
-  static NDArray prefill(Weights w, Batch batch, NDArray[] kv) {
-    NDArray x = embed(w, batch); // (B, S, C)
+  static Tensor prefill(Weights w, Batch batch, Tensor[] kv) {
+    Tensor x = embed(w, batch); // (B, S, C)
     for (int i = 0; i < w.shape().layers(); i++) {
-      NDArray[] layer = new NDArray[2];
+      Tensor[] layer = new Tensor[2];
       x = block(w, "h" + i + ".", x, batch.mask(), 0, layer);
       kv[2 * i] = layer[0];
       kv[2 * i + 1] = layer[1];
@@ -59,26 +57,26 @@ public final class Transformer {
    * (B·H, W + 1, D) in the same manager, and the old array closed. Returns the final hidden
    * state of the new positions (B, C); equals {@link #last} on the whole sequences.
    */
-  static NDArray decode(Weights w, NDArray tokens, NDArray channels, NDArray positions,
-      NDArray mask, NDArray[] kv) {
+  static Tensor decode(Weights w, Tensor tokens, Tensor channels, Tensor positions,
+      Tensor mask, Tensor[] kv) {
     BrainShape s = w.shape();
     oneTokenPerPosition(s);
     long bs = tokens.getShape().get(0);
     long d = s.headDim();
-    NDArray x = lookup(tokens, w.get("tok")).add(lookup(channels, w.get("chan")))
+    Tensor x = lookup(tokens, w.get("tok")).add(lookup(channels, w.get("chan")))
         .add(lookup(positions, w.get("pos"))); // (B, 1, C)
     for (int i = 0; i < s.layers(); i++) {
       String h = "h" + i + ".";
-      NDList qkv = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
+      List<Tensor> qkv = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
           w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, 1, 3C)
           .reshape(bs, 3, s.heads(), d)
           .transpose(1, 0, 2, 3)
           .reshape(3, bs * s.heads(), 1, d) // (3, B·H, 1, D)
           .split(3, 0);
-      NDArray q = qkv.get(0).squeeze(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, 1, D)
-      NDArray k = extend(kv, 2 * i, qkv.get(1).squeeze(0)); // (B·H, W + 1, D)
-      NDArray v = extend(kv, 2 * i + 1, qkv.get(2).squeeze(0));
-      NDArray y = attend(q, k, v, mask, bs, s.heads(), 0); // (B, 1, C)
+      Tensor q = qkv.get(0).squeeze(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, 1, D)
+      Tensor k = extend(kv, 2 * i, qkv.get(1).squeeze(0)); // (B·H, W + 1, D)
+      Tensor v = extend(kv, 2 * i + 1, qkv.get(2).squeeze(0));
+      Tensor y = attend(q, k, v, mask, bs, s.heads(), 0); // (B, 1, C)
       x = x.add(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")));
       x = mlp(w, h, x, 0);
     }
@@ -97,10 +95,10 @@ public final class Transformer {
   }
 
   /** Appends {@code fresh} (B·H, 1, D) to {@code kv[j]} in kv[j]'s manager; closes the old. */
-  private static NDArray extend(NDArray[] kv, int j, NDArray fresh) {
-    NDArray old = kv[j];
-    NDArray grown = old.concat(fresh, 1);
-    grown.attach(old.getManager());
+  private static Tensor extend(Tensor[] kv, int j, Tensor fresh) {
+    Tensor old = kv[j];
+    Tensor grown = old.concat(fresh, 1);
+    grown.attach(old.arena());
     old.close();
     kv[j] = grown;
     return grown;
@@ -111,10 +109,10 @@ public final class Transformer {
    * at those positions, but the last block runs its query, attention, projection and MLP for
    * them only — what policies and samplers need, for (L − 1 + ~¼) / L of the work.
    */
-  public static NDArray last(Weights w, Batch batch, boolean training) {
+  public static Tensor last(Weights w, Batch batch, boolean training) {
     BrainShape s = w.shape();
     double drop = training ? s.dropout() : 0;
-    NDArray x = dropout(embed(w, batch), drop); // (B, S, C)
+    Tensor x = dropout(embed(w, batch), drop); // (B, S, C)
     for (int i = 0; i < s.layers() - 1; i++) {
       x = block(w, "h" + i + ".", x, batch.mask(), drop, null);
     }
@@ -123,17 +121,17 @@ public final class Transformer {
   }
 
   /** Next-token logits from a hidden state: (B, S, C) → (B, S, V). */
-  public static NDArray logits(Weights w, NDArray hidden) {
+  public static Tensor logits(Weights w, Tensor hidden) {
     return linear(hidden, w.get("tok"), null);
   }
 
   /** Values from a hidden state: (B, S, C) → (B, S). */
-  public static NDArray values(Weights w, NDArray hidden) {
+  public static Tensor values(Weights w, Tensor hidden) {
     return linear(hidden, w.get("value.w"), w.get("value.b")).squeeze(-1);
   }
 
   /** Decoded patches from a hidden state: (B, S, C) → (B, S, P×P×3). */
-  public static NDArray patches(Weights w, NDArray hidden) {
+  public static Tensor patches(Weights w, Tensor hidden) {
     return linear(hidden, w.get("unpatch.w"), w.get("unpatch.b"));
   }
 
@@ -142,8 +140,8 @@ public final class Transformer {
    * weighted per position by {@code weight} (B, T) (1 = counts, 0 = ignored), or unweighted
    * when {@code weight} is null.
    */
-  public static NDArray crossEntropy(NDArray logits, NDArray targets, NDArray weight) {
-    NDArray picked = logits.logSoftmax(-1).gather(targets.expandDims(-1), -1).squeeze(-1);
+  public static Tensor crossEntropy(Tensor logits, Tensor targets, Tensor weight) {
+    Tensor picked = logits.logSoftmax(-1).gather(targets.expandDims(-1), -1).squeeze(-1);
     if (weight == null) {
       return picked.mean().neg();
     }
@@ -157,22 +155,22 @@ public final class Transformer {
    * in the backward pass — a use-after-free, the likely cause of NaN losses seen in long runs.
    * This array lives until the step's manager closes.
    */
-  static NDArray scalar(NDArray like, float value) {
-    return like.getManager().create(value);
+  static Tensor scalar(Tensor like, float value) {
+    return like.arena().create(value);
   }
 
-  private static NDArray embed(Weights w, Batch b) {
-    NDArray tok = lookup(b.tokens(), w.get("tok")); // (B, T, C), or (B, T, G, C) for groups
+  private static Tensor embed(Weights w, Batch b) {
+    Tensor tok = lookup(b.tokens(), w.get("tok")); // (B, T, C), or (B, T, G, C) for groups
     if (w.shape().group() > 1) { // a group's G embeddings side by side, projected to one position
       Shape s = tok.getShape();
       tok = linear(tok.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)), w.get("group.w"), null);
     }
-    NDArray x = tok.add(lookup(b.channels(), w.get("chan"))).add(lookup(b.positions(), w.get("pos")));
+    Tensor x = tok.add(lookup(b.channels(), w.get("chan"))).add(lookup(b.positions(), w.get("pos")));
     if (b.patchCount() == 0) {
       return x;
     }
-    NDArray video = b.rows().zerosLike().add(Channel.VIDEO.ordinal()); // (B, N)
-    NDArray p = linear(b.patches(), w.get("patch.w"), w.get("patch.b")) // (B, N, C)
+    Tensor video = b.rows().zerosLike().add(Channel.VIDEO.ordinal()); // (B, N)
+    Tensor p = linear(b.patches(), w.get("patch.w"), w.get("patch.b")) // (B, N, C)
         .add(lookup(b.rows(), w.get("patch.row")))
         .add(lookup(b.cols(), w.get("patch.col")))
         .add(lookup(video, w.get("chan")));
@@ -180,30 +178,30 @@ public final class Transformer {
   }
 
   /** One block; when {@code kv} is not null its two slots receive the keys and values. */
-  static NDArray block(Weights w, String h, NDArray x, NDArray mask, double drop,
-      NDArray[] kv) {
+  static Tensor block(Weights w, String h, Tensor x, Tensor mask, double drop,
+      Tensor[] kv) {
     long bs = x.getShape().get(0);
     long s = x.getShape().get(1);
     long c = x.getShape().get(2);
     int heads = w.shape().heads();
     long d = c / heads;
-    NDArray a = layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
+    Tensor a = layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
     // 3-D batched matrix products (bmm) are several times faster than 4-D matmul here; split
     // (not select) keeps the backward pass to one concatenation instead of three zero-filled
     // copies of the whole (3, B·H, S, D) tensor
-    NDList qkv = linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, S, 3C)
+    List<Tensor> qkv = linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, S, 3C)
         .reshape(bs, s, 3, heads, d)
         .transpose(2, 0, 3, 1, 4)
         .reshape(3, bs * heads, s, d) // (3, B·H, S, D)
         .split(3, 0);
-    NDArray q = qkv.get(0).squeeze(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, S, D)
-    NDArray k = qkv.get(1).squeeze(0);
-    NDArray v = qkv.get(2).squeeze(0);
+    Tensor q = qkv.get(0).squeeze(0).mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, S, D)
+    Tensor k = qkv.get(1).squeeze(0);
+    Tensor v = qkv.get(2).squeeze(0);
     if (kv != null) {
       kv[0] = k;
       kv[1] = v;
     }
-    NDArray y = attend(q, k, v, mask, bs, heads, drop); // (B, S, C)
+    Tensor y = attend(q, k, v, mask, bs, heads, drop); // (B, S, C)
     x = x.add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
     return mlp(w, h, x, drop);
   }
@@ -213,41 +211,41 @@ public final class Transformer {
    * position, the query, projection and MLP from the last one. {@code x} is (B, S, C); returns
    * (B, 1, C), equal to the full block's output at those positions.
    */
-  private static NDArray lastBlock(Weights w, String h, NDArray x, Batch batch, double drop) {
+  private static Tensor lastBlock(Weights w, String h, Tensor x, Batch batch, double drop) {
     long bs = x.getShape().get(0);
     long s = x.getShape().get(1);
     long c = x.getShape().get(2);
     int heads = w.shape().heads();
     long d = c / heads;
-    NDArray qkvAll = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
+    Tensor qkvAll = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
         w.get(h + "attn.w"), w.get(h + "attn.b")); // (B, S, 3C)
-    NDList kv = qkvAll.get(new NDIndex(":, :, {}:", c))
+    List<Tensor> kv = qkvAll.get(new Index(":, :, {}:", c))
         .reshape(bs, s, 2, heads, d)
         .transpose(2, 0, 3, 1, 4)
         .reshape(2, bs * heads, s, d) // (2, B·H, S, D)
         .split(2, 0);
-    NDArray q = atLast(qkvAll, batch).get(new NDIndex(":, :, :{}", c)) // (B, 1, C)
+    Tensor q = atLast(qkvAll, batch).get(new Index(":, :, :{}", c)) // (B, 1, C)
         .reshape(bs, 1, heads, d)
         .transpose(0, 2, 1, 3)
         .reshape(bs * heads, 1, d)
         .mul(scalar(x, (float) (1 / Math.sqrt(d)))); // (B·H, 1, D)
-    NDArray y = attend(q, kv.get(0).squeeze(0), kv.get(1).squeeze(0), lastMask(batch, s),
+    Tensor y = attend(q, kv.get(0).squeeze(0), kv.get(1).squeeze(0), lastMask(batch, s),
         bs, heads, drop); // (B, 1, C)
-    NDArray last = atLast(x, batch).add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
+    Tensor last = atLast(x, batch).add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
     return mlp(w, h, last, drop);
   }
 
   /** softmax(q·kᵀ + mask)·v for q (B·H, Q, D), k and v (B·H, S, D); returns (B, Q, H·D). */
-  static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, long bs, int heads,
+  static Tensor attend(Tensor q, Tensor k, Tensor v, Tensor mask, long bs, int heads,
       double drop) {
     long rows = q.getShape().get(1);
     long s = k.getShape().get(1);
     long d = q.getShape().get(2);
-    NDArray att = q.batchMatMul(k.transpose(0, 2, 1)); // (B·H, Q, S)
+    Tensor att = q.batchMatMul(k.transpose(0, 2, 1)); // (B·H, Q, S)
     if (mask != null) {
-      att = att.reshape(bs, heads, rows, s).add(mask); // (B, H, Q, S)
+      att = att.reshape(bs, heads, rows, s).add(mask.typeOf(att)); // (B, H, Q, S), bf16 under autocast
     }
-    att = dropout(att.softmax(-1), drop).reshape(bs * heads, rows, s);
+    att = dropout(att.softmaxSameType(-1), drop).reshape(bs * heads, rows, s);
     return att.batchMatMul(v) // (B·H, Q, D)
         .reshape(bs, heads, rows, d)
         .transpose(0, 2, 1, 3)
@@ -255,30 +253,30 @@ public final class Transformer {
   }
 
   /** The feed-forward half of a block: x + Drop(W2 · GELU(W1 · LN2(x))). */
-  static NDArray mlp(Weights w, String h, NDArray x, double drop) {
-    NDArray m = layerNorm(x, w.get(h + "ln2.g"), w.get(h + "ln2.b"));
-    NDArray f = linear(m, w.get(h + "fc.w"), w.get(h + "fc.b")); // (B, S, 4C)
-    f = f.getNDArrayInternal().gelu();
+  static Tensor mlp(Weights w, String h, Tensor x, double drop) {
+    Tensor m = layerNorm(x, w.get(h + "ln2.g"), w.get(h + "ln2.b"));
+    Tensor f = linear(m, w.get(h + "fc.w"), w.get(h + "fc.b")); // (B, S, 4C)
+    f = f.gelu();
     return x.add(dropout(linear(f, w.get(h + "out.w"), w.get(h + "out.b")), drop));
   }
 
   /** {@code t} (B, S, W) at each row's last real position: (B, 1, W). */
-  private static NDArray atLast(NDArray t, Batch b) {
+  private static Tensor atLast(Tensor t, Batch b) {
     long s = t.getShape().get(1);
     long width = t.getShape().get(2);
     if (b.unpadded()) {
-      return t.get(new NDIndex(":, {}:, :", s - 1));
+      return t.get(new Index(":, {}:, :", s - 1));
     }
     long[] index = new long[Math.toIntExact(b.size() * width)];
     for (int i = 0; i < b.size(); i++) {
       java.util.Arrays.fill(index, Math.toIntExact(i * width), Math.toIntExact((i + 1) * width),
           b.patchCount() + b.lengths()[i] - 1L);
     }
-    return t.gather(t.getManager().create(index, new Shape(b.size(), 1, width)), 1);
+    return t.gather(t.arena().create(index, new Shape(b.size(), 1, width)), 1);
   }
 
   /** (B, 1, 1, S) additive mask hiding each row's padding from its last position, or null. */
-  private static NDArray lastMask(Batch b, long s) {
+  private static Tensor lastMask(Batch b, long s) {
     if (b.unpadded()) {
       return null;
     }
@@ -288,26 +286,25 @@ public final class Transformer {
         mask[Math.toIntExact(i * s + j)] = Float.NEGATIVE_INFINITY;
       }
     }
-    return b.tokens().getManager().create(mask, new Shape(b.size(), 1, 1, s));
+    return b.tokens().arena().create(mask, new Shape(b.size(), 1, 1, s));
   }
 
-  static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-    return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+  static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+    return x.linear(weight, bias);
   }
 
-  static NDArray layerNorm(NDArray x, NDArray gain, NDArray bias) {
-    NDArrayEx ex = x.getNDArrayInternal();
-    return ex.layerNorm(x, new Shape(gain.getShape().get(0)), gain, bias, EPS).singletonOrThrow();
+  static Tensor layerNorm(Tensor x, Tensor gain, Tensor bias) {
+    return x.layerNorm(gain, bias, EPS);
   }
 
-  static NDArray lookup(NDArray ids, NDArray table) {
-    return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+  static Tensor lookup(Tensor ids, Tensor table) {
+    return ids.embedding(table);
   }
 
-  static NDArray dropout(NDArray x, double rate) {
+  static Tensor dropout(Tensor x, double rate) {
     if (rate <= 0) {
       return x;
     }
-    return x.getNDArrayInternal().dropout(x, (float) rate, true).singletonOrThrow();
+    return x.dropout(rate);
   }
 }

@@ -1,8 +1,8 @@
 package io.vivarium.brain.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainShape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * The named parameters of one brain, in a fixed order, all owned by one long-lived
- * {@link NDManager}. Names and order are part of the brain file format.
+ * {@link Arena}. Names and order are part of the brain file format.
  *
  * <p>Layout (C = dim, V = vocab, K = channels, P3 = P×P×3, G = grid, L = layers):
  * {@code tok (V, C)}, {@code chan (K, C)}, {@code pos (block, C)}, {@code patch.w (C, P3)},
@@ -26,10 +26,10 @@ import java.util.SplittableRandom;
  */
 public final class Weights implements AutoCloseable {
   private final BrainShape shape;
-  private final NDManager manager;
-  private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+  private final Arena manager;
+  private final Map<String, Tensor> arrays = new LinkedHashMap<>();
 
-  private Weights(BrainShape shape, NDManager manager) {
+  private Weights(BrainShape shape, Arena manager) {
     this.shape = shape;
     this.manager = manager;
   }
@@ -78,7 +78,7 @@ public final class Weights implements AutoCloseable {
    * scaled by 1/sqrt(2L), zero biases, unit LayerNorm gains; the group projection normal with
    * deviation 1/sqrt(G·C). Deterministic for a seed.
    */
-  public static Weights init(BrainShape s, NDManager parent, long seed) {
+  public static Weights init(BrainShape s, Arena parent, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     Map<String, float[]> values = new LinkedHashMap<>();
     double residual = 0.02 / Math.sqrt(2.0 * s.layers());
@@ -102,8 +102,8 @@ public final class Weights implements AutoCloseable {
   }
 
   /** Weights holding {@code values} (one array per {@link #layout} entry, in any order). */
-  public static Weights of(BrainShape s, NDManager parent, Map<String, float[]> values) {
-    Weights w = new Weights(s, parent.newSubManager());
+  public static Weights of(BrainShape s, Arena parent, Map<String, float[]> values) {
+    Weights w = new Weights(s, parent.newChild());
     for (Map.Entry<String, Shape> e : layout(s).entrySet()) {
       float[] v = values.get(e.getKey());
       if (v == null || v.length != e.getValue().size()) {
@@ -112,8 +112,7 @@ public final class Weights implements AutoCloseable {
             "parameter " + e.getKey() + " needs " + e.getValue().size() + " values of shape "
                 + e.getValue() + "; got " + (v == null ? "none" : v.length));
       }
-      NDArray a = w.manager.create(v, e.getValue());
-      a.setName(e.getKey());
+      Tensor a = w.manager.create(v, e.getValue());
       a.setRequiresGradient(true);
       w.arrays.put(e.getKey(), a);
     }
@@ -121,8 +120,8 @@ public final class Weights implements AutoCloseable {
   }
 
   /** The parameter named {@code name}. */
-  public NDArray get(String name) {
-    NDArray a = arrays.get(name);
+  public Tensor get(String name) {
+    Tensor a = arrays.get(name);
     if (a == null) {
       throw new IllegalArgumentException("no parameter named '" + name + "'");
     }
@@ -130,7 +129,7 @@ public final class Weights implements AutoCloseable {
   }
 
   /** All parameters, in file order (unmodifiable). */
-  public Map<String, NDArray> all() {
+  public Map<String, Tensor> all() {
     return Collections.unmodifiableMap(arrays);
   }
 
@@ -144,7 +143,7 @@ public final class Weights implements AutoCloseable {
   /** Number of scalar parameters. */
   public long count() {
     long n = 0;
-    for (NDArray a : arrays.values()) {
+    for (Tensor a : arrays.values()) {
       n += a.size();
     }
     return n;
@@ -156,7 +155,7 @@ public final class Weights implements AutoCloseable {
   }
 
   /** The long-lived manager owning the parameters; per-step managers are its children. */
-  public NDManager manager() {
+  public Arena manager() {
     return manager;
   }
 

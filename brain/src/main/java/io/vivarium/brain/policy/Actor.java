@@ -1,7 +1,7 @@
 package io.vivarium.brain.policy;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.Acted;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.Sampling;
@@ -46,8 +46,8 @@ public final class Actor {
   /** The value head's estimates for {@code inputs} (B). */
   public float[] values(TorchBrain brain, List<BrainInput> inputs) {
     return brain.infer(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray last = io.vivarium.brain.model.Transformer.last(w, io.vivarium.brain.model.Batch.of(m, w.shape(),
+      try (Arena m = w.manager().newChild()) {
+        Tensor last = io.vivarium.brain.model.Transformer.last(w, io.vivarium.brain.model.Batch.of(m, w.shape(),
             inputs), false); // (B, C)
         return io.vivarium.brain.model.Transformer.values(w, last).toFloatArray();
       }
@@ -57,8 +57,8 @@ public final class Actor {
   private Acts oneByte(TorchBrain brain, List<BrainInput> inputs, SplittableRandom rng, boolean greedy) {
     int n = inputs.size();
     float[][] out = brain.infer(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray[] o = Policy.forward(w, m, inputs, space.alphabet(), false);
+      try (Arena m = w.manager().newChild()) {
+        Tensor[] o = Policy.forward(w, m, inputs, space.alphabet(), false);
         return new float[][] {o[0].toFloatArray(), o[1].toFloatArray()};
       }
     });

@@ -1,8 +1,9 @@
 package io.vivarium.brain.policy;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Index;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.SharedPrefix;
@@ -22,17 +23,17 @@ public final class Policy {
   private Policy() {}
 
   /** Logits (B, A) over the alphabet and values (B) for inputs of equal length. */
-  public static NDArray[] forward(Weights w, NDManager m, List<BrainInput> inputs, long[] alphabet, boolean training) {
+  public static Tensor[] forward(Weights w, Arena m, List<BrainInput> inputs, long[] alphabet, boolean training) {
     Batch b = Batch.of(m, w.shape(), inputs);
-    NDArray last = Transformer.last(w, b, training); // (B, C)
-    NDArray logits = Transformer.logits(w, last); // (B, V)
+    Tensor last = Transformer.last(w, b, training); // (B, C)
+    Tensor logits = Transformer.logits(w, last); // (B, V)
     long[] idx = new long[inputs.size() * alphabet.length];
     for (int i = 0; i < inputs.size(); i++) {
       System.arraycopy(alphabet, 0, idx, i * alphabet.length, alphabet.length);
     }
-    NDArray picked = logits.gather(m.create(idx, new Shape(inputs.size(), alphabet.length)), 1); // (B, A)
-    NDArray values = Transformer.values(w, last); // (B)
-    return new NDArray[] {picked, values};
+    Tensor picked = logits.gather(m.create(idx, new Shape(inputs.size(), alphabet.length)), 1); // (B, A)
+    Tensor values = Transformer.values(w, last); // (B)
+    return new Tensor[] {picked, values};
   }
 
   /** Samples one index from each row of {@code logits} (B, A); writes log-probabilities. */
@@ -84,7 +85,7 @@ public final class Policy {
    *     over the batch's positions (B, S), or (B, T) over the continuations alone when rows share
    *     prefixes; the mask marks each row's scored positions, in token order
    */
-  public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
+  public static Tensor[] sequence(Weights w, Arena m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training) {
     return sequence(w, m, prefixes, tokens, channel, temperature, training, false);
   }
@@ -95,9 +96,9 @@ public final class Policy {
    * the {@link Actor}'s sampler read the value; the two agree when prefix and action fit the
    * block (the colony sizes blocks so), else the value sees the context the cut row keeps.
    */
-  public static NDArray[] sequence(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
+  public static Tensor[] sequence(Weights w, Arena m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training, boolean values) {
-    NDArray[] shared = shared(w, m, prefixes, tokens, channel, temperature, training, values);
+    Tensor[] shared = shared(w, m, prefixes, tokens, channel, temperature, training, values);
     if (shared != null) {
       return shared;
     }
@@ -111,23 +112,23 @@ public final class Policy {
     long[] target = new long[b.size() * s];
     float[] mask = new float[b.size() * s];
     scored(rows, tokens, b.patchCount(), s, target, mask);
-    NDArray hidden = Transformer.hidden(w, b, training); // (B, S, C)
-    NDArray logits = Transformer.logits(w, hidden); // (B, S, V)
+    Tensor hidden = Transformer.hidden(w, b, training); // (B, S, C)
+    Tensor logits = Transformer.logits(w, hidden); // (B, S, V)
     logits = logits.div(m.create((float) temperature)).add(m.create(SAMPLEABLE_BIAS)).reshape(b.size() * s, v);
-    NDArray logAll = logits.logSoftmax(-1); // (B·S, V)
-    NDArray picked = logAll.gather(m.create(target, new Shape(b.size() * s, 1)), 1).squeeze(-1); // (B·S)
-    NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg(); // (B·S)
+    Tensor logAll = logits.logSoftmax(-1); // (B·S, V)
+    Tensor picked = logAll.gather(m.create(target, new Shape(b.size() * s, 1)), 1).squeeze(-1); // (B·S)
+    Tensor entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg(); // (B·S)
     if (!values) {
-      return new NDArray[] {picked, entropy, m.create(mask), logAll};
+      return new Tensor[] {picked, entropy, m.create(mask), logAll};
     }
     long[] context = new long[b.size()];
     for (int i = 0; i < b.size(); i++) {
       int n = rows.get(i).tokens().length;
       context[i] = b.patchCount() + n - Math.min(tokens[i].length, n - 1) - 1L; // as in #scored
     }
-    NDArray value = Transformer.values(w, hidden) // (B, S)
+    Tensor value = Transformer.values(w, hidden) // (B, S)
         .gather(m.create(context, new Shape(b.size(), 1)), 1).squeeze(-1); // (B)
-    return new NDArray[] {picked, entropy, m.create(mask), logAll, value};
+    return new Tensor[] {picked, entropy, m.create(mask), logAll, value};
   }
 
   /**
@@ -136,7 +137,7 @@ public final class Policy {
    * output head. The flat positions are (B, T) with T the longest continuation, row i's tokens
    * first, in order. Null when the path does not apply.
    */
-  private static NDArray[] shared(Weights w, NDManager m, List<BrainInput> prefixes, int[][] tokens,
+  private static Tensor[] shared(Weights w, Arena m, List<BrainInput> prefixes, int[][] tokens,
       io.vivarium.core.Channel channel, double temperature, boolean training, boolean values) {
     int b = prefixes.size();
     List<BrainInput> distinct = new java.util.ArrayList<>();
@@ -157,17 +158,17 @@ public final class Policy {
       }
     }
     int v = w.shape().vocab();
-    NDArray hidden = SharedPrefix.predictors(w, m, distinct, groupOf, tokens, channel.ordinal(), training);
-    NDArray logits = Transformer.logits(w, hidden).div(m.create((float) temperature)).add(m.create(SAMPLEABLE_BIAS))
+    Tensor hidden = SharedPrefix.predictors(w, m, distinct, groupOf, tokens, channel.ordinal(), training);
+    Tensor logits = Transformer.logits(w, hidden).div(m.create((float) temperature)).add(m.create(SAMPLEABLE_BIAS))
         .reshape((long) b * t, v);
-    NDArray logAll = logits.logSoftmax(-1); // (B·T, V)
-    NDArray picked = logAll.gather(m.create(target, new Shape((long) b * t, 1)), 1).squeeze(-1);
-    NDArray entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg();
+    Tensor logAll = logits.logSoftmax(-1); // (B·T, V)
+    Tensor picked = logAll.gather(m.create(target, new Shape((long) b * t, 1)), 1).squeeze(-1);
+    Tensor entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg();
     if (!values) {
-      return new NDArray[] {picked, entropy, m.create(mask), logAll};
+      return new Tensor[] {picked, entropy, m.create(mask), logAll};
     }
-    NDArray afterPrefix = hidden.get(new ai.djl.ndarray.index.NDIndex(":, 0, :")); // (B, C): the last context position
-    return new NDArray[] {picked, entropy, m.create(mask), logAll, Transformer.values(w, afterPrefix)};
+    Tensor afterPrefix = hidden.get(new Index(":, 0, :")); // (B, C): the last context position
+    return new Tensor[] {picked, entropy, m.create(mask), logAll, Transformer.values(w, afterPrefix)};
   }
 
   /** 0 for tokens a sampler may draw, a large negative bias for the rest (specials but {@code <eos>}). */

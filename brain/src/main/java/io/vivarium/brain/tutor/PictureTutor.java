@@ -1,10 +1,10 @@
 package io.vivarium.brain.tutor;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.Autograd;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Index;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.Patches;
 import io.vivarium.brain.TorchBrain;
@@ -71,7 +71,7 @@ public final class PictureTutor implements Tutor<PictureExample> {
     List<BrainInput> inputs = inputs(batch);
     Shape shape = new Shape(batch.size(), n, p3);
     return Steps.minimize(brain, opt, lr, clip, (w, m) -> {
-      NDArray weights = m.create(weight, shape); // (B, N, P3)
+      Tensor weights = m.create(weight, shape); // (B, N, P3)
       return decode(w, Batch.of(m, w.shape(), inputs), n, true).sub(m.create(change, shape)).square().mul(weights)
           .sum().div(weights.sum());
     });
@@ -99,8 +99,8 @@ public final class PictureTutor implements Tutor<PictureExample> {
     int n = batch.get(0).input().count();
     List<BrainInput> inputs = inputs(batch);
     return brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        JniUtils.setGradMode(false);
+      try (Arena m = w.manager().newChild()) {
+        Autograd.off();
         return decode(w, Batch.of(m, w.shape(), inputs), n, false).toFloatArray();
       }
     });
@@ -126,9 +126,9 @@ public final class PictureTutor implements Tutor<PictureExample> {
   }
 
   /** The decoder's output at the N patch positions: (B, N, P3). */
-  private static NDArray decode(io.vivarium.brain.model.Weights w, Batch b, int n, boolean training) {
-    NDArray hidden = Transformer.hidden(w, b, training); // (B, N + T, C)
-    return Transformer.patches(w, hidden.get(new NDIndex(":, :" + n + ", :"))); // (B, N, P3)
+  private static Tensor decode(io.vivarium.brain.model.Weights w, Batch b, int n, boolean training) {
+    Tensor hidden = Transformer.hidden(w, b, training); // (B, N + T, C)
+    return Transformer.patches(w, hidden.get(new Index(":, :" + n + ", :"))); // (B, N, P3)
   }
 
   private static List<BrainInput> inputs(List<PictureExample> batch) {

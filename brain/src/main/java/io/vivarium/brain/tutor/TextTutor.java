@@ -1,9 +1,9 @@
 package io.vivarium.brain.tutor;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
+import io.vivarium.brain.Autograd;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.AdamW;
@@ -47,9 +47,9 @@ public final class TextTutor implements Tutor<TextExample> {
     Rows r = rows(batch);
     return Steps.minimize(brain, opt, lr, clip, (w, m) -> {
       Batch b = Batch.of(m, w.shape(), r.inputs);
-      NDArray targets = m.create(r.targets, new Shape(b.size(), b.sequence())); // (B, S)
-      NDArray weights = m.create(r.weights, new Shape(b.size(), b.sequence())); // (B, S)
-      NDArray logits = Transformer.logits(w, Transformer.hidden(w, b, true)); // (B, S, V)
+      Tensor targets = m.create(r.targets, new Shape(b.size(), b.sequence())); // (B, S)
+      Tensor weights = m.create(r.weights, new Shape(b.size(), b.sequence())); // (B, S)
+      Tensor logits = Transformer.logits(w, Transformer.hidden(w, b, true)); // (B, S, V)
       return Transformer.crossEntropy(logits, targets, weights);
     });
   }
@@ -70,10 +70,10 @@ public final class TextTutor implements Tutor<TextExample> {
   private int exact(List<TextExample> batch) {
     Rows r = rows(batch);
     long[] argmax = brain.update(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        JniUtils.setGradMode(false);
+      try (Arena m = w.manager().newChild()) {
+        Autograd.off();
         Batch b = Batch.of(m, w.shape(), r.inputs);
-        NDArray logits = Transformer.logits(w, Transformer.hidden(w, b, false)); // (B, S, V)
+        Tensor logits = Transformer.logits(w, Transformer.hidden(w, b, false)); // (B, S, V)
         return logits.add(m.create(sampleable(w.shape().vocab()))).argMax(-1).toLongArray(); // (B, S)
       }
     });

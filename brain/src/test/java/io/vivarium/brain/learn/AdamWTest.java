@@ -3,8 +3,8 @@ package io.vivarium.brain.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.Autograd;
@@ -29,7 +29,7 @@ class AdamWTest {
     double b1 = 0.9;
     double b2 = 0.99;
     double eps = 1e-8;
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights w = Weights.init(shape, root, 3);
         AdamW opt = new AdamW(w, b1, b2, eps, wd)) {
       Map<String, float[]> before = w.toArrays();
@@ -41,19 +41,19 @@ class AdamWTest {
       double[] vg = new double[gain.length];
       for (int step = 1; step <= 2; step++) {
         // loss = 0.5·Σ tok² + Σ lnf.g³ → gradients tok and 3·g²
-        try (NDManager m = w.manager().newSubManager()) {
+        try (Arena m = w.manager().newChild()) {
           Autograd.record(() -> {
-            NDArray half = m.create(0.5f);
-            NDArray three = m.create(3f);
-            NDArray e = w.get("tok");
-            NDArray t = half.mul(e.mul(e).sum());
-            NDArray g = three.mul(w.get("lnf.g").pow(three)).sum().div(three);
+            Tensor half = m.create(0.5f);
+            Tensor three = m.create(3f);
+            Tensor e = w.get("tok");
+            Tensor t = half.mul(e.mul(e).sum());
+            Tensor g = three.mul(w.get("lnf.g").pow(three)).sum().div(three);
             t.attach(m);
             g.attach(m);
             Autograd.backward(t.add(g));
             return null;
           });
-          ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+          Autograd.off();
           opt.step(m, lr, 0);
         }
         expect(tok, mt, vt, step, lr, wd, b1, b2, eps, true);
@@ -75,7 +75,7 @@ class AdamWTest {
   void exportedStateContinuesBitForBit() {
     Torch.engine();
     BrainShape shape = BrainShape.preset("tiny").with(1, 1, 4, 4, 0).withPatches(1, 1);
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights a = Weights.init(shape, root, 5);
         Weights b = Weights.init(shape, root, 5);
         AdamW straight = new AdamW(a, 0.9, 0.999, 1e-8, 0.1)) {
@@ -110,7 +110,7 @@ class AdamWTest {
     Torch.engine();
     BrainShape small = BrainShape.preset("tiny").with(1, 1, 4, 4, 0).withPatches(1, 1);
     BrainShape wide = BrainShape.preset("tiny").with(1, 1, 8, 4, 0).withPatches(1, 1);
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights a = Weights.init(small, root, 5);
         Weights b = Weights.init(wide, root, 5);
         AdamW oa = new AdamW(a, 0.9, 0.999, 1e-8, 0);
@@ -132,19 +132,19 @@ class AdamWTest {
 
   /** One step on loss = Σ lnf.g³ + 0.5·Σ tok². */
   private static void cubeStep(Weights w, AdamW opt) {
-    try (NDManager m = w.manager().newSubManager()) {
+    try (Arena m = w.manager().newChild()) {
       Autograd.record(() -> {
-        NDArray half = m.create(0.5f);
-        NDArray three = m.create(3f);
-        NDArray e = w.get("tok");
-        NDArray t = half.mul(e.mul(e).sum());
-        NDArray g = w.get("lnf.g").pow(three).sum();
+        Tensor half = m.create(0.5f);
+        Tensor three = m.create(3f);
+        Tensor e = w.get("tok");
+        Tensor t = half.mul(e.mul(e).sum());
+        Tensor g = w.get("lnf.g").pow(three).sum();
         t.attach(m);
         g.attach(m);
         Autograd.backward(t.add(g));
         return null;
       });
-      ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+      Autograd.off();
       opt.step(m, 0.01, 1.0);
     }
   }

@@ -3,8 +3,8 @@ package io.vivarium.brain.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.core.world.WorldBatch;
@@ -27,14 +27,14 @@ class GradientStabilityTest {
 
   @Test
   void stabilityIsMinusTheMeanOfTheSmallestChangesAmongTouchedEntries() {
-    try (NDManager m = Torch.engine().newBaseManager()) {
+    try (Arena m = Arena.newRoot()) {
       float[] g = new float[42];
       float[] ref = new float[42];
       for (int i = 0; i < 40; i++) { // 40 touched entries, changes 1 … 40; 2 untouched
         g[i] = 2 * (i + 1);
         ref[i] = i + 1;
       }
-      NDArray a = m.create(g);
+      Tensor a = m.create(g);
       // 5 % of 40 = 2 smallest changes: 1 and 2
       assertThat(GradientStability.stability(a, m.create(ref))).isCloseTo(-1.5, within(1e-6));
       // no reference: the smallest |g| among the touched, 2 and 4

@@ -3,8 +3,8 @@ package io.vivarium.brain.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
@@ -146,9 +146,9 @@ class GrpoTermsTest {
       tokens[k] = r.tokens(k);
     }
     return brain.infer(w -> {
-      try (NDManager m = w.manager().newSubManager()) {
-        NDArray[] seq = Policy.sequence(w, m, in, tokens, Channel.MOTOR, 1.0, false);
-        NDArray byteLog = ByteTerms.byteLog(seq[3]); // (B·S, 256)
+      try (Arena m = w.manager().newChild()) {
+        Tensor[] seq = Policy.sequence(w, m, in, tokens, Channel.MOTOR, 1.0, false);
+        Tensor byteLog = ByteTerms.byteLog(seq[3]); // (B·S, 256)
         if (entropy) {
           return new float[] {ByteTerms.entropy(byteLog, seq[2], seq[2].sum()).getFloat()};
         }

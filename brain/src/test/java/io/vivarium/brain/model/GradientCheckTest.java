@@ -2,10 +2,10 @@ package io.vivarium.brain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Index;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
@@ -34,19 +34,19 @@ class GradientCheckTest {
       {"h1.proj.w", "7"}, {"h1.fc.w", "100"}, {"h1.out.b", "4"}, {"lnf.b", "6"}
     };
     float[][] grads = new float[probes.length][];
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights w = Weights.of(SHAPE, root, values);
-        NDManager m = root.newSubManager()) {
+        Arena m = root.newChild()) {
       Batch batch = Batch.of(m, SHAPE, List.of(in));
-      NDArray t = m.create(java.util.Arrays.stream(targets).asLongStream().toArray(),
+      Tensor t = m.create(java.util.Arrays.stream(targets).asLongStream().toArray(),
           new Shape(1, targets.length));
       Autograd.record(() -> {
-        NDArray hidden = Transformer.hidden(w, batch, true).get(new NDIndex(":, {}:", n));
+        Tensor hidden = Transformer.hidden(w, batch, true).get(new Index(":, {}:", n));
         Autograd.backward(Transformer.crossEntropy(Transformer.logits(w, hidden), t, null));
         return null;
       });
       for (int i = 0; i < probes.length; i++) {
-        NDArray g = w.get(probes[i][0]).getGradient();
+        Tensor g = w.get(probes[i][0]).getGradient();
         g.attach(m);
         grads[i] = g.toFloatArray();
       }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.BrainFile;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
@@ -77,7 +77,7 @@ class GroupedPositionsTest {
   @Test
   void inputsThatAreNotWholeGroupsOfAPrefixAreRefused() {
     Torch.engine();
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (Arena m = Arena.newRoot()) {
       assertThatThrownBy(() -> Batch.of(m, GROUPED, List.of(BrainInput.of(new int[] {1, 2, 3, 4}, Channel.TEXT, 4))))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("brain.group");
       assertThatThrownBy(() -> Batch.of(m, GROUPED, List.of(BrainInput.of(new int[] {1, 2, 3}, Channel.TEXT, 0))))
@@ -88,9 +88,9 @@ class GroupedPositionsTest {
   }
 
   private static float[] last(BrainShape shape, Map<String, float[]> values, BrainInput in) {
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights w = Weights.of(shape, root, values);
-        NDManager m = root.newSubManager()) {
+        Arena m = root.newChild()) {
       return Transformer.last(w, Batch.of(m, shape, List.of(in)), false).toFloatArray();
     }
   }

@@ -3,9 +3,9 @@ package io.vivarium.brain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
@@ -39,9 +39,9 @@ class LastPositionTest {
     Torch.engine();
     Map<String, float[]> values = ReferenceForwardTest.randomWeights(SHAPE, 31);
     for (List<BrainInput> inputs : List.of(padded(), unpadded())) {
-      try (NDManager root = NDManager.newBaseManager();
+      try (Arena root = Arena.newRoot();
           Weights w = Weights.of(SHAPE, root, values);
-          NDManager m = root.newSubManager()) {
+          Arena m = root.newChild()) {
         Batch batch = Batch.of(m, SHAPE, inputs);
         // no mask at all when nothing is hidden: every row unpadded and all prefix
         assertThat(batch.mask() == null)
@@ -67,13 +67,13 @@ class LastPositionTest {
     List<BrainInput> inputs = padded();
     Map<String, float[]> viaLast = gradients(values, inputs, (w, b) -> Transformer.last(w, b, true));
     Map<String, float[]> viaFull = gradients(values, inputs, (w, b) -> {
-      NDArray h = Transformer.hidden(w, b, true); // (B, S, C)
+      Tensor h = Transformer.hidden(w, b, true); // (B, S, C)
       long[] index = new long[b.size() * SHAPE.dim()];
       for (int i = 0; i < b.size(); i++) {
         java.util.Arrays.fill(index, i * SHAPE.dim(), (i + 1) * SHAPE.dim(),
             b.patchCount() + b.lengths()[i] - 1L);
       }
-      NDArray idx = h.getManager().create(index, new Shape(b.size(), 1, SHAPE.dim()));
+      Tensor idx = h.arena().create(index, new Shape(b.size(), 1, SHAPE.dim()));
       return h.gather(idx, 1).squeeze(1);
     });
     viaFull.forEach((name, g) -> {
@@ -85,21 +85,21 @@ class LastPositionTest {
   }
 
   private static Map<String, float[]> gradients(Map<String, float[]> values, List<BrainInput> inputs,
-      java.util.function.BiFunction<Weights, Batch, NDArray> head) {
-    try (NDManager root = NDManager.newBaseManager();
+      java.util.function.BiFunction<Weights, Batch, Tensor> head) {
+    try (Arena root = Arena.newRoot();
         Weights w = Weights.of(SHAPE, root, values);
-        NDManager m = root.newSubManager()) {
+        Arena m = root.newChild()) {
       Batch batch = Batch.of(m, SHAPE, inputs);
       Autograd.record(() -> {
-        NDArray last = head.apply(w, batch); // (B, C)
-        NDArray loss = Transformer.logits(w, last).logSoftmax(-1).get(":, 65").sum()
+        Tensor last = head.apply(w, batch); // (B, C)
+        Tensor loss = Transformer.logits(w, last).logSoftmax(-1).get(":, 65").sum()
             .add(Transformer.values(w, last).sum());
         Autograd.backward(loss);
         return null;
       });
       Map<String, float[]> out = new java.util.LinkedHashMap<>();
-      for (Map.Entry<String, NDArray> e : w.all().entrySet()) {
-        NDArray g = e.getValue().getGradient();
+      for (Map.Entry<String, Tensor> e : w.all().entrySet()) {
+        Tensor g = e.getValue().getGradient();
         g.attach(m);
         out.put(e.getKey(), g.toFloatArray());
       }

@@ -3,8 +3,8 @@ package io.vivarium.brain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Patches;
@@ -56,11 +56,11 @@ class ReferenceForwardTest {
     List<BrainInput> inputs = List.of(
         withPatches(new int[] {257, 72, 105, 260, 33}, 2, 1),
         withPatches(new int[] {257, 10, 200}, 0, 2));
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights w = Weights.of(SHAPE, root, values)) {
-      NDManager m = root.newSubManager();
+      Arena m = root.newChild();
       Batch batch = Batch.of(m, SHAPE, inputs);
-      NDArray hidden = Transformer.hidden(w, batch, false);
+      Tensor hidden = Transformer.hidden(w, batch, false);
       float[] h = hidden.toFloatArray(); // (B, S, C)
       float[] logits = Transformer.logits(w, hidden).toFloatArray(); // (B, S, V)
       float[] vals = Transformer.values(w, hidden).toFloatArray(); // (B, S)
@@ -104,7 +104,7 @@ class ReferenceForwardTest {
       assertThat(hc[i]).containsExactly(ha[i]);
     }
     // and the tensor version agrees with both facts
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights w = Weights.of(SHAPE, root, values)) {
       float[] fa = Transformer.hidden(w, Batch.of(root, SHAPE, List.of(a)), false).toFloatArray();
       float[] fc = Transformer.hidden(w, Batch.of(root, SHAPE, List.of(laterTarget)), false)

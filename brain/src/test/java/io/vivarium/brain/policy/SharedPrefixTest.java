@@ -3,8 +3,8 @@ package io.vivarium.brain.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import io.vivarium.brain.tensor.Tensor;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Patches;
@@ -89,12 +89,12 @@ class SharedPrefixTest {
   /** Each row's scored log-probabilities in order; with {@code grads}, the gradient of their sum. */
   private static float[][] score(Map<String, float[]> values, List<BrainInput> prefixes, int[][] tokens,
       Map<String, float[]> grads) {
-    try (NDManager root = NDManager.newBaseManager();
+    try (Arena root = Arena.newRoot();
         Weights w = Weights.of(SHAPE, root, values);
-        NDManager m = root.newSubManager()) {
+        Arena m = root.newChild()) {
       float[][] out = new float[tokens.length][];
       Autograd.record(() -> {
-        NDArray[] seq = Policy.sequence(w, m, prefixes, tokens, Channel.MOTOR, 1.0, false);
+        Tensor[] seq = Policy.sequence(w, m, prefixes, tokens, Channel.MOTOR, 1.0, false);
         float[] lp = seq[0].toFloatArray();
         float[] mask = seq[2].toFloatArray();
         int s = lp.length / tokens.length;
@@ -116,8 +116,8 @@ class SharedPrefixTest {
         return null;
       });
       if (grads != null) {
-        for (Map.Entry<String, NDArray> e : w.all().entrySet()) {
-          NDArray g = e.getValue().getGradient();
+        for (Map.Entry<String, Tensor> e : w.all().entrySet()) {
+          Tensor g = e.getValue().getGradient();
           g.attach(m);
           grads.put(e.getKey(), g.toFloatArray());
         }
@@ -143,7 +143,7 @@ class SharedPrefixTest {
   }
 
   private static Map<String, float[]> randomWeights(BrainShape shape, long seed) {
-    try (NDManager root = NDManager.newBaseManager(); Weights w = Weights.init(shape, root, seed)) {
+    try (Arena root = Arena.newRoot(); Weights w = Weights.init(shape, root, seed)) {
       Map<String, float[]> out = new LinkedHashMap<>();
       w.all().forEach((name, a) -> out.put(name, a.toFloatArray()));
       return out;

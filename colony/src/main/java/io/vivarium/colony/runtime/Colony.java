@@ -120,7 +120,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
       this.configToml = ConfigResolver.toToml(config, true);
       registry.recordStart(config.colony().name(), config.colony().seed(), configToml, ConfigResolver.hash(config));
-      Torch.start(config.brain().threads(), dir.root());
+      Torch.start(config.brain(), dir.root());
       this.bus = config.bus().enabled() ? MqttBus.open(config.bus(), config.colony().name()) : null;
       if (bus != null) {
         log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.types.Shape;
+import io.vivarium.brain.tensor.Shape;
 import io.vivarium.brain.BrainFile;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.TrainedFor;

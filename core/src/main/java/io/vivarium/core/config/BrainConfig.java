@@ -28,15 +28,30 @@ public record BrainConfig(
         + " cuts the positions of an observation about G-fold (each channel's bytes in groups of G, their"
         + " embeddings projected to one position), for worlds with one-byte actions only; 0 = auto: 8"
         + " for one-byte actions, 1 for byte sequences.")
-        @Range(min = 0, max = 64) int group) {
+        @Range(min = 0, max = 64) int group,
+    @Doc("Precision of the training forward pass: fp32, bf16 (matrix products in bfloat16 with float32"
+        + " weights, gradients and optimizer; acting stays float32), or auto: bf16 where the CPU computes"
+        + " bfloat16 natively (avx512_bf16 or AMX), else fp32.")
+        @OneOf({"auto", "fp32", "bf16"})
+        String precision) {
 
   /** A configuration without a group: {@code group} 0, so the world's kind decides (auto). */
   public BrainConfig(String preset, String device, int threads, int layers, int heads, int dim, int block,
       double dropout) {
-    this(preset, device, threads, layers, heads, dim, block, dropout, 0);
+    this(preset, device, threads, layers, heads, dim, block, dropout, 0, "auto");
+  }
+
+  public BrainConfig(String preset, String device, int threads, int layers, int heads, int dim, int block,
+      double dropout, int group) {
+    this(preset, device, threads, layers, heads, dim, block, dropout, group, "auto");
+  }
+
+  /** This configuration with another preset. */
+  public BrainConfig withPreset(String other) {
+    return new BrainConfig(other, device, threads, layers, heads, dim, block, dropout, group, precision);
   }
 
   public static BrainConfig defaults() {
-    return new BrainConfig("tiny", "cpu", 1, 0, 0, 0, 0, 0.0, 0);
+    return new BrainConfig("tiny", "cpu", 1, 0, 0, 0, 0, 0.0, 0, "auto");
   }
 }
