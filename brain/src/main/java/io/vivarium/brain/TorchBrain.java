@@ -19,8 +19,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
- * The brain on DJL's PyTorch engine. Parameters live in one long-lived manager; every call
- * works in its own sub-manager that is closed before the call returns, so native memory stays
+ * The brain on libtorch. Parameters live in one long-lived arena; every call
+ * works in its own child arena that is closed before the call returns, so native memory stays
  * flat however long the brain lives.
  *
  * <p>Thread-safe: inference ({@link #act}, {@link #actUncached}, {@link #generate},
@@ -194,7 +194,7 @@ public final class TorchBrain implements Brain {
    * @return logits (B, V) and values (B) flattened into a {@code float[B][V + 1]}
    */
   float[][] lastLogits(List<BrainInput> inputs, boolean keepHidden) {
-    try (Arena m = weights.manager().newChild()) {
+    try (Arena m = weights.arena().newChild()) {
       Batch b = Batch.of(m, shape(), inputs);
       Tensor last; // (B, C)
       if (keepHidden) {
@@ -242,7 +242,7 @@ public final class TorchBrain implements Brain {
   @Override
   public float[] embed(BrainInput input) {
     lock.readLock().lock();
-    try (Arena m = weights.manager().newChild()) {
+    try (Arena m = weights.arena().newChild()) {
       Autograd.off();
       BrainInput in = input.keepLast(shape().block() * shape().group());
       Tensor hidden = Transformer.hidden(weights, Batch.of(m, shape(), List.of(in)), false);
@@ -270,7 +270,7 @@ public final class TorchBrain implements Brain {
     SplittableRandom rng = new SplittableRandom(seed);
     update(w -> {
       Autograd.off();
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         for (Tensor p : w.all().values()) {
           float[] noise = new float[Math.toIntExact(p.size())];
           for (int i = 0; i < noise.length; i++) {

@@ -1,10 +1,12 @@
 /**
- * Transformer brains on DJL/PyTorch: the {@link io.vivarium.brain.Brain} API, its PyTorch
+ * Transformer brains on libtorch: the {@link io.vivarium.brain.Brain} API, its libtorch
  * implementation, presets and shapes, the brain file, engine start-up and per-thread
  * gradient recording. Sub-packages hold the model ({@code model}), acting ({@code policy}), learning ({@code learn})
  * and tutors ({@code tutor}).
  *
  * <p>Depends on {@code core} only; sees worlds through {@code io.vivarium.core.world} records,
- * never a world's own classes. The only module that may use DJL.
+ * never a world's own classes. The only module that sees the engine
+ * (JavaCPP's PyTorch preset), through {@code tensor}, {@link io.vivarium.brain.Torch} and
+ * {@link io.vivarium.brain.Autograd}.
  */
 package io.vivarium.brain;

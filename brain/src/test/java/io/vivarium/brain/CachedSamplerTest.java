@@ -118,6 +118,6 @@ class CachedSamplerTest {
   }
 
   private static long arrays(TorchBrain brain) {
-    return brain.update(w -> w.manager().parent().count());
+    return brain.update(w -> w.arena().parent().count());
   }
 }

@@ -205,8 +205,8 @@ public final class PpoBench {
     }
   }
 
-  /** The arrays alive under the brain's root manager (weights, gradients, optimizer state). */
+  /** The arrays alive under the brain's root arena (weights, gradients, optimizer state). */
   private static long liveArrays(TorchBrain brain) {
-    return brain.update(w -> w.manager().parent().count());
+    return brain.update(w -> w.arena().parent().count());
   }
 }

@@ -79,7 +79,7 @@ public final class BrainJudge implements Judge, AutoCloseable {
         texts.add(JudgeText.encode(a.question(), a.prompt(), a.answer(), block));
       }
       float[] lp = brain.infer(w -> {
-        try (Arena m = w.manager().newChild()) {
+        try (Arena m = w.arena().newChild()) {
           return YesNo.logProbs(w, m, texts, false).toFloatArray(); // (B, 2)
         }
       });

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * AdamW with decoupled weight decay on matrices and embeddings (rank ≥ 2) only, and global
- * gradient-norm clipping, as nanoGPT configures it. Moment estimates live in a manager of
- * their own under the weights' manager; everything temporary lives in the step's manager.
+ * gradient-norm clipping, as nanoGPT configures it. Moment estimates live in a arena of
+ * their own under the weights' arena; everything temporary lives in the step's arena.
  *
  * <p>{@link #exportState()} and {@link #importState} carry the moments and the step counter
  * across a restart (layout in docs/formats.md, "Optimizer state").
@@ -47,7 +47,7 @@ public final class AdamW implements AutoCloseable {
   /** An optimizer for all of {@code weights}. */
   public AdamW(Weights weights, double beta1, double beta2, double eps, double weightDecay) {
     this.weights = weights;
-    this.state = weights.manager().newChild();
+    this.state = weights.arena().newChild();
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
@@ -62,7 +62,7 @@ public final class AdamW implements AutoCloseable {
   /**
    * Applies one update from the gradients of the last backward pass, then zeroes them.
    *
-   * @param step the step's manager; every temporary array is attached to it
+   * @param step the step's arena; every temporary array is attached to it
    * @param lr the learning rate for this step
    * @param clip the largest allowed global gradient norm (0 = no clipping)
    * @return the gradient norm before clipping

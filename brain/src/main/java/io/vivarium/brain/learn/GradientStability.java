@@ -48,7 +48,7 @@ final class GradientStability {
    */
   float[] bonus(List<List<EpisodeGroups.Sample>> episodes, ActionSpace space) {
     double[] s = brain.update(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Tensor ref = reference == null ? null : m.create(reference);
         Tensor sum = null;
         double[] out = new double[episodes.size()];

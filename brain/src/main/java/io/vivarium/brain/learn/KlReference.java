@@ -27,7 +27,7 @@ final class KlReference implements AutoCloseable {
   static final String METRIC = "kl_ref";
   private final double weight;
   private final TorchBrain reference;
-  private Tensor pending; // this step's k3 mean (scalar), alive in the step's manager
+  private Tensor pending; // this step's k3 mean (scalar), alive in the step's arena
   private double sum;
   private int steps;
 
@@ -100,7 +100,7 @@ final class KlReference implements AutoCloseable {
     return loss.add(kl.mul(m.create((float) weight)));
   }
 
-  /** After a step's backward pass, before its manager closes: counts the step's estimate. */
+  /** After a step's backward pass, before its arena closes: counts the step's estimate. */
   void stepped() {
     if (pending != null) {
       sum += pending.getFloat();

@@ -79,7 +79,7 @@ public final class LmScorer {
 
   private static float[] logSoftmax(TorchBrain brain, long[] x, int b, int t) {
     return brain.update(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Autograd.off();
         Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
         Tensor logits = Transformer.logits(w, Transformer.hidden(w, batch, false)); // (B, T, V)

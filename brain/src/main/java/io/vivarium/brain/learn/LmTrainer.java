@@ -144,7 +144,7 @@ public final class LmTrainer {
       for (int i = 0; i < options.evalIters(); i++) {
         corpus.batch(rng, b, t, split == 1, x, y);
         sum += brain.update(w -> {
-          try (Arena m = w.manager().newChild()) {
+          try (Arena m = w.arena().newChild()) {
             Autograd.off();
             Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
             return loss(w, batch, m.create(y, new Shape(b, t)), false).getFloat();

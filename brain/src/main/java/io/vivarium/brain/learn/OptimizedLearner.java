@@ -61,7 +61,7 @@ abstract class OptimizedLearner implements Learner {
     klRef.close();
   }
 
-  /** The terms of one gradient step, built on the step's manager; element 0 is the loss minimised. */
+  /** The terms of one gradient step, built on the step's arena; element 0 is the loss minimised. */
   @FunctionalInterface
   interface Loss {
     Tensor[] build(Weights w, Arena m);
@@ -75,12 +75,12 @@ abstract class OptimizedLearner implements Learner {
 
   /**
    * One gradient step, as every learner of the loop takes it: the brain's exclusive lock, a step
-   * manager, the loss built and differentiated with per-thread gradient recording ({@link Autograd}), one
+   * arena, the loss built and differentiated with per-thread gradient recording ({@link Autograd}), one
    * AdamW update at {@code lr} with the configured clip; returns what {@code report} reads.
    */
   float[] step(Loss loss, double lr, Report report) {
     return brain.update(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Tensor[] terms = Autograd.record(() -> {
           Tensor[] t = loss.build(w, m);
           Autograd.backward(t[0]);

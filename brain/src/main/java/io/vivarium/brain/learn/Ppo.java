@@ -133,8 +133,6 @@ public final class Ppo extends OptimizedLearner {
       Tensor logAll = out[0].logSoftmax(-1); // (B, A)
       Tensor newLogp = logAll.gather(m.create(actions, new Shape(size, 1)), 1).squeeze(-1); // (B)
       Tensor entropy = logAll.exp().mul(logAll).sum(new int[] {-1}).neg().mean();
-      // Constants are arrays of the step's manager: DJL's scalar overloads free their
-      // buffer before the backward pass reads it (see Transformer#scalar).
       Tensor logRatio = newLogp.sub(m.create(oldLogp));
       Tensor pg = Surrogate.clipped(m, logRatio, m.create(adv), options.clip());
       Tensor v = out[1].sub(m.create(ret)).square().mean().mul(m.create(0.5f));

@@ -8,6 +8,6 @@
  * scoring; and {@link io.vivarium.brain.learn.Training}, the one-brain loop of the train commands.
  *
  * <p>Depends on {@code io.vivarium.brain}, its {@code model} and {@code policy}, {@code core} and
- * DJL; never on a world's classes.
+ * the brain's tensors; never on a world's classes.
  */
 package io.vivarium.brain.learn;

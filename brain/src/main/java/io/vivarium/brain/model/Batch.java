@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Inputs as tensors on one step's manager. Rows are right-padded with {@link Vocabulary#PAD};
+ * Inputs as tensors on one step's arena. Rows are right-padded with {@link Vocabulary#PAD};
  * every row has the same number of patches N, placed before its T tokens, so the sequence
  * length is S = N + T.
  *

@@ -18,14 +18,14 @@ import java.util.List;
  * every row, with each row's own position ids. Rows that finish (or leave, see {@link #keep})
  * are dropped from the cache, so the remaining rows do not pay for them.
  *
- * <p>All arrays live in one sub-manager of the weights' manager, freed by {@link #close}; each
- * step computes in its own sub-manager of that, and the grown keys and values replace the old
+ * <p>All arrays live in one child arena of the weights' arena, freed by {@link #close}; each
+ * step computes in its own child arena of that, and the grown keys and values replace the old
  * ones, so native memory stays bounded by the current cache. Not thread-safe: one generation
  * owns it; the caller holds the weights steady (the brain's read lock).
  */
 public final class KvCache implements AutoCloseable {
   private final Weights w;
-  private final Arena manager;
+  private final Arena arena;
   private final Tensor[] kv; // 2 per layer: keys, values, each (B·H, W, D)
   private final int padded; // W0: the padded sequence width of the prefill, patches included
   private int[] real; // per cache row: positions of the padded part that are real (N + tokens)
@@ -33,9 +33,9 @@ public final class KvCache implements AutoCloseable {
   private float[][] first; // (B, V + 1) logits and value at each row's last position
   private float[] hidden0; // (S0, C) flattened final hidden state of row 0's real positions
 
-  private KvCache(Weights w, Arena manager, int padded, Batch b, int[] rowOf) {
+  private KvCache(Weights w, Arena arena, int padded, Batch b, int[] rowOf) {
     this.w = w;
-    this.manager = manager;
+    this.arena = arena;
     this.kv = new Tensor[2 * w.shape().layers()];
     this.padded = padded;
     this.real = new int[rowOf.length];
@@ -53,7 +53,7 @@ public final class KvCache implements AutoCloseable {
    * GRPO group's shared context) run once and their keys and values are copied to each row.
    */
   public static KvCache open(Weights w, List<BrainInput> inputs) {
-    Arena m = w.manager().newChild();
+    Arena m = w.arena().newChild();
     try {
       KvCache c;
       try (Arena step = m.newChild()) {
@@ -154,7 +154,7 @@ public final class KvCache implements AutoCloseable {
       c[i] = channel;
       p[i] = next[i]++;
     }
-    try (Arena step = manager.newChild()) {
+    try (Arena step = arena.newChild()) {
       Shape col = new Shape(b, 1);
       Tensor last = Transformer.decode(w, step.create(t, col), step.create(c, col),
           step.create(p, col), mask(step), kv); // (B, C)
@@ -195,12 +195,12 @@ public final class KvCache implements AutoCloseable {
     }
     real = Arrays.copyOf(real, kept);
     next = Arrays.copyOf(next, kept);
-    try (Arena step = manager.newChild()) {
+    try (Arena step = arena.newChild()) {
       Index rows = new Index("{}", step.create(Arrays.copyOf(index, kept * heads)));
       for (int j = 0; j < kv.length; j++) {
         Tensor old = kv[j];
         kv[j] = old.get(rows); // (kept·H, W, D)
-        kv[j].attach(manager);
+        kv[j].attach(arena);
         old.close();
       }
     }
@@ -208,6 +208,6 @@ public final class KvCache implements AutoCloseable {
 
   @Override
   public void close() {
-    manager.close();
+    arena.close();
   }
 }

@@ -13,9 +13,9 @@ import io.vivarium.core.Channel;
  * a final LayerNorm, and the three heads (next-byte logits tied to the token embedding, value,
  * patch decoder).
  *
- * <p>Every operation is invoked on an array of the step's manager (never on a parameter), so
- * all intermediate arrays land in the step's manager and die with it; constants are arrays of
- * the step's manager too (see {@link #scalar}). Stateless and
+ * <p>Every operation is invoked on an array of the step's arena (never on a parameter), so
+ * all intermediate arrays land in the step's arena and die with it; constants are arrays of
+ * the step's arena too (see {@link #scalar}). Stateless and
  * thread-safe; callers hold the weights steady.
  */
 public final class Transformer {
@@ -37,7 +37,7 @@ public final class Transformer {
   /**
    * {@link #hidden} for inference that also keeps every layer's keys and values, for a
    * {@link KvCache}: {@code kv[2i]} and {@code kv[2i + 1]} become layer i's keys and values
-   * (B·H, S, D), still in the batch's manager. Returns the final hidden state (B, S, C).
+   * (B·H, S, D), still in the batch's arena. Returns the final hidden state (B, S, C).
    */
   static Tensor prefill(Weights w, Batch batch, Tensor[] kv) {
     Tensor x = embed(w, batch); // (B, S, C)
@@ -54,7 +54,7 @@ public final class Transformer {
    * One new position per row on top of cached keys and values: {@code tokens}, {@code channels}
    * and {@code positions} are (B, 1) int64; {@code mask} (B, 1, 1, W + 1) hides each row's
    * padding, or is null. Each {@code kv[j]} (B·H, W, D) is replaced by its extension
-   * (B·H, W + 1, D) in the same manager, and the old array closed. Returns the final hidden
+   * (B·H, W + 1, D) in the same arena, and the old array closed. Returns the final hidden
    * state of the new positions (B, C); equals {@link #last} on the whole sequences.
    */
   static Tensor decode(Weights w, Tensor tokens, Tensor channels, Tensor positions,
@@ -94,7 +94,7 @@ public final class Transformer {
     }
   }
 
-  /** Appends {@code fresh} (B·H, 1, D) to {@code kv[j]} in kv[j]'s manager; closes the old. */
+  /** Appends {@code fresh} (B·H, 1, D) to {@code kv[j]} in kv[j]'s arena; closes the old. */
   private static Tensor extend(Tensor[] kv, int j, Tensor fresh) {
     Tensor old = kv[j];
     Tensor grown = old.concat(fresh, 1);
@@ -149,11 +149,9 @@ public final class Transformer {
   }
 
   /**
-   * A scalar array in the step's manager (the manager of {@code like}). Never use DJL's
-   * {@code mul(Number)} and friends where gradients flow: they wrap the number in an array
-   * whose Java buffer is freed as soon as the call returns, while autograd keeps reading it
-   * in the backward pass — a use-after-free, the likely cause of NaN losses seen in long runs.
-   * This array lives until the step's manager closes.
+   * A float32 scalar in the step's arena (the arena of {@code like}); lives until it closes.
+   * (The Number overloads are safe too on libtorch; this form dates from DJL, whose Number
+   * overloads freed the value before the backward pass read it.)
    */
   static Tensor scalar(Tensor like, float value) {
     return like.arena().create(value);

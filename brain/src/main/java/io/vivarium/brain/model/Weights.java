@@ -26,12 +26,12 @@ import java.util.SplittableRandom;
  */
 public final class Weights implements AutoCloseable {
   private final BrainShape shape;
-  private final Arena manager;
+  private final Arena arena;
   private final Map<String, Tensor> arrays = new LinkedHashMap<>();
 
-  private Weights(BrainShape shape, Arena manager) {
+  private Weights(BrainShape shape, Arena arena) {
     this.shape = shape;
-    this.manager = manager;
+    this.arena = arena;
   }
 
   /** The parameter shapes of {@code s}, in file order. */
@@ -112,7 +112,7 @@ public final class Weights implements AutoCloseable {
             "parameter " + e.getKey() + " needs " + e.getValue().size() + " values of shape "
                 + e.getValue() + "; got " + (v == null ? "none" : v.length));
       }
-      Tensor a = w.manager.create(v, e.getValue());
+      Tensor a = w.arena.create(v, e.getValue());
       a.setRequiresGradient(true);
       w.arrays.put(e.getKey(), a);
     }
@@ -154,13 +154,13 @@ public final class Weights implements AutoCloseable {
     return shape;
   }
 
-  /** The long-lived manager owning the parameters; per-step managers are its children. */
-  public Arena manager() {
-    return manager;
+  /** The long-lived arena owning the parameters; per-step arenas are its children. */
+  public Arena arena() {
+    return arena;
   }
 
   @Override
   public void close() {
-    manager.close();
+    arena.close();
   }
 }

@@ -46,7 +46,7 @@ public final class Actor {
   /** The value head's estimates for {@code inputs} (B). */
   public float[] values(TorchBrain brain, List<BrainInput> inputs) {
     return brain.infer(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Tensor last = io.vivarium.brain.model.Transformer.last(w, io.vivarium.brain.model.Batch.of(m, w.shape(),
             inputs), false); // (B, C)
         return io.vivarium.brain.model.Transformer.values(w, last).toFloatArray();
@@ -57,7 +57,7 @@ public final class Actor {
   private Acts oneByte(TorchBrain brain, List<BrainInput> inputs, SplittableRandom rng, boolean greedy) {
     int n = inputs.size();
     float[][] out = brain.infer(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Tensor[] o = Policy.forward(w, m, inputs, space.alphabet(), false);
         return new float[][] {o[0].toFloatArray(), o[1].toFloatArray()};
       }

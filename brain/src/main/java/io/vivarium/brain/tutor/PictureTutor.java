@@ -99,7 +99,7 @@ public final class PictureTutor implements Tutor<PictureExample> {
     int n = batch.get(0).input().count();
     List<BrainInput> inputs = inputs(batch);
     return brain.update(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Autograd.off();
         return decode(w, Batch.of(m, w.shape(), inputs), n, false).toFloatArray();
       }

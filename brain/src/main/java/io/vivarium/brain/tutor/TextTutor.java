@@ -70,7 +70,7 @@ public final class TextTutor implements Tutor<TextExample> {
   private int exact(List<TextExample> batch) {
     Rows r = rows(batch);
     long[] argmax = brain.update(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Autograd.off();
         Batch b = Batch.of(m, w.shape(), r.inputs);
         Tensor logits = Transformer.logits(w, Transformer.hidden(w, b, false)); // (B, S, V)

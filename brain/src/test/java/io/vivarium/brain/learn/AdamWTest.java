@@ -41,7 +41,7 @@ class AdamWTest {
       double[] vg = new double[gain.length];
       for (int step = 1; step <= 2; step++) {
         // loss = 0.5·Σ tok² + Σ lnf.g³ → gradients tok and 3·g²
-        try (Arena m = w.manager().newChild()) {
+        try (Arena m = w.arena().newChild()) {
           Autograd.record(() -> {
             Tensor half = m.create(0.5f);
             Tensor three = m.create(3f);
@@ -132,7 +132,7 @@ class AdamWTest {
 
   /** One step on loss = Σ lnf.g³ + 0.5·Σ tok². */
   private static void cubeStep(Weights w, AdamW opt) {
-    try (Arena m = w.manager().newChild()) {
+    try (Arena m = w.arena().newChild()) {
       Autograd.record(() -> {
         Tensor half = m.create(0.5f);
         Tensor three = m.create(3f);

@@ -146,7 +146,7 @@ class GrpoTermsTest {
       tokens[k] = r.tokens(k);
     }
     return brain.infer(w -> {
-      try (Arena m = w.manager().newChild()) {
+      try (Arena m = w.arena().newChild()) {
         Tensor[] seq = Policy.sequence(w, m, in, tokens, Channel.MOTOR, 1.0, false);
         Tensor byteLog = ByteTerms.byteLog(seq[3]); // (B·S, 256)
         if (entropy) {

@@ -94,7 +94,7 @@ class LmTrainerTest {
   }
 
   private static long arrays(TorchBrain brain) {
-    return brain.update(w -> w.manager().parent().count());
+    return brain.update(w -> w.arena().parent().count());
   }
 
   private static long rssKb() throws IOException {
