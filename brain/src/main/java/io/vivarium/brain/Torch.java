@@ -111,6 +111,16 @@ public final class Torch {
     return false;
   }
 
+  /**
+   * Native handles JavaCPP still owns (tensors, options, scalars not yet freed): flat across
+   * steps when every temporary is closed; growth means a handle left to the garbage collector,
+   * which keeps its tensor's storage alive until some later collection.
+   */
+  public static long liveHandles() {
+    engine();
+    return org.bytedeco.javacpp.Pointer.totalCount();
+  }
+
   /** Seeds libtorch's generator (dropout, random draws) for the whole process. */
   public static void seed(long seed) {
     engine();

@@ -107,13 +107,17 @@ class CachedSamplerTest {
       SplittableRandom rng = new SplittableRandom(4);
       Sampling s = new Sampling(1, 0, 30, -1, Channel.MOTOR); // long enough to pass the block
       long warm = 0;
+      long handles = 0;
       for (int i = 0; i < 300; i++) {
         brain.act(inputs(1 + i % 4, i % 2 == 0, rng), s, rng);
         if (i == 20) {
           warm = arrays(brain);
+          handles = Torch.liveHandles();
         }
       }
       assertThat(arrays(brain)).isEqualTo(warm);
+      // a handle left unclosed keeps its storage until a garbage collection: none may pile up
+      assertThat(Torch.liveHandles()).as("JavaCPP handles alive").isLessThanOrEqualTo(handles);
     }
   }
 

@@ -606,8 +606,8 @@ public final class Tensor implements AutoCloseable {
 
   /** The values as float32 in row-major order. */
   public float[] toFloatArray() {
-    org.bytedeco.pytorch.Tensor c = raw().to(ScalarType.Float).contiguous();
-    try (c; FloatPointer p = c.data_ptr_float()) {
+    try (org.bytedeco.pytorch.Tensor f = raw().to(ScalarType.Float);
+        org.bytedeco.pytorch.Tensor c = f.contiguous(); FloatPointer p = c.data_ptr_float()) {
       float[] out = new float[(int) c.numel()];
       p.get(out);
       return out;
@@ -616,8 +616,8 @@ public final class Tensor implements AutoCloseable {
 
   /** The values as int64 in row-major order. */
   public long[] toLongArray() {
-    org.bytedeco.pytorch.Tensor c = raw().to(ScalarType.Long).contiguous();
-    try (c; LongPointer p = c.data_ptr_long()) {
+    try (org.bytedeco.pytorch.Tensor l = raw().to(ScalarType.Long);
+        org.bytedeco.pytorch.Tensor c = l.contiguous(); LongPointer p = c.data_ptr_long()) {
       long[] out = new long[(int) c.numel()];
       p.get(out);
       return out;

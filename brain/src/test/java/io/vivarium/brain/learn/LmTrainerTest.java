@@ -42,6 +42,7 @@ class LmTrainerTest {
       float before = trainer.evaluate()[1];
       long arraysAtWarmup = 0;
       long rssAtWarmup = 0;
+      long handlesAtWarmup = 0;
       try (AdamW opt = brain.update(w -> new AdamW(w, 0.9, 0.99, 1e-8, 0.1))) {
         for (int it = 0; it < 500; it++) {
           corpus.batch(rng, 4, 32, false, x, y);
@@ -49,6 +50,7 @@ class LmTrainerTest {
           if (it == 99) {
             arraysAtWarmup = arrays(brain);
             rssAtWarmup = rssKb();
+            handlesAtWarmup = io.vivarium.brain.Torch.liveHandles();
           }
         }
         long arraysAtEnd = arrays(brain);
@@ -56,6 +58,8 @@ class LmTrainerTest {
         System.out.printf("arrays %d -> %d, resident %d kB -> %d kB%n",
             arraysAtWarmup, arraysAtEnd, rssAtWarmup, rssAtEnd);
         assertThat(arraysAtEnd).isEqualTo(arraysAtWarmup);
+        assertThat(io.vivarium.brain.Torch.liveHandles()).as("JavaCPP handles alive")
+            .isLessThanOrEqualTo(handlesAtWarmup);
         // a leaked array shows in the count; native growth outside arrays above ~80 kB per step
         // shows here (the Java heap is pre-touched by the pom's argLine; ~6 MB is allocator noise)
         assertThat(rssAtEnd - rssAtWarmup).isLessThan(32 * 1024);
