@@ -6,7 +6,7 @@ import java.util.Objects;
  * Everything that fixes a gold world's shape: room size, layout, gold count, step limit and
  * which observations are produced.
  *
- * @param name the registered name, e.g. {@code gold-bare-6x6} (with {@code +rgb}/{@code +ego})
+ * @param name the registered name, e.g. {@code gold-bare-6x6} (with {@code +rgb}/{@code +ego}/{@code +pixels})
  * @param width free cells per row inside the border walls
  * @param height free cells per column inside the border walls
  * @param layout how inner walls are built
