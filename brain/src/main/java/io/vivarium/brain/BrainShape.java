@@ -30,6 +30,8 @@ public record BrainShape(
 
   /** The preset names, in size order. */
   public static final List<String> PRESETS = List.of("tiny", "small", "base", "nanogpt-cpu");
+  /** Side of an image patch in every preset. */
+  public static final int PATCH = 4;
   /** The most tokens one position may read. */
   public static final int MAX_GROUP = 64;
 
@@ -81,7 +83,7 @@ public record BrainShape(
 
   private static BrainShape of(int layers, int heads, int dim, int block) {
     return new BrainShape(
-        Vocabulary.SIZE, Channel.values().length, layers, heads, dim, block, 4, 16, 0.0);
+        Vocabulary.SIZE, Channel.values().length, layers, heads, dim, block, PATCH, 16, 0.0);
   }
 
   /** The shape {@code config} describes: its preset, then every non-zero override. */

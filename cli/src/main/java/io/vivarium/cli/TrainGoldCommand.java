@@ -91,12 +91,13 @@ final class TrainGoldCommand extends VivariumCommand {
     BcConfig b = resolved.learn().bc();
     BcConfig bc = new BcConfig(bcDrive != null ? bcDrive : method.equals("dagger") ? 1 : 0, bcLr != null ? bcLr : b.lr(),
         b.minibatch(), bcUpdates != null ? bcUpdates : b.updates(), b.buffer());
-    Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.defaults(), seed, minutes * 60,
+    io.vivarium.core.world.Spec spec = io.vivarium.core.world.Worlds.get("gold").spec(preset);
+    Training.Plan plan = new Training.Plan(method, steps, bcFraction, Encoding.forSpec(spec), seed, minutes * 60,
         resolved.learn().withBc(bc));
     BrainConfig c = resolved.brain();
     BrainShape shape = BrainShape.of(brainPreset == null ? c
         : c.withPreset(brainPreset))
-        .withGroup(Encoding.group(c.group(), io.vivarium.core.world.Worlds.get("gold").spec(preset)));
+        .withGroup(Encoding.group(c.group(), spec));
     Path file = out != null ? out : dataDir().resolve("brains").resolve("gold-" + method.replace('+', '-') + ".brain");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Torch.start(c, dataDir());

@@ -1,5 +1,6 @@
 package io.vivarium.brain.policy;
 
+import io.vivarium.brain.BrainShape;
 import io.vivarium.core.Channel;
 import java.util.List;
 
@@ -15,13 +16,22 @@ import java.util.List;
  * @param group tokens read at one position of the brain (its {@code BrainShape.group}): 1 = one
  *     token per position; with more, every part of the prefix is cut into groups of this many
  *     tokens, its last group padded
+ * @param patch 0 to read the {@code video} channel's bytes; P above 0 to read the world's picture
+ *     instead, cut into P×P patches (the brain's {@code BrainShape.patch}), for worlds whose spec
+ *     says {@code pictureForVideo}
  */
 public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward,
-    int memoryBytes, int group) {
+    int memoryBytes, int group, int patch) {
   /** The largest memory channel budget. */
   public static final int MAX_MEMORY_BYTES = 4096;
   /** Tokens per position for worlds with one-byte actions when {@code brain.group} is 0 (auto). */
   public static final int ONE_BYTE_GROUP = 8;
+
+  /** An encoding that reads the video bytes, not the picture. */
+  public Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward, int memoryBytes,
+      int group) {
+    this(channels, maxBytes, actionMemory, reward, memoryBytes, group, 0);
+  }
 
   /** An encoding without a memory channel, one token per position. */
   public Encoding(List<Channel> channels, int maxBytes, int actionMemory, boolean reward) {
@@ -57,6 +67,10 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
       throw new IllegalArgumentException("encoding group must be between 1 and " + io.vivarium.brain.BrainShape.MAX_GROUP
           + "; got " + group);
     }
+    if (patch < 0 || patch > 64) {
+      throw new IllegalArgumentException("encoding patch must be 0 (read the video bytes) or a patch side up to 64;"
+          + " got " + patch);
+    }
     if (channels.contains(Channel.MEMORY)) {
       throw new IllegalArgumentException("encoding channels must not list memory (it has its own field"
           + " memoryBytes); got " + channels);
@@ -65,12 +79,17 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
 
   /** This encoding with a memory channel of {@code bytes} bytes (0 removes it). */
   public Encoding withMemory(int bytes) {
-    return new Encoding(channels, maxBytes, actionMemory, reward, bytes, group);
+    return new Encoding(channels, maxBytes, actionMemory, reward, bytes, group, patch);
   }
 
   /** This encoding read {@code tokens} per position (a brain's {@code BrainShape.group}). */
   public Encoding withGroup(int tokens) {
-    return new Encoding(channels, maxBytes, actionMemory, reward, memoryBytes, tokens);
+    return new Encoding(channels, maxBytes, actionMemory, reward, memoryBytes, tokens, patch);
+  }
+
+  /** This encoding reading the picture as {@code side}×{@code side} patches instead of the video bytes (0: not). */
+  public Encoding withPicture(int side) {
+    return new Encoding(channels, maxBytes, actionMemory, reward, memoryBytes, group, side);
   }
 
   /**
@@ -78,14 +97,14 @@ public record Encoding(List<Channel> channels, int maxBytes, int actionMemory, b
    * sequences (programs, text) every channel the world fills (its own motor channel first — exec's
    * last output — then video, text, touch, noise, up to 512 bytes each: a repair passage must be
    * seen whole) and the last reward, without action memory (the world shows the last action
-   * itself where it matters, as exec's {@code motor} channel does).
+   * itself where it matters, as exec's {@code motor} channel does). A spec that says
+   * {@code pictureForVideo} is read through its picture, in patches of {@link BrainShape#PATCH}.
    */
   public static Encoding forSpec(io.vivarium.core.world.Spec spec) {
-    if (ActionSpace.of(spec).oneByte()) {
-      return defaults();
-    }
-    return new Encoding(List.of(Channel.MOTOR, Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 512, 0,
-        true);
+    Encoding e = ActionSpace.of(spec).oneByte() ? defaults()
+        : new Encoding(List.of(Channel.MOTOR, Channel.VIDEO, Channel.TEXT, Channel.TOUCH, Channel.NOISE), 512, 0,
+            true);
+    return spec.pictureForVideo() ? e.withPicture(BrainShape.PATCH) : e;
   }
 
   /**

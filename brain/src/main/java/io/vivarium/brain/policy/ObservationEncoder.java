@@ -26,6 +26,10 @@ import java.util.List;
  * {@code <bos>}, each channel with its marker, the memory, the reward, the actions, the {@code <sep>}
  * — is padded with PAD to whole groups, so no position mixes two parts.
  *
+ * <p>With an encoding {@code patch} P above 0 (a spec that says {@code pictureForVideo}) the
+ * {@code video} channel's bytes are left out: the brain reads the picture instead, as
+ * {@link #patches()} P×P patches placed before these tokens (see {@link Senses}).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class ObservationEncoder {
@@ -34,12 +38,18 @@ public final class ObservationEncoder {
   private final List<Integer> budgets = new ArrayList<>();
   private final Encoding encoding;
   private final int length;
+  private final int patchCols;
+  private final int patchRows;
 
   public ObservationEncoder(Spec spec, Encoding encoding) {
     this.encoding = encoding;
+    checkPicture(spec, encoding);
+    int p = encoding.patch();
+    patchCols = p == 0 ? 0 : (spec.imageWidth() + p - 1) / p;
+    patchRows = p == 0 ? 0 : (spec.imageHeight() + p - 1) / p;
     int len = whole(1); // <bos>
     for (Channel c : encoding.channels()) {
-      int budget = Math.min(spec.maxBytes(c), encoding.maxBytes());
+      int budget = p > 0 && c == Channel.VIDEO ? 0 : Math.min(spec.maxBytes(c), encoding.maxBytes());
       if (budget > 0) {
         channels.add(c);
         budgets.add(budget);
@@ -50,6 +60,27 @@ public final class ObservationEncoder {
     len += encoding.reward() ? whole(2) : 0;
     len += encoding.actionMemory() > 0 ? whole(1 + encoding.actionMemory()) : 0;
     length = len + whole(1); // <sep>
+  }
+
+  private static void checkPicture(Spec spec, Encoding encoding) {
+    if (spec.pictureForVideo() && encoding.patch() == 0) {
+      throw new IllegalArgumentException(spec.world() + " " + spec.preset() + " is read through its picture"
+          + " (pictureForVideo) but the encoding reads the video bytes (patch 0); build it with Encoding.forSpec");
+    }
+    if (!spec.pictureForVideo() && encoding.patch() > 0) {
+      throw new IllegalArgumentException("the encoding reads the picture (patch " + encoding.patch() + ") but "
+          + spec.world() + " " + spec.preset() + " is read through its video bytes; use patch 0 (Encoding.forSpec)");
+    }
+  }
+
+  /** Patches of the picture before the tokens: columns × rows of the patch grid, 0 without. */
+  public int patches() {
+    return patchCols * patchRows;
+  }
+
+  /** The patch grid's longer side, which a brain's {@code BrainShape.grid} must reach; 0 without. */
+  public int patchSide() {
+    return Math.max(patchCols, patchRows);
   }
 
   /** {@code tokens} rounded up to whole groups of the encoding's group. */
@@ -69,12 +100,17 @@ public final class ObservationEncoder {
   }
 
   /**
-   * The layout in one line, e.g. {@code video:81 text:47 reward actions:4 prefix:138}: two
+   * The layout in one line, e.g. {@code video:81 text:47 reward actions:4 prefix:138} (with the
+   * picture read, {@code picture:7x7/4 text:12 …}, 7×7 patches of 4 pixels): two
    * encoders with the same descriptor lay every observation out alike, so a brain trained
    * through one reads the other's prefix.
    */
   public String describe() {
     StringBuilder b = new StringBuilder();
+    if (encoding.patch() > 0) {
+      b.append("picture:").append(patchCols).append('x').append(patchRows).append('/').append(encoding.patch())
+          .append(' ');
+    }
     for (int i = 0; i < channels.size(); i++) {
       b.append(channels.get(i).name().toLowerCase(java.util.Locale.ROOT)).append(':').append(budgets.get(i)).append(' ');
     }

@@ -15,7 +15,9 @@ import io.vivarium.core.world.Spec;
  * and repair's text need more than {@code tiny}'s 128 positions), an explicit block too small is
  * an error. For one-byte worlds the memory channel takes what room the block leaves, as before
  * blocks could grow. The brain reads {@link Encoding#group} tokens per position (its shape's and the
- * encodings' group); the block counts positions. Immutable.
+ * encodings' group); the block counts positions. A world read through its picture puts its patches
+ * before the prefix: they do not count against the block, but the patch grid must fit the brain's
+ * {@code grid}. Immutable.
  *
  * @param encoding how observations become the brain's prefix, memory channel included
  * @param plain the same without the memory channel (cloning founders see no memories)
@@ -30,7 +32,13 @@ public record BrainFit(Encoding encoding, Encoding plain, BrainShape shape) {
     Encoding base = Encoding.forSpec(spec).withGroup(group);
     BrainShape shape = BrainShape.of(config.brain()).withGroup(group);
     int action = space.oneByte() ? 0 : space.maxBytes() + 1;
-    int prefix = new ObservationEncoder(spec, base).positions();
+    ObservationEncoder seen = new ObservationEncoder(spec, base);
+    if (seen.patchSide() > shape.grid()) {
+      throw new IllegalArgumentException(spec.world() + " " + spec.preset() + " is read as a picture of "
+          + seen.patchSide() + " patches per side but the brain's patch grid is " + shape.grid() + "x" + shape.grid()
+          + "; use a smaller room or picture");
+    }
+    int prefix = seen.positions();
     Encoding withMemory = base;
     if (config.memory().enabled() && config.memory().k() > 0) {
       int room = (shape.block() - prefix - action) * group - 1; // - 1: the memory marker

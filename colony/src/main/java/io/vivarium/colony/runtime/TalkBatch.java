@@ -50,7 +50,7 @@ class TalkBatch implements WorldBatch {
     Map<Channel, Integer> budgets = new EnumMap<>(s.maxBytes());
     budgets.put(Channel.TEXT, s.maxBytes(Channel.TEXT) + 1 + textBytes);
     return new Spec(s.world(), s.preset(), budgets, s.imageWidth(), s.imageHeight(), s.actionChannel(),
-        s.actionBytes(), s.actionAlphabet(), s.maxSteps());
+        s.actionBytes(), s.actionAlphabet(), s.maxSteps(), s.pictureForVideo());
   }
 
   /**

@@ -42,4 +42,20 @@ class BrainFitTest {
         .hasMessageContaining("brain.group is 4 but exec acts in byte sequences")
         .hasMessageContaining("set brain.group=1 or 0 (auto)");
   }
+
+  @Test
+  void aPictureReadWorldKeepsItsGroupsAndMustFitThePatchGrid() {
+    VivariumConfig pixels = config("world.preset=gold-bare-5x5+pixels");
+    BrainFit f = BrainFit.of(pixels, spec(pixels));
+    assertThat(f.encoding().patch()).isEqualTo(io.vivarium.brain.BrainShape.PATCH);
+    assertThat(f.plain().patch()).isEqualTo(io.vivarium.brain.BrainShape.PATCH);
+    assertThat(f.shape().group()).isEqualTo(io.vivarium.brain.policy.Encoding.ONE_BYTE_GROUP);
+    // 80×80 pixels are 20 patches per side, beyond the brain's 16
+    Spec wide = new Spec("t", "t+wide", java.util.Map.of(io.vivarium.core.Channel.VIDEO, 1), 80, 80,
+        io.vivarium.core.Channel.MOTOR, 1, new byte[] {'L', 'R', 'F'}, 10, true);
+    assertThatThrownBy(() -> BrainFit.of(VivariumConfig.defaults(), wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("t t+wide is read as a picture of 20 patches per side but the brain's patch grid is"
+            + " 16x16");
+  }
 }

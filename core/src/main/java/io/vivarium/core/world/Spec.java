@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param actionBytes the most bytes of an action that the world reads
  * @param actionAlphabet the meaningful action bytes; empty when every byte is meaningful
  * @param maxSteps the step limit of an episode
+ * @param pictureForVideo whether a brain reads the picture in place of the {@code video}
+ *     channel's bytes (the picture shows the same scene; e.g. gold's {@code +pixels}); needs a
+ *     picture
  */
 public record Spec(
     String world,
@@ -29,7 +32,15 @@ public record Spec(
     Channel actionChannel,
     int actionBytes,
     byte[] actionAlphabet,
-    int maxSteps) {
+    int maxSteps,
+    boolean pictureForVideo) {
+
+  /** A spec whose brains read the {@code video} channel's bytes, picture or not. */
+  public Spec(String world, String preset, Map<Channel, Integer> maxBytes, int imageWidth, int imageHeight,
+      Channel actionChannel, int actionBytes, byte[] actionAlphabet, int maxSteps) {
+    this(world, preset, maxBytes, imageWidth, imageHeight, actionChannel, actionBytes, actionAlphabet, maxSteps,
+        false);
+  }
 
   public Spec {
     Objects.requireNonNull(world, "world");
@@ -45,6 +56,10 @@ public record Spec(
     }
     if (actionBytes < 1) {
       throw new IllegalArgumentException("actionBytes must be at least 1; got " + actionBytes);
+    }
+    if (pictureForVideo && imageWidth == 0) {
+      throw new IllegalArgumentException("spec of " + world + " " + preset + ": pictureForVideo needs a picture;"
+          + " got image size 0x0; draw a picture or read the video bytes");
     }
     if (maxSteps < 1) {
       throw new IllegalArgumentException("maxSteps must be at least 1; got " + maxSteps);

@@ -79,10 +79,10 @@ public final class GoldTraining {
   private static void evaluate(TorchBrain brain, WorldFactory gold, String preset, int each, long seed,
       Consumer<String> lines) {
     try (WorldBatch eval = gold.batch(preset, EVAL_BATCH); WorldBatch expert = gold.batch(preset, EVAL_BATCH)) {
-      Evaluation.Result r = Evaluation.brain(brain, eval, Encoding.defaults(), each, seed);
+      Evaluation.Result r = Evaluation.brain(brain, eval, Encoding.forSpec(eval.spec()), each, seed);
       Evaluation.Result e = Evaluation.expert(expert, each, seed);
       PolicyEvaluation.report(r, e, lines);
-      Evaluation.Result sampled = Evaluation.brain(brain, eval, Encoding.defaults(), each, seed, true);
+      Evaluation.Result sampled = Evaluation.brain(brain, eval, Encoding.forSpec(eval.spec()), each, seed, true);
       lines.accept(String.format(Locale.ROOT, "sampled_mean_return: %.4f", sampled.meanReturn()));
       lines.accept(String.format(Locale.ROOT, "sampled_success_rate: %.4f", sampled.successRate()));
     }

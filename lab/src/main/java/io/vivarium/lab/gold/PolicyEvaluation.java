@@ -35,7 +35,7 @@ public final class PolicyEvaluation {
     int size = Math.min(BATCH, episodes);
     int each = (episodes + size - 1) / size;
     try (WorldBatch b = factory.batch(preset, size); WorldBatch e = factory.batch(preset, size)) {
-      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.defaults(), each, seed, sample);
+      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.forSpec(b.spec()), each, seed, sample);
       lines.accept("policy: " + (sample ? "sampled" : "greedy"));
       report(r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null, lines);
     }

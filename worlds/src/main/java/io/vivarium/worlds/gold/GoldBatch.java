@@ -134,7 +134,7 @@ public final class GoldBatch implements WorldBatch, Expert, Curriculum, Renderer
     return new Spec("gold", p.name(),
         Map.of(Channel.VIDEO, video, Channel.TEXT, missionBytes, Channel.MOTOR, 1),
         p.rgb() ? p.imageWidth() : 0, p.rgb() ? p.imageHeight() : 0,
-        Channel.MOTOR, 1, new byte[] {'L', 'R', 'F'}, p.maxSteps());
+        Channel.MOTOR, 1, new byte[] {'L', 'R', 'F'}, p.maxSteps(), p.pixels());
   }
 
   @Override

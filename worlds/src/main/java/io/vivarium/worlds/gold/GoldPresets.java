@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The named gold presets. A name may carry modifiers: {@code +rgb} adds the RGB picture to
  * every observation, {@code +ego} puts the egocentric view on the video channel ({@code +egoK}
- * a view of side K), e.g. {@code gold-bare-6x6+rgb+ego} or {@code gold-bare-8x8+ego9}.
+ * a view of side K), {@code +pixels} draws the picture at 4 pixels per cell and has brains read
+ * it instead of the video bytes, e.g. {@code gold-bare-6x6+rgb+ego}, {@code gold-bare-8x8+ego9}
+ * or {@code gold-bare-5x5+pixels}.
  *
  * <p>Immutable; thread-safe.
  */
@@ -45,14 +47,18 @@ public final class GoldPresets {
     if (p == null) {
       throw Worlds.unknownPreset("gold", name, names());
     }
+    boolean pixels = false;
     for (int i = 1; i < parts.length; i++) {
+      pixels |= parts[i].equals("pixels");
       p = switch (parts[i]) {
         case "rgb" -> p.withRgb(true);
+        case "pixels" -> p.withRgb(true);
         case "ego" -> p.withEgocentric(true);
         default -> {
           if (!parts[i].matches("ego[0-9]{1,2}")) {
             throw new IllegalArgumentException("gold preset '" + name + "': unknown modifier '+"
-                + parts[i] + "'; known modifiers: +rgb (add the picture), +ego (egocentric video,"
+                + parts[i] + "'; known modifiers: +rgb (add the picture), +pixels (brains read the picture"
+                + " instead of the video bytes), +ego (egocentric video,"
                 + " 5×5), +egoK (egocentric video K×K, K odd from 3 to 15, e.g. +ego9)");
           }
           yield p.withEgocentric(true).withView(Integer.parseInt(parts[i].substring(3)));
@@ -60,6 +66,6 @@ public final class GoldPresets {
       };
     }
     return new GoldPreset(name, p.width(), p.height(), p.layout(), p.gold(), p.maxSteps(),
-        p.egocentric(), p.view(), p.rgb(), p.pixelsPerCell());
+        p.egocentric(), p.view(), p.rgb(), pixels ? GoldPreset.PIXELS_CELL : p.pixelsPerCell(), pixels);
   }
 }

@@ -47,4 +47,38 @@ class GoldPresetsTest {
     assertThatThrownBy(() -> new GoldBatch(GoldPresets.get("gold-bare-5x5"), 0, 1))
         .hasMessageContaining("batch size must be at least 1; got 0");
   }
+
+  @Test
+  void pixelsDrawsTheRoomAtFourPixelsPerCellAndTheSpecSaysItIsReadAsAPicture() {
+    GoldPreset p = GoldPresets.get("gold-bare-5x5+pixels");
+    assertThat(p.pixels()).isTrue();
+    assertThat(p.rgb()).isTrue();
+    assertThat(p.pixelsPerCell()).isEqualTo(GoldPreset.PIXELS_CELL);
+    assertThat(p.imageWidth()).isEqualTo(28);
+    GoldWorld w = new GoldWorld(p);
+    assertThat(w.spec().pictureForVideo()).isTrue();
+    assertThat(w.spec().imageHeight()).isEqualTo(28);
+    assertThat(w.reset(1).image().width()).isEqualTo(28);
+    assertThat(GoldPresets.get("gold-bare-5x5+rgb+pixels").pixelsPerCell()).isEqualTo(4);
+    assertThat(GoldPresets.get("gold-walls-12x12+pixels").imageWidth()).isEqualTo(56);
+    assertThat(new GoldWorld(GoldPresets.get("gold-bare-5x5+rgb")).spec().pictureForVideo()).isFalse();
+  }
+
+  @Test
+  void pixelsRefusesTheEgocentricViewAndRoomsWiderThanTheBrainsPatchGrid() {
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-5x5+pixels+ego"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gold preset gold-bare-5x5+pixels+ego: +pixels cannot be combined with +ego")
+        .hasMessageContaining("drop +ego or +pixels");
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-6x6+ego7+pixels")).hasMessageContaining("+ego");
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-16x16+pixels"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("gold preset gold-bare-16x16+pixels: +pixels draws 72x72 pixels (18x18 cells with the walls,"
+            + " 4 pixels each) but a brain sees at most 64 pixels per side (16 patches of 4); use a room of at"
+            + " most 14x14 free cells (e.g. gold-walls-12x12+pixels) or drop +pixels");
+    assertThatThrownBy(() -> GoldPresets.get("gold-bare-5x5+pixel"))
+        .hasMessageContaining("unknown modifier '+pixel'").hasMessageContaining("+pixels");
+    assertThatThrownBy(() -> GoldPreset.of("x", 5, 5, Layout.BARE, 1).withRgb(true).withPixels(true)
+        .withPixelsPerCell(8)).hasMessageContaining("pixels needs the picture at 4 pixels per cell");
+  }
 }
