@@ -16,14 +16,6 @@ import java.util.List;
  * above 0) gives each input the picture's patches, placed before the tokens. Not thread-safe.
  */
 public final class Senses {
-  /**
-   * Pixels reach the policy centred on 0 and spread to [-2, 2], not as [0, 1]: read as [0, 1],
-   * a cell's patch differs from the floor's by a few small values, and cloning on
-   * gold-bare-5x5+pixels stayed at the expert's action frequencies (loss 0.80 for 3 minutes);
-   * centred and spread it learned (0.55, greedy success 0.65; docs/learning.md).
-   */
-  static final float PIXEL_CENTRE = 0.5f;
-  static final float PIXEL_GAIN = 4f;
   private final ObservationEncoder encoder;
   private final History history;
   private final int patch;
@@ -58,12 +50,7 @@ public final class Senses {
       throw new IllegalStateException("instance " + i + "'s observation has no picture, but the encoding reads"
           + " the picture (patch " + patch + "); the world's spec promised one");
     }
-    Patches p = Patches.of(o.image(), patch);
-    float[] v = p.values(); // fresh for this input: rescaled in place
-    for (int k = 0; k < v.length; k++) {
-      v[k] = (v[k] - PIXEL_CENTRE) * PIXEL_GAIN;
-    }
-    return p;
+    return Patches.of(o.image(), patch);
   }
 
   /** What the first {@code n} instances of {@code batch} perceive now. */
