@@ -92,13 +92,20 @@ public final class Torch {
     return switch (precision) {
       case "bf16" -> true;
       case "fp32" -> false;
-      case "auto" -> nativeBf16();
+      case "auto" -> NativeBf16.ON;
       default -> throw new IllegalArgumentException(
           "brain.precision must be one of auto, fp32, bf16; got '" + precision + "'");
     };
   }
 
-  private static boolean nativeBf16() {
+  /** Whether this CPU computes bf16 natively; /proc/cpuinfo is read once, on first use. */
+  private static final class NativeBf16 {
+    static final boolean ON = cpuHasBf16();
+
+    private NativeBf16() {}
+  }
+
+  private static boolean cpuHasBf16() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
         if (line.startsWith("flags")) {

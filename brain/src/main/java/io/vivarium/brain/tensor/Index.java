@@ -50,7 +50,7 @@ public final class Index {
         axis++;
       } else {
         String s = (String) p;
-        long size = out.getShape().get(axis);
+        long size = out.length(axis);
         int colon = s.indexOf(':');
         if (colon < 0) {
           long i = Long.parseLong(s);

@@ -2,6 +2,8 @@ package io.vivarium.brain.tensor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.LongArrayRef;
@@ -126,9 +128,7 @@ public final class Tensor implements AutoCloseable {
   }
 
   public Tensor add(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().add(s));
-    }
+    return withScalar(v, raw()::add);
   }
 
   public Tensor sub(Tensor o) {
@@ -136,9 +136,7 @@ public final class Tensor implements AutoCloseable {
   }
 
   public Tensor sub(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().sub(s));
-    }
+    return withScalar(v, raw()::sub);
   }
 
   public Tensor mul(Tensor o) {
@@ -146,9 +144,7 @@ public final class Tensor implements AutoCloseable {
   }
 
   public Tensor mul(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().mul(s));
-    }
+    return withScalar(v, raw()::mul);
   }
 
   public Tensor div(Tensor o) {
@@ -156,15 +152,11 @@ public final class Tensor implements AutoCloseable {
   }
 
   public Tensor div(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().div(s));
-    }
+    return withScalar(v, raw()::div);
   }
 
   public Tensor pow(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().pow(s));
-    }
+    return withScalar(v, raw()::pow);
   }
 
   public Tensor pow(Tensor o) {
@@ -176,9 +168,7 @@ public final class Tensor implements AutoCloseable {
   }
 
   public Tensor maximum(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().clamp_min(s));
-    }
+    return withScalar(v, raw()::clamp_min);
   }
 
   public Tensor minimum(Tensor o) {
@@ -186,9 +176,7 @@ public final class Tensor implements AutoCloseable {
   }
 
   public Tensor minimum(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().clamp_max(s));
-    }
+    return withScalar(v, raw()::clamp_max);
   }
 
   /** Each element clamped to [{@code min}, {@code max}]. */
@@ -242,17 +230,13 @@ public final class Tensor implements AutoCloseable {
 
   /** this += v. */
   public Tensor addi(Number v) {
-    try (Scalar s = scalar(v)) {
-      raw().add_(s);
-    }
+    withScalarInPlace(v, raw()::add_);
     return this;
   }
 
   /** this *= v. */
   public Tensor muli(Number v) {
-    try (Scalar s = scalar(v)) {
-      raw().mul_(s);
-    }
+    withScalarInPlace(v, raw()::mul_);
     return this;
   }
 
@@ -295,9 +279,7 @@ public final class Tensor implements AutoCloseable {
   // ---- comparisons and masks
 
   public Tensor neq(Number v) {
-    try (Scalar s = scalar(v)) {
-      return wrap(raw().ne(s));
-    }
+    return withScalar(v, raw()::ne);
   }
 
   public Tensor neq(Tensor o) {
@@ -494,6 +476,11 @@ public final class Tensor implements AutoCloseable {
     return wrap(element(indices));
   }
 
+  /** The size of axis {@code axis}, without building the whole shape. */
+  long length(int axis) {
+    return raw().size(axis);
+  }
+
   Tensor narrow(int axis, long start, long length) {
     return wrap(raw().narrow(axis, start, length));
   }
@@ -664,6 +651,20 @@ public final class Tensor implements AutoCloseable {
   @Override
   public String toString() {
     return t == null ? "Tensor(closed)" : "Tensor" + getShape() + " " + dataType();
+  }
+
+  /** {@code op} applied with {@code v} as a libtorch scalar, freed once {@code op} returns. */
+  private Tensor withScalar(Number v, Function<Scalar, org.bytedeco.pytorch.Tensor> op) {
+    try (Scalar s = scalar(v)) {
+      return wrap(op.apply(s));
+    }
+  }
+
+  /** {@code op} (in place) applied with {@code v} as a libtorch scalar, freed once it returns. */
+  private void withScalarInPlace(Number v, Consumer<Scalar> op) {
+    try (Scalar s = scalar(v)) {
+      op.accept(s);
+    }
   }
 
   private static Scalar scalar(Number v) {
