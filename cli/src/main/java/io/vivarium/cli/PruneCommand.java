@@ -30,7 +30,7 @@ final class PruneCommand extends VivariumCommand {
     PrunePlan plan = PrunePlan.of(store.scan().checkpoints(), keepLast, keepBest);
     long bytes = plan.delete().stream().mapToLong(Checkpoint::fileSize).sum();
     for (Checkpoint c : plan.delete()) {
-      out().println((yes ? "deleting " : "would delete ") + dir.root().relativize(c.file()));
+      out().println((yes ? "deleting " : "would delete ") + dir.relative(c.file()));
     }
     if (!yes) {
       out().printf("dry run: %d checkpoint(s), %s would be deleted, %d kept; add --yes to delete%n",
@@ -40,7 +40,7 @@ final class PruneCommand extends VivariumCommand {
     store.delete(plan.delete());
     if (dir.hasColony() && !plan.delete().isEmpty()) {
       try (Registry r = Registry.open(dir.registry())) {
-        r.markPruned(plan.delete().stream().map(c -> dir.root().relativize(c.file()).toString()).toList());
+        r.markPruned(plan.delete().stream().map(c -> dir.relative(c.file())).toList());
       }
     }
     out().printf("deleted %d checkpoint(s), %s; %d kept%n", plan.delete().size(), Bytes.human(bytes), plan.keep().size());

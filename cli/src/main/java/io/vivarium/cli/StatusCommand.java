@@ -63,7 +63,7 @@ final class StatusCommand extends VivariumCommand {
     status.put("checkpoints", scan.checkpoints().size());
     status.put("latest_checkpoint", latest.map(c -> Map.of(
         "agent", c.agent(), "step", c.step(), "time", Instant.ofEpochMilli(c.createdMillis()).toString(),
-        "file", dir.root().relativize(c.file()).toString())).orElse(null));
+        "file", dir.relative(c.file()))).orElse(null));
     status.put("damaged_checkpoints", scan.damaged().size());
     status.put("disk_bytes", dir.diskUse());
     if (json) {

@@ -17,11 +17,28 @@ import java.util.stream.Stream;
 /**
  * The layout of a colony's data directory: {@code colony.db} (the registry),
  * {@code checkpoints/}, {@code memory/}, {@code replays/} and {@code config.toml} (the
- * configuration resolved at the latest start). Immutable and thread-safe.
+ * configuration resolved at the latest start). A node of a cluster keeps its checkpoints and
+ * memory in {@code shared}, a directory every node mounts (docs/cluster.md); alone, {@code
+ * shared} is {@code root}. Immutable and thread-safe.
  */
-public record DataDir(Path root) {
+public record DataDir(Path root, Path shared) {
   /** The resolved configuration's file name. */
   public static final String CONFIG = "config.toml";
+
+  public DataDir {
+    java.util.Objects.requireNonNull(root, "root");
+    java.util.Objects.requireNonNull(shared, "shared");
+  }
+
+  /** A colony's own directory, holding everything. */
+  public DataDir(Path root) {
+    this(root, root);
+  }
+
+  /** {@code file} (a checkpoint) as the registry names it: relative to the shared directory. */
+  public String relative(Path file) {
+    return shared.relativize(file).toString();
+  }
 
   /** The registry file. */
   public Path registry() {
@@ -30,12 +47,12 @@ public record DataDir(Path root) {
 
   /** The checkpoint store over {@code checkpoints/}. */
   public CheckpointStore checkpoints() {
-    return new CheckpointStore(root.resolve(CheckpointStore.DIR));
+    return new CheckpointStore(shared.resolve(CheckpointStore.DIR));
   }
 
   /** The colony's shared memory directory (a Lucene index, docs/memory.md). */
   public Path memory() {
-    return root.resolve("memory");
+    return shared.resolve("memory");
   }
 
   /**

@@ -56,6 +56,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   final LearnerMaker learners;
   final Lifecycle lifecycle = new Lifecycle(this);
   final Population population = new Population(this);
+  /** Where agents run and who decides about the population. */
+  final Placement placement;
+  /** What the placement may do to this colony. */
+  final Host host = new Hosting(this);
   private final Turn turn = new Turn(this);
   private final Pipeline pipeline;
   private final ColonyLock lock;
@@ -97,15 +101,25 @@ public final class Colony implements ColonyHandle, AutoCloseable {
    * @throws IllegalArgumentException for a configuration this runtime cannot run ({@link Preflight})
    */
   public Colony(DataDir dir, VivariumConfig config, Consumer<String> log) {
-    this(dir, config, log, LearnerMaker.DEFAULT);
+    this(dir, config, log, LearnerMaker.DEFAULT, Placement.alone());
+  }
+
+  /** A colony whose agents run where {@code placement} says (a node of a cluster); see {@link Placement}. */
+  public Colony(DataDir dir, VivariumConfig config, Consumer<String> log, Placement placement) {
+    this(dir, config, log, LearnerMaker.DEFAULT, placement);
   }
 
   /** A colony whose agents' learners come from {@code learners} (test fixtures watch them). */
   Colony(DataDir dir, VivariumConfig config, Consumer<String> log, LearnerMaker learners) {
+    this(dir, config, log, learners, Placement.alone());
+  }
+
+  private Colony(DataDir dir, VivariumConfig config, Consumer<String> log, LearnerMaker learners, Placement placement) {
     this.dir = dir;
     this.config = config;
     this.log = log;
     this.learners = learners;
+    this.placement = java.util.Objects.requireNonNull(placement, "placement");
     Preflight.Plan plan = Preflight.plan(config);
     this.method = plan.method();
     this.turnSteps = plan.turnSteps();
@@ -143,7 +157,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
           .withFacts(memory.enabled() ? new MemoryFacts(memory.memory()) : new LocalFactBook())
           .withAsks(asks)
           .withJudge(Evaluator.judge(evaluator));
-      lifecycle.populate();
+      placement.open(host);
     } catch (RuntimeException e) {
       close();
       try {
@@ -207,6 +221,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
 
   /** At every turn boundary: people's requests, then their new questions. */
   private void betweenTurns() {
+    placement.betweenTurns(host);
     desk.applyPending();
     asks.intake(agentIds());
   }
@@ -282,7 +297,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       long start = System.nanoTime();
       roundSteps = 0;
       betweenTurns();
-      if (agents.isEmpty() && !Rounds.idle(this)) {
+      if (agents.isEmpty() && !placement.idle(host)) {
         break;
       }
       pipeline.round(List.copyOf(agents), deadline);
@@ -309,6 +324,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       lifecycle.unload(a);
     }
     try {
+      placement.close();
       if (bus != null) {
         bus.close();
       }

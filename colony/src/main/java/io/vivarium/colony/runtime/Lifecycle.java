@@ -94,7 +94,7 @@ final class Lifecycle {
     }
     Checkpoint c = colony.store.write(a.id, a.envSteps, a.fitness, colony.configHash, payload,
         LearnerState.of(a, colony.configToml).encode());
-    colony.registry.addCheckpoint(a.id, c.step(), colony.dir.root().relativize(c.file()).toString(), c.sha256Hex(),
+    colony.registry.addCheckpoint(a.id, c.step(), colony.dir.relative(c.file()), c.sha256Hex(),
         c.fileSize(), c.fitness(), c.createdMillis());
     colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
     colony.event(Event.of("checkpoint", a.id, new Events.AtStep(c.step())));
@@ -108,6 +108,7 @@ final class Lifecycle {
     logger.warn("agent {} failed", a.id, e);
     colony.log.accept("agent " + a.id + " failed: " + error);
     unload(a);
+    colony.placement.left(a.id);
     colony.registry.putAgent(row(a, AgentState.FAILED, 0, error));
     colony.event(Event.of("error", a.id, new Events.Failure(error)));
   }
@@ -115,6 +116,7 @@ final class Lifecycle {
   void hibernate(LiveAgent a) {
     checkpoint(a);
     unload(a);
+    colony.placement.left(a.id);
     colony.registry.putAgent(row(a, AgentState.HIBERNATING, 0, null));
     colony.event(Event.of("hibernate", a.id, new Events.AtStep(a.envSteps)));
   }
@@ -122,6 +124,7 @@ final class Lifecycle {
   void kill(LiveAgent a, String reason) {
     checkpoint(a);
     unload(a);
+    colony.placement.left(a.id);
     colony.registry.putAgent(row(a, AgentState.DEAD, System.currentTimeMillis(), null));
     colony.event(Event.of("death", a.id, new Events.Death(reason, a.fitness)));
   }
@@ -157,37 +160,39 @@ final class Lifecycle {
 
   void populate() {
     List<AgentRow> known = colony.registry.agents();
-    for (AgentRow r : known) {
-      if (r.id().matches("a\\d+")) {
-        colony.population.noteId(Integer.parseInt(r.id().substring(1)));
-      }
-    }
     if (known.isEmpty()) {
       founders();
       return;
     }
     for (AgentRow r : known) {
       if (r.state() == AgentState.ALIVE) {
-        LiveAgent a = load(r);
-        if (a == null) {
-          String error = "no checkpoint that verifies under " + colony.store.root();
-          colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.FAILED, r.world(),
-              r.brainSpec(), r.fitness(), r.bornMillis(), 0, error));
-          colony.event(Event.of("error", r.id(), new Events.Failure(error)));
-          colony.log.accept("agent " + r.id() + " cannot resume: " + error);
-        } else {
-          colony.event(Event.of("resume", r.id(), new Events.AtStep(a.envSteps)));
-        }
+        resume(r);
       }
     }
   }
 
-  private void founders() {
+  /** Alive agent {@code r} back in memory from its newest verified checkpoint; false (recorded as failed) without one. */
+  boolean resume(AgentRow r) {
+    LiveAgent a = load(r);
+    if (a == null) {
+      String error = "no checkpoint that verifies under " + colony.store.root();
+      colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.FAILED, r.world(),
+          r.brainSpec(), r.fitness(), r.bornMillis(), 0, error));
+      colony.event(Event.of("error", r.id(), new Events.Failure(error)));
+      colony.log.accept("agent " + r.id() + " cannot resume: " + error);
+      return false;
+    }
+    colony.event(Event.of("resume", r.id(), new Events.AtStep(a.envSteps)));
+    return true;
+  }
+
+  /** The first agents, {@code a0001} to {@code colony.agents}, in memory, recorded and checkpointed. */
+  void founders() {
     Hparams h = new Hparams(colony.config.learn().lr(), colony.config.learn().ppo().entropy());
     BrainFit fit = BrainFit.of(colony.config, colony.spec);
     TorchBrain pretrained = pretrained(fit); // null: fresh brains
     for (int i = 1; i <= colony.config.colony().agents(); i++) {
-      String id = colony.population.nextId();
+      String id = String.format(java.util.Locale.ROOT, "a%04d", i);
       long seed = Seeds.derive(colony.config.colony().seed(), "brain", i);
       TorchBrain brain;
       if (pretrained == null) {

@@ -5,7 +5,6 @@ import io.vivarium.colony.registry.AgentState;
 import io.vivarium.core.Event;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Curriculum;
-import java.util.Locale;
 
 /**
  * Replication and selection (seed 003, population-based training). After every
@@ -23,21 +22,9 @@ import java.util.Locale;
  */
 final class Population {
   private final Colony colony;
-  private int lastId;
 
   Population(Colony colony) {
     this.colony = colony;
-  }
-
-  /** Keeps ids unique across restarts: {@code id} is in use. */
-  void noteId(int id) {
-    lastId = Math.max(lastId, id);
-  }
-
-  /** The next agent id, {@code a0001} on. */
-  String nextId() {
-    lastId++;
-    return String.format(Locale.ROOT, "a%04d", lastId);
   }
 
   /** {@code a}'s fitness after a turn: its own once it has shown it, its prior before. */
@@ -57,7 +44,9 @@ final class Population {
   /** After {@code a}'s turn: a child when it is due and fit, then the cap. */
   void afterTurn(LiveAgent a) {
     replicate(a);
-    cull();
+    if (colony.placement.capsHere()) {
+      cull();
+    }
   }
 
   private void replicate(LiveAgent a) {
@@ -65,30 +54,43 @@ final class Population {
       return;
     }
     long episodes = a.episodes.episodes();
-    if (episodes - a.episodesAtLastBirth < colony.config.colony().replicateEvery()
-        || a.fitness < quantileFitness(colony.config.colony().replicateQuantile())) {
+    if (episodes - a.episodesAtLastBirth < colony.config.colony().replicateEvery()) {
+      return;
+    }
+    String id = colony.placement.childId(a.id, a.fitness, quantileFitness(colony.config.colony().replicateQuantile()));
+    if (id == null) {
       return;
     }
     a.episodesAtLastBirth = episodes;
-    birth(a, colony.config.colony().mutationSigma(), colony.config.colony().perturb(), "replication");
+    birth(a, id, colony.config.colony().mutationSigma(), colony.config.colony().perturb(), "replication");
   }
 
-  /** A child of {@code parent} with weights perturbed by {@code sigma} (0: a clone), born {@code via}. */
-  void birth(LiveAgent parent, double sigma, boolean perturb, String via) {
-    String id = nextId();
-    long seed = Seeds.derive(colony.config.colony().seed(), "mutation", lastId);
+  /** A person's clone of {@code parent}; false when the population gives no id now. */
+  boolean clone(LiveAgent parent) {
+    String id = colony.placement.childId(parent.id, parent.fitness, Double.NEGATIVE_INFINITY);
+    if (id != null) {
+      birth(parent, id, 0, false, "clone");
+    }
+    return id != null;
+  }
+
+  /** Child {@code id} of {@code parent} with weights perturbed by {@code sigma} (0: a clone), born {@code via}. */
+  private void birth(LiveAgent parent, String id, double sigma, boolean perturb, String via) {
+    long number = Long.parseLong(id.replaceAll("\\D", "0"));
+    long seed = Seeds.derive(colony.config.colony().seed(), "mutation", number);
     TorchBrain brain = parent.brain.copy();
     if (sigma > 0) {
       brain.mutate(sigma, seed);
     }
     Hparams h = perturb ? parent.hparams.perturbed(Seeds.random(seed, "hparams", 0)) : parent.hparams;
     int level = parent.worlds instanceof Curriculum c ? c.curriculumLevel() : 0;
-    LiveAgent child = colony.lifecycle.live(id, parent.id, parent.generation + 1, brain, 0, lastId, h, false, level);
+    LiveAgent child = colony.lifecycle.live(id, parent.id, parent.generation + 1, brain, 0, number, h, false, level);
     child.fitness = parent.fitness; // the prior until its own episodes end
     colony.registry.putAgent(colony.lifecycle.row(child, AgentState.ALIVE, 0, null));
     colony.event(Event.of("birth", id, new Events.Birth(parent.id, child.generation, sigma, seed, via, h.lr(),
         h.entropy())));
     colony.lifecycle.checkpoint(child);
+    colony.placement.born(colony.host, id);
   }
 
   private void cull() {

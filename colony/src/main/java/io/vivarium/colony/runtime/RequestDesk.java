@@ -61,7 +61,11 @@ final class RequestDesk {
         }
         killAny(a, known, "request by " + r.source());
       }
-      case "clone" -> colony.population.birth(a, 0, false, "clone");
+      case "clone" -> {
+        if (!colony.population.clone(a)) {
+          return "cannot clone " + r.agent() + " now: the population gives no new id (try again)";
+        }
+      }
       case "reward" -> reward(a, Requests.reward(r.arg()), r.source());
       case "talk" -> {
         a.textIn = r.arg();

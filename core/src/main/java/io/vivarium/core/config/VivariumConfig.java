@@ -11,7 +11,8 @@ public record VivariumConfig(
     @Doc("How brains learn.") LearnConfig learn,
     @Doc("The shared associative memory.") MemoryConfig memory,
     @Doc("The MQTT bus.") BusConfig bus,
-    @Doc("The zookeeper web console.") ZooConfig zoo) {
+    @Doc("The zookeeper web console.") ZooConfig zoo,
+    @Doc("A colony across machines.") ClusterConfig cluster) {
 
   /** The embedded defaults. */
   public static VivariumConfig defaults() {
@@ -22,6 +23,7 @@ public record VivariumConfig(
         LearnConfig.defaults(),
         MemoryConfig.defaults(),
         BusConfig.defaults(),
-        ZooConfig.defaults());
+        ZooConfig.defaults(),
+        ClusterConfig.defaults());
   }
 }

@@ -1,0 +1,46 @@
+package io.vivarium.colony.runtime;
+
+/**
+ * Where a colony's agents run and who decides about the population: one process running every
+ * alive agent ({@link #alone()}), or a node of a cluster that runs the agents given to it and
+ * asks the cluster for ids, for permission to replicate and for the cap (the {@code cluster}
+ * module). The colony calls it on its own thread, at the points named below; an implementation
+ * that talks to other threads hands work over through its own queue.
+ */
+public interface Placement extends AutoCloseable {
+  /** One process runs every alive agent: the default. */
+  static Placement alone() {
+    return new Alone();
+  }
+
+  /** Once, when the colony has opened its registry, store, bus and memory: bring agents into memory. */
+  void open(Host host);
+
+  /** At every turn boundary, before people's requests. */
+  void betweenTurns(Host host);
+
+  /**
+   * With no agent in memory: whether to wait for one (after a short pause) rather than stop.
+   * Alone, a colony waits while an agent could be woken and stops when every agent is dead.
+   */
+  boolean idle(Host host);
+
+  /**
+   * The id of {@code parent}'s child, or null when it may not have one now. {@code fitness} is
+   * the parent's; {@code localQuantile} is the replication quantile of this colony's agents'
+   * fitness, {@link Double#NEGATIVE_INFINITY} for a person's clone request.
+   */
+  String childId(String parent, double fitness, double localQuantile);
+
+  /** A child was born here, checkpointed and recorded; it is in memory. */
+  void born(Host host, String id);
+
+  /** Whether this colony kills its least fit agents above {@code colony.maxAgents} itself. */
+  boolean capsHere();
+
+  /** An agent left this colony's memory: hibernated, killed or failed. */
+  void left(String id);
+
+  @Override
+  void close();
+}
