@@ -42,6 +42,7 @@ public final class Main implements Runnable {
   static Object[] subcommands() {
     return new Object[] {
       new RunCommand(),
+      new NodeCommand(),
       new ZooCommand(),
       new StatusCommand(),
       new AgentsCommand(),

@@ -2,7 +2,9 @@ package io.vivarium.cli;
 
 import io.vivarium.colony.ColonyLock;
 import io.vivarium.colony.DataDir;
+import io.vivarium.cluster.NodePlacement;
 import io.vivarium.colony.runtime.Colony;
+import io.vivarium.colony.runtime.Placement;
 import io.vivarium.colony.runtime.Preflight;
 import io.vivarium.core.config.RunConfig;
 import io.vivarium.core.config.VivariumConfig;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the colony in the data directory: start it on the first run, resume it after any stop.",
         "Prints one status line per round (updated in place on a terminal); Ctrl-C checkpoints every agent and exits."})
-final class RunCommand extends VivariumCommand {
+class RunCommand extends VivariumCommand {
   @Option(names = "--agents", paramLabel = "N", description = "Agents born at the first start (colony.agents).")
   Integer agents;
 
@@ -53,6 +55,23 @@ final class RunCommand extends VivariumCommand {
   @Option(names = "--no-zoo", description = "Run without the zookeeper (zoo.enabled=false).")
   boolean noZoo;
 
+  @Option(names = "--cluster", paramLabel = "NAME", description = "Run as the first node of cluster NAME (cluster.name; docs/cluster.md).")
+  String cluster;
+
+  @Option(names = "--bind", paramLabel = "HOST:PORT", description = "Where this node listens for the other nodes (cluster.bind).")
+  String bind;
+
+  @Option(names = "--registry", paramLabel = "URL", description = "The registry every node shares, postgresql://USER@HOST:PORT/DB (cluster.registry).")
+  String registry;
+
+  @Option(names = "--shared", paramLabel = "DIR", description = "A directory every node mounts, for checkpoints and memory (cluster.shared).")
+  String shared;
+
+  /** The nodes to join ({@code vivarium node}); null for the first node. */
+  String join() {
+    return null;
+  }
+
   @Parameters(paramLabel = "KEY=VALUE", arity = "0..*", description = "Configuration overrides, e.g. colony.agents=8.")
   List<String> overrides = new ArrayList<>();
 
@@ -78,6 +97,11 @@ final class RunCommand extends VivariumCommand {
     shorthand(all, "bus.enabled", noBroker ? false : null);
     shorthand(all, "zoo.port", zooPort);
     shorthand(all, "zoo.enabled", noZoo ? false : null);
+    shorthand(all, "cluster.name", cluster);
+    shorthand(all, "cluster.bind", bind);
+    shorthand(all, "cluster.join", join());
+    shorthand(all, "cluster.registry", registry);
+    shorthand(all, "cluster.shared", shared);
     all.addAll(overrides);
     DataDir dir = new DataDir(dataDir());
     if (ColonyLock.isHeld(dir)) {
@@ -89,6 +113,12 @@ final class RunCommand extends VivariumCommand {
     RunConfig run = config(resuming && Files.isRegularFile(stored) ? stored : null, all);
     VivariumConfig config = run.config();
     Preflight.check(config); // before the data directory, the broker or the zoo is touched
+    Placement placement = Placement.alone();
+    if (config.cluster().enabled()) {
+      Nodes.check(config.cluster());
+      dir = new DataDir(dir.root(), config.cluster().shared().isEmpty() ? dir.root() : Path.of(config.cluster().shared()));
+      placement = new NodePlacement(config, dir);
+    }
     out().printf("vivarium run · %s · %s %s · seed %d · %s brains · data %s%n",
         resuming ? "resuming" : "starting", config.world().name(), config.world().preset(),
         config.colony().seed(), config.brain().preset(), dir.root().toAbsolutePath().normalize());
@@ -96,17 +126,19 @@ final class RunCommand extends VivariumCommand {
     out().flush();
     CountDownLatch finished = new CountDownLatch(1);
     StatusPrinter printer = new StatusPrinter(out(), terminal());
-    try (Colony colony = new Colony(dir, config, printer::line); ZooServer zoo = zoo(config, colony)) {
+    try (Colony colony = new Colony(dir, config, printer::line, placement); ZooServer zoo = zoo(config, colony)) {
+      int grace = config.cluster().enabled() ? 45 : 10; // a node also hands its agents over
       Thread hook = new Thread(() -> {
         colony.stop();
         try {
-          finished.await(10, TimeUnit.SECONDS);
+          finished.await(grace, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
       }, "vivarium-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      out().println("agents: " + String.join(", ", colony.agentIds()));
+      out().println(config.cluster().enabled() ? "agents: placed by cluster " + config.cluster().name()
+          : "agents: " + String.join(", ", colony.agentIds()));
       colony.run(minutes == null ? 0 : Math.max(1, Math.round(minutes * 60)));
       printer.end();
       out().println("stopped; every agent is checkpointed. Resume with: vivarium run"

@@ -129,7 +129,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     FirstStart first = FirstStart.before(dir);
     try {
       dir.writeConfig(config);
-      this.registry = Registry.open(dir.registry());
+      this.registry = config.cluster().registry().isEmpty() ? Registry.open(dir.registry())
+          : Registry.open(java.nio.file.Path.of(config.cluster().registry()));
       this.store = dir.checkpoints();
       this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
       this.configToml = ConfigResolver.toToml(config, true);
@@ -149,7 +150,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
             takesAsks ? asks::fromBus : null, this::event, log);
       }
       this.evaluator = Evaluator.open(plan.evaluator());
-      this.memory = MemoryLink.open(dir, config);
+      this.memory = MemoryLink.open(dir, config, placement);
       // the colony's byte counts (its own agents', and its live agents' elsewhere on the bus), the
       // facts worlds look up (in the shared memory when it is on, else in this process), people's
       // questions and the evaluator

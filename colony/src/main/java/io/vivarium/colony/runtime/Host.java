@@ -50,6 +50,12 @@ public interface Host {
   /** Checkpoints agent {@code id} and takes it out of memory; it stays alive (another colony may load it). */
   void release(String id);
 
+  /**
+   * Takes agent {@code id} out of memory without a checkpoint: the cluster has given it to
+   * another node, whose copy is now the agent (this node was cut off).
+   */
+  void drop(String id);
+
   /** Kills agent {@code id} in memory for {@code reason}; false when it is not in memory here. */
   boolean kill(String id, String reason);
 }

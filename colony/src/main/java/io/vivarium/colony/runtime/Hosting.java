@@ -84,6 +84,15 @@ final class Hosting implements Host {
   }
 
   @Override
+  public void drop(String id) {
+    LiveAgent a = colony.find(id);
+    if (a != null) {
+      colony.lifecycle.unload(a);
+      colony.log.accept("agent " + id + " dropped without a checkpoint: this node was cut off from the cluster");
+    }
+  }
+
+  @Override
   public boolean kill(String id, String reason) {
     LiveAgent a = colony.find(id);
     if (a == null) {

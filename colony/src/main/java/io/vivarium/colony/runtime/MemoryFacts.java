@@ -4,7 +4,7 @@ import io.vivarium.core.world.FactBook;
 import io.vivarium.memory.Entry;
 import io.vivarium.memory.Filter;
 import io.vivarium.memory.Hit;
-import io.vivarium.memory.LuceneMemory;
+import io.vivarium.memory.Memory;
 import io.vivarium.memory.TextEmbedding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MemoryFacts implements FactBook {
   /** The writer recorded on facts worlds put. */
   static final String AGENT = "world";
-  private final LuceneMemory memory;
+  private final Memory memory;
   private final TextEmbedding embedding;
   /** Whether facts were stored since the last lookup: the next one refreshes the memory's searcher first. */
   private final AtomicBoolean stored = new AtomicBoolean();
 
-  public MemoryFacts(LuceneMemory memory) {
+  public MemoryFacts(Memory memory) {
     this.memory = Objects.requireNonNull(memory, "memory");
     this.embedding = new TextEmbedding(memory.dimension());
   }

@@ -11,6 +11,7 @@ import io.vivarium.memory.Filter;
 import io.vivarium.memory.Hit;
 import io.vivarium.memory.KeyWidth;
 import io.vivarium.memory.LuceneMemory;
+import io.vivarium.memory.Memory;
 import io.vivarium.memory.TextEmbedding;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
@@ -33,14 +34,14 @@ import java.util.Map;
  * memory channel. Used by the colony's one thread; not thread-safe (the memory itself is).
  */
 final class MemoryLink implements AutoCloseable {
-  private final LuceneMemory memory; // null when off
+  private final Memory memory; // null when off
   private final MemoryConfig config;
   /** Embeds the text keys of outputs that have one (seed 003: a question keys its answer); null when off. */
   private final TextEmbedding text;
   /** Each agent's key of its current turn, from {@link #beforeTurn} to {@link #afterTurn}. */
   private final Map<String, float[]> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private MemoryLink(LuceneMemory memory, MemoryConfig config) {
+  private MemoryLink(Memory memory, MemoryConfig config) {
     this.memory = memory;
     this.config = config;
     this.text = memory == null ? null : new TextEmbedding(memory.dimension());
@@ -50,10 +51,14 @@ final class MemoryLink implements AutoCloseable {
    * Opens the memory of the colony in {@code dir} when enabled: a new one as wide as the brains,
    * an existing one at its own width (keys are fitted to it, {@link KeyWidth}).
    */
-  static MemoryLink open(DataDir dir, VivariumConfig config) {
+  static MemoryLink open(DataDir dir, VivariumConfig config, Placement placement) {
     MemoryConfig m = config.memory();
     if (!m.enabled()) {
       return new MemoryLink(null, m);
+    }
+    Memory placed = placement.memory(config);
+    if (placed != null) {
+      return new MemoryLink(placed, m);
     }
     // a memory made first by 'memory add-fact' keeps its width; agents' keys are fitted to it
     int dim = BrainShape.of(config.brain()).dim();
@@ -66,7 +71,7 @@ final class MemoryLink implements AutoCloseable {
   }
 
   /** The memory, when on; for status and tests. */
-  LuceneMemory memory() {
+  Memory memory() {
     return memory;
   }
 

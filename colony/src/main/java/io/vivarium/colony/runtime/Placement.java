@@ -13,6 +13,14 @@ public interface Placement extends AutoCloseable {
     return new Alone();
   }
 
+  /**
+   * The shared memory, when it is served from elsewhere (a cluster's memory node); null to open
+   * the memory in the data directory. Called once, before {@link #open}, with the memory enabled.
+   */
+  default io.vivarium.memory.Memory memory(io.vivarium.core.config.VivariumConfig config) {
+    return null;
+  }
+
   /** Once, when the colony has opened its registry, store, bus and memory: bring agents into memory. */
   void open(Host host);
 

@@ -23,7 +23,7 @@ public record ClusterConfig(
     @Doc("Password of cluster.keyStore.") @Secret String keyStorePassword) {
 
   public static ClusterConfig defaults() {
-    return new ClusterConfig("", "127.0.0.1:25520", "", "", "", 7, "", "");
+    return new ClusterConfig("", "127.0.0.1:25520", "", "", "", 5, "", "");
   }
 
   /** Whether the colony runs as a node of a cluster. */

@@ -1,0 +1,19 @@
+package io.vivarium.cli;
+
+import io.vivarium.core.config.ClusterConfig;
+
+/** What a node of a cluster needs before it starts, checked with one clear line each. Stateless. */
+final class Nodes {
+  private Nodes() {}
+
+  static void check(ClusterConfig c) {
+    if (c.registry().isEmpty()) {
+      throw new IllegalArgumentException("a node of cluster " + c.name() + " needs the registry every node shares: "
+          + "--registry postgresql://USER@HOST:PORT/DATABASE (cluster.registry; docs/cluster.md)");
+    }
+    if (c.shared().isEmpty()) {
+      throw new IllegalArgumentException("a node of cluster " + c.name() + " needs a directory every node mounts for "
+          + "checkpoints and memory: --shared DIR (cluster.shared; docs/cluster.md)");
+    }
+  }
+}
