@@ -156,6 +156,14 @@ final class Lifecycle {
     colony.event(Event.of("wake", a.id, new Events.AtStep(a.envSteps)));
   }
 
+  /** Records a hibernating or failed agent alive without loading it: the cluster places it on a node. */
+  void markAwake(AgentRow r) {
+    colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.ALIVE, r.world(), r.brainSpec(),
+        r.fitness(), r.bornMillis(), 0, null));
+    long step = colony.registry.checkpoints().newest(r.id(), 1).stream().mapToLong(c -> c.step()).findFirst().orElse(0);
+    colony.event(Event.of("wake", r.id(), new Events.AtStep(step)));
+  }
+
   // 4. Birth or resume: founders at the first start, every alive agent from its checkpoint later.
 
   void populate() {

@@ -49,6 +49,22 @@ public interface Placement extends AutoCloseable {
   /** An agent left this colony's memory: hibernated, killed or failed. */
   void left(String id);
 
+  /**
+   * Whether this colony carries out a person's request about {@code agent} now; {@code here}
+   * when the agent is in this colony's memory, {@code state} its recorded state. Alone: always.
+   * A node takes requests about its own agents, leaves those about agents running elsewhere to
+   * their nodes, and takes those about agents running nowhere only where the population
+   * manager runs, so that one node answers each request.
+   */
+  default boolean takes(boolean here, io.vivarium.colony.registry.AgentState state) {
+    return true;
+  }
+
+  /** Whether a woken agent is loaded here (alone) or only marked alive for the cluster to place. */
+  default boolean wakesHere() {
+    return true;
+  }
+
   @Override
   void close();
 }

@@ -25,6 +25,9 @@ final class RequestDesk {
   /** Applies every pending request, oldest first, and records each one's result. */
   void applyPending() {
     for (Request r : colony.registry.pendingRequests()) {
+      if (!takes(r)) {
+        continue; // another node of the cluster answers it
+      }
       String result;
       try {
         result = apply(r);
@@ -34,6 +37,12 @@ final class RequestDesk {
       }
       colony.registry.finishRequest(r.id(), result);
     }
+  }
+
+  private boolean takes(Request r) {
+    Optional<AgentRow> row = Records.agent(colony.registry, r.agent());
+    return row.isEmpty() ? colony.placement.takes(false, AgentState.DEAD)
+        : colony.placement.takes(colony.find(r.agent()) != null, row.get().state());
   }
 
   private String apply(Request r) {
@@ -53,7 +62,11 @@ final class RequestDesk {
         if (state != AgentState.HIBERNATING && state != AgentState.FAILED) {
           return "cannot wake " + r.agent() + ": it is " + state;
         }
-        colony.lifecycle.wake(known);
+        if (colony.placement.wakesHere()) {
+          colony.lifecycle.wake(known);
+        } else {
+          colony.lifecycle.markAwake(known);
+        }
       }
       case "kill" -> {
         if (state == AgentState.DEAD) {
