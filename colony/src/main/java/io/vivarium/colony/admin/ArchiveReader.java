@@ -46,11 +46,16 @@ final class ArchiveReader {
 
   /** Reads and checks {@code file}; throws {@link IllegalArgumentException} naming what is wrong. */
   static Contents read(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(file + " is a directory; give a .tar written by 'vivarium export'");
+    }
     Map<String, byte[]> entries;
     try (InputStream in = Files.newInputStream(file)) {
       entries = Tar.read(in, file.toString());
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("no file " + file + "; give a .tar written by 'vivarium export'");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + "; give a .tar written by 'vivarium export'", e);
     }
     JsonNode m = manifest(entries, file);
     int format = m.path("format").asInt(-1);
