@@ -304,6 +304,14 @@ class AdminTest {
     Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     assertThatThrownBy(() -> AgentArchive.importFile(d, truncated)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cut.tar").hasMessageContaining("truncated");
+    long boundary = 0;
+    for (String e : List.of("manifest.json", "brain.bin", "learner.bin")) {
+      boundary += 512 + (good.get(e).length + 511) / 512 * 512;
+    }
+    Path atBoundary = tmp.resolve("cut-clean.tar");
+    Files.write(atBoundary, java.util.Arrays.copyOf(Tar.toBytes(good), (int) boundary));
+    assertThatThrownBy(() -> AgentArchive.importFile(d, atBoundary)).hasMessageContaining("after entry learner.bin")
+        .hasMessageContaining("truncated");
     assertThatThrownBy(() -> AgentArchive.importFile(d, tmp.resolve("missing.tar"))).hasMessageContaining("no file");
     try (Registry r = Registry.openReadOnly(d.registry())) {
       assertThat(r.agents()).noneMatch(x -> x.id().startsWith("i"));
