@@ -156,9 +156,22 @@ class ColonyCommandsTest {
     Files.write(tmp.resolve("junk.tar"), new byte[] {1, 2, 3});
     Result bad = run(copy, "import", tmp.resolve("junk.tar").toString());
     assertThat(bad.code).isEqualTo(Main.FAILURE);
-    assertThat(bad.err).contains("junk.tar").doesNotContain("Exception");
+    assertThat(bad.err).contains("junk.tar").contains("not a sound tar archive").contains("'vivarium export'")
+        .doesNotContain("Exception");
+    assertThat(run(tmp.resolve("nothing"), "import", tmp.resolve("junk.tar").toString()).code).isEqualTo(Main.FAILURE);
+    assertThat(tmp.resolve("nothing")).doesNotExist();
     assertThat(run(copy, "import", tmp.resolve("none.tar").toString()).err).contains("no file");
+    Result taken = run(copy, "import", tar.toString(), "--id", "i0001");
+    assertThat(taken.code).isEqualTo(Main.FAILURE);
+    assertThat(taken.err).contains("agent i0001 already exists").doesNotContain("Exception");
     assertThat(run(tmp.resolve("empty"), "agents").err).contains("no colony in");
+    Path moved = tmp.resolve("moved");
+    Result fresh = run(moved, "import", tar.toString());
+    assertThat(fresh.code).as(fresh.err).isZero();
+    assertThat(fresh.out).contains("created the colony in").contains("as " + a + " (alive)");
+    assertThat(run(moved, "agents").out).contains(a);
+    assertThat(run(moved, "checkpoints", "--verify").code).isZero();
+    assertThat(Files.isRegularFile(moved.resolve("config.toml"))).isTrue();
   }
 
   private record Result(int code, String out, String err) {}

@@ -70,7 +70,8 @@ final class Tar {
     while (true) {
       byte[] h = in.readNBytes(BLOCK);
       if (h.length < BLOCK) {
-        throw damaged(what, "it ends in the middle of a header (truncated?)");
+        throw damaged(what, "it ends " + (out.isEmpty() ? "before its first entry's header"
+            : "after entry " + last(out)) + ", before the next header or its end (truncated?)");
       }
       if (isZero(h)) {
         return out;
@@ -99,6 +100,14 @@ final class Tar {
         throw damaged(what, "entry " + name + " appears twice");
       }
     }
+  }
+
+  private static String last(Map<String, byte[]> entries) {
+    String name = null;
+    for (String n : entries.keySet()) {
+      name = n;
+    }
+    return name;
   }
 
   private static IllegalArgumentException damaged(String what, String why) {

@@ -241,8 +241,11 @@ final class Lifecycle {
     TorchBrain brain = TorchBrain.fromBytes(latest.get().payload(), c.file().toString());
     String birth = Records.birthJson(colony.registry, r.id());
     Hparams h = Hparams.fromJson(birth, new Hparams(colony.config.learn().lr(), colony.config.learn().ppo().entropy()));
-    // Only this colony's founders clone the expert; an imported brain has learned elsewhere.
-    boolean founder = r.parent() == null && (birth == null || !birth.contains("\"imported_from\""));
+    // Only founders clone the expert: this colony's own, and those imported whole from another
+    // colony where they were founders (they go on cloning where they left off); any other
+    // imported brain has learned elsewhere.
+    boolean founder = r.parent() == null && (birth == null || !birth.contains("\"imported_from\"")
+        || birth.contains("\"founder\":true"));
     LiveAgent a = live(r.id(), r.parent(), r.generation(), brain, c.step(), colony.agents.size() + 1, h, founder,
         Records.lastLevel(colony.registry, r.id()));
     a.humanReward = Records.humanReward(colony.registry, r.id());
