@@ -1,6 +1,8 @@
 package io.vivarium.bus;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +25,8 @@ import java.util.Set;
  * 0600, owner only) so that the colony and the owner's own tools can connect and nobody else on
  * the machine can. The file is three lines: the header {@value #HEADER}, {@code user=NAME} and
  * {@code password=HEX}, so a shell can read it ({@code sed -n 's/^password=//p'}).
+ *
+ * <p>Immutable and thread-safe; {@link #toString()} never shows the password.
  *
  * @param user the user name, letters, digits, {@code -} and {@code _}
  * @param password the password, 32 to 128 hexadecimal digits (128 to 512 bits)
@@ -72,7 +78,10 @@ public record BusCredentials(String user, String password) {
       Files.deleteIfExists(tmp);
       // created 0600 in one step (open with O_CREAT|O_EXCL and that mode): never readable by others
       Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-      Files.writeString(tmp, fresh.fileText(), StandardCharsets.UTF_8);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.wrap(fresh.fileText().getBytes(StandardCharsets.UTF_8)));
+        ch.force(true);
+      }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
       throw new IllegalStateException("cannot create " + file + ": " + e.getFile()
@@ -93,9 +102,13 @@ public record BusCredentials(String user, String password) {
    */
   public static BusCredentials read(Path dataDir) {
     Path file = dataDir.resolve(FILE);
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalStateException(file + " does not exist; a colony with the embedded broker writes it at its"
+          + " first start: start the colony in " + dataDir + " first");
+    }
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalStateException(file + " does not exist or is not a regular file; a colony with the embedded"
-          + " broker writes it at its first start: start the colony in " + dataDir + " first");
+      throw new IllegalStateException(file + " must be a regular file, not a link or a directory; delete it and the"
+          + " colony writes new credentials at its next start");
     }
     try {
       Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
@@ -131,7 +144,7 @@ public record BusCredentials(String user, String password) {
   /** Whether {@code user} and {@code password} are these, compared in constant time. */
   public boolean accepts(String user, byte[] password) {
     return this.user.equals(user) && password != null
-        && java.security.MessageDigest.isEqual(this.password.getBytes(StandardCharsets.UTF_8), password);
+        && MessageDigest.isEqual(this.password.getBytes(StandardCharsets.UTF_8), password);
   }
 
   @Override

@@ -88,6 +88,10 @@ class EmbeddedBrokerLoginTest {
     assertThatThrownBy(() -> BusCredentials.loadOrCreate(dir))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("bad credentials")
         .hasMessageContaining("hexadecimal");
+    Path real = Files.move(file, dir.resolve("real"));
+    Files.createSymbolicLink(file, real);
+    assertThatThrownBy(() -> BusCredentials.loadOrCreate(dir))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be a regular file");
     assertThatThrownBy(() -> BusCredentials.read(dir.resolve("elsewhere")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("start the colony");
   }
