@@ -1,7 +1,6 @@
 package io.vivarium.bus;
 
 import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
@@ -10,6 +9,7 @@ import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuth;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.vivarium.core.config.BusConfig;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +23,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Bus} over MQTT 3.1.1 with the HiveMQ MQTT client: any broker by URL, TLS and
- * user name/password from {@link BusConfig}, automatic reconnection with exponential backoff
+ * The {@link Bus} over MQTT 3.1.1 with the HiveMQ MQTT client: any broker by URL, TLS, a
+ * client certificate and user name/password from {@link BusConfig}, automatic reconnection with exponential backoff
  * (100 ms up to 5 s). Outgoing messages wait in two bounded outboxes (reliable QoS 1, and a
  * small newest-wins QoS 0 one for video); each subscription has its own bounded inbox and
  * thread. Subscriptions are re-sent after every reconnect, so they survive a broker restart.
@@ -85,15 +86,35 @@ public final class MqttBus implements Bus {
 
   /**
    * The bus the configuration asks for: an external broker when {@code bus.url} is set, else
-   * an embedded broker on 127.0.0.1:{@code bus.port} that closes with the bus.
+   * an embedded broker on 127.0.0.1:{@code bus.port} that closes with the bus and accepts only
+   * the credentials in {@code dataDir}'s {@value BusCredentials#FILE} (generated there on the
+   * first start), so that the owner's tools can connect too.
+   *
+   * @throws IllegalArgumentException for a bad URL, trust store or key store
+   * @throws IllegalStateException when the credentials file is unsafe or malformed
+   */
+  public static MqttBus open(BusConfig config, String colony, Path dataDir) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    return open(config, colony, () -> BusCredentials.loadOrCreate(dataDir));
+  }
+
+  /**
+   * Like {@link #open(BusConfig, String, Path)} without a data directory: an embedded broker
+   * accepts fresh random credentials that only this bus knows, so no other client can join it.
    */
   public static MqttBus open(BusConfig config, String colony) {
+    return open(config, colony, BusCredentials::random);
+  }
+
+  private static MqttBus open(BusConfig config, String colony, Supplier<BusCredentials> login) {
     if (!config.url().isBlank()) {
       return connect(BrokerUrl.parse(config.url()), colony, config, null);
     }
-    EmbeddedBroker broker = EmbeddedBroker.start(config.port(), config.brokerQueue());
+    Tls.check(config, null);
+    BusCredentials creds = login.get();
+    EmbeddedBroker broker = EmbeddedBroker.start(config.port(), config.brokerQueue(), creds);
     try {
-      return connect(broker.url(), colony, config, broker);
+      return connect(broker.url(), colony, config.withLogin(creds.user(), creds.password()), broker);
     } catch (RuntimeException e) {
       broker.close();
       throw e;
@@ -228,6 +249,7 @@ public final class MqttBus implements Bus {
   }
 
   private Mqtt3AsyncClient build() {
+    Tls.check(config, url);
     String id = "vivarium-" + schema.colony() + "-" + ProcessHandle.current().pid() + "-"
         + CLIENTS.incrementAndGet();
     Mqtt3ClientBuilder b = MqttClient.builder().useMqttVersion3()
@@ -246,8 +268,7 @@ public final class MqttBus implements Bus {
           onDisconnected(ctx.getCause());
         });
     if (url.tls()) {
-      MqttClientSslConfig ssl = Tls.config(config.trustStore(), config.trustStorePassword());
-      b = b.sslConfig(ssl);
+      b = b.sslConfig(Tls.config(config));
     }
     if (!config.username().isEmpty()) {
       b = b.simpleAuth(Mqtt3SimpleAuth.builder()

@@ -25,9 +25,14 @@ public abstract class BusContract {
   /** A bus of colony {@code lab} on the broker under test, closed by the test. */
   protected abstract Bus open();
 
+  /** The login a plain client needs at the broker under test; null for none. */
+  protected BusCredentials login() {
+    return null;
+  }
+
   /** Publishes raw bytes on {@code topic} at {@code bus}'s broker, bypassing every codec. */
   protected void publishRaw(Bus bus, String topic, byte[] payload) {
-    TestBus.publishRaw(BrokerUrl.parse(bus.url()).port(), topic, payload);
+    TestBus.publishRaw(BrokerUrl.parse(bus.url()).port(), login(), topic, payload);
   }
 
   @Test

@@ -145,6 +145,52 @@ public final class Mosquitto implements AutoCloseable {
     }
   }
 
+  /**
+   * A test certificate authority made by {@code openssl} in {@code dir}: a CA, a server
+   * certificate for 127.0.0.1 and a client certificate it signed, the client's certificate and
+   * key in a PKCS#12 key store and the CA in a PKCS#12 trust store (made by {@code keytool}),
+   * both with password {@code changeit}.
+   */
+  public static Pki authority(Path dir) throws IOException, InterruptedException {
+    Pki p = new Pki(dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server.key"),
+        dir.resolve("trust.p12"), dir.resolve("client.p12"));
+    Path caKey = dir.resolve("ca.key");
+    run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=vivarium test CA",
+        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        "-keyout", caKey.toString(), "-out", p.ca.toString());
+    sign(dir, p.ca, caKey, "127.0.0.1", "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth",
+        p.serverKey, p.serverCert);
+    Path clientKey = dir.resolve("client.key");
+    Path clientCert = dir.resolve("client.pem");
+    sign(dir, p.ca, caKey, "vivarium test client", "extendedKeyUsage=clientAuth", clientKey, clientCert);
+    run("openssl", "pkcs12", "-export", "-in", clientCert.toString(), "-inkey", clientKey.toString(),
+        "-name", "client", "-passout", "pass:changeit", "-out", p.clientKeyStore.toString());
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(keytool, "-importcert", "-noprompt", "-alias", "ca", "-file", p.ca.toString(),
+        "-keystore", p.trustStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+    return p;
+  }
+
+  /** A key and a certificate for {@code cn} with {@code extensions}, signed by the CA. */
+  private static void sign(Path dir, Path ca, Path caKey, String cn, String extensions, Path key, Path cert)
+      throws IOException, InterruptedException {
+    Path csr = dir.resolve(key.getFileName() + ".csr");
+    Path ext = dir.resolve(key.getFileName() + ".ext");
+    Files.writeString(ext, extensions + "\n");
+    run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + cn,
+        "-keyout", key.toString(), "-out", csr.toString());
+    run("openssl", "x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
+        "-CAcreateserial", "-days", "1", "-extfile", ext.toString(), "-out", cert.toString());
+  }
+
+  /** A CA, the server's certificate and key it signed, a trust store and the client's key store. */
+  public record Pki(Path ca, Path serverCert, Path serverKey, Path trustStore, Path clientKeyStore) {
+    /** The mosquitto configuration lines that serve TLS with the server certificate. */
+    public String[] config() {
+      return new String[] {"cafile " + ca, "certfile " + serverCert, "keyfile " + serverKey};
+    }
+  }
+
   /** A mosquitto password file in {@code dir} with one user, made by {@code mosquitto_passwd}. */
   public static Path passwordFile(Path dir, String user, String password)
       throws IOException, InterruptedException {

@@ -36,14 +36,20 @@ class MosquittoInteropTest {
   }
 
   @Test
-  void mosquittoSubReadsFromTheEmbeddedBroker() throws Exception {
-    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab");
+  void mosquittoSubReadsFromTheEmbeddedBrokerWithTheCredentialsInTheDataDirectory() throws Exception {
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab", dir);
         StandInAgent agent = new StandInAgent(bus, "a1");
         Stepper stepper = new Stepper(agent)) {
       int port = BrokerUrl.parse(bus.url()).port();
-      String out = subscribeAndRead(port, bus.schema().topic(Topics.TEXT_TO_PARENT, "a1"));
+      BusCredentials c = BusCredentials.read(dir);
+      String[] login = {"-u", c.user(), "-P", c.password()};
+      String out = subscribeAndRead(port, bus.schema().topic(Topics.TEXT_TO_PARENT, "a1"), login);
       assertThat(out).contains("a1 step ");
-      rewardUntilHeard(port, bus, agent, "1");
+      rewardUntilHeard(port, bus, agent, "1", login);
+      String reward = bus.schema().topic(Topics.REWARD_FROM_PARENT, "a1");
+      assertThat(Mosquitto.pub(port, reward, "5")).as("anonymous mosquitto_pub").isNotZero();
+      assertThat(Mosquitto.pub(port, reward, "5", "-u", c.user(), "-P", c.password() + "0"))
+          .as("mosquitto_pub with a wrong password").isNotZero();
     }
   }
 
@@ -96,25 +102,18 @@ class MosquittoInteropTest {
     Path store = cert.trustStore();
     try (Mosquitto broker = Mosquitto.start(dir, cert.config())) {
       String url = "ssl://127.0.0.1:" + broker.port;
-      BusConfig d = TestBus.config(url);
-      BusConfig tls = new BusConfig(true, url, 0, "", "", store.toString(), "changeit",
-          d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis(),
-          d.intervalMillis(), d.textBytes());
+      BusConfig tls = TestBus.tls(url, store.toString(), "changeit", "", "");
       try (MqttBus bus = MqttBus.open(tls, "lab");
           StandInAgent agent = new StandInAgent(bus, "a1")) {
         assertThat(bus.connected()).isTrue();
         assertThat(bus.url()).startsWith("ssl://");
       }
       // the JDK's default authorities do not know this self-signed broker: no connection
-      BusConfig untrusted = new BusConfig(true, url, 0, "", "", "", "", d.outbox(), d.inbox(),
-          d.brokerQueue(), d.videoIntervalMillis(),
-          d.intervalMillis(), d.textBytes());
+      BusConfig untrusted = TestBus.tls(url, "", "", "", "");
       try (MqttBus bus = MqttBus.open(untrusted, "lab")) {
         assertThat(bus.connected()).isFalse();
       }
-      BusConfig missing = new BusConfig(true, url, 0, "", "", dir.resolve("nope.p12").toString(),
-          "", d.outbox(), d.inbox(), d.brokerQueue(), d.videoIntervalMillis(),
-          d.intervalMillis(), d.textBytes());
+      BusConfig missing = TestBus.tls(url, dir.resolve("nope.p12").toString(), "", "", "");
       assertThatThrownBy(() -> MqttBus.open(missing, "lab"))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bus.trustStore");
     }
@@ -123,29 +122,26 @@ class MosquittoInteropTest {
   // ---------------------------------------------------------------------------------------
 
   private static BusConfig withCredentials(String url, String user, String password) {
-    BusConfig d = TestBus.config(url);
-    return new BusConfig(true, url, 0, user, password, "", "", d.outbox(), d.inbox(),
-        d.brokerQueue(), d.videoIntervalMillis(),
-          d.intervalMillis(), d.textBytes());
+    return TestBus.config(url).withLogin(user, password);
   }
 
   /** The first three lines {@code mosquitto_sub} sees on {@code topic}. */
-  private static String subscribeAndRead(int port, String topic) throws Exception {
-    Process sub = Mosquitto.sub(port, topic, 3, 20);
+  private static String subscribeAndRead(int port, String topic, String... extra) throws Exception {
+    Process sub = Mosquitto.sub(port, topic, 3, 20, extra);
     String out = Mosquitto.output(sub, 25);
     assertThat(out).as("mosquitto_sub output").contains(topic);
     return out.strip().lines().reduce((a, b) -> b).orElse("");
   }
 
   /** Publishes a reward with mosquitto_pub until the agent has recorded one. */
-  private static void rewardUntilHeard(int port, Bus bus, StandInAgent agent, String reward)
-      throws Exception {
+  private static void rewardUntilHeard(int port, Bus bus, StandInAgent agent, String reward,
+      String... extra) throws Exception {
     double before = agent.reward.get();
     String topic = bus.schema().topic(Topics.REWARD_FROM_PARENT, agent.id);
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (agent.reward.get() == before) {
       assertThat(System.nanoTime()).as("reward reaches the agent in time").isLessThan(deadline);
-      assertThat(Mosquitto.pub(port, topic, reward)).isZero();
+      assertThat(Mosquitto.pub(port, topic, reward, extra)).isZero();
       Thread.sleep(100);
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vivarium.core.Event;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,15 +15,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bus against its embedded broker on a free loopback port. */
 class MqttBusTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  /** The data directory the embedded broker's credentials live in. */
+  @TempDir Path dir;
+
   @Test
   void agentsTalkThroughTheEmbeddedBroker() {
-    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab");
-        MqttBus people = MqttBus.connect(BrokerUrl.parse(bus.url()), "lab", TestBus.config(""),
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab", dir);
+        MqttBus people = MqttBus.connect(BrokerUrl.parse(bus.url()), "lab", TestBus.loggedIn("", dir),
             null);
         StandInAgent agent = new StandInAgent(bus, "a1")) {
       assertThat(bus.connected()).isTrue();
@@ -51,21 +56,22 @@ class MqttBusTest {
 
   @Test
   void malformedPayloadsAreCountedPerTopicAndNeverStopTheBus() {
-    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab");
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab", dir);
         StandInAgent agent = new StandInAgent(bus, "a1")) {
       int port = BrokerUrl.parse(bus.url()).port();
+      BusCredentials login = BusCredentials.read(dir);
       String rewardTopic = bus.schema().topic(Topics.REWARD_FROM_PARENT, "a1");
       AtomicInteger counts = new AtomicInteger();
       bus.subscribe(Topics.BYTE_COUNTS, "+", (a, c) -> counts.incrementAndGet());
       await(WAIT, "a rejected reward", () -> {
-        TestBus.publishRaw(port, rewardTopic, "a lot".getBytes(StandardCharsets.UTF_8));
+        TestBus.publishRaw(port, login, rewardTopic, "a lot".getBytes(StandardCharsets.UTF_8));
         return bus.stats().malformed() > 0;
       });
       for (int i = 0; i < 20; i++) {
-        TestBus.publishRaw(port, rewardTopic, new byte[] {(byte) 0xFF, 0});
-        TestBus.publishRaw(port, bus.schema().topic(Topics.BYTE_COUNTS, "a9"), new byte[] {1});
+        TestBus.publishRaw(port, login, rewardTopic, new byte[] {(byte) 0xFF, 0});
+        TestBus.publishRaw(port, login, bus.schema().topic(Topics.BYTE_COUNTS, "a9"), new byte[] {1});
       }
-      TestBus.publishRaw(port, rewardTopic, "2".getBytes(StandardCharsets.UTF_8));
+      TestBus.publishRaw(port, login, rewardTopic, "2".getBytes(StandardCharsets.UTF_8));
       await(WAIT, "the good reward after the bad ones", () -> agent.reward.get() == 2.0);
       await(WAIT, "all bad payloads counted", () -> bus.stats().malformed() >= 41);
       assertThat(bus.stats().malformedByTopic()).containsKeys(rewardTopic,
@@ -152,8 +158,8 @@ class MqttBusTest {
   @Test
   void aColonysMeterIgnoresCountsFromNamesThatAreNotItsAgents() {
     Set<String> live = Set.of("a1", "a2");
-    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab");
-        MqttBus stranger = MqttBus.connect(BrokerUrl.parse(bus.url()), "lab", TestBus.config(""), null);
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab", dir);
+        MqttBus stranger = MqttBus.connect(BrokerUrl.parse(bus.url()), "lab", TestBus.loggedIn("", dir), null);
         EntropyMeter meter = new EntropyMeter(bus, 0, new MemberFilter(live::contains, "test colony"))) {
       long[] quote = new long[256];
       quote['"'] = 50;
@@ -178,20 +184,20 @@ class MqttBusTest {
 
   @Test
   void closeIsIdempotentAndStopsTheBroker() {
-    MqttBus bus = MqttBus.open(TestBus.config(""), "lab");
+    MqttBus bus = MqttBus.open(TestBus.config(""), "lab", dir);
     int port = BrokerUrl.parse(bus.url()).port();
     bus.close();
     bus.close();
     assertThatThrownBy(() -> bus.subscribe(Topics.EVENTS, "", (a, e) -> { }))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> TestBus.publishRaw(port, "x", new byte[0]))
+    assertThatThrownBy(() -> TestBus.publishRaw(port, BusCredentials.read(dir), "x", new byte[0]))
         .isInstanceOf(RuntimeException.class);
   }
 
   @Test
   void aTakenPortIsAnErrorThatNamesIt() {
-    try (EmbeddedBroker first = EmbeddedBroker.start(0, 1024)) {
-      assertThatThrownBy(() -> EmbeddedBroker.start(first.port(), 1024))
+    try (EmbeddedBroker first = EmbeddedBroker.start(0, 1024, BusCredentials.random())) {
+      assertThatThrownBy(() -> EmbeddedBroker.start(first.port(), 1024, BusCredentials.random()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(Integer.toString(first.port()));
     }
@@ -222,7 +228,7 @@ class MqttBusTest {
   void badConfigurationIsExplained() {
     assertThatThrownBy(() -> MqttBus.open(TestBus.config("mqtt://x:1"), "lab"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tcp://HOST:PORT");
-    assertThatThrownBy(() -> EmbeddedBroker.start(-1, 10))
+    assertThatThrownBy(() -> EmbeddedBroker.start(-1, 10, BusCredentials.random()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
   }
 }

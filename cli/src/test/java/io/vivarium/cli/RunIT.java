@@ -2,6 +2,7 @@ package io.vivarium.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vivarium.bus.BusCredentials;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
@@ -108,19 +109,26 @@ class RunIT {
         }
       }
       assertThat(port).as("the run names its broker").isNotNull();
-      // A person listens with mosquitto_sub, and rewards a0001 with mosquitto_pub.
-      Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-t", "vivarium/vivarium/events",
-          "-C", "1", "-W", "120").redirectErrorStream(true).start();
+      // A person listens with mosquitto_sub, and rewards a0001 with mosquitto_pub, logged in with the
+      // credentials the colony wrote into its data directory; without them the broker refuses.
+      BusCredentials login = BusCredentials.read(dir.resolve("data"));
+      String user = login.user();
+      String password = login.password();
+      Process anonymous = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-q", "1",
+          "-t", "vivarium/vivarium/agents/a0001/reward:from_parent", "-m", "9").redirectErrorStream(true).start();
+      assertThat(anonymous.waitFor()).as("an anonymous mosquitto_pub").isNotZero();
+      Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-u", user, "-P", password,
+          "-t", "vivarium/vivarium/events", "-C", "1", "-W", "120").redirectErrorStream(true).start();
       String event = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(sub.waitFor()).as(event).isZero();
       assertThat(event).contains("\"kind\"").contains("\"agent\"");
-      Process motor = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-v",
+      Process motor = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-u", user, "-P", password, "-v",
           "-t", "vivarium/vivarium/agents/+/motor:to_world", "-C", "1", "-W", "120").redirectErrorStream(true).start();
       String actions = new String(motor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(motor.waitFor()).as(actions).isZero();
       assertThat(actions).matches("(?s)vivarium/vivarium/agents/a\\d{4}/motor:to_world [LRF]+\\s*");
-      Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-q", "1",
-          "-t", "vivarium/vivarium/agents/a0001/reward:from_parent", "-m", "0.5").redirectErrorStream(true).start();
+      Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-u", user, "-P", password,
+          "-q", "1", "-t", "vivarium/vivarium/agents/a0001/reward:from_parent", "-m", "0.5").redirectErrorStream(true).start();
       assertThat(pub.waitFor()).isZero();
       int rounds = 0;
       while (rounds < 2 && (line = in.readLine()) != null) {

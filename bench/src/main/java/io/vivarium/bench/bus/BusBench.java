@@ -1,6 +1,7 @@
 package io.vivarium.bench.bus;
 
 import io.vivarium.bus.BrokerUrl;
+import io.vivarium.bus.BusCredentials;
 import io.vivarium.bus.EmbeddedBroker;
 import io.vivarium.core.config.BusConfig;
 import java.io.PrintWriter;
@@ -33,11 +34,13 @@ public final class BusBench {
     AutoCloseable broker = null;
     BrokerUrl url;
     String name;
+    BusCredentials login = null;
     if (o.broker != null) {
       url = o.broker;
       name = "external";
     } else if (o.embedded.equals("moquette")) {
-      EmbeddedBroker b = EmbeddedBroker.start(0, o.queue);
+      login = BusCredentials.random();
+      EmbeddedBroker b = EmbeddedBroker.start(0, o.queue, login);
       broker = b;
       url = b.url();
       name = "embedded moquette";
@@ -57,7 +60,7 @@ public final class BusBench {
       out.println("seconds: " + o.seconds);
       out.println("subscribers: " + o.subscribers);
       out.println("payload_bytes: " + o.payload);
-      BusLoad load = new BusLoad(url, o.subscribers, o.payload);
+      BusLoad load = new BusLoad(url, login, o.subscribers, o.payload);
       for (int qos = 0; qos <= 1; qos++) {
         print(out, load.run(qos, o.seconds));
       }

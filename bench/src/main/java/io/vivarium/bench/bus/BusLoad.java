@@ -4,6 +4,8 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import io.vivarium.bus.BrokerUrl;
+import io.vivarium.bus.BusCredentials;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -37,9 +39,12 @@ final class BusLoad {
   private final BrokerUrl url;
   private final int subscribers;
   private final int payloadBytes;
+  private final BusCredentials login;
 
-  BusLoad(BrokerUrl url, int subscribers, int payloadBytes) {
+  /** A load on {@code url}; every client logs in with {@code login}, or anonymously when it is null. */
+  BusLoad(BrokerUrl url, BusCredentials login, int subscribers, int payloadBytes) {
     this.url = url;
+    this.login = login;
     this.subscribers = subscribers;
     this.payloadBytes = payloadBytes;
   }
@@ -147,7 +152,12 @@ final class BusLoad {
             + CLIENTS.incrementAndGet())
         .serverHost(url.host()).serverPort(url.port())
         .buildAsync();
-    c.connectWith().cleanSession(true).send().get(30, TimeUnit.SECONDS);
+    var connect = c.connectWith().cleanSession(true);
+    if (login != null) {
+      connect = connect.simpleAuth().username(login.user())
+          .password(login.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+    }
+    connect.send().get(30, TimeUnit.SECONDS);
     return c;
   }
 

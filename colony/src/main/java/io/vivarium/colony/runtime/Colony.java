@@ -136,9 +136,11 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       this.configToml = ConfigResolver.toToml(config, true);
       registry.recordStart(config.colony().name(), config.colony().seed(), configToml, ConfigResolver.hash(config));
       Torch.start(config.brain(), dir.root());
-      this.bus = config.bus().enabled() ? MqttBus.open(config.bus(), config.colony().name()) : null;
+      this.bus = config.bus().enabled() ? MqttBus.open(config.bus(), config.colony().name(), dir.root()) : null;
       if (bus != null) {
-        log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + ")");
+        String login = config.bus().url().isBlank()
+            ? ", login in " + dir.root().resolve(io.vivarium.bus.BusCredentials.FILE) : "";
+        log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + login + ")");
         bus.onRewardFromParent("+", (agent, reward) -> fromBus(agent, "reward", Double.toString(reward)));
       }
       boolean takesAsks = Worlds.get(config.world().name()).takesAsks();

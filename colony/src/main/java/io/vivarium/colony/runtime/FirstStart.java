@@ -1,5 +1,6 @@
 package io.vivarium.colony.runtime;
 
+import io.vivarium.bus.BusCredentials;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.store.CheckpointStore;
 import java.io.IOException;
@@ -14,9 +15,9 @@ import java.util.stream.Stream;
 /**
  * What a colony's start created in a data directory that held no colony, so that a start that
  * fails leaves nothing behind: no empty {@code colony.db} (a later run would find no agents in
- * it), no configuration, checkpoints or memory of agents that never lived. Taken before the
- * start touches the directory; a directory that already holds a colony is never undone. Not
- * thread-safe; used by the starting thread.
+ * it), no configuration, checkpoints, memory or bus credentials of agents that never lived.
+ * Taken before the start touches the directory; a directory that already holds a colony is
+ * never undone. Not thread-safe; used by the starting thread.
  */
 final class FirstStart {
   private final List<Path> created;
@@ -34,7 +35,8 @@ final class FirstStart {
     List<Path> absent = new ArrayList<>();
     for (Path p : List.of(dir.registry(), root.resolve(dir.registry().getFileName() + "-wal"),
         root.resolve(dir.registry().getFileName() + "-shm"), root.resolve(DataDir.CONFIG),
-        root.resolve(CheckpointStore.DIR), dir.memory(), root.resolve("replays"))) {
+        root.resolve(CheckpointStore.DIR), dir.memory(), root.resolve("replays"),
+        root.resolve(BusCredentials.FILE))) {
       if (!Files.exists(p)) {
         absent.add(p);
       }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vivarium.bus.BrokerUrl;
 import io.vivarium.bus.Bus;
+import io.vivarium.bus.BusCredentials;
 import io.vivarium.bus.ByteCounts;
 import io.vivarium.bus.ColonyEntropy;
 import io.vivarium.bus.MqttBus;
@@ -55,6 +56,12 @@ class ColonyBusTest {
     return ConfigResolver.resolve(null, o);
   }
 
+  /** The bus configuration of a person's client with the credentials in the colony's {@code dataDir}. */
+  static BusConfig login(Path dataDir) {
+    BusCredentials c = BusCredentials.read(dataDir);
+    return BusConfig.defaults().withLogin(c.user(), c.password());
+  }
+
   /** The broker address the colony printed at start. */
   static String brokerUrl(List<String> lines) {
     for (String l : lines) {
@@ -82,8 +89,13 @@ class ColonyBusTest {
     List<ColonyEntropy> entropy = new CopyOnWriteArrayList<>();
     List<Event> events = new CopyOnWriteArrayList<>();
     try (Colony colony = new Colony(new DataDir(dir.resolve("c")), config("bus.textBytes=16"), lines::add);
-        MqttBus watcher = MqttBus.connect(BrokerUrl.parse(brokerUrl(lines)), "vivarium", BusConfig.defaults(),
+        MqttBus watcher = MqttBus.connect(BrokerUrl.parse(brokerUrl(lines)), "vivarium", login(dir.resolve("c")),
             null)) {
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("login in " + dir.resolve("c").resolve("bus.credentials")));
+      try (MqttBus anonymous = MqttBus.connect(BrokerUrl.parse(brokerUrl(lines)), "vivarium", BusConfig.defaults(),
+          null)) {
+        assertThat(anonymous.connected()).as("a client without the colony's credentials").isFalse();
+      }
       String any = TopicSchema.ANY_AGENT;
       watcher.subscribe(Topics.MOTOR_TO_WORLD, "a0001", into(raw, "motor"));
       watcher.subscribe(Topics.VIDEO_FROM_WORLD, any, into(raw, "video"));
@@ -165,7 +177,7 @@ class ColonyBusTest {
         "colony.turnSteps=1", "learn.method=grpo", "learn.grpo.epochs=1", "memory.enabled=false", "bus.port=0",
         "bus.intervalMillis=0"));
     try (Colony colony = new Colony(new DataDir(dir.resolve("chat")), chat, lines::add);
-        MqttBus person = MqttBus.connect(BrokerUrl.parse(brokerUrl(lines)), "vivarium", BusConfig.defaults(),
+        MqttBus person = MqttBus.connect(BrokerUrl.parse(brokerUrl(lines)), "vivarium", login(dir.resolve("chat")),
             null)) {
       person.subscribe(Topics.TEXT_TO_PARENT, "a0001", (a, v) -> heard.add(v));
       person.flush(5_000);

@@ -8,23 +8,27 @@ import io.vivarium.bus.MemberFilter;
 import io.vivarium.bus.MqttBus;
 import io.vivarium.core.config.BusConfig;
 import io.vivarium.core.config.ConfigResolver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The colony's byte counts on the real embedded broker: strangers and echoes never count. */
 class ColonyBytesTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
 
   @Test
   void countsOnlyTheColonysAgentsOfOtherProcessesBesideItsOwnBytes() {
     BusConfig config = ConfigResolver.resolve(null, java.util.List.of("bus.port=0")).bus();
     Set<String> ours = Set.of("a1");
     Set<String> live = Set.of("a1", "b1");
-    try (MqttBus bus = MqttBus.open(config, "lab");
-        MqttBus other = MqttBus.connect(BrokerUrl.parse(bus.url()), "lab", config, null);
+    try (MqttBus bus = MqttBus.open(config, "lab", dir);
+        MqttBus other = MqttBus.connect(BrokerUrl.parse(bus.url()), "lab", ColonyBusTest.login(dir), null);
         ColonyBytes counts = new ColonyBytes(bus, ours::contains, new MemberFilter(live::contains, "test"))) {
       counts.add(new byte[] {1, 1, 2});
       long[] b1 = new long[256];

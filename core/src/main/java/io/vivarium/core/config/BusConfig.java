@@ -9,11 +9,15 @@ public record BusConfig(
         String url,
     @Doc("Port of the embedded broker on 127.0.0.1 (0 picks a free port).")
         @Range(min = 0, max = 65535) int port,
-    @Doc("User name for the external broker; empty connects without credentials.") String username,
+    @Doc("User name for the external broker; empty connects without credentials. The embedded broker ignores it:"
+        + " it accepts only the user in the data directory's bus.credentials.") String username,
     @Doc("Password for the external broker (used only with a username).") @Secret String password,
     @Doc("PKCS#12 or JKS trust store for ssl:// brokers; empty trusts the JDK's default CAs.")
         String trustStore,
     @Doc("Password of the trust store; empty for none.") @Secret String trustStorePassword,
+    @Doc("PKCS#12 key store with the client certificate and its key for ssl:// brokers that require one; empty"
+        + " sends none.") String keyStore,
+    @Doc("Password of the key store and of the key in it.") @Secret String keyStorePassword,
     @Doc("Messages waiting to be sent before the oldest is dropped (publishers never block).")
         @Range(min = 16, max = 1_000_000) int outbox,
     @Doc("Messages waiting for a slow subscriber callback before the oldest is dropped.")
@@ -28,6 +32,12 @@ public record BusConfig(
         @Range(min = 0, max = 4096) int textBytes) {
 
   public static BusConfig defaults() {
-    return new BusConfig(true, "", 1883, "", "", "", "", 10_000, 10_000, 1_000_000, 200, 1000, 0);
+    return new BusConfig(true, "", 1883, "", "", "", "", "", "", 10_000, 10_000, 1_000_000, 200, 1000, 0);
+  }
+
+  /** This configuration with the user name and password a client logs in with. */
+  public BusConfig withLogin(String username, String password) {
+    return new BusConfig(enabled, url, port, username, password, trustStore, trustStorePassword, keyStore,
+        keyStorePassword, outbox, inbox, brokerQueue, videoIntervalMillis, intervalMillis, textBytes);
   }
 }
