@@ -59,11 +59,18 @@ enum Dialect {
 
   /** The schema version of the database {@code c} is connected to; 0 when it is empty. */
   int version(Connection c) throws SQLException {
-    String sql = this == SQLITE ? "PRAGMA user_version"
-        : "SELECT CASE WHEN to_regclass('registry_version') IS NULL THEN 0 "
-            + "ELSE (SELECT version FROM registry_version WHERE id = 1) END";
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getInt(1) : 0;
+    try (Statement s = c.createStatement()) {
+      if (this == POSTGRESQL) {
+        try (ResultSet rs = s.executeQuery("SELECT to_regclass('registry_version') IS NULL")) {
+          if (rs.next() && rs.getBoolean(1)) {
+            return 0;
+          }
+        }
+      }
+      String sql = this == SQLITE ? "PRAGMA user_version" : "SELECT version FROM registry_version WHERE id = 1";
+      try (ResultSet rs = s.executeQuery(sql)) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
     }
   }
 
