@@ -318,7 +318,7 @@ public final class Registry implements AutoCloseable {
   /** The newest {@code limit} requests, of {@code agent} unless it is {@code null}, newest first. */
   public List<Request> requests(String agent, int limit) {
     return agent == null
-        ? requests("ORDER BY id DESC LIMIT ?", limit)
+        ? requests("ORDER BY id DESC LIMIT ?", (Object) limit)
         : requests("WHERE agent = ? ORDER BY id DESC LIMIT ?", agent, limit);
   }
 
