@@ -1,10 +1,8 @@
 package io.vivarium.colony.registry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,19 +39,16 @@ public final class AskBook {
           + "them, or leave the agent out to ask any agent");
     }
     long now = System.currentTimeMillis();
-    return registry.write(c -> {
-      update(c, "INSERT INTO asks (agent, text, source, created_ms) VALUES (?, ?, ?, ?)", to, text, source, now);
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-        return rs.getLong(1);
-      }
-    });
+    return registry.write(c -> Inserts.returningId(c,
+        "INSERT INTO asks (agent, text, source, created_ms) VALUES (?, ?, ?, ?) RETURNING id", to, text, source, now));
   }
 
   /** Records {@code agent}'s answer to ask {@code id} (once per agent); the first answer also goes on the ask's row. */
   public void answer(long id, String agent, String answer) {
     long now = System.currentTimeMillis();
     registry.write(c -> {
-      update(c, "INSERT OR IGNORE INTO ask_answers (ask, agent, answer, time_ms) VALUES (?, ?, ?, ?)",
+      update(c, "INSERT INTO ask_answers (ask, agent, answer, time_ms) VALUES (?, ?, ?, ?) "
+          + "ON CONFLICT (ask, agent) DO NOTHING",
           id, agent, answer, now);
       return update(c, "UPDATE asks SET state = 'answered', answered_by = ?, answer = ?, answered_ms = ? "
           + "WHERE id = ? AND answered_by IS NULL AND state IN ('pending', 'answered')", agent, answer, now, id);
@@ -136,8 +131,6 @@ public final class AskBook {
   }
 
   private static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = Reader.prepare(c, sql, params)) {
-      return ps.executeUpdate();
-    }
+    return Inserts.update(c, sql, params);
   }
 }

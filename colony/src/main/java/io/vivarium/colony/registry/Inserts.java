@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The registry's batched and compound writes, run by {@link Registry} on its writer connection
- * inside one transaction. Stateless.
+ * The registry's batched and compound writes, run by {@link Registry} on a writer's connection
+ * inside one transaction, in SQL both SQLite and PostgreSQL run. Stateless.
  */
 final class Inserts {
   private Inserts() {}
@@ -80,17 +80,28 @@ final class Inserts {
   }
 
   static long vote(Connection c, String agent, String voter, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO votes (agent, voter, time_ms) VALUES (?, ?, ?)")) {
-      ps.setString(1, agent);
-      ps.setString(2, voter);
-      ps.setLong(3, now);
-      ps.executeUpdate();
+    update(c, "INSERT INTO votes (agent, voter, time_ms) VALUES (?, ?, ?) ON CONFLICT (agent, voter) DO NOTHING",
+        agent, voter, now);
+    try (PreparedStatement ps = Reader.prepare(c, "SELECT COUNT(*) FROM votes WHERE agent = ?", agent);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE agent = ?")) {
-      ps.setString(1, agent);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.getLong(1);
+  }
+
+  /** Runs the write {@code sql} and returns how many rows it changed. */
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = Reader.prepare(c, sql, params)) {
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Runs {@code sql}, an {@code INSERT ... RETURNING id}, and returns the new row's id (from the database). */
+  static long returningId(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = Reader.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("INSERT ... RETURNING id returned no row: " + sql);
       }
+      return rs.getLong(1);
     }
   }
 }

@@ -8,7 +8,9 @@ import java.util.OptionalDouble;
 
 /**
  * Typed reads of the registry's {@code metrics} table (one row per agent, step, name and value).
- * Thread-safe: every read opens its own read-only connection.
+ * Insert order is {@code rowid}: SQLite's hidden row id, and on PostgreSQL the identity column
+ * of that name the migration gives the table (see {@code Dialect}). Thread-safe: every read
+ * takes its own connection.
  */
 public final class Metrics {
   private final Reader reader;
@@ -73,10 +75,10 @@ public final class Metrics {
         SELECT name, AVG(value) FROM (
           SELECT m.name, m.value,
             ROW_NUMBER() OVER (PARTITION BY m.agent, m.name ORDER BY m.step DESC, m.rowid DESC) AS k,
-            MIN(m.rowid) OVER (PARTITION BY m.name) AS first
+            MIN(m.rowid) OVER (PARTITION BY m.name) AS first_row
           FROM metrics m JOIN agents a ON a.id = m.agent
-          WHERE a.state = 'alive' AND m.name >= ? AND m.name < ?)
-        WHERE k = 1 GROUP BY name ORDER BY MIN(first), name""",
+          WHERE a.state = 'alive' AND m.name >= ? AND m.name < ?) AS newest
+        WHERE k = 1 GROUP BY name ORDER BY MIN(first_row), name""",
         rs -> out.put(rs.getString(1), rs.getDouble(2)), prefix, upper);
     return out;
   }
@@ -111,7 +113,7 @@ public final class Metrics {
 
   /** The sum over agents of the newest step at which each recorded {@code name}; 0 when none. */
   public long newestStepTotal(String name) {
-    return reader.scalar("SELECT SUM(s) FROM (SELECT MAX(step) AS s FROM metrics WHERE name = ? GROUP BY agent)",
+    return reader.scalar("SELECT SUM(s) FROM (SELECT MAX(step) AS s FROM metrics WHERE name = ? GROUP BY agent) AS newest",
         0, name);
   }
 

@@ -1,8 +1,6 @@
 package io.vivarium.colony.registry;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -10,57 +8,65 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a registry file's schema forward to the newest of {@link Schema#MIGRATIONS}, one
- * transaction per version, and refuses files newer than this program. Stateless.
+ * Brings a registry's schema forward to the newest of {@link Schema#MIGRATIONS}, one transaction
+ * per version, and refuses databases newer than this program. Each step takes the dialect's
+ * migration lock and rereads the version inside its transaction, so two processes opening the
+ * same database at once apply each migration once. Stateless.
  */
 final class Migrator {
   private static final Logger log = LoggerFactory.getLogger(Migrator.class);
 
   private Migrator() {}
 
-  static void migrate(Path file, Connection c, List<String> migrations) throws SQLException {
-    int version = checkVersion(file, c, migrations.size(), false);
-    for (int v = version; v < migrations.size(); v++) {
-      final int target = v + 1;
-      transactionOn(c, () -> {
-        try (Statement s = c.createStatement()) {
-          for (String sql : migrations.get(target - 1).split(";")) {
-            if (!sql.isBlank()) {
-              s.execute(sql);
-            }
-          }
-          s.execute("PRAGMA user_version = " + target);
+  static void migrate(RegistryLocation where, Dialect dialect, Connection c, List<String> migrations)
+      throws SQLException {
+    checkVersion(where, dialect, c, migrations.size(), false);
+    while (true) {
+      int applied = transactionOn(c, () -> {
+        dialect.lockMigrations(c);
+        int version = checkVersion(where, dialect, c, migrations.size(), false);
+        if (version >= migrations.size()) {
+          return 0;
         }
+        try (Statement s = c.createStatement()) {
+          for (String sql : dialect.statements(migrations.get(version))) {
+            s.execute(sql);
+          }
+        }
+        dialect.setVersion(c, version + 1);
+        return version + 1;
       });
-      log.info("registry {} migrated to schema version {}", file, target);
+      if (applied == 0) {
+        return;
+      }
+      log.info("registry {} migrated to schema version {}", where, applied);
     }
   }
 
-  static int checkVersion(Path file, Connection c, int known, boolean exact) throws SQLException {
-    int version;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      version = rs.getInt(1);
-    }
+  static int checkVersion(RegistryLocation where, Dialect dialect, Connection c, int known, boolean exact)
+      throws SQLException {
+    int version = dialect.version(c);
     if (version > known) {
-      throw new IllegalStateException("registry " + file + " has schema version " + version
+      throw new IllegalStateException("registry " + where + " has schema version " + version
           + " but this vivarium knows versions up to " + known + "; run a newer vivarium on it");
     }
     if (exact && version < known) {
-      throw new IllegalStateException("registry " + file + " has the older schema version " + version
+      throw new IllegalStateException("registry " + where + " has the older schema version " + version
           + " (this vivarium writes " + known + "); run 'vivarium run' once to migrate it");
     }
     return version;
   }
 
   private interface SqlBlock {
-    void run() throws SQLException;
+    int run() throws SQLException;
   }
 
-  private static void transactionOn(Connection c, SqlBlock block) throws SQLException {
+  private static int transactionOn(Connection c, SqlBlock block) throws SQLException {
     c.setAutoCommit(false);
     try {
-      block.run();
+      int result = block.run();
       c.commit();
+      return result;
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;

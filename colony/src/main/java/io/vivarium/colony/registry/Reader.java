@@ -1,8 +1,6 @@
 package io.vivarium.colony.registry;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,16 +9,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the registry's read queries, each on its own read-only connection; the only place
- * outside the writer where SQL meets JDBC. Thread-safe (it holds no connection).
+ * Runs the registry's read queries, each on a connection of its own from {@link Source} (a new
+ * read-only SQLite connection, or one from the PostgreSQL pool); the only place outside the
+ * writers where SQL meets JDBC. Thread-safe (it holds no connection).
  */
 final class Reader {
-  private final Path file;
-  private final String url;
+  private final RegistryLocation where;
+  private final Source source;
 
-  Reader(Path file, String url) {
-    this.file = file;
-    this.url = url;
+  /** Opens a connection for one read; the reader closes it. */
+  @FunctionalInterface
+  interface Source {
+    Connection open() throws SQLException;
+  }
+
+  Reader(RegistryLocation where, Source source) {
+    this.where = where;
+    this.source = source;
   }
 
   /** Maps one row of a query to a value. */
@@ -36,10 +41,16 @@ final class Reader {
   }
 
   Connection open() throws SQLException {
-    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-    config.setReadOnly(true);
-    config.setBusyTimeout(10_000);
-    return DriverManager.getConnection(url, config.toProperties());
+    return source.open();
+  }
+
+  /** Runs {@code work} on a connection of its own (no transaction) and returns its result. */
+  <T> T with(Registry.Work<T> work) {
+    try (Connection c = open()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("registry read failed (" + where + "): " + e.getMessage(), e);
+    }
   }
 
   /** Hands every row of {@code sql} to {@code each}. */
@@ -49,7 +60,7 @@ final class Reader {
         each.accept(rs);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("registry read failed (" + file + "): " + e.getMessage(), e);
+      throw new IllegalStateException("registry read failed (" + where + "): " + e.getMessage(), e);
     }
   }
 

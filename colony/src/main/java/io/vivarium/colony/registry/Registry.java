@@ -4,10 +4,8 @@ import io.vivarium.core.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +13,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The colony's registry in one SQLite file, in WAL mode.
+ * The colony's registry: one SQLite file in WAL mode (the single-machine default) or a
+ * PostgreSQL database (a colony across machines), with the same schema and migrations.
  *
- * <p>Thread-safe. Every write runs on a single writer thread in its own transaction (callers
- * wait for it, so a returned write is committed); reads open their own read-only connection
- * and run concurrently with the writer. A passive WAL checkpoint runs periodically so the WAL
- * does not grow without bound. A read-only registry ({@link #openReadOnly}) refuses writes.
+ * <p>Thread-safe. Every write runs in its own transaction and returns once committed: on SQLite
+ * on a single writer thread, on PostgreSQL on a pooled connection (several nodes write at once;
+ * ids come from the database). Reads take their own connection and run concurrently with the
+ * writes. A read-only registry ({@link #openReadOnly}) refuses writes.
  *
  * <p>Callers never see SQL: reads are typed methods returning records, those of the large
- * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes}, {@link Checkpoints} and
- * {@link AskBook};
- * migration in {@code Migrator}, batched inserts in {@code Inserts}, the writer thread and the
- * WAL checkpoints in {@code Writer}. What stays here: opening, the writes, agents, requests and
- * agents' recent outputs (kept small by pruning as they are written).
+ * tables grouped in {@link Metrics}, {@link Events}, {@link Episodes}, {@link Checkpoints},
+ * {@link AskBook} and {@link ClusterBook} (nodes and placements); connections in
+ * {@code Connections}, what differs between the databases in {@code Dialect}, migration in
+ * {@code Migrator}, batched inserts in {@code Inserts}. What stays here: opening, the writes,
+ * agents, requests and agents' recent outputs (kept small by pruning as they are written).
  */
 public final class Registry implements AutoCloseable {
   /** The registry's file name inside a data directory. */
@@ -38,87 +37,112 @@ public final class Registry implements AutoCloseable {
   private static final String AGENT_COLUMNS =
       "SELECT id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error FROM agents ";
 
-  private final Path file;
+  private final Connections db;
+  private final List<String> migrations;
   private final Reader reader;
   private final Metrics metrics;
   private final Events events;
   private final Episodes episodes;
   private final Checkpoints checkpoints;
   private final AskBook asks;
-  /** The one writer; null when read-only. */
-  private final Writer writer;
+  private final ClusterBook cluster;
 
-  /** A unit of work on the writer's connection, inside a transaction. */
+  /** A unit of work on a connection, inside a transaction when it writes. */
   @FunctionalInterface
   interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
-  private Registry(Path file, boolean readOnly, List<String> migrations) throws SQLException {
-    this.file = file;
-    String url = "jdbc:sqlite:" + file.toAbsolutePath();
-    this.reader = new Reader(file, url);
+  private Registry(RegistryLocation location, boolean readOnly, List<String> migrations) throws SQLException {
+    this.migrations = List.copyOf(migrations);
+    this.db = Connections.open(location, readOnly, migrations);
+    this.reader = db.reader;
     this.metrics = new Metrics(reader);
     this.events = new Events(reader);
     this.episodes = new Episodes(reader);
     this.checkpoints = new Checkpoints(reader);
     this.asks = new AskBook(this, reader);
-    if (readOnly) {
-      writer = null;
-      try (Connection c = reader.open()) {
-        Migrator.checkVersion(file, c, migrations.size(), true);
-      }
-      return;
-    }
-    writer = new Writer(file, url, migrations);
+    this.cluster = new ClusterBook(this, reader);
   }
 
-  /** Opens (creating or migrating as needed) the registry at {@code file} for reading and writing. */
+  /** Opens (creating or migrating as needed) the SQLite registry at {@code file} for reading and writing. */
   public static Registry open(Path file) {
-    return open(file, Schema.MIGRATIONS);
+    return open(RegistryLocation.of(file), Schema.MIGRATIONS);
+  }
+
+  /**
+   * Opens (creating or migrating as needed) the registry at {@code location}: a file path
+   * (SQLite) or {@code postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE} (see {@link RegistryLocation}).
+   */
+  public static Registry open(String location) {
+    return open(RegistryLocation.parse(location), Schema.MIGRATIONS);
+  }
+
+  /** As {@link #open(String)} with a given migration list (tests of the migration mechanism). */
+  static Registry open(RegistryLocation location, List<String> migrations) {
+    try {
+      if (!location.postgres()) {
+        Files.createDirectories(location.file().toAbsolutePath().getParent());
+      }
+      return new Registry(location, false, migrations);
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("cannot open registry " + location + ": " + e.getMessage(), e);
+    }
   }
 
   /** As {@link #open(Path)} with a given migration list (tests of the migration mechanism). */
   static Registry open(Path file, List<String> migrations) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      return new Registry(file, false, migrations);
-    } catch (SQLException | java.io.IOException e) {
-      throw new IllegalStateException("cannot open registry " + file + ": " + e.getMessage(), e);
-    }
+    return open(RegistryLocation.of(file), migrations);
   }
 
-  /** Opens an existing registry for reading only; it is never created or migrated. */
+  /** Opens an existing SQLite registry for reading only; it is never created or migrated. */
   public static Registry openReadOnly(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no registry at " + file);
+    return openReadOnly(RegistryLocation.of(file));
+  }
+
+  /** Opens an existing registry at {@code location} (as {@link #open(String)}) for reading only. */
+  public static Registry openReadOnly(String location) {
+    return openReadOnly(RegistryLocation.parse(location));
+  }
+
+  private static Registry openReadOnly(RegistryLocation location) {
+    if (!location.postgres() && !Files.isRegularFile(location.file())) {
+      throw new IllegalArgumentException("no registry at " + location.file());
     }
     try {
-      return new Registry(file, true, Schema.MIGRATIONS);
+      return new Registry(location, true, Schema.MIGRATIONS);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read registry " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot read registry " + location + ": " + e.getMessage(), e);
     }
   }
 
-  /** The registry file. */
+  /** The registry file (SQLite). */
   public Path file() {
-    return file;
+    if (db.location.postgres()) {
+      throw new IllegalStateException("registry " + db.location + " is a PostgreSQL database, not a file");
+    }
+    return db.location.file();
+  }
+
+  /** Where the registry is: its SQLite file or its PostgreSQL database. */
+  public RegistryLocation location() {
+    return db.location;
   }
 
   // -- writes ---------------------------------------------------------------------------------
 
   /** Runs {@code work} on the writer thread in one transaction and returns its result. */
   <T> T write(Work<T> work) {
-    if (writer == null) {
-      throw new IllegalStateException("registry " + file + " is open read-only");
+    if (db.writer == null) {
+      throw new IllegalStateException("registry " + db.location + " is open read-only");
     }
-    return writer.write(work);
+    return db.writer.write(work);
   }
 
   /** Records the colony itself (once) and its latest start. */
   public void recordStart(String name, long seed, String configToml, String configHash) {
     long now = System.currentTimeMillis();
-    write(c -> update(c, """
+    write(c -> Inserts.update(c, """
         INSERT INTO colony (id, name, seed, created_ms, started_ms, config_toml, config_hash)
         VALUES (1, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET started_ms = excluded.started_ms,
@@ -128,7 +152,7 @@ public final class Registry implements AutoCloseable {
 
   /** Adds an agent, or updates its row. */
   public void putAgent(AgentRow a) {
-    write(c -> update(c, """
+    write(c -> Inserts.update(c, """
         INSERT INTO agents
           (id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -143,9 +167,12 @@ public final class Registry implements AutoCloseable {
   /** Records a checkpoint file written by the checkpoint store. */
   public void addCheckpoint(String agent, long step, String file, String sha256, long bytes,
       double fitness, long createdMillis) {
-    write(c -> update(c, """
-        INSERT OR REPLACE INTO checkpoints (agent, step, file, sha256, bytes, fitness, created_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""", agent, step, file, sha256, bytes, fitness, createdMillis));
+    write(c -> Inserts.update(c, """
+        INSERT INTO checkpoints (agent, step, file, sha256, bytes, fitness, created_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (file) DO UPDATE SET agent = excluded.agent, step = excluded.step, sha256 = excluded.sha256,
+          bytes = excluded.bytes, fitness = excluded.fitness, created_ms = excluded.created_ms, pruned_ms = NULL""",
+        agent, step, file, sha256, bytes, fitness, createdMillis));
   }
 
   /** Marks checkpoint files as pruned (their rows stay, as history). */
@@ -153,7 +180,7 @@ public final class Registry implements AutoCloseable {
     long now = System.currentTimeMillis();
     write(c -> {
       for (String f : files) {
-        update(c, "UPDATE checkpoints SET pruned_ms = ? WHERE file = ?", now, f);
+        Inserts.update(c, "UPDATE checkpoints SET pruned_ms = ? WHERE file = ?", now, f);
       }
       return null;
     });
@@ -161,13 +188,13 @@ public final class Registry implements AutoCloseable {
 
   /** Appends a metric value. */
   public void addMetric(String agent, long step, String name, double value) {
-    write(c -> update(c, "INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)",
+    write(c -> Inserts.update(c, "INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)",
         agent, step, name, value, System.currentTimeMillis()));
   }
 
   /** Appends an event. */
   public void addEvent(Event e) {
-    write(c -> update(c, "INSERT INTO events (time_ms, kind, agent, json) VALUES (?, ?, ?, ?)",
+    write(c -> Inserts.update(c, "INSERT INTO events (time_ms, kind, agent, json) VALUES (?, ?, ?, ?)",
         e.timeMillis(), e.kind(), e.agent(), e.json()));
   }
 
@@ -206,25 +233,21 @@ public final class Registry implements AutoCloseable {
   /** Queues a request for the running colony and returns its id. */
   public long addRequest(String agent, String action, String arg, String source) {
     Request r = new Request(0, agent, action, arg, source, System.currentTimeMillis(), 0, null);
-    return write(c -> {
-      update(c, "INSERT INTO requests (agent, action, arg, source, created_ms) VALUES (?, ?, ?, ?, ?)",
-          r.agent(), r.action(), r.arg(), r.source(), r.createdMillis());
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-        return rs.getLong(1);
-      }
-    });
+    return write(c -> Inserts.returningId(c,
+        "INSERT INTO requests (agent, action, arg, source, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        r.agent(), r.action(), r.arg(), r.source(), r.createdMillis()));
   }
 
   /** Marks request {@code id} as applied (or refused) with {@code result}. */
   public void finishRequest(long id, String result) {
-    write(c -> update(c, "UPDATE requests SET done_ms = ?, result = ? WHERE id = ?",
+    write(c -> Inserts.update(c, "UPDATE requests SET done_ms = ?, result = ? WHERE id = ?",
         System.currentTimeMillis(), Objects.requireNonNull(result, "result"), id));
   }
 
   /** Records a finished episode with its preset and curriculum level, enough to replay it exactly. */
   public void addEpisode(String agent, String world, String preset, int level, long seed, int steps, double ret,
       boolean success, byte[] actions) {
-    write(c -> update(c, """
+    write(c -> Inserts.update(c, """
         INSERT INTO episodes (agent, world, preset, level, seed, steps, return, success, actions, time_ms)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", agent, world, preset, level, seed, steps, ret, success ? 1 : 0,
         actions, System.currentTimeMillis()));
@@ -295,7 +318,7 @@ public final class Registry implements AutoCloseable {
   /** The newest {@code limit} requests, of {@code agent} unless it is {@code null}, newest first. */
   public List<Request> requests(String agent, int limit) {
     return agent == null
-        ? requests("ORDER BY id DESC LIMIT ?", limit)
+        ? requests("ORDER BY id DESC LIMIT ?", (Object) limit)
         : requests("WHERE agent = ? ORDER BY id DESC LIMIT ?", agent, limit);
   }
 
@@ -331,14 +354,22 @@ public final class Registry implements AutoCloseable {
     return asks;
   }
 
-  /** The schema version of the file ({@code PRAGMA user_version}). */
-  public int schemaVersion() {
-    return (int) reader.scalar("PRAGMA user_version", 0);
+  /** The cluster's nodes and which agent runs on which node; writes need a writable registry. */
+  public ClusterBook cluster() {
+    return cluster;
   }
 
-  /** Runs SQLite's own consistency check; {@code "ok"} when the file is sound. */
+  /** The schema version of the database (SQLite's {@code PRAGMA user_version}, PostgreSQL's {@code registry_version}). */
+  public int schemaVersion() {
+    return reader.with(db.dialect::version);
+  }
+
+  /**
+   * The database's consistency check, {@code "ok"} when sound: SQLite's own
+   * {@code integrity_check}; on PostgreSQL, that every table exists and every constraint holds.
+   */
   public String integrityCheck() {
-    return String.join("; ", reader.list("PRAGMA integrity_check", rs -> rs.getString(1)));
+    return reader.with(c -> db.dialect.integrityCheck(c, migrations));
   }
 
   /** The reader under the typed reads (tests of this package inspect the file with it). */
@@ -353,17 +384,9 @@ public final class Registry implements AutoCloseable {
 
   // -- internals ------------------------------------------------------------------------------
 
-  private static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = Reader.prepare(c, sql, params)) {
-      return ps.executeUpdate();
-    }
-  }
-
-  /** Waits for pending writes, checkpoints the WAL and closes the file. Idempotent. */
+  /** Waits for pending writes and closes the file (checkpointing its WAL) or the pool. Idempotent. */
   @Override
   public synchronized void close() {
-    if (writer != null) {
-      writer.close();
-    }
+    db.close();
   }
 }

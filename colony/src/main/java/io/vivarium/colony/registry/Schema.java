@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * The registry's schema as a list of forward migrations: migration {@code i} (0-based) takes
- * the file from version {@code i} to {@code i + 1}. The version lives in SQLite's
- * {@code PRAGMA user_version}. Never edit a released migration; append a new one.
+ * the database from version {@code i} to {@code i + 1}. They are written in SQLite's dialect and
+ * translated mechanically for PostgreSQL ({@code Dialect}); the version lives in SQLite's
+ * {@code PRAGMA user_version} or PostgreSQL's one-row {@code registry_version} table. Never
+ * edit a released migration; append a new one.
  */
 public final class Schema {
   private Schema() {}
@@ -141,6 +143,28 @@ public final class Schema {
         UNIQUE (ask, agent)
       );
       CREATE INDEX ask_answers_ask ON ask_answers(ask, id)
+      """,
+      // 5: a colony across machines: its nodes, and which node runs which agent when.
+      """
+      CREATE TABLE nodes (
+        address TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        seen_ms INTEGER NOT NULL,
+        steps_per_second REAL NOT NULL DEFAULT 0,
+        agents INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL
+      );
+      CREATE TABLE placements (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        node TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        seen_ms INTEGER NOT NULL,
+        ended_ms INTEGER
+      );
+      CREATE INDEX placements_agent ON placements(agent, id);
+      CREATE INDEX placements_open ON placements(id) WHERE ended_ms IS NULL
       """);
 
   /** The schema version this program writes. */

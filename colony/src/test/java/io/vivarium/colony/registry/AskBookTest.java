@@ -5,12 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** People's questions in the registry: the schema 4 migration, queueing, answers, thumbs and the input rules. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class AskBookTest {
+  @Parameter Backend backend;
+  /** A new, empty registry location on the backend, for each test. */
+  String where;
   @TempDir Path dir;
+
+  @BeforeEach
+  void newLocation() {
+    where = backend.newLocation(dir);
+  }
 
   private static AgentRow agent(String id) {
     return new AgentRow(id, null, 0, AgentState.ALIVE, "chat-facts", "tiny", 0, 1000, 0, null);
@@ -18,14 +32,13 @@ class AskBookTest {
 
   @Test
   void migrationFrom3To4KeepsTheOldRecordsAndAddsTheAskTables() {
-    Path f = dir.resolve("colony.db");
-    try (Registry r = Registry.open(f, Schema.MIGRATIONS.subList(0, 3))) {
+    try (Registry r = Registry.open(RegistryLocation.parse(where), Schema.MIGRATIONS.subList(0, 3))) {
       r.putAgent(agent("a0001"));
       r.addRequest("a0001", "talk", "hello", "cli");
       assertThat(r.schemaVersion()).isEqualTo(3);
     }
-    try (Registry r = Registry.open(f)) {
-      assertThat(r.schemaVersion()).isEqualTo(4);
+    try (Registry r = Registry.open(where)) {
+      assertThat(r.schemaVersion()).isEqualTo(Schema.version());
       assertThat(r.agent("a0001")).isPresent();
       assertThat(r.pendingRequests()).singleElement().extracting(Request::arg).isEqualTo("hello");
       long id = r.asks().add("a0001", "what is the capital of Freedonia?", "cli");
@@ -36,13 +49,12 @@ class AskBookTest {
 
   @Test
   void pendingAsksAreRowsThatSurviveAReopen() {
-    Path f = dir.resolve("colony.db");
     long id;
-    try (Registry r = Registry.open(f)) {
+    try (Registry r = Registry.open(where)) {
       id = r.asks().add("", "how tall is the tower?", "zoo");
       r.asks().add("*", "which colour?", "cli");
     }
-    try (Registry r = Registry.open(f)) {
+    try (Registry r = Registry.open(where)) {
       assertThat(r.asks().pendingAfter(0, 10)).extracting(AskRow::id, AskRow::agent)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(id, ""), org.assertj.core.groups.Tuple.tuple(id + 1, "*"));
       assertThat(r.asks().pendingAfter(id, 10)).hasSize(1);
@@ -51,7 +63,7 @@ class AskBookTest {
 
   @Test
   void answersThumbsAndClosing() {
-    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+    try (Registry r = Registry.open(where)) {
       r.putAgent(agent("a0001"));
       r.putAgent(agent("a0002"));
       long every = r.asks().add("*", "2+2?", "cli");
@@ -80,7 +92,7 @@ class AskBookTest {
 
   @Test
   void badInputIsRefusedNamingTheInputTheRuleAndTheFix() {
-    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+    try (Registry r = Registry.open(where)) {
       assertThatThrownBy(() -> r.asks().add("", "  ", "cli"))
           .hasMessage("the question from cli is empty; an ask needs 1-1000 UTF-8 bytes of text: type a question");
       assertThatThrownBy(() -> r.asks().add("", "é".repeat(501), "zoo"))

@@ -4,11 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vivarium.colony.registry.LearnerHealth.Flag;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class LearnerHealthTest {
+  @Parameter Backend backend;
+  /** A new, empty registry location on the backend, for each test. */
+  String where;
   @TempDir Path dir;
+
+  @BeforeEach
+  void newLocation() {
+    where = backend.newLocation(dir);
+  }
 
   private static void fill(Registry r, String agent, String name, int n, double value) {
     for (int i = 0; i < n; i++) {
@@ -17,7 +31,7 @@ class LearnerHealthTest {
   }
 
   private Registry registry() {
-    Registry r = Registry.open(dir.resolve("colony.db"));
+    Registry r = Registry.open(where);
     for (String id : new String[] {"a0001", "a0002", "a0003", "a0004"}) {
       r.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 1, 0, null));
     }

@@ -6,16 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The registry's recent outputs: round trip, pruning per agent, validation. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RegistryOutputsTest {
+  @Parameter Backend backend;
+  /** A new, empty registry location on the backend, for each test. */
+  String where;
   private static final String EXEC_DETAILS = """
       {"outcome":"signal 11 (SIGSEGV)","exit":null,"signal":11,"syscalls":3,"histogram":{"read":2,"getpid":1},
       "rewards":{"syscall-evenness":0.918,"distinct-calls":0.125}}""";
 
   @TempDir Path dir;
+
+  @BeforeEach
+  void newLocation() {
+    where = backend.newLocation(dir);
+  }
 
   private static OutputRow row(String agent, long step) {
     return new OutputRow(agent, step, new byte[] {(byte) step, (byte) 0xff}, step / 10.0, "{}", 1000 + step);
@@ -24,7 +38,7 @@ class RegistryOutputsTest {
   @Test
   void outputsRoundTripNewestFirst() {
     byte[] program = {(byte) 0xb8, 0x27, 0, 0, 0, 0x0f, 0x05};
-    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+    try (Registry r = Registry.open(where)) {
       r.addOutputs(List.of(new OutputRow("a0001", 7, program, 0.918, EXEC_DETAILS, 1234), row("a0001", 8)));
       List<OutputRow> out = r.outputs("a0001", 10);
       assertThat(out).hasSize(2);
@@ -41,7 +55,7 @@ class RegistryOutputsTest {
 
   @Test
   void keepsTheNewestOutputsOfEachAgentWrittenAndNoOtherAgents() {
-    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+    try (Registry r = Registry.open(where)) {
       r.addOutputs(List.of(row("b0001", 1), row("b0001", 2)));
       List<OutputRow> many = new ArrayList<>();
       for (int s = 0; s < Registry.KEEP_OUTPUTS + 100; s++) {
@@ -80,7 +94,7 @@ class RegistryOutputsTest {
 
   @Test
   void worldMeansAverageTheNewestValueOfAliveAgents() {
-    try (Registry r = Registry.open(dir.resolve("colony.db"))) {
+    try (Registry r = Registry.open(where)) {
       assertThat(WorldMeans.of(r)).isEmpty();
       assertThat(WorldMeans.text(WorldMeans.of(r))).isEmpty();
       r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 1, 0, null));

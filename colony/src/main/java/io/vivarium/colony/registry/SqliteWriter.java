@@ -1,6 +1,5 @@
 package io.vivarium.colony.registry;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,38 +15,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry's one writer: a connection in WAL mode driven by a single thread, each write its
- * own transaction (callers wait, so a returned write is committed), and a passive WAL
- * checkpoint every 30 s and at close so the WAL does not grow without bound.
+ * A SQLite registry's one writer: a connection in WAL mode driven by a single thread, each write
+ * its own transaction (callers wait, so a returned write is committed), and a passive WAL
+ * checkpoint every 30 s and at close so the WAL does not grow without bound. Also opens the
+ * read-only connections of its readers.
  *
  * <p>Thread-safe: writes from any thread are queued on the writer thread.
  */
-final class Writer implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Writer.class);
-  private final Path file;
+final class SqliteWriter implements Writes {
+  private static final Logger log = LoggerFactory.getLogger(SqliteWriter.class);
+  private final RegistryLocation file;
   private final Connection connection;
   private final ExecutorService thread;
   private final ScheduledExecutorService wal;
   private boolean closed;
 
-  /** Opens the writer of {@code file} at {@code url}, migrating the schema to {@code migrations}. */
-  Writer(Path file, String url, List<String> migrations) throws SQLException {
+  /** Opens the writer of {@code file}, migrating the schema to {@code migrations}. */
+  SqliteWriter(RegistryLocation file, List<String> migrations) throws SQLException {
     this.file = file;
-    connection = DriverManager.getConnection(url);
+    connection = DriverManager.getConnection(file.jdbcUrl());
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL"); // durable across process crashes in WAL mode
       s.execute("PRAGMA foreign_keys=ON");
       s.execute("PRAGMA busy_timeout=10000");
     }
-    Migrator.migrate(file, connection, migrations);
+    Migrator.migrate(file, Dialect.SQLITE, connection, migrations);
     thread = Executors.newSingleThreadExecutor(r -> daemon(r, "registry-writer"));
     wal = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "registry-wal"));
     wal.scheduleWithFixedDelay(this::checkpointWal, 30, 30, TimeUnit.SECONDS);
   }
 
+  /** A new read-only connection to {@code file} (a reader's, for one read). */
+  static Connection readOnly(RegistryLocation file) throws SQLException {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    return DriverManager.getConnection(file.jdbcUrl(), config.toProperties());
+  }
+
   /** Runs {@code work} on the writer thread in one transaction and returns its result. */
-  <T> T write(Registry.Work<T> work) {
+  @Override
+  public <T> T write(Registry.Work<T> work) {
     Future<T> f = thread.submit(() -> transaction(work));
     try {
       return f.get();
