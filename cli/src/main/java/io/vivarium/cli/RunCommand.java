@@ -115,9 +115,9 @@ class RunCommand extends VivariumCommand {
     Preflight.check(config); // before the data directory, the broker or the zoo is touched
     Placement placement = Placement.alone();
     if (config.cluster().enabled()) {
-      Nodes.check(config.cluster());
+      Nodes.check(config);
       dir = new DataDir(dir.root(), config.cluster().shared().isEmpty() ? dir.root() : Path.of(config.cluster().shared()));
-      placement = new NodePlacement(config, dir);
+      placement = new NodePlacement(config, dir, VersionProvider.version());
     }
     out().printf("vivarium run · %s · %s %s · seed %d · %s brains · data %s%n",
         resuming ? "resuming" : "starting", config.world().name(), config.world().preset(),

@@ -2,6 +2,7 @@ package io.vivarium.cluster;
 
 import com.typesafe.config.Config;
 import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.Host;
 import io.vivarium.colony.runtime.Placement;
@@ -54,6 +55,7 @@ public final class NodePlacement implements Placement {
   private final ActorSystem<Void> system;
   private final ActorRef<PopulationManager.Command> population;
   private final ClusterMemory memory;
+  private final Ledger ledger;
   private Host host;
   private volatile boolean cutOff;
   private volatile boolean closing;
@@ -67,16 +69,20 @@ public final class NodePlacement implements Placement {
    *
    * @throws IllegalStateException when the node cannot join within 25 s
    */
-  public NodePlacement(VivariumConfig config, DataDir dir) {
+  public NodePlacement(VivariumConfig config, DataDir dir, String version) {
     if (!config.cluster().enabled()) {
       throw new IllegalArgumentException("cluster.name is empty; a node needs the cluster's name (--cluster NAME)");
     }
     this.config = config;
     this.cluster = config.cluster();
     Config settings = NodeSettings.of(cluster); // checks bind, join and TLS before anything starts
-    this.registry = Registry.open(java.nio.file.Path.of(cluster.registry()));
+    this.registry = Registry.open(cluster.registry());
     try {
+      Versions.check(registry.cluster().nodes(), cluster, version);
       system = ActorSystem.create(Behaviors.empty(), cluster.name(), settings);
+    } catch (IllegalArgumentException e) {
+      registry.close();
+      throw e;
     } catch (RuntimeException e) {
       registry.close();
       throw new IllegalStateException("cannot start node " + cluster.bind() + ": " + e.getMessage()
@@ -95,6 +101,7 @@ public final class NodePlacement implements Placement {
             .withProps(MailboxSelector.bounded(MemoryServer.QUEUE)
                 .withDispatcherFromConfig("pekko.actor.default-blocking-io-dispatcher"))));
     awaitUp();
+    ledger = new Ledger(registry.cluster(), cluster.bind(), version);
   }
 
   // -- the colony's side ----------------------------------------------------------------------
@@ -134,11 +141,15 @@ public final class NodePlacement implements Placement {
   @Override
   public void betweenTurns(Host host) {
     if (cutOff) {
+      ledger.abandon();
       for (String id : host.agentIds()) {
         host.drop(id);
       }
     }
     drain(host);
+    if (!cutOff) {
+      ledger.beat(host.stepsPerSecond(), "up");
+    }
   }
 
   @Override
@@ -147,6 +158,7 @@ public final class NodePlacement implements Placement {
       host.log("node " + cluster.bind() + " was removed from cluster " + cluster.name() + "; its agents run elsewhere");
       return false;
     }
+    ledger.beat(0, "up");
     sleep(100);
     return true;
   }
@@ -178,10 +190,36 @@ public final class NodePlacement implements Placement {
 
   @Override
   public void left(String id) {
+    ledger.gone(id);
     ActorRef<AgentEntity.Command> e = entities.remove(id);
     if (e != null) {
       e.tell(new AgentEntity.Left());
     }
+  }
+
+  @Override
+  public boolean takes(boolean here, AgentState state) {
+    if (here) {
+      return true;
+    }
+    return state != AgentState.ALIVE && oldest(); // the population manager runs on the oldest node
+  }
+
+  @Override
+  public boolean wakesHere() {
+    return false;
+  }
+
+  /** Whether this node is the oldest up member, where Pekko runs the cluster singletons. */
+  private boolean oldest() {
+    Cluster c = Cluster.get(system);
+    org.apache.pekko.cluster.Member self = c.selfMember();
+    for (org.apache.pekko.cluster.Member m : c.state().getMembers()) {
+      if (m.status() == MemberStatus.up() && m.isOlderThan(self)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Leaves the cluster (its shards move to the other nodes) and stops the node. */
@@ -199,26 +237,40 @@ public final class NodePlacement implements Placement {
     }
     system.terminate();
     drain(host);
+    if (!cutOff) {
+      ledger.close("left");
+    }
     registry.close();
   }
 
   // -- the entities' side (any thread) ----------------------------------------------------------
 
   CompletionStage<Boolean> adopt(String id) {
-    return submit(h -> !closing && !cutOff && h.adopt(id));
+    return submit(h -> {
+      boolean ok = !closing && !cutOff && h.adopt(id);
+      if (ok) {
+        ledger.adopted(id);
+      }
+      return ok;
+    });
   }
 
   CompletionStage<Boolean> release(String id) {
     return submit(h -> {
       if (!cutOff) {
         h.release(id);
+        ledger.gone(id);
       }
       return true;
     });
   }
 
   CompletionStage<Boolean> kill(String id, String reason) {
-    return submit(h -> h.kill(id, reason));
+    return submit(h -> {
+      boolean ok = h.kill(id, reason);
+      ledger.gone(id);
+      return ok;
+    });
   }
 
   void register(String id, ActorRef<AgentEntity.Command> entity) {

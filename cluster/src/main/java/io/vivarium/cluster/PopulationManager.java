@@ -2,6 +2,7 @@ package io.vivarium.cluster;
 
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.PlacementRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.core.config.ColonyConfig;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,9 @@ final class PopulationManager extends AbstractBehavior<PopulationManager.Command
 
   /** A node says a child was born and checkpointed (and released): place it now. */
   record Born(String id) implements Command, Message {}
+
+  /** A placement on a node that is not a member is ended once unseen this long. */
+  private static final long GONE_MILLIS = 10_000;
 
   private final Registry registry;
   private final ClusterSharding sharding;
@@ -86,18 +92,22 @@ final class PopulationManager extends AbstractBehavior<PopulationManager.Command
   }
 
   private Behavior<Command> tick() {
-    List<AgentRow> alive;
     try {
-      alive = registry.agents().stream().filter(r -> r.state() == AgentState.ALIVE).toList();
+      return tickOnce();
     } catch (RuntimeException e) {
-      logger.warn("population manager cannot read the registry: {}", e.getMessage());
+      logger.warn("population manager cannot use the registry: {}", e.getMessage());
       return this;
     }
+  }
+
+  private Behavior<Command> tickOnce() {
+    List<AgentRow> alive = registry.agents().stream().filter(r -> r.state() == AgentState.ALIVE).toList();
     fitness = alive.stream().mapToDouble(AgentRow::fitness).sorted().toArray();
     killing.retainAll(alive.stream().map(AgentRow::id).toList());
     for (AgentRow r : alive) {
       ensure(r.id());
     }
+    endPlacementsOfGoneNodes();
     int over = alive.size() - killing.size() - colony.maxAgents();
     List<AgentRow> worst = alive.stream().filter(r -> !killing.contains(r.id()))
         .sorted(Comparator.comparingDouble(AgentRow::fitness)).limit(Math.max(0, over)).toList();
@@ -106,6 +116,23 @@ final class PopulationManager extends AbstractBehavior<PopulationManager.Command
       sharding.entityRefFor(AgentEntity.TYPE, r.id()).tell(new AgentEntity.Kill("population cap"));
     }
     return this;
+  }
+
+  /** Ends the placements still open on nodes no longer in the cluster (killed: they could not end them). */
+  private void endPlacementsOfGoneNodes() {
+    Set<String> members = new HashSet<>();
+    Cluster.get(getContext().getSystem()).state().getMembers().forEach(m -> {
+      if (m.status() != MemberStatus.down() && m.status() != MemberStatus.removed()) {
+        members.add(m.address().host().get() + ":" + m.address().port().get());
+      }
+    });
+    long now = System.currentTimeMillis();
+    for (PlacementRow p : registry.cluster().openPlacements()) {
+      if (!members.contains(p.node()) && now - p.seenMillis() > GONE_MILLIS) {
+        registry.cluster().endPlacement(p.id());
+        logger.info("{} was placed on {}, which left the cluster; placement ended", p.agent(), p.node());
+      }
+    }
   }
 
   private Behavior<Command> childId(ChildId m) {

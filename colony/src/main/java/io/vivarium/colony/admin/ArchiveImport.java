@@ -113,7 +113,7 @@ final class ArchiveImport {
     int generation = m.path("generation").asInt(0);
     r.putAgent(new AgentRow(id, null, generation, state, m.path("world").asText(), m.path("brain_spec").asText(),
         fitness, System.currentTimeMillis(), 0, null));
-    r.addCheckpoint(id, c.step(), dir.root().relativize(c.file()).toString(), c.sha256Hex(), c.fileSize(),
+    r.addCheckpoint(id, c.step(), dir.relative(c.file()), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
     r.addEvent(Event.now("birth", id, JSON.writeValueAsString(birth(a, history, generation))));
     long wake = running ? r.addRequest(id, "wake", "", "cli") : 0;

@@ -130,7 +130,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     try {
       dir.writeConfig(config);
       this.registry = config.cluster().registry().isEmpty() ? Registry.open(dir.registry())
-          : Registry.open(java.nio.file.Path.of(config.cluster().registry()));
+          : Registry.open(config.cluster().registry());
       this.store = dir.checkpoints();
       this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
       this.configToml = ConfigResolver.toToml(config, true);

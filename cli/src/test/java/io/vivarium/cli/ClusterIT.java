@@ -1,0 +1,184 @@
+package io.vivarium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.PlacementRow;
+import io.vivarium.colony.registry.PostgresServer;
+import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.store.CheckpointStore;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A colony on three nodes, each a separate JVM started by the launcher, sharing a real
+ * PostgreSQL registry: a node killed with SIGKILL loses no agent (its agents resume on the
+ * others from their checkpoints), no agent ever runs on two nodes at once (the registry's
+ * placements say so), a node that rejoins gets agents back, and the cluster singletons move
+ * when the oldest node dies.
+ */
+class ClusterIT {
+  private static final long WAIT_SECONDS = 150;
+  private static final String[] COLONY = {"colony.agents=6", "world.preset=gold-bare-5x5",
+      "colony.replicateEvery=1000000", "colony.checkpointSeconds=2"};
+
+  @TempDir Path dir;
+  private PostgresServer pg;
+  private String registry;
+  private final List<Process> nodes = new ArrayList<>();
+
+  @AfterEach
+  void stop() throws Exception {
+    for (Process p : nodes) {
+      p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    if (pg != null) {
+      pg.close();
+    }
+  }
+
+  @Test
+  void agentsOutliveAKilledNodeRunOnOneNodeAtATimeAndComeBackToARejoinedOne() throws Exception {
+    pg = PostgresServer.start();
+    registry = "postgresql://" + PostgresServer.ROLE + "@127.0.0.1:" + pg.port() + "/" + pg.createDatabase();
+    String a = bind();
+    String b = bind();
+    String c = bind();
+    Process nodeA = node("a", "run", a, null);
+    await("the founders are placed on the first node", () -> open().size() == 6, nodeA);
+    Set<String> founders = alive();
+    Process nodeB = node("b", "node", b, a);
+    Process nodeC = node("c", "node", c, a);
+    await("the agents spread to the new nodes", () -> on(b) > 0 && on(c) > 0, nodeA);
+
+    long killed = System.currentTimeMillis();
+    nodeC.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    await("every agent of the killed node runs on another", () -> placedAway(c), nodeA);
+    System.out.printf("cluster: agents resumed %.1f s after the SIGKILL%n", (System.currentTimeMillis() - killed) / 1e3);
+    assertThat(alive()).as("no agent lost").isEqualTo(founders);
+    checkOneNodeAtATime();
+    checkCheckpointsVerify();
+
+    Process nodeC2 = node("c2", "node", c, a);
+    await("the rejoined node gets agents back", () -> on(c) > 0, nodeC2);
+
+    nodeA.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // the oldest: it runs the singletons
+    await("the oldest node's agents run on the others (the singletons moved)", () -> placedAway(a), nodeB);
+    assertThat(alive()).as("no agent lost").isEqualTo(founders);
+    checkOneNodeAtATime();
+    checkCheckpointsVerify();
+  }
+
+  private Process node(String name, String command, String bind, String join) throws Exception {
+    List<String> args = new ArrayList<>(List.of(command, "--cluster", "it", "--bind", bind, "--registry", registry,
+        "--shared", dir.resolve("shared").toString(), "--no-zoo", "--no-broker"));
+    if (join != null) {
+      args.addAll(List.of("--join", join));
+    }
+    args.addAll(List.of(COLONY));
+    ProcessBuilder pb = Launcher.command(dir, dir.resolve(name), args.toArray(String[]::new))
+        .redirectOutput(dir.resolve(name + ".log").toFile());
+    pb.environment().put("PGPASSWORD", pg.password());
+    pb.environment().put("VIVARIUM_JAVA_OPTS", "-Xmx768m");
+    Process p = pb.start();
+    nodes.add(p);
+    return p;
+  }
+
+  private static String bind() throws Exception {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return "127.0.0.1:" + s.getLocalPort();
+    }
+  }
+
+  private void await(String what, BooleanSupplier done, Process watched) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline || !watched.isAlive()) {
+        throw new AssertionError(what + ": not within " + WAIT_SECONDS + " s" + (watched.isAlive() ? "" : " (a node exited)")
+            + "; open placements " + open() + "\n" + logs());
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private String logs() throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(f);
+        out.append("== ").append(f.getFileName()).append('\n')
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()))).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private Registry open(boolean unused) {
+    return Registry.openReadOnly(registry.replace("@", ":" + pg.password() + "@"));
+  }
+
+  /** The open placements; none before the first node has made the registry. */
+  private List<PlacementRow> open() {
+    try (Registry r = open(true)) {
+      return r.cluster().openPlacements();
+    } catch (IllegalStateException e) {
+      return List.of();
+    }
+  }
+
+  /** Open placements on the node at {@code bind}. */
+  private long on(String bind) {
+    return open().stream().filter(p -> p.node().equals(bind)).count();
+  }
+
+  /** Whether every alive agent has exactly one open placement, none on {@code gone}. */
+  private boolean placedAway(String gone) {
+    List<PlacementRow> open = open().stream().filter(p -> !p.node().equals(gone)).toList();
+    Map<String, Long> perAgent = open.stream().collect(Collectors.groupingBy(PlacementRow::agent, Collectors.counting()));
+    return perAgent.keySet().equals(alive()) && perAgent.values().stream().allMatch(n -> n == 1);
+  }
+
+  private Set<String> alive() {
+    try (Registry r = open(true)) {
+      return r.agents().stream().filter(x -> x.state() == AgentState.ALIVE).map(AgentRow::id)
+          .collect(Collectors.toCollection(HashSet::new));
+    }
+  }
+
+  /** No agent's placements overlap: each starts after the one before was last seen running. */
+  private void checkOneNodeAtATime() {
+    try (Registry r = open(true)) {
+      for (AgentRow agent : r.agents()) {
+        List<PlacementRow> ps = new ArrayList<>(r.cluster().placements(agent.id()));
+        ps.sort(Comparator.comparingLong(PlacementRow::startedMillis));
+        for (int i = 1; i < ps.size(); i++) {
+          PlacementRow before = ps.get(i - 1);
+          assertThat(ps.get(i).startedMillis()).as("%s ran on %s and %s at once: %s", agent.id(), before.node(),
+              ps.get(i).node(), ps).isGreaterThanOrEqualTo(before.seenMillis());
+        }
+      }
+    }
+  }
+
+  private void checkCheckpointsVerify() {
+    CheckpointStore store = new CheckpointStore(dir.resolve("shared").resolve(CheckpointStore.DIR));
+    for (String id : alive()) {
+      assertThat(store.latest(id, d -> { }).isPresent()).as("%s has a checkpoint that verifies", id).isTrue();
+    }
+  }
+}
