@@ -25,7 +25,7 @@ final class AgentsCommand extends VivariumCommand {
   public Integer call() throws Exception {
     DataDir dir = Colonies.require(dataDir());
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (Registry r = Registry.openReadOnly(dir.registry())) {
+    try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       Map<String, Long> episodes = r.episodes().countByAgent();
       for (AgentRow a : r.agents()) {
         Map<String, Object> m = new LinkedHashMap<>();

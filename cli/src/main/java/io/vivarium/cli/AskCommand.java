@@ -64,7 +64,7 @@ final class AskCommand extends VivariumCommand {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    DataDir dir = new DataDir(dataDir());
+    DataDir dir = DataDir.of(dataDir());
     boolean running = dir.hasColony() && ColonyLock.isHeld(dir);
     return consensus ? consensus(dir, running) : single(Colonies.require(dataDir()), running);
   }
@@ -84,7 +84,7 @@ final class AskCommand extends VivariumCommand {
   }
 
   private int single(DataDir dir, boolean running) {
-    try (Registry r = Registry.open(dir.registry())) {
+    try (Registry r = Registry.open(dir.registryLocation())) {
       long id = queue(r, agent == null ? AskRow.ANY : agent);
       AskRow row = Inquiry.await(r, id, Duration.ofSeconds(running ? wait : 0), () -> 1);
       if (!row.pending() && !row.state().equals("answered")) {
@@ -107,7 +107,7 @@ final class AskCommand extends VivariumCommand {
     AnswerVote vote = new AnswerVote();
     int answers = 0;
     if (running) {
-      try (Registry r = Registry.open(dir.registry())) {
+      try (Registry r = Registry.open(dir.registryLocation())) {
         long id = queue(r, AskRow.EVERY);
         Inquiry.await(r, id, Duration.ofSeconds(wait), () -> r.agentsByState().get(AgentState.ALIVE));
         List<AskAnswer> got = r.asks().answers(id);
@@ -141,7 +141,7 @@ final class AskCommand extends VivariumCommand {
 
   private int show(long id) {
     DataDir dir = Colonies.require(dataDir());
-    try (Registry r = Registry.openReadOnly(dir.registry())) {
+    try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       AskRow row = r.asks().get(id).orElseThrow(() -> new IllegalArgumentException("no ask #" + id
           + " in this colony"));
       String to = row.agent().isEmpty() ? "any agent" : row.everyone() ? "every agent" : row.agent();

@@ -28,7 +28,7 @@ final class CheckpointsCommand extends VivariumCommand {
     if (verify && noVerify) {
       throw new IllegalArgumentException("--verify and --no-verify contradict each other; give one");
     }
-    DataDir dir = new DataDir(dataDir());
+    DataDir dir = DataDir.of(dataDir());
     if (agent != null) {
       AgentRow.checkId(agent);
     }

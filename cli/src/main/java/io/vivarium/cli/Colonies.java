@@ -9,7 +9,7 @@ final class Colonies {
 
   /** The data directory, or a clear error when no colony lives there. */
   static DataDir require(Path data) {
-    DataDir dir = new DataDir(data);
+    DataDir dir = DataDir.of(data);
     if (!dir.hasColony()) {
       throw new IllegalArgumentException("no colony in " + data.toAbsolutePath().normalize()
           + "; start one with 'vivarium run', or give its directory with --data");

@@ -25,7 +25,7 @@ final class ImportCommand extends VivariumCommand {
 
   @Override
   public Integer call() throws Exception {
-    DataDir dir = new DataDir(dataDir());
+    DataDir dir = DataDir.of(dataDir());
     AgentArchive.Imported in = AgentArchive.importFile(dir, file, id);
     if (in.createdColony()) {
       out().printf("created the colony in %s from %s's config.toml%n", dir.root().toAbsolutePath().normalize(), file);
@@ -35,7 +35,7 @@ final class ImportCommand extends VivariumCommand {
       out().println("note: " + in.note());
     }
     if (in.wakeRequest() != 0) {
-      try (Registry r = Registry.openReadOnly(dir.registry())) {
+      try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
         Lifecycle.Outcome o = Lifecycle.await(r, in.wakeRequest(), LifecycleCommand.WAIT);
         out().println(o.message());
       }

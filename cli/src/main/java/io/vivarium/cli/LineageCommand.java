@@ -16,7 +16,7 @@ final class LineageCommand extends VivariumCommand {
   @Override
   public Integer call() {
     DataDir dir = Colonies.require(dataDir());
-    try (Registry r = Registry.openReadOnly(dir.registry())) {
+    try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       Lineage lineage = new Lineage(r.agents());
       out().print(agent == null ? lineage.tree() : lineage.of(agent));
     }

@@ -25,7 +25,7 @@ final class PruneCommand extends VivariumCommand {
 
   @Override
   public Integer call() {
-    DataDir dir = new DataDir(dataDir());
+    DataDir dir = DataDir.of(dataDir());
     CheckpointStore store = dir.checkpoints();
     PrunePlan plan = PrunePlan.of(store.scan().checkpoints(), keepLast, keepBest);
     long bytes = plan.delete().stream().mapToLong(Checkpoint::fileSize).sum();
@@ -39,7 +39,7 @@ final class PruneCommand extends VivariumCommand {
     }
     store.delete(plan.delete());
     if (dir.hasColony() && !plan.delete().isEmpty()) {
-      try (Registry r = Registry.open(dir.registry())) {
+      try (Registry r = Registry.open(dir.registryLocation())) {
         r.markPruned(plan.delete().stream().map(c -> dir.relative(c.file())).toList());
       }
     }

@@ -40,7 +40,7 @@ final class ReplayCommand extends VivariumCommand {
     AgentRow.checkId(agent);
     DataDir dir = Colonies.require(dataDir());
     Episode e;
-    try (Registry r = Registry.openReadOnly(dir.registry())) {
+    try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       if (r.agents().stream().noneMatch(a -> a.id().equals(agent))) {
         throw new IllegalArgumentException("no agent " + agent + " in this colony; 'vivarium agents' lists them");
       }

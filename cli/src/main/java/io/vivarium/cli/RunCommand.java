@@ -116,7 +116,7 @@ class RunCommand extends VivariumCommand {
     Placement placement = Placement.alone();
     if (config.cluster().enabled()) {
       Nodes.check(config);
-      dir = new DataDir(dir.root(), config.cluster().shared().isEmpty() ? dir.root() : Path.of(config.cluster().shared()));
+      dir = DataDir.forNode(dir.root(), config.cluster());
       placement = new NodePlacement(config, dir, VersionProvider.version());
     }
     out().printf("vivarium run · %s · %s %s · seed %d · %s brains · data %s%n",

@@ -30,7 +30,7 @@ final class StatusCommand extends VivariumCommand {
 
   @Override
   public Integer call() throws Exception {
-    DataDir dir = new DataDir(dataDir());
+    DataDir dir = DataDir.of(dataDir());
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("data", dir.root().toAbsolutePath().normalize().toString());
     if (!dir.hasColony()) {
@@ -43,7 +43,7 @@ final class StatusCommand extends VivariumCommand {
       }
       return 0;
     }
-    try (Registry r = Registry.openReadOnly(dir.registry())) {
+    try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       String[] colony = r.colony();
       status.put("colony", colony == null ? null : colony[0]);
       status.put("seed", colony == null ? null : Long.parseLong(colony[1]));
@@ -56,6 +56,7 @@ final class StatusCommand extends VivariumCommand {
       status.put("median_success_rate", medianSuccess(r));
       status.put("steps_per_second", latestColonyMetric(r, "steps_per_second"));
       status.put("world", WorldMeans.of(r));
+      status.put("nodes", nodes(r));
     }
     CheckpointStore.Scan scan = dir.checkpoints().scan();
     Optional<Checkpoint> latest = scan.checkpoints().stream()
@@ -72,6 +73,25 @@ final class StatusCommand extends VivariumCommand {
       printText(status, latest);
     }
     return 0;
+  }
+
+  /** The cluster's nodes as the registry records them (none for a colony in one process). */
+  private static List<Map<String, Object>> nodes(Registry r) {
+    long now = System.currentTimeMillis();
+    Map<String, Long> placed = new java.util.HashMap<>();
+    r.cluster().openPlacements().forEach(p -> placed.merge(p.node(), 1L, Long::sum));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (var n : r.cluster().nodes()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("address", n.address());
+      m.put("version", n.version());
+      m.put("state", n.state());
+      m.put("agents", placed.getOrDefault(n.address(), 0L));
+      m.put("steps_per_second", n.stepsPerSecond());
+      m.put("seen_seconds_ago", Math.max(0, (now - n.seenMillis()) / 1000));
+      out.add(m);
+    }
+    return out;
   }
 
   /** Median over alive agents of their latest {@code success} metric; 0 when none has one yet. */
@@ -117,6 +137,14 @@ final class StatusCommand extends VivariumCommand {
           s.get("damaged_checkpoints"));
     }
     out().printf("disk use:     %s%n", Bytes.human((long) s.get("disk_bytes")));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> nodes = (List<Map<String, Object>>) s.get("nodes");
+    for (Map<String, Object> n : nodes) {
+      long ago = (long) n.get("seen_seconds_ago");
+      String state = "up".equals(n.get("state")) && ago > 15 ? "unreachable" : (String) n.get("state");
+      out().printf(Locale.ROOT, "node:         %s %s · %d agents · %.0f steps/s · vivarium %s · seen %d s ago%n",
+          n.get("address"), state, (long) n.get("agents"), (double) n.get("steps_per_second"), n.get("version"), ago);
+    }
   }
 
   private void print(Object o) throws Exception {

@@ -37,7 +37,7 @@ final class ZooCommand extends VivariumCommand {
     all.addAll(overrides);
     VivariumConfig config = config(all);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (ZooServer zoo = ZooServer.start(config.zoo(), new DataDir(dataDir()), null)) {
+    try (ZooServer zoo = ZooServer.start(config.zoo(), DataDir.of(dataDir()), null)) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         zoo.close();
         stopped.countDown();

@@ -21,18 +21,52 @@ import java.util.stream.Stream;
  * memory in {@code shared}, a directory every node mounts (docs/cluster.md); alone, {@code
  * shared} is {@code root}. Immutable and thread-safe.
  */
-public record DataDir(Path root, Path shared) {
+public record DataDir(Path root, Path shared, String registryUrl) {
   /** The resolved configuration's file name. */
   public static final String CONFIG = "config.toml";
 
+  /**
+   * @param root the directory itself
+   * @param shared where checkpoints and memory live: {@code root}, or a directory every node of a cluster mounts
+   * @param registryUrl the registry every node of a cluster shares ({@code postgresql://…}); empty for {@code colony.db}
+   */
   public DataDir {
     java.util.Objects.requireNonNull(root, "root");
     java.util.Objects.requireNonNull(shared, "shared");
+    java.util.Objects.requireNonNull(registryUrl, "registryUrl");
   }
 
   /** A colony's own directory, holding everything. */
   public DataDir(Path root) {
-    this(root, root);
+    this(root, root, "");
+  }
+
+  /**
+   * The data directory at {@code root} as its colony left it: a node of a cluster (its {@code
+   * config.toml} names {@code cluster.name}) keeps its registry and shared directory where that
+   * file says; any other directory holds everything itself.
+   */
+  public static DataDir of(Path root) {
+    Path stored = root.resolve(CONFIG);
+    if (!Files.isRegularFile(stored)) {
+      return new DataDir(root);
+    }
+    try {
+      io.vivarium.core.config.ClusterConfig c = ConfigResolver.resolve(stored, java.util.List.of()).cluster();
+      return c.enabled() ? forNode(root, c) : new DataDir(root);
+    } catch (RuntimeException e) {
+      return new DataDir(root); // a damaged config.toml: the commands that read it say what is wrong
+    }
+  }
+
+  /** A node's data directory at {@code root} with the cluster's shared directory and registry. */
+  public static DataDir forNode(Path root, io.vivarium.core.config.ClusterConfig c) {
+    return new DataDir(root, c.shared().isEmpty() ? root : Path.of(c.shared()), c.registry());
+  }
+
+  /** Where the registry is, as {@code Registry.open(String)} takes it: {@code colony.db}'s path, or the cluster's URL. */
+  public String registryLocation() {
+    return registryUrl.isEmpty() ? registry().toString() : registryUrl;
   }
 
   /** {@code file} (a checkpoint) as the registry names it: relative to the shared directory. */
@@ -61,10 +95,10 @@ public record DataDir(Path root, Path shared) {
    * registry that cannot be read counts as a colony, so nothing overwrites it.
    */
   public boolean hasColony() {
-    if (!Files.isRegularFile(registry())) {
+    if (registryUrl.isEmpty() && !Files.isRegularFile(registry())) {
       return false;
     }
-    try (Registry r = Registry.openReadOnly(registry())) {
+    try (Registry r = Registry.openReadOnly(registryLocation())) {
       return r.agentsByState().values().stream().anyMatch(n -> n > 0);
     } catch (RuntimeException e) {
       return true;

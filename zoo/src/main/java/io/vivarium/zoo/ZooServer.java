@@ -56,7 +56,7 @@ public final class ZooServer implements AutoCloseable {
     boolean loopback = Guard.isLoopback(config.host());
     String token = config.token() == null ? "" : config.token();
     this.guard = new Guard(token.isEmpty() && !loopback ? Guard.newToken() : token, loopback);
-    this.registry = Registry.openReadOnly(dir.registry());
+    this.registry = Registry.openReadOnly(dir.registryLocation());
     this.records = new Records(registry);
     this.actions = new Actions(colony, records, json);
     this.outputs = new Outputs(registry, records, json, new Disassembly());

@@ -63,7 +63,7 @@ public final class AgentArchive {
     requireColony(dir);
     Map<String, byte[]> entries;
     CheckpointStore.Loaded loaded;
-    try (Registry r = Registry.openReadOnly(dir.registry())) {
+    try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       new Lineage(r.agents()).get(agent); // an unknown agent is refused by name
       loaded = dir.checkpoints().latest(agent, d -> {}).orElseThrow(() ->
           new IllegalStateException("agent " + agent + " has no checkpoint that verifies under "

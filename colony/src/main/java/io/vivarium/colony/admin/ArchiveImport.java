@@ -47,7 +47,7 @@ final class ArchiveImport {
   private static Imported intoColony(DataDir dir, ArchiveReader.Contents a, ArchiveHistory history, String id)
       throws IOException {
     boolean running = ColonyLock.isHeld(dir);
-    try (Registry r = Registry.open(dir.registry())) {
+    try (Registry r = Registry.open(dir.registryLocation())) {
       String[] colony = r.colony();
       if (colony == null) {
         throw new IllegalStateException("the colony in " + dir.root() + " has never started; run 'vivarium run' first");
@@ -76,7 +76,7 @@ final class ArchiveImport {
         VivariumConfig config = config(dir, a);
         dir.writeConfig(config);
         String hash = ConfigResolver.hash(config);
-        try (Registry r = Registry.open(dir.registry())) {
+        try (Registry r = Registry.open(dir.registryLocation())) {
           r.recordStart(config.colony().name(), config.colony().seed(), ConfigResolver.toToml(config, true), hash);
           String as = id == null ? AgentRow.checkId(a.manifest().path("agent").asText()) : AgentRow.checkId(id);
           return add(dir, r, a, history, as, false, HexFormat.of().parseHex(hash), true);

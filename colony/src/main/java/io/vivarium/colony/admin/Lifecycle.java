@@ -52,13 +52,13 @@ public final class Lifecycle {
       throw new IllegalArgumentException("no colony in " + dir.root() + "; give its directory with --data");
     }
     if (ColonyLock.isHeld(dir)) {
-      try (Registry r = Registry.open(dir.registry())) {
+      try (Registry r = Registry.open(dir.registryLocation())) {
         find(r, agent);
         long id = r.addRequest(agent, action, "", "cli");
         return await(r, id, wait);
       }
     }
-    try (Registry r = Registry.open(dir.registry())) {
+    try (Registry r = Registry.open(dir.registryLocation())) {
       return edit(dir, r, find(r, agent), action);
     }
   }

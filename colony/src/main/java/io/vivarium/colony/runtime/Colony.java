@@ -129,7 +129,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     FirstStart first = FirstStart.before(dir);
     try {
       dir.writeConfig(config);
-      this.registry = config.cluster().registry().isEmpty() ? Registry.open(dir.registry())
+      this.registry = config.cluster().registry().isEmpty() ? Registry.open(dir.registryLocation())
           : Registry.open(config.cluster().registry());
       this.store = dir.checkpoints();
       this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
