@@ -67,6 +67,12 @@ class RunCommand extends VivariumCommand {
   @Option(names = "--shared", paramLabel = "DIR", description = "A directory every node mounts, for checkpoints and memory (cluster.shared).")
   String shared;
 
+  /** The configuration this run resumes: the data directory's {@code config.toml} when a colony lives here. */
+  Path storedConfig(DataDir dir, boolean resuming) {
+    Path stored = dir.root().resolve(DataDir.CONFIG);
+    return resuming && Files.isRegularFile(stored) ? stored : null;
+  }
+
   /** The nodes to join ({@code vivarium node}); null for the first node. */
   String join() {
     return null;
@@ -109,9 +115,12 @@ class RunCommand extends VivariumCommand {
           + "; stop it first (Ctrl-C in its terminal), or use another --data directory");
     }
     boolean resuming = dir.hasColony();
-    Path stored = dir.root().resolve(DataDir.CONFIG);
-    RunConfig run = config(resuming && Files.isRegularFile(stored) ? stored : null, all);
+    RunConfig run = config(storedConfig(dir, resuming), all);
     VivariumConfig config = run.config();
+    if (join() != null && !config.cluster().enabled()) {
+      throw new IllegalArgumentException("vivarium node joins a cluster: give --registry of a running colony's "
+          + "cluster (its configuration names the cluster) or --cluster NAME");
+    }
     Preflight.check(config); // before the data directory, the broker or the zoo is touched
     Placement placement = Placement.alone();
     if (config.cluster().enabled()) {

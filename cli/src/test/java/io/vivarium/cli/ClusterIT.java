@@ -7,6 +7,7 @@ import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.PlacementRow;
 import io.vivarium.colony.registry.PostgresServer;
 import io.vivarium.colony.registry.Registry;
+import io.vivarium.bus.Mosquitto;
 import io.vivarium.colony.store.CheckpointStore;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A colony on three nodes, each a separate JVM started by the launcher, sharing a real
- * PostgreSQL registry: a node killed with SIGKILL loses no agent (its agents resume on the
+ * PostgreSQL registry and a real mosquitto broker that refuses anonymous clients: every node
+ * publishes its agents' channels under the colony's topics; a node killed with SIGKILL loses no agent (its agents resume on the
  * others from their checkpoints), no agent ever runs on two nodes at once (the registry's
  * placements say so), a node that rejoins gets agents back, and the cluster singletons move
  * when the oldest node dies.
@@ -40,6 +42,8 @@ class ClusterIT {
   private PostgresServer pg;
   private String registry;
   private final List<Process> nodes = new ArrayList<>();
+  private Mosquitto broker;
+  private final String brokerPassword = java.util.UUID.randomUUID().toString();
 
   @AfterEach
   void stop() throws Exception {
@@ -49,11 +53,16 @@ class ClusterIT {
     if (pg != null) {
       pg.close();
     }
+    if (broker != null) {
+      broker.close();
+    }
   }
 
   @Test
   void agentsOutliveAKilledNodeRunOnOneNodeAtATimeAndComeBackToARejoinedOne() throws Exception {
     pg = PostgresServer.start();
+    Path mq = Files.createDirectories(dir.resolve("mosquitto"));
+    broker = Mosquitto.start(mq, "password_file " + Mosquitto.passwordFile(mq, "colony", brokerPassword));
     registry = "postgresql://" + PostgresServer.ROLE + "@127.0.0.1:" + pg.port() + "/" + pg.createDatabase();
     String a = bind();
     String b = bind();
@@ -64,6 +73,8 @@ class ClusterIT {
     Process nodeB = node("b", "node", b, a);
     Process nodeC = node("c", "node", c, a);
     await("the agents spread to the new nodes", () -> on(b) > 0 && on(c) > 0, nodeA);
+    checkEveryNodePublishes(List.of(a, b, c));
+    checkStatusListsTheNodes(List.of(a, b, c));
 
     long killed = System.currentTimeMillis();
     nodeC.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -83,13 +94,37 @@ class ClusterIT {
     checkCheckpointsVerify();
   }
 
+  @Test
+  void aSeedNodeThatDoesNotAnswerIsOneClearLineAndLeavesNoColony() throws Exception {
+    pg = PostgresServer.start();
+    registry = "postgresql://" + PostgresServer.ROLE + "@127.0.0.1:" + pg.port() + "/" + pg.createDatabase();
+    String nobody = bind();
+    ProcessBuilder pb = Launcher.command(dir, dir.resolve("lonely"), "run", "--cluster", "it", "--bind", bind(),
+        "--registry", registry, "--shared", dir.resolve("shared").toString(), "--no-zoo", "--no-broker",
+        "cluster.join=" + nobody).redirectOutput(dir.resolve("lonely.log").toFile());
+    pb.environment().put("PGPASSWORD", pg.password());
+    Process p = pb.start();
+    nodes.add(p);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(dir.resolve("lonely.log"));
+    assertThat(p.exitValue()).as(out).isEqualTo(1);
+    assertThat(out).contains("vivarium: cannot join cluster it at " + nobody + " within 25 s; check that a node runs "
+        + "there").doesNotContain("\tat ");
+    try (Registry r = open(true)) {
+      assertThat(r.agents()).as("a failed start leaves no colony").isEmpty();
+    }
+  }
+
   private Process node(String name, String command, String bind, String join) throws Exception {
-    List<String> args = new ArrayList<>(List.of(command, "--cluster", "it", "--bind", bind, "--registry", registry,
-        "--shared", dir.resolve("shared").toString(), "--no-zoo", "--no-broker"));
-    if (join != null) {
+    List<String> args = new ArrayList<>(List.of(command, "--bind", bind, "--registry", registry, "--no-zoo",
+        "bus.password=" + brokerPassword));
+    if (join == null) { // the first node names the colony's settings; the others read them from the registry
+      args.addAll(List.of("--cluster", "it", "--shared", dir.resolve("shared").toString(), "--broker", broker.url(),
+          "bus.username=colony"));
+      args.addAll(List.of(COLONY));
+    } else {
       args.addAll(List.of("--join", join));
     }
-    args.addAll(List.of(COLONY));
     ProcessBuilder pb = Launcher.command(dir, dir.resolve(name), args.toArray(String[]::new))
         .redirectOutput(dir.resolve(name + ".log").toFile());
     pb.environment().put("PGPASSWORD", pg.password());
@@ -97,6 +132,33 @@ class ClusterIT {
     Process p = pb.start();
     nodes.add(p);
     return p;
+  }
+
+  /** Agents of every node appear on the colony's topics of the one broker. */
+  private void checkEveryNodePublishes(List<String> binds) throws Exception {
+    Process sub = Mosquitto.sub(broker.port, "vivarium/+/agents/+/touch:world", 60, 30,
+        "-u", "colony", "-P", brokerPassword);
+    String seen = Mosquitto.output(sub, 40);
+    for (String bind : binds) {
+      List<String> here = open().stream().filter(p -> p.node().equals(bind)).map(PlacementRow::agent).toList();
+      assertThat(here.stream().anyMatch(agent -> seen.contains("/agents/" + agent + "/")))
+          .as("an agent of node %s (%s) on the bus: %s", bind, here, seen.lines().limit(5).toList()).isTrue();
+    }
+    assertThat(Mosquitto.pub(broker.port, "vivarium/vivarium/agents/a0001/reward:from_parent", "1"))
+        .as("an anonymous publisher is refused").isNotZero();
+  }
+
+  private void checkStatusListsTheNodes(List<String> binds) throws Exception {
+    Path out = dir.resolve("status.txt");
+    ProcessBuilder pb = Launcher.command(dir, dir.resolve("b"), "status").redirectOutput(out.toFile());
+    pb.environment().put("PGPASSWORD", pg.password());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String text = Files.readString(out);
+    assertThat(p.exitValue()).as(text).isZero();
+    for (String bind : binds) {
+      assertThat(text).contains("node:         " + bind + " up");
+    }
   }
 
   private static String bind() throws Exception {

@@ -329,6 +329,11 @@ public final class Registry implements AutoCloseable {
         .orElse(null);
   }
 
+  /** The colony's configuration as its latest start recorded it (secrets redacted), or {@code null} before it. */
+  public String colonyConfig() {
+    return reader.first("SELECT config_toml FROM colony WHERE id = 1", rs -> rs.getString(1)).orElse(null);
+  }
+
   /** Reads of the recorded metrics. */
   public Metrics metrics() {
     return metrics;
