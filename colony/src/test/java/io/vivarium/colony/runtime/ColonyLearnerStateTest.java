@@ -168,6 +168,7 @@ class ColonyLearnerStateTest {
     VivariumConfig cfg = config("learn.method=ppo", "world.batch=8", "colony.replicateEvery=1000000",
         "learn.ppo.epochs=1000"); // 1000 epochs: a turn far longer than the test
     WatchedLearners learners = new WatchedLearners();
+    long stepsAtStop;
     try (Colony colony = new Colony(data, cfg, l -> {}, learners)) {
       // both agents update at once on their learner threads (colony.learners): checks are counted per agent
       java.util.Map<String, AtomicInteger> checks = new java.util.concurrent.ConcurrentHashMap<>();
@@ -200,6 +201,8 @@ class ColonyLearnerStateTest {
       assertThat(failure.get()).isNull();
       assertThat(colony.agentIds()).containsExactly("a0001", "a0002");
       int steps = colony.find("a0001").learner.optimizerSteps() + colony.find("a0002").learner.optimizerSteps();
+      // the other agent may still have been collecting when the stop came (its turn then ends early)
+      stepsAtStop = colony.find("a0001").envSteps;
       assertThat(steps).as("the updates taken before the stop, and at most one more each").isBetween(2, 6);
     }
     CheckpointStore store = data.checkpoints();
@@ -209,6 +212,7 @@ class ColonyLearnerStateTest {
       assertThat(l.learner()).isNotNull();
       assertThat(LearnerState.decode(l.learner()).phase()).isEqualTo(io.vivarium.core.config.LearnMethod.PPO);
     }
-    assertThat(store.list("a0001").getLast().step()).as("checkpointed after its stopped turn").isEqualTo(8 * 32);
+    assertThat(store.list("a0001").getLast().step()).as("checkpointed after its stopped turn").isEqualTo(stepsAtStop)
+        .isPositive();
   }
 }
