@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,7 @@ public final class ZooServer implements AutoCloseable {
    * @throws IllegalStateException when the registry cannot be read
    */
   public static ZooServer start(ZooConfig config, DataDir dir, String registry, ColonyHandle colony) {
-    if (registry.isEmpty()) {
+    if (Objects.requireNonNull(registry, "registry (\"\" for the data directory's own)").isEmpty()) {
       return start(config, dir, colony);
     }
     ZooServer z = new ZooServer(config, dir, registry, colony);
