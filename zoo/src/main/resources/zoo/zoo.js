@@ -229,8 +229,8 @@ async function agentView(m, id) {
   }}, "Talk");
   const world = el("canvas", {class: "world", id: "world", width: 240, height: 240, "data-frames": 0});
   const hidden = el("canvas", {id: "hidden", width: 240, height: 240});
-  const info = el("div", {id: "frame-info", class: "dim"}, state.colony.live ? "waiting for a frame…"
-    : "read-only: live frames need a running colony");
+  const info = el("div", {id: "frame-info", class: "dim"}, !state.colony.live ? "read-only: live frames need a running colony"
+    : "waiting for a frame…" + (a.node ? " (only the zookeeper of " + a.node + ", the node running it, has its frames)" : ""));
   const reward = chart("reward-chart");
   const requests = el("table", {id: "requests"});
   m.replaceChildren(

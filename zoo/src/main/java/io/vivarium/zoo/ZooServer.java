@@ -225,9 +225,11 @@ public final class ZooServer implements AutoCloseable {
     if (colony == null) {
       throw new ApiError(409, "live frames need a running colony; this zookeeper serves stopped records (vivarium zoo)");
     }
-    records.agent(id);
-    ctx.json(colony.frame(id).map(Frames::live).orElseThrow(() -> ApiError.notFound(
-        "agent " + id + " is not in memory (hibernating, dead or failed); wake it to watch it live")));
+    Records.Agent agent = records.agent(id);
+    ctx.json(colony.frame(id).map(Frames::live).orElseThrow(() -> ApiError.notFound(agent.node() != null
+        ? "agent " + id + " runs on node " + agent.node() + ", not in this process; open that node's zookeeper "
+            + "to watch it live"
+        : "agent " + id + " is not in memory (hibernating, dead or failed); wake it to watch it live")));
   }
 
   private void series(Context ctx) {

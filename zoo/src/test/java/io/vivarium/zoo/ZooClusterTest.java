@@ -134,6 +134,23 @@ class ZooClusterTest {
   }
 
   @Test
+  void aLiveNodeQueuesActionsForAgentsOfOtherNodesAndSaysWhereTheirFramesAre() {
+    try (AskColony colony = new AskColony(tmp.resolve("live"));
+        ZooServer z = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, ""), colony.dir, colony)) {
+      colony.registry.cluster().place("a0001", B);
+      Http h = new Http(z.port());
+      Http.Reply frame = h.get("/api/agents/a0001/frame");
+      assertThat(frame.status()).isEqualTo(404);
+      assertThat(frame.json().get("error").asText()).contains("runs on node " + B);
+      assertThat(h.get("/api/agents/a0002/frame").json().get("error").asText()).contains("not in memory");
+      Http.Reply queued = h.postJson("/api/agents/a0001/hibernate", "{}");
+      assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+      long request = queued.json().get("request").asLong();
+      assertThat(colony.registry.request(request).action()).as("in the registry every node reads").isEqualTo("hibernate");
+    }
+  }
+
+  @Test
   void theColonyPageShowsTheNodesAndEachAgentsNode() {
     browser.open(zoo.url());
     browser.find("#nodes-table tr[data-node='" + A + "']");
