@@ -133,7 +133,7 @@ async function overview(m) {
     el("div", {class: "panel"}, el("h2", {}, "Population and success"), chart("population-chart")),
     el("div", {class: "panel"}, el("h2", {}, "Throughput (env steps/s)"), chart("throughput-chart")),
     el("div", {class: "panel"}, el("h2", {}, "Events"), events)),
-    el("div", {class: "panel"}, el("h2", {}, "Agents"), table));
+    nodesPanel(), el("div", {class: "panel"}, el("h2", {}, "Agents"), table));
   if (state.colony.live) {
     const asks = el("div", {class: "panel", id: "ask-panel"});
     m.append(asks);
@@ -197,7 +197,8 @@ function renderAgents(table, agents) {
     const r = typeof x === "number" ? x - y : String(x || "").localeCompare(String(y || ""));
     return asc ? r : -r;
   });
-  const head = el("tr", {}, COLUMNS.map(([k, label]) => el("th", {
+  const columns = clustered() ? COLUMNS.concat([["node", "node"]]) : COLUMNS;
+  const head = el("tr", {}, columns.map(([k, label]) => el("th", {
     class: k === key ? "sorted" + (asc ? " asc" : "") : null, "data-key": k,
     onclick: () => { state.sort = {key: k, asc: k === key ? !asc : k === "id"}; renderAgents(table, agents); }
   }, label)));
@@ -205,7 +206,7 @@ function renderAgents(table, agents) {
     el("td", {}, agentLink(a.id)), el("td", {}, badge(a.state)), el("td", {class: "num"}, a.generation),
     el("td", {}, agentLink(a.parent)), el("td", {class: "num"}, fmt(a.fitness)),
     el("td", {class: "num"}, (100 * a.success).toFixed(0) + "%"), el("td", {}, a.world),
-    el("td", {}, time(a.bornMillis))));
+    el("td", {}, time(a.bornMillis)), clustered() ? el("td", {class: "node"}, a.node || "—") : null));
   table.replaceChildren(el("thead", {}, head), el("tbody", {}, rows));
 }
 
@@ -228,14 +229,15 @@ async function agentView(m, id) {
   }}, "Talk");
   const world = el("canvas", {class: "world", id: "world", width: 240, height: 240, "data-frames": 0});
   const hidden = el("canvas", {id: "hidden", width: 240, height: 240});
-  const info = el("div", {id: "frame-info", class: "dim"}, state.colony.live ? "waiting for a frame…"
-    : "read-only: live frames need a running colony");
+  const info = el("div", {id: "frame-info", class: "dim"}, !state.colony.live ? "read-only: live frames need a running colony"
+    : "waiting for a frame…" + (a.node ? " (only the zookeeper of " + a.node + ", the node running it, has its frames)" : ""));
   const reward = chart("reward-chart");
   const requests = el("table", {id: "requests"});
   m.replaceChildren(
     el("h2", {}, "Agent ", id, " ", stateBadge, " ", el("span", {class: "dim"},
       "generation " + a.generation + " · parent ", agentLink(a.parent), " · children ",
-      detail.children.length ? detail.children.map(c => [agentLink(c), " "]) : "none", " · votes " + detail.votes)),
+      detail.children.length ? detail.children.map(c => [agentLink(c), " "]) : "none", " · votes " + detail.votes,
+      clustered() ? el("span", {id: "agent-node"}, " · node " + (a.node || "none")) : null)),
     el("div", {class: "row"}, buttons, talk, send),
     el("div", {class: "grid"},
       el("div", {class: "panel"}, el("h3", {}, "World (live)"), world, info),

@@ -23,38 +23,52 @@ final class Records {
   static final String METRIC_NAME = "[a-z][a-z0-9_.]{0,63}";
 
   private final Registry registry;
+  private final Nodes nodes;
 
   Records(Registry registry) {
     this.registry = registry;
+    this.nodes = new Nodes(registry.cluster());
   }
 
-  /** An agent row with what the overview shows beside it. */
+  /**
+   * An agent row with what the overview shows beside it; {@code node} is the address of the
+   * node it runs on in a colony across machines, {@code null} otherwise.
+   */
   record Agent(String id, String parent, int generation, String state, String world, String brain,
-      double fitness, double success, long bornMillis, long diedMillis, String error) {}
+      double fitness, double success, long bornMillis, long diedMillis, String error, String node) {}
 
-  /** Every agent with its latest success rate, oldest first. */
+  /** Every agent with its latest success rate and its node, oldest first. */
   List<Agent> agents() {
     Map<String, Double> success = registry.metrics().latestByAgent("success");
+    Map<String, String> nodeOf = nodes.nodeOfAgents();
     List<Agent> out = new ArrayList<>();
     for (AgentRow a : registry.agents()) {
-      out.add(agent(a, success.getOrDefault(a.id(), 0.0)));
+      out.add(agent(a, success.getOrDefault(a.id(), 0.0), nodeOf.get(a.id())));
     }
     return out;
+  }
+
+  /** The colony's nodes and their agents ({@code GET /api/nodes}); no nodes in a one-process colony. */
+  Map<String, Object> nodes() {
+    return nodes.view();
   }
 
   /** One agent, or a 404 naming it (indexed lookups, not the whole table). */
   Agent agent(String id) {
     AgentRow a = registry.agent(id).orElseThrow(() ->
         ApiError.notFound("no agent '" + id + "' in this colony; GET /api/agents lists them"));
-    return agent(a, registry.metrics().latest(id, "success").orElse(0));
+    return agent(a, registry.metrics().latest(id, "success").orElse(0), nodes.nodeOf(id));
   }
 
-  private static Agent agent(AgentRow a, double success) {
+  private static Agent agent(AgentRow a, double success, String node) {
     return new Agent(a.id(), a.parent(), a.generation(), a.state().key(), a.world(), a.brainSpec(), a.fitness(),
-        success, a.bornMillis(), a.diedMillis(), a.error());
+        success, a.bornMillis(), a.diedMillis(), a.error(), node);
   }
 
-  /** An agent's details: its row, children, counts, votes, latest requests and learning-health flags. */
+  /**
+   * An agent's details: its row, children, counts, votes, latest requests, learning-health flags
+   * and its newest placements on nodes (none in a one-process colony).
+   */
   Map<String, Object> detail(String id) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("agent", agent(id));
@@ -64,6 +78,7 @@ final class Records {
     out.put("votes", registry.voteCount(id));
     out.put("requests", requests(id, 20));
     out.put("flags", LearnerHealth.flags(registry, id));
+    out.put("placements", nodes.placements(id));
     return out;
   }
 
@@ -171,6 +186,7 @@ final class Records {
     out.put("episodes", registry.episodes().count(null));
     out.put("checkpoints", registry.checkpoints().count(null));
     out.put("lastEventId", lastEventId());
+    out.put("nodes", nodes.count());
     return out;
   }
 }

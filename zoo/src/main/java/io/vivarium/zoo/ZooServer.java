@@ -12,6 +12,7 @@ import io.vivarium.colony.registry.CheckpointRow;
 import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.ColonyHandle;
+import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.config.ZooConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * The zookeeper: the colony's web console (a static page in the jar) and its JSON API over
  * HTTP, with a server-sent-event stream. It reads the colony's registry, so a stopped colony can
  * be browsed; with a live {@link ColonyHandle} it also streams frames and takes people's
- * requests (hibernate, wake, kill, clone, reward, talk, vote) and questions (the ask box, {@link AskBox}). The API is listed in
- * {@code docs/zookeeper.md}. Thread-safe; {@link #close()} is idempotent.
+ * requests (hibernate, wake, kill, clone, reward, talk, vote) and questions (the ask box, {@link AskBox}). On any
+ * node of a colony across machines it reads the shared registry, so it also shows the nodes and
+ * which agent runs where ({@link Nodes}), and serves checkpoints from the shared directory. The
+ * API is listed in {@code docs/zookeeper.md}. Thread-safe; {@link #close()} is idempotent.
  */
 public final class ZooServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ZooServer.class);
@@ -49,14 +53,14 @@ public final class ZooServer implements AutoCloseable {
   private final String host;
   private boolean closed;
 
-  private ZooServer(ZooConfig config, DataDir dir, ColonyHandle colony) {
+  private ZooServer(ZooConfig config, DataDir dir, String registryLocation, ColonyHandle colony) {
     this.dir = dir;
     this.colony = colony;
     this.host = config.host();
     boolean loopback = Guard.isLoopback(config.host());
     String token = config.token() == null ? "" : config.token();
     this.guard = new Guard(token.isEmpty() && !loopback ? Guard.newToken() : token, loopback);
-    this.registry = Registry.openReadOnly(dir.registryLocation());
+    this.registry = Registry.openReadOnly(registryLocation.isEmpty() ? dir.registryLocation() : registryLocation);
     this.records = new Records(registry);
     this.actions = new Actions(colony, records, json);
     this.outputs = new Outputs(registry, records, json, new Disassembly());
@@ -87,7 +91,34 @@ public final class ZooServer implements AutoCloseable {
       throw new IllegalArgumentException("no colony in " + dir.root() + " (no " + Registry.FILE
           + "); start one with 'vivarium run', or point --data at a colony's directory");
     }
-    ZooServer z = new ZooServer(config, dir, colony);
+    return listen(config, new ZooServer(config, dir, "", colony));
+  }
+
+  /**
+   * Starts a zookeeper over a colony whose registry is at {@code registry} (a SQLite file or a
+   * {@code postgresql://} URL, as {@code cluster.registry}; {@code ""} for the one {@code dir} names),
+   * as on a node of a colony across machines; checkpoints are served from {@code dir}'s shared
+   * directory. Live when {@code colony} is given (a fresh cluster may have no agents yet),
+   * read-only when it is {@code null}.
+   *
+   * @throws IllegalArgumentException when a read-only zookeeper finds no colony in the registry
+   *     or the host does not resolve
+   * @throws IllegalStateException when the registry cannot be read
+   */
+  public static ZooServer start(ZooConfig config, DataDir dir, String registry, ColonyHandle colony) {
+    if (Objects.requireNonNull(registry, "registry (\"\" for the data directory's own)").isEmpty()) {
+      return start(config, dir, colony);
+    }
+    ZooServer z = new ZooServer(config, dir, registry, colony);
+    if (colony == null && z.registry.agentsByState().values().stream().noneMatch(n -> n > 0)) {
+      z.close();
+      throw new IllegalArgumentException("no colony in registry " + z.registry.location()
+          + " (it records no agent); start one with 'vivarium run --cluster …', or check --registry");
+    }
+    return listen(config, z);
+  }
+
+  private static ZooServer listen(ZooConfig config, ZooServer z) {
     try {
       z.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
@@ -143,6 +174,7 @@ public final class ZooServer implements AutoCloseable {
     app.post("/api/agents/{id}/{action}", actions::handle);
     app.get("/api/history", ctx -> ctx.json(records.history((int) Params.queryLong(ctx, "buckets", 60, 1, 1000))));
     app.get("/api/lineage", ctx -> ctx.json(records.agents()));
+    app.get("/api/nodes", ctx -> ctx.json(records.nodes()));
     app.get("/api/checkpoints", ctx -> ctx.json(records.checkpoints(Params.optionalAgent(ctx), limit(ctx, 200))));
     app.get("/api/checkpoints/{cid}/file", this::download);
     app.get("/api/episodes", ctx -> ctx.json(records.episodes(Params.optionalAgent(ctx),
@@ -192,9 +224,11 @@ public final class ZooServer implements AutoCloseable {
     if (colony == null) {
       throw new ApiError(409, "live frames need a running colony; this zookeeper serves stopped records (vivarium zoo)");
     }
-    records.agent(id);
-    ctx.json(colony.frame(id).map(Frames::live).orElseThrow(() -> ApiError.notFound(
-        "agent " + id + " is not in memory (hibernating, dead or failed); wake it to watch it live")));
+    Records.Agent agent = records.agent(id);
+    ctx.json(colony.frame(id).map(Frames::live).orElseThrow(() -> ApiError.notFound(agent.node() != null
+        ? "agent " + id + " runs on node " + agent.node() + ", not in this process; open that node's zookeeper "
+            + "to watch it live"
+        : "agent " + id + " is not in memory (hibernating, dead or failed); wake it to watch it live")));
   }
 
   private void series(Context ctx) {
@@ -209,9 +243,9 @@ public final class ZooServer implements AutoCloseable {
 
   private void download(Context ctx) throws IOException {
     CheckpointRow c = records.checkpoint(Params.pathLong(ctx, "cid", 1, Long.MAX_VALUE));
-    Path root = dir.root().toAbsolutePath().normalize();
-    Path file = root.resolve(c.file()).normalize();
-    if (!file.startsWith(root.resolve("checkpoints"))) {
+    Path shared = dir.shared().toAbsolutePath().normalize(); // the registry names checkpoints relative to it
+    Path file = shared.resolve(c.file()).normalize();
+    if (!file.startsWith(shared.resolve(CheckpointStore.DIR))) {
       throw new ApiError(409, "checkpoint " + c.id() + " names a file outside the checkpoint store; refusing it");
     }
     if (!Files.isRegularFile(file)) {

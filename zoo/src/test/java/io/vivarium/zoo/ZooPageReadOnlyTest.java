@@ -40,6 +40,8 @@ class ZooPageReadOnlyTest {
     browser.find("#agents-table tr[data-agent='a0001']");
     assertThat(browser.text("#mode")).isEqualTo("read-only");
     assertThat(browser.driver.findElements(By.cssSelector("#agents-table tbody tr")).size()).isGreaterThanOrEqualTo(2);
+    assertThat(browser.driver.findElements(By.id("nodes-panel"))).as("one process: no Nodes panel").isEmpty();
+    assertThat(browser.driver.findElements(By.cssSelector("#agents-table th[data-key='node']"))).isEmpty();
     browser.find("#agents-table th[data-key='id']").click();
     browser.until(d -> d.findElement(By.cssSelector("#agents-table tbody tr")).getAttribute("data-agent").equals("a0001"));
     browser.until(d -> !d.findElements(By.cssSelector("#population-chart path")).isEmpty());

@@ -62,6 +62,10 @@ class ZooReadOnlyTest {
     JsonNode colony = http.get("/api/colony").json();
     assertThat(colony.get("live").asBoolean()).isFalse();
     assertThat(colony.get("states").get("alive").asInt()).isPositive();
+    assertThat(colony.get("nodes").asInt()).as("one process: no nodes").isZero();
+    assertThat(http.get("/api/nodes").json().get("nodes")).isEmpty();
+    assertThat(agents.get(0).get("node").isNull()).isTrue();
+    assertThat(detail.get("placements")).isEmpty();
     JsonNode history = http.get("/api/history?buckets=5").json().get("points");
     assertThat(history.size()).isEqualTo(5);
     assertThat(history.get(4).get("population").asInt()).isPositive();
