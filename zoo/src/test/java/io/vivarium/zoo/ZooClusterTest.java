@@ -43,7 +43,7 @@ class ZooClusterTest {
 
   @BeforeAll
   static void start() throws IOException {
-    dir = new DataDir(tmp.resolve("node-a"), tmp.resolve("shared"));
+    dir = new DataDir(tmp.resolve("node-a"), tmp.resolve("shared"), "");
     Path file = dir.shared().resolve("checkpoints/a0001/a0001-100.ckpt");
     Files.createDirectories(file.getParent());
     Files.write(file, CHECKPOINT);
@@ -118,7 +118,7 @@ class ZooClusterTest {
 
   @Test
   void aNodeWithoutItsOwnRegistryFileServesTheSharedRegistryBehindItsToken() {
-    DataDir other = new DataDir(tmp.resolve("node-b"), dir.shared());
+    DataDir other = new DataDir(tmp.resolve("node-b"), dir.shared(), "");
     String registry = dir.registry().toString();
     try (ZooServer z = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, "t0ken"), other, registry, null)) {
       Http h = new Http(z.port());
