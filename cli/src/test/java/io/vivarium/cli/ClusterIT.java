@@ -75,6 +75,7 @@ class ClusterIT {
     await("the agents spread to the new nodes", () -> on(b) > 0 && on(c) > 0, nodeA);
     checkEveryNodePublishes(List.of(a, b, c));
     checkStatusListsTheNodes(List.of(a, b, c));
+    checkTheConsoleShowsTheNodes("b", List.of(a, b, c));
 
     long killed = System.currentTimeMillis();
     nodeC.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -116,7 +117,7 @@ class ClusterIT {
   }
 
   private Process node(String name, String command, String bind, String join) throws Exception {
-    List<String> args = new ArrayList<>(List.of(command, "--bind", bind, "--registry", registry, "--no-zoo",
+    List<String> args = new ArrayList<>(List.of(command, "--bind", bind, "--registry", registry, "--zoo-port", "0",
         "bus.password=" + brokerPassword));
     if (join == null) { // the first node names the colony's settings; the others read them from the registry
       args.addAll(List.of("--cluster", "it", "--shared", dir.resolve("shared").toString(), "--broker", broker.url(),
@@ -158,6 +159,20 @@ class ClusterIT {
     assertThat(p.exitValue()).as(text).isZero();
     for (String bind : binds) {
       assertThat(text).contains("node:         " + bind + " up");
+    }
+  }
+
+  /** Any node's zookeeper shows every node. */
+  private void checkTheConsoleShowsTheNodes(String node, List<String> binds) throws Exception {
+    String log = Files.readString(dir.resolve(node + ".log"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("zookeeper on (http://127\\.0\\.0\\.1:\\d+)").matcher(log);
+    assertThat(m.find()).as(log).isTrue();
+    var http = java.net.http.HttpClient.newHttpClient();
+    var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1) + "/api/nodes")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    for (String bind : binds) {
+      assertThat(response.body()).contains("\"" + bind + "\"");
     }
   }
 
