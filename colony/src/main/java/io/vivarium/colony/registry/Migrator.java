@@ -22,7 +22,7 @@ final class Migrator {
       throws SQLException {
     checkVersion(where, dialect, c, migrations.size(), false);
     while (true) {
-      int applied = transactionOn(c, () -> {
+      int applied = Transaction.on(c, tx -> {
         dialect.lockMigrations(c);
         int version = checkVersion(where, dialect, c, migrations.size(), false);
         if (version >= migrations.size()) {
@@ -55,23 +55,5 @@ final class Migrator {
           + " (this vivarium writes " + known + "); run 'vivarium run' once to migrate it");
     }
     return version;
-  }
-
-  private interface SqlBlock {
-    int run() throws SQLException;
-  }
-
-  private static int transactionOn(Connection c, SqlBlock block) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      int result = block.run();
-      c.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
   }
 }

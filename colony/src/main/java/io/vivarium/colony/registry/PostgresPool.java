@@ -72,17 +72,7 @@ final class PostgresPool implements Writes {
   public <T> T write(Registry.Work<T> work) {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = pool.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
+        return Transaction.on(c, work);
       } catch (SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if ((state.equals("40001") || state.equals("40P01")) && attempt < ATTEMPTS) {

@@ -57,7 +57,7 @@ final class SqliteWriter implements Writes {
   /** Runs {@code work} on the writer thread in one transaction and returns its result. */
   @Override
   public <T> T write(Registry.Work<T> work) {
-    Future<T> f = thread.submit(() -> transaction(work));
+    Future<T> f = thread.submit(() -> Transaction.on(connection, work));
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -69,20 +69,6 @@ final class SqliteWriter implements Writes {
         throw re;
       }
       throw new IllegalStateException("registry write failed: " + cause.getMessage(), cause);
-    }
-  }
-
-  private <T> T transaction(Registry.Work<T> work) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      T result = work.run(connection);
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 

@@ -4,27 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** People's questions in the registry: the schema 4 migration, queueing, answers, thumbs and the input rules. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class AskBookTest {
-  @Parameter Backend backend;
-  /** A new, empty registry location on the backend, for each test. */
-  String where;
-  @TempDir Path dir;
+class AskBookTest extends OnBothDatabases {
 
-  @BeforeEach
-  void newLocation() {
-    where = backend.newLocation(dir);
-  }
 
   private static AgentRow agent(String id) {
     return new AgentRow(id, null, 0, AgentState.ALIVE, "chat-facts", "tiny", 0, 1000, 0, null);

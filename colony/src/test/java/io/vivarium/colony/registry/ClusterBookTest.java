@@ -3,27 +3,12 @@ package io.vivarium.colony.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A colony across machines in the registry (schema 5): nodes and placements, on both databases. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class ClusterBookTest {
-  @Parameter Backend backend;
-  String where;
-  @TempDir Path dir;
+class ClusterBookTest extends OnBothDatabases {
 
-  @BeforeEach
-  void newLocation() {
-    where = backend.newLocation(dir);
-  }
 
   @Test
   void migrationFrom4To5KeepsTheRecordsAndAddsTheClusterTables() {

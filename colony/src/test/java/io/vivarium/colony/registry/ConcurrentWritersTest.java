@@ -2,7 +2,6 @@ package io.vivarium.colony.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,26 +9,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Two registries on one database (two colony nodes) writing at once: ids unique, nothing lost. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class ConcurrentWritersTest {
+class ConcurrentWritersTest extends OnBothDatabases {
   private static final int WRITES = 150;
-  @Parameter Backend backend;
-  String where;
-  @TempDir Path dir;
 
-  @BeforeEach
-  void newLocation() {
-    where = backend.newLocation(dir);
-  }
 
   @Test
   void twoRegistriesWritingAtOnceGetUniqueIdsAndLoseNothing() throws Exception {

@@ -3,26 +3,10 @@ package io.vivarium.colony.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vivarium.colony.registry.LearnerHealth.Flag;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass
-@EnumSource(Backend.class)
-class LearnerHealthTest {
-  @Parameter Backend backend;
-  /** A new, empty registry location on the backend, for each test. */
-  String where;
-  @TempDir Path dir;
+class LearnerHealthTest extends OnBothDatabases {
 
-  @BeforeEach
-  void newLocation() {
-    where = backend.newLocation(dir);
-  }
 
   private static void fill(Registry r, String agent, String name, int n, double value) {
     for (int i = 0; i < n; i++) {

@@ -3,33 +3,16 @@ package io.vivarium.colony.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The registry's recent outputs: round trip, pruning per agent, validation. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class RegistryOutputsTest {
-  @Parameter Backend backend;
-  /** A new, empty registry location on the backend, for each test. */
-  String where;
+class RegistryOutputsTest extends OnBothDatabases {
   private static final String EXEC_DETAILS = """
       {"outcome":"signal 11 (SIGSEGV)","exit":null,"signal":11,"syscalls":3,"histogram":{"read":2,"getpid":1},
       "rewards":{"syscall-evenness":0.918,"distinct-calls":0.125}}""";
 
-  @TempDir Path dir;
-
-  @BeforeEach
-  void newLocation() {
-    where = backend.newLocation(dir);
-  }
 
   private static OutputRow row(String agent, long step) {
     return new OutputRow(agent, step, new byte[] {(byte) step, (byte) 0xff}, step / 10.0, "{}", 1000 + step);

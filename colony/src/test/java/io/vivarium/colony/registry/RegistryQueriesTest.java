@@ -3,27 +3,12 @@ package io.vivarium.colony.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vivarium.core.Event;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every typed read and write of the registry once, with the same answers on both databases. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class RegistryQueriesTest {
-  @Parameter Backend backend;
-  String where;
-  @TempDir Path dir;
+class RegistryQueriesTest extends OnBothDatabases {
 
-  @BeforeEach
-  void newLocation() {
-    where = backend.newLocation(dir);
-  }
 
   private static AgentRow agent(String id, String parent, AgentState state) {
     return new AgentRow(id, parent, parent == null ? 0 : 1, state, "gold-bare-6x6", "tiny", 0.5, 1000, 0, null);

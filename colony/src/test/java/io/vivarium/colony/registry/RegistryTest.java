@@ -4,32 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vivarium.core.Event;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass
-@EnumSource(Backend.class)
-class RegistryTest {
-  @Parameter Backend backend;
-  /** A new, empty registry location on the backend, for each test. */
-  String where;
-  @TempDir Path dir;
+class RegistryTest extends OnBothDatabases {
 
-  @BeforeEach
-  void newLocation() {
-    where = backend.newLocation(dir);
-  }
 
   private static AgentRow agent(String id, String parent, int gen, AgentState state) {
     return new AgentRow(id, parent, gen, state, "gold-bare-6x6", "tiny", 0.5, 1000 + gen, 0, null);
