@@ -86,10 +86,7 @@ public final class CoordinationProbe {
         population = ClusterSingleton.get(nodes.node(i)).init(SingletonActor.of(
             PopulationManager.create(registries.get(i), sharding, colony), "population"));
       }
-      BenchNodes.sleep(2000); // the singleton starts and the shards are allocated
-      for (LongAdder n : counts) {
-        n.reset();
-      }
+      settle(counts, alive);
       long t0 = System.nanoTime();
       BenchNodes.sleep(TimeUnit.SECONDS.toMillis(seconds));
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -103,6 +100,31 @@ public final class CoordinationProbe {
       return r;
     } finally {
       registries.forEach(Registry::close);
+    }
+  }
+
+  /**
+   * Waits (at most 20 s) for a second in which no more Ensures arrive than there are alive agents:
+   * the singleton has started, the shards are allocated and the messages buffered meanwhile are
+   * delivered; then zeroes the counts.
+   */
+  private static void settle(LongAdder[] counts, int alive) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      for (LongAdder n : counts) {
+        n.reset();
+      }
+      BenchNodes.sleep(1000);
+      long seen = 0;
+      for (LongAdder n : counts) {
+        seen += n.sum();
+      }
+      if (seen > 0 && seen <= alive) {
+        break;
+      }
+    }
+    for (LongAdder n : counts) {
+      n.reset();
     }
   }
 

@@ -27,8 +27,12 @@ final class BrokerLoad {
   private static final byte[] TOUCH = ("{\"format\":\"vivarium.touch\",\"version\":1,\"text\":\""
       + "x".repeat(620) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-  /** One run: messages handed to the broker and received by the subscriber, agent-turns, seconds. */
-  record Result(int nodes, long published, long delivered, long turns, long dropped, double seconds) {}
+  /**
+   * One run: messages handed to the broker, received by the subscriber's handlers, agent-turns,
+   * dropped from full publishing outboxes, dropped in the subscriber's inboxes (its handlers behind), seconds.
+   */
+  record Result(int nodes, long published, long delivered, long turns, long dropped, long inboxDropped,
+      double seconds) {}
 
   private final BrokerUrl url;
   private final BusConfig config;
@@ -71,7 +75,8 @@ final class BrokerLoad {
         dropped += b.stats().droppedOutbox();
       }
       long delivered = quiet(zoo, published);
-      return new Result(nodes, published, delivered, total, dropped, (System.nanoTime() - start) / 1e9);
+      return new Result(nodes, published, delivered, total, dropped, zoo.stats().droppedInbox(),
+          (System.nanoTime() - start) / 1e9);
     } finally {
       pool.shutdownNow();
       buses.forEach(MqttBus::close);

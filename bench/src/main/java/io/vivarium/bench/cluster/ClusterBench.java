@@ -101,6 +101,7 @@ public final class ClusterBench {
         lines.put(p + "agent_turns_per_second", Math.round(r.turns() / r.seconds()), "turns/s");
         lines.put(p + "undelivered", Math.max(0, r.published() - r.delivered()), "msg");
         lines.put(p + "dropped_outbox", r.dropped(), "msg");
+        lines.put(p + "dropped_subscriber_inbox", r.inboxDropped(), "msg");
       }
     } finally {
       if (embedded != null) {

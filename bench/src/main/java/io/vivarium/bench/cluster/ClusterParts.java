@@ -30,7 +30,9 @@ final class ClusterParts {
         lines.put(p + "missed", r.missed(), "req");
       }
       try (LuceneMemory m = probe.local(local)) {
+        long t0 = System.nanoTime();
         probe.fill(m, o.entries());
+        lines.put("memory_local_stores_per_second", Math.round(o.entries() / ((System.nanoTime() - t0) / 1e9)), "req/s");
         for (int c : new int[] {1, callers[callers.length - 1]}) {
           MemoryProbe.Run r = probe.recall(m, c, o.seconds());
           String p = "memory_local_recall_" + c + "c_";
