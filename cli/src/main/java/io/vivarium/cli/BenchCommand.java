@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {BenchWorldCommand.class, BenchExecCommand.class, BenchBusCommand.class,
         BenchMemoryCommand.class, BenchZooCommand.class, BenchBrainCommand.class,
         BenchPpoCommand.class, BenchMeditationCommand.class, BenchFactsCommand.class,
-        BenchRepairColonyCommand.class, BenchColonyCommand.class})
+        BenchRepairColonyCommand.class, BenchColonyCommand.class, BenchClusterCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
