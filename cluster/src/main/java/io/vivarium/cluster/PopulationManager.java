@@ -101,7 +101,7 @@ final class PopulationManager extends AbstractBehavior<PopulationManager.Command
   }
 
   private Behavior<Command> tickOnce() {
-    List<AgentRow> alive = registry.agents().stream().filter(r -> r.state() == AgentState.ALIVE).toList();
+    List<AgentRow> alive = registry.agents(AgentState.ALIVE);
     fitness = alive.stream().mapToDouble(AgentRow::fitness).sorted().toArray();
     killing.retainAll(alive.stream().map(AgentRow::id).toList());
     for (AgentRow r : alive) {

@@ -295,6 +295,11 @@ public final class Registry implements AutoCloseable {
     return reader.list(AGENT_COLUMNS + "ORDER BY born_ms, id", Registry::agentRow);
   }
 
+  /** The agents in {@code state}, oldest first. */
+  public List<AgentRow> agents(AgentState state) {
+    return reader.list(AGENT_COLUMNS + "WHERE state = ? ORDER BY born_ms, id", Registry::agentRow, state.key());
+  }
+
   /** Agent {@code id}, or empty when the colony has none by that id. */
   public Optional<AgentRow> agent(String id) {
     return reader.first(AGENT_COLUMNS + "WHERE id = ?", Registry::agentRow, id);
