@@ -97,6 +97,8 @@ class RegistryTest extends OnBothDatabases {
           .containsEntry(AgentState.HIBERNATING, 1).containsEntry(AgentState.DEAD, 1)
           .containsEntry(AgentState.FAILED, 0);
       assertThat(r.agents()).extracting(AgentRow::parent).containsExactly(null, "a0001", "a0002");
+      assertThat(r.agents(AgentState.DEAD)).extracting(AgentRow::id).containsExactly("a0003");
+      assertThat(r.agents(AgentState.FAILED)).isEmpty();
       assertThat(r.colony()[0]).isEqualTo("test");
       assertThat(r.events().count("birth", null)).isEqualTo(1);
       // The foreign key holds: a child of an unknown parent is refused.
