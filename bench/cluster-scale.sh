@@ -14,42 +14,26 @@ here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$here"
 seconds=${BENCH_SECONDS:-5}
 pgseconds=${PGBENCH_SECONDS:-10}
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 command -v mosquitto_passwd >/dev/null || { echo "cluster-scale.sh: needs mosquitto (apt-get install mosquitto)" >&2; exit 1; }
-[ -x "$bin/pgbench" ] || { echo "cluster-scale.sh: needs postgresql (apt-get install postgresql)" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-dir=$(mktemp -d)
-chmod 755 "$dir"
-as_server=()
-if [ "$(id -u)" = 0 ]; then
-  as_server=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
-fi
-pgport=$(free_port); mqport=$(free_port); mqopen=$(free_port)
-export PGPASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+# shellcheck source=bench/private-postgres.sh
+. "$here/bench/private-postgres.sh"
+[ -x "$pgbin/pgbench" ] || { echo "cluster-scale.sh: needs pgbench (Debian's postgresql)" >&2; exit 1; }
+mqport=$(free_port); mqopen=$(free_port)
 export VIVARIUM_BUS_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 mq_pid=""
 cleanup() {
   [ -n "$mq_pid" ] && kill "$mq_pid" 2>/dev/null || true
-  "${as_server[@]}" "$bin/pg_ctl" -D "$dir/pg" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$dir"
+  private_postgres_stop
 }
 trap cleanup EXIT
 
 # -- PostgreSQL ------------------------------------------------------------------------------
-mkdir "$dir/pg" && printf '%s\n' "$PGPASSWORD" > "$dir/pw"
-[ "$(id -u)" = 0 ] && chown 65534:65534 "$dir/pg" "$dir/pw"
-"${as_server[@]}" "$bin/initdb" -D "$dir/pg" -U vivarium --pwfile="$dir/pw" --auth=scram-sha-256 \
-  --encoding=UTF8 --locale=C >/dev/null
-rm -f "$dir/pw"
-"${as_server[@]}" "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $pgport -k $dir/pg -c max_connections=200" start >/dev/null
-psql="psql -h 127.0.0.1 -p $pgport -U vivarium -q -X"
 $psql -d postgres -c "CREATE DATABASE bench LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
 $psql -d postgres -c "CREATE DATABASE pgbench"
-echo "postgresql $("$bin/postgres" --version | awk '{print $3}') fsync=$($psql -d bench -tAc 'SHOW fsync') synchronous_commit=$($psql -d bench -tAc 'SHOW synchronous_commit')"
+echo "postgresql $("$pgbin/postgres" --version | awk '{print $3}') fsync=$($psql -d bench -tAc 'SHOW fsync') synchronous_commit=$($psql -d bench -tAc 'SHOW synchronous_commit')"
 echo "load_at_start $(cut -d' ' -f1 /proc/loadavg) load"
 
-pgb="$bin/pgbench -h 127.0.0.1 -p $pgport -U vivarium"
+pgb="$pgbin/pgbench -h 127.0.0.1 -p $pgport -U vivarium"
 $pgb -i -s 10 -q pgbench >/dev/null 2>&1
 for c in 1 4; do
   tps=$($pgb -c $c -j $((c < 2 ? c : 2)) -T "$pgseconds" pgbench 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
