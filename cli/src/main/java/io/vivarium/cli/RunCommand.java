@@ -150,8 +150,11 @@ class RunCommand extends VivariumCommand {
           : "agents: " + String.join(", ", colony.agentIds()));
       colony.run(minutes == null ? 0 : Math.max(1, Math.round(minutes * 60)));
       printer.end();
-      out().println("stopped; every agent is checkpointed. Resume with: vivarium run"
-          + (dataDir().toString().equals("vivarium-data") ? "" : " --data " + dataDir()));
+      String data = dataDir().toString().equals("vivarium-data") ? "" : " --data " + dataDir();
+      out().println(config.cluster().enabled()
+          ? "stopped; this node's agents are checkpointed for the other nodes. Rejoin with: vivarium node" + data
+              + " --bind " + config.cluster().bind() + " --join HOST:PORT (a running node) --registry …"
+          : "stopped; every agent is checkpointed. Resume with: vivarium run" + data);
     } finally {
       finished.countDown();
     }

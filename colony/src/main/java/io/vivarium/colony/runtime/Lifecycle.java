@@ -250,9 +250,11 @@ final class Lifecycle {
         Records.lastLevel(colony.registry, r.id()));
     a.humanReward = Records.humanReward(colony.registry, r.id());
     a.fitness = c.fitness();
-    a.fitnessOwn = true;
+    // a newborn never played (its birth checkpoint, step 0): its fitness stays its parent's prior until it has
+    a.fitnessOwn = c.step() > 0 || r.parent() == null;
     a.bornMillis = r.bornMillis();
     LearnerState.resume(a, latest.get(), colony.log);
+    a.episodesAtLastBirth = a.episodes.episodes(); // a resumed or moved agent waits colony.replicateEvery episodes
     return a;
   }
 
