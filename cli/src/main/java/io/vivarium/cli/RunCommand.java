@@ -55,7 +55,7 @@ class RunCommand extends VivariumCommand {
   @Option(names = "--no-zoo", description = "Run without the zookeeper (zoo.enabled=false).")
   boolean noZoo;
 
-  @Option(names = "--cluster", paramLabel = "NAME", description = "Run as the first node of cluster NAME (cluster.name; docs/cluster.md).")
+  @Option(names = "--cluster", paramLabel = "NAME", description = "The cluster's name (cluster.name): run as its first node (docs/cluster.md).")
   String cluster;
 
   @Option(names = "--bind", paramLabel = "HOST:PORT", description = "Where this node listens for the other nodes (cluster.bind).")
