@@ -93,6 +93,14 @@ class ClusterIT {
     assertThat(alive()).as("no agent lost").isEqualTo(founders);
     checkOneNodeAtATime();
     checkCheckpointsVerify();
+
+    // the first node started again as a first node: it joins the running ones, no second cluster
+    Process nodeA2 = node("a2", "run", a, null);
+    await("the restarted first node joins the others and gets agents", () -> on(a) > 0, nodeA2);
+    assertThat(Files.readString(dir.resolve("a2.log"))).as("it joined the running nodes")
+        .containsPattern("up in cluster it · members \\[.*" + java.util.regex.Pattern.quote(b));
+    assertThat(alive()).as("no agent lost").isEqualTo(founders);
+    checkOneNodeAtATime();
   }
 
   @Test

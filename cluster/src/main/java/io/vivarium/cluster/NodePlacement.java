@@ -1,8 +1,8 @@
 package io.vivarium.cluster;
 
-import com.typesafe.config.Config;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.NodeRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.Host;
 import io.vivarium.colony.runtime.Placement;
@@ -74,18 +74,22 @@ public final class NodePlacement implements Placement {
       throw new IllegalArgumentException("cluster.name is empty; a node needs the cluster's name (--cluster NAME)");
     }
     this.config = config;
-    this.cluster = config.cluster();
-    Config settings = NodeSettings.of(cluster); // checks bind, join and TLS before anything starts
-    this.registry = Registry.open(cluster.registry());
+    NodeSettings.of(config.cluster()); // checks bind, join and TLS before anything starts
+    this.registry = Registry.open(config.cluster().registry());
     try {
-      Versions.check(registry.cluster().nodes(), cluster, version);
-      system = ActorSystem.create(Behaviors.empty(), cluster.name(), settings);
+      List<NodeRow> nodes = registry.cluster().nodes();
+      Versions.check(nodes, config.cluster(), version);
+      this.cluster = Peers.joinLive(nodes, config.cluster());
+      if (!cluster.join().equals(config.cluster().join())) {
+        logger.info("nodes of cluster {} run at {}: joining them", cluster.name(), cluster.join());
+      }
+      system = ActorSystem.create(Behaviors.empty(), cluster.name(), NodeSettings.of(cluster));
     } catch (IllegalArgumentException e) {
       registry.close();
       throw e;
     } catch (RuntimeException e) {
       registry.close();
-      throw new IllegalStateException("cannot start node " + cluster.bind() + ": " + e.getMessage()
+      throw new IllegalStateException("cannot start node " + config.cluster().bind() + ": " + e.getMessage()
           + " (is the port in use? pick another --bind)", e);
     }
     system.getWhenTerminated().thenRun(() -> cutOff = !closing);
