@@ -129,7 +129,7 @@ final class PopulationManager extends AbstractBehavior<PopulationManager.Command
     long now = System.currentTimeMillis();
     for (PlacementRow p : registry.cluster().openPlacements()) {
       if (!members.contains(p.node()) && now - p.seenMillis() > GONE_MILLIS) {
-        registry.cluster().endPlacement(p.id());
+        registry.cluster().abandonPlacement(p.id());
         logger.info("{} was placed on {}, which left the cluster; placement ended", p.agent(), p.node());
       }
     }

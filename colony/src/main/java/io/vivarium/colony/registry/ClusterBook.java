@@ -93,6 +93,15 @@ public final class ClusterBook {
     }
   }
 
+  /**
+   * Ends placement {@code id} at its last {@code seen} time, for a node that left the cluster
+   * without ending it (killed): the node ran the agent until then, not until now.
+   */
+  public void abandonPlacement(long id) {
+    registry.write(c -> Inserts.update(c, "UPDATE placements SET ended_ms = seen_ms WHERE id = ? AND ended_ms IS NULL",
+        id));
+  }
+
   /** {@code agent}'s placements, oldest first. */
   public List<PlacementRow> placements(String agent) {
     return reader.list(PLACEMENT_COLUMNS + "WHERE agent = ? ORDER BY id", ClusterBook::row,

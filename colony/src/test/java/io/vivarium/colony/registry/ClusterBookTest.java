@@ -60,6 +60,18 @@ class ClusterBookTest extends OnBothDatabases {
   }
 
   @Test
+  void anAbandonedPlacementEndsWhenItsNodeWasLastSeen() throws InterruptedException {
+    try (Registry r = Registry.open(where)) {
+      long a = r.cluster().place("a0001", "127.0.0.1:25520");
+      Thread.sleep(5); // the node is gone; the abandonment comes later
+      r.cluster().abandonPlacement(a);
+      PlacementRow p = r.cluster().placements("a0001").get(0);
+      assertThat(p.open()).isFalse();
+      assertThat(p.endedMillis()).isEqualTo(p.seenMillis()).isEqualTo(p.startedMillis());
+    }
+  }
+
+  @Test
   void rowsRefuseBadValuesNamingThem() {
     assertThatThrownBy(() -> new NodeRow(" ", "0.1.0", 0, 0, 0, 0, "up"))
         .hasMessageContaining("address must not be blank");
