@@ -4,7 +4,7 @@
 // A one-process colony records no nodes, and the page shows no panel.
 "use strict";
 
-const SILENT_MS = 10000;
+const SILENT_MS = 15000; // NodeRow.LIVE_MILLIS: status, joining nodes and the console agree
 const NODE_AGENTS_SHOWN = 12;
 
 /** Whether the colony runs across machines (its registry records nodes). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.NodeRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.registry.WorldMeans;
 import io.vivarium.colony.store.Checkpoint;
@@ -79,7 +80,7 @@ final class StatusCommand extends VivariumCommand {
   private static List<Map<String, Object>> nodes(Registry r) {
     long now = System.currentTimeMillis();
     Map<String, Long> placed = new java.util.HashMap<>();
-    r.cluster().openPlacements().forEach(p -> placed.merge(p.node(), 1L, Long::sum));
+    r.cluster().nodeOfAgents().values().forEach(node -> placed.merge(node, 1L, Long::sum));
     List<Map<String, Object>> out = new ArrayList<>();
     for (var n : r.cluster().nodes()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -141,7 +142,8 @@ final class StatusCommand extends VivariumCommand {
     List<Map<String, Object>> nodes = (List<Map<String, Object>>) s.get("nodes");
     for (Map<String, Object> n : nodes) {
       long ago = (long) n.get("seen_seconds_ago");
-      String state = "up".equals(n.get("state")) && ago > 15 ? "unreachable" : (String) n.get("state");
+      String state = "up".equals(n.get("state")) && ago * 1000 >= NodeRow.LIVE_MILLIS ? "unreachable"
+          : (String) n.get("state");
       out().printf(Locale.ROOT, "node:         %s %s · %d agents · %.0f steps/s · vivarium %s · seen %d s ago%n",
           n.get("address"), state, (long) n.get("agents"), (double) n.get("steps_per_second"), n.get("version"), ago);
     }

@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * A first node (no {@code cluster.join}) that starts while other nodes of its cluster run joins
  * them instead of seeding a cluster of its own: two clusters on one registry would each run the
- * same agents. Which nodes run is what the registry's node rows say (seen within {@link
- * Versions#LIVE_MILLIS}). Stateless.
+ * same agents. Which nodes run is what the registry's node rows say ({@link NodeRow#live}). Stateless.
  */
 final class Peers {
   private Peers() {}
@@ -20,7 +19,7 @@ final class Peers {
     }
     long now = System.currentTimeMillis();
     List<String> live = nodes.stream()
-        .filter(n -> n.state().equals("up") && now - n.seenMillis() < Versions.LIVE_MILLIS && !n.address().equals(c.bind()))
+        .filter(n -> n.live(now) && !n.address().equals(c.bind()))
         .map(NodeRow::address).toList();
     return live.isEmpty() ? c : new ClusterConfig(c.name(), c.bind(), String.join(",", live), c.registry(), c.shared(),
         c.downAfterSeconds(), c.keyStore(), c.keyStorePassword());

@@ -6,16 +6,12 @@ import java.util.List;
 
 /** One version per cluster: a node refuses to join nodes of another Vivarium version. Stateless. */
 final class Versions {
-  /** A node seen this recently counts as running. */
-  static final long LIVE_MILLIS = 15_000;
-
   private Versions() {}
 
   static void check(List<NodeRow> nodes, ClusterConfig cluster, String version) {
     long now = System.currentTimeMillis();
     for (NodeRow n : nodes) {
-      if (n.state().equals("up") && now - n.seenMillis() < LIVE_MILLIS && !n.address().equals(cluster.bind())
-          && !n.version().equals(version)) {
+      if (n.live(now) && !n.address().equals(cluster.bind()) && !n.version().equals(version)) {
         throw new IllegalArgumentException("node " + n.address() + " of cluster " + cluster.name() + " runs Vivarium "
             + n.version() + " and this is " + version + "; run one version on every node (upgrade them together)");
       }

@@ -5,7 +5,6 @@ import io.vivarium.colony.registry.NodeRow;
 import io.vivarium.colony.registry.PlacementRow;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,20 +38,14 @@ final class Nodes {
 
   /** Every agent that runs on a node, with the node's address (its newest open placement). */
   Map<String, String> nodeOfAgents() {
-    Map<String, PlacementRow> newest = new HashMap<>();
-    for (PlacementRow p : book.openPlacements()) {
-      newest.merge(p.agent(), p, (a, b) -> newer(a, b) ? a : b);
-    }
-    Map<String, String> out = new HashMap<>();
-    newest.forEach((agent, p) -> out.put(agent, p.node()));
-    return out;
+    return book.nodeOfAgents();
   }
 
   /** {@code agent}'s node, or {@code null} when it runs on none (or the colony is one process). */
   String nodeOf(String agent) {
     PlacementRow best = null;
     for (PlacementRow p : book.placements(agent)) {
-      if (p.open() && (best == null || newer(p, best))) {
+      if (p.open() && (best == null || p.newerThan(best))) {
         best = p;
       }
     }
@@ -85,9 +78,5 @@ final class Nodes {
     out.put("nowMillis", now);
     out.put("nodes", nodes);
     return out;
-  }
-
-  private static boolean newer(PlacementRow a, PlacementRow b) {
-    return a.seenMillis() != b.seenMillis() ? a.seenMillis() > b.seenMillis() : a.id() > b.id();
   }
 }

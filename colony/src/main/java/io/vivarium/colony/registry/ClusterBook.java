@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -111,6 +113,20 @@ public final class ClusterBook {
   /** Every placement not ended, oldest first. */
   public List<PlacementRow> openPlacements() {
     return reader.list(PLACEMENT_COLUMNS + "WHERE ended_ms IS NULL ORDER BY id", ClusterBook::row);
+  }
+
+  /**
+   * The node each agent runs on: its newest open placement (a killed node's placements stay open,
+   * their {@code seen} frozen, until the agent is placed again elsewhere or they are abandoned).
+   */
+  public Map<String, String> nodeOfAgents() {
+    Map<String, PlacementRow> newest = new HashMap<>();
+    for (PlacementRow p : openPlacements()) {
+      newest.merge(p.agent(), p, (a, b) -> a.newerThan(b) ? a : b);
+    }
+    Map<String, String> out = new HashMap<>();
+    newest.forEach((agent, p) -> out.put(agent, p.node()));
+    return out;
   }
 
   private static boolean exists(Connection c, long id) throws SQLException {

@@ -14,6 +14,9 @@ package io.vivarium.colony.registry;
  */
 public record NodeRow(String address, String version, long startedMillis, long seenMillis, double stepsPerSecond,
     int agents, String state) {
+  /** A node that reported this recently counts as running (joining nodes, status and the console agree). */
+  public static final long LIVE_MILLIS = 15_000;
+
   public NodeRow {
     require(address, "address", "127.0.0.1:25520");
     require(version, "version", "0.1.0");
@@ -29,6 +32,11 @@ public record NodeRow(String address, String version, long startedMillis, long s
       throw new IllegalArgumentException("node " + address + ": times must be 0 <= started <= seen; got started "
           + startedMillis + ", seen " + seenMillis);
     }
+  }
+
+  /** Whether the node is up and reported within {@link #LIVE_MILLIS} of {@code nowMillis}. */
+  public boolean live(long nowMillis) {
+    return state.equals("up") && nowMillis - seenMillis < LIVE_MILLIS;
   }
 
   static void require(String value, String name, String example) {

@@ -23,6 +23,11 @@ public record PlacementRow(long id, String agent, String node, long startedMilli
   }
 
   /** Whether the agent still runs there (not ended). */
+  /** Whether this stay was seen later than {@code other} (the later id on a tie). */
+  public boolean newerThan(PlacementRow other) {
+    return seenMillis != other.seenMillis ? seenMillis > other.seenMillis : id > other.id;
+  }
+
   public boolean open() {
     return endedMillis == 0;
   }
