@@ -11,6 +11,7 @@ import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.CheckpointRow;
 import io.vivarium.colony.registry.EpisodeRow;
 import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.registry.RegistryLocation;
 import io.vivarium.colony.runtime.ColonyHandle;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.config.ZooConfig;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +53,14 @@ public final class ZooServer implements AutoCloseable {
   private final String host;
   private boolean closed;
 
-  private ZooServer(ZooConfig config, DataDir dir, String registryLocation, ColonyHandle colony) {
+  private ZooServer(ZooConfig config, DataDir dir, ColonyHandle colony) {
     this.dir = dir;
     this.colony = colony;
     this.host = config.host();
     boolean loopback = Guard.isLoopback(config.host());
     String token = config.token() == null ? "" : config.token();
     this.guard = new Guard(token.isEmpty() && !loopback ? Guard.newToken() : token, loopback);
-    this.registry = Registry.openReadOnly(registryLocation.isEmpty() ? dir.registryLocation() : registryLocation);
+    this.registry = Registry.openReadOnly(dir.registryLocation());
     this.records = new Records(registry);
     this.actions = new Actions(colony, records, json);
     this.outputs = new Outputs(registry, records, json, new Disassembly());
@@ -81,41 +81,21 @@ public final class ZooServer implements AutoCloseable {
   }
 
   /**
-   * Starts a zookeeper over the colony in {@code dir}: live when {@code colony} is given, read-only
-   * (actions answer 409) when it is {@code null}.
+   * Starts a zookeeper over the colony in {@code dir} (its registry where {@code dir} names it: its
+   * own {@code colony.db}, or a cluster's; checkpoints from its shared directory): live when
+   * {@code colony} is given, read-only (actions answer 409) when it is {@code null}.
    *
-   * @throws IllegalArgumentException when the directory holds no colony or the host does not resolve
+   * @throws IllegalArgumentException when the registry records no colony or the host does not resolve
    */
   public static ZooServer start(ZooConfig config, DataDir dir, ColonyHandle colony) {
     if (!dir.hasColony()) {
-      throw new IllegalArgumentException("no colony in " + dir.root() + " (no " + Registry.FILE
-          + "); start one with 'vivarium run', or point --data at a colony's directory");
+      throw new IllegalArgumentException(dir.registryUrl().isEmpty()
+          ? "no colony in " + dir.root() + " (no " + Registry.FILE + "); start one with 'vivarium run', or point --data "
+              + "at a colony's directory"
+          : "no colony in registry " + RegistryLocation.parse(dir.registryUrl()) + " (it records no agent); start one "
+              + "with 'vivarium run --cluster …', or check --registry");
     }
-    return listen(config, new ZooServer(config, dir, "", colony));
-  }
-
-  /**
-   * Starts a zookeeper over a colony whose registry is at {@code registry} (a SQLite file or a
-   * {@code postgresql://} URL, as {@code cluster.registry}; {@code ""} for the one {@code dir} names),
-   * as on a node of a colony across machines; checkpoints are served from {@code dir}'s shared
-   * directory. Live when {@code colony} is given (a fresh cluster may have no agents yet),
-   * read-only when it is {@code null}.
-   *
-   * @throws IllegalArgumentException when a read-only zookeeper finds no colony in the registry
-   *     or the host does not resolve
-   * @throws IllegalStateException when the registry cannot be read
-   */
-  public static ZooServer start(ZooConfig config, DataDir dir, String registry, ColonyHandle colony) {
-    if (Objects.requireNonNull(registry, "registry (\"\" for the data directory's own)").isEmpty()) {
-      return start(config, dir, colony);
-    }
-    ZooServer z = new ZooServer(config, dir, registry, colony);
-    if (colony == null && z.registry.agentsByState().values().stream().noneMatch(n -> n > 0)) {
-      z.close();
-      throw new IllegalArgumentException("no colony in registry " + z.registry.location()
-          + " (it records no agent); start one with 'vivarium run --cluster …', or check --registry");
-    }
-    return listen(config, z);
+    return listen(config, new ZooServer(config, dir, colony));
   }
 
   private static ZooServer listen(ZooConfig config, ZooServer z) {

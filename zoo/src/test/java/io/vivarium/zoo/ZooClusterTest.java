@@ -118,9 +118,8 @@ class ZooClusterTest {
 
   @Test
   void aNodeWithoutItsOwnRegistryFileServesTheSharedRegistryBehindItsToken() {
-    DataDir other = new DataDir(tmp.resolve("node-b"), dir.shared(), "");
-    String registry = dir.registry().toString();
-    try (ZooServer z = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, "t0ken"), other, registry, null)) {
+    DataDir other = new DataDir(tmp.resolve("node-b"), dir.shared(), dir.registry().toString());
+    try (ZooServer z = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, "t0ken"), other, null)) {
       Http h = new Http(z.port());
       assertThat(h.get("/api/nodes").status()).isEqualTo(401);
       assertThat(h.get("/api/nodes?token=t0ken").json().get("nodes")).hasSize(3);
@@ -129,7 +128,8 @@ class ZooClusterTest {
     }
     Path empty = tmp.resolve("empty.db");
     Registry.open(empty).close();
-    assertThatThrownBy(() -> ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, ""), other, empty.toString(), null))
+    DataDir none = new DataDir(tmp.resolve("node-c"), dir.shared(), empty.toString());
+    assertThatThrownBy(() -> ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, ""), none, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("records no agent");
   }
 
