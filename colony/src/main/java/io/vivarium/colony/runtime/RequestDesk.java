@@ -25,12 +25,14 @@ final class RequestDesk {
   /** Applies every pending request, oldest first, and records each one's result. */
   void applyPending() {
     for (Request r : colony.registry.pendingRequests()) {
-      if (!takes(r)) {
+      Optional<AgentRow> row = Records.agent(colony.registry, r.agent());
+      boolean here = colony.find(r.agent()) != null;
+      if (!colony.placement.takes(here, row.map(AgentRow::state).orElse(AgentState.DEAD))) {
         continue; // another node of the cluster answers it
       }
       String result;
       try {
-        result = apply(r);
+        result = apply(r, row);
       } catch (RuntimeException e) {
         log.warn("request {} failed", r.id(), e);
         result = "failed: " + Text.oneLine(e.getMessage());
@@ -39,14 +41,7 @@ final class RequestDesk {
     }
   }
 
-  private boolean takes(Request r) {
-    Optional<AgentRow> row = Records.agent(colony.registry, r.agent());
-    return row.isEmpty() ? colony.placement.takes(false, AgentState.DEAD)
-        : colony.placement.takes(colony.find(r.agent()) != null, row.get().state());
-  }
-
-  private String apply(Request r) {
-    Optional<AgentRow> row = Records.agent(colony.registry, r.agent());
+  private String apply(Request r, Optional<AgentRow> row) {
     if (row.isEmpty()) {
       return "unknown agent " + r.agent();
     }
