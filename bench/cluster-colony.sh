@@ -41,19 +41,19 @@ for i in $(seq 1 "$nodes"); do
     pids+=($!)
   fi
 done
-sleep $((minutes * 60 - 45))
-echo "== $nodes nodes, $minutes min (status 30 s before the end)"
-./vivarium status --data "$dir/node1" | grep -E "^(agents|generations|success|node):"
-echo "load $(cut -d' ' -f1 /proc/loadavg)"
-wait "${pids[@]}" || true
-pids=()
+# report TITLE DATA_DIR PATTERN SECONDS: sleeps, prints the status lines matching PATTERN and
+# the load, then waits for the run to end
+report() {
+  sleep "$4"
+  echo "== $1 (status 30 s before the end)"
+  ./vivarium status --data "$2" | grep -E "^($3):"
+  echo "load $(cut -d' ' -f1 /proc/loadavg)"
+  wait "${pids[@]}" || true
+  pids=()
+}
+report "$nodes nodes, $minutes min" "$dir/node1" "agents|generations|success|node" $((minutes * 60 - 45))
 for i in $(seq 1 "$nodes"); do tail -n 2 "$dir/node$i.log" | sed "s/^/node$i: /"; done
 
 ./vivarium run --data "$dir/alone" --no-broker --no-zoo --minutes "$minutes" > "$dir/alone.log" 2>&1 &
 pids+=($!)
-sleep $((minutes * 60 - 30))
-echo "== one process, $minutes min (status 30 s before the end)"
-./vivarium status --data "$dir/alone" | grep -E "^(agents|generations|success|throughput):"
-echo "load $(cut -d' ' -f1 /proc/loadavg)"
-wait "${pids[@]}" || true
-pids=()
+report "one process, $minutes min" "$dir/alone" "agents|generations|success|throughput" $((minutes * 60 - 30))

@@ -58,14 +58,13 @@ final class NodeCommand extends RunCommand {
       throw new IllegalArgumentException("no colony in registry " + RegistryLocation.parse(registry)
           + " yet; start the cluster's first node with vivarium run --cluster NAME --registry …");
     }
-    try {
-      Files.createDirectories(dir.root());
-      Path colony = dir.root().resolve("." + DataDir.CONFIG + ".colony");
+    try { // read once at the start; the node's own config.toml is written by the colony as it starts
+      Path colony = Files.createTempFile("vivarium-colony-", ".toml");
+      colony.toFile().deleteOnExit();
       Files.writeString(colony, toml, StandardCharsets.UTF_8);
       return colony;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the colony's configuration into " + dir.root() + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the colony's configuration to a temporary file: " + e.getMessage(), e);
     }
   }
 }

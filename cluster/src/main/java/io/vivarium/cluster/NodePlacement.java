@@ -303,12 +303,12 @@ public final class NodePlacement implements Placement {
   }
 
   /** This node's address, {@code pekko://NAME@HOST:PORT}. */
-  public String address() {
+  private String address() {
     return Cluster.get(system).selfMember().address().toString();
   }
 
   /** The cluster's members' addresses and states as this node sees them. */
-  public List<String> members() {
+  private List<String> members() {
     List<String> out = new java.util.ArrayList<>();
     Cluster.get(system).state().getMembers().forEach(m -> out.add(m.address().hostPort() + " " + m.status()));
     return out;
