@@ -5,7 +5,10 @@
  * hands the rollout to the agent's {@code Learner}; the {@code Pipeline} runs several agents' turns
  * at once on learner threads ({@code colony.learners}; with one, the next agent acts while the
  * current one learns) and records them on the colony's thread; {@code Population} replicates and culls;
- * {@code Lifecycle} brings agents into memory and out and checkpoints them; {@code Preflight}
+ * {@code Lifecycle} brings agents into memory and out and checkpoints them; the colony's
+ * {@link io.vivarium.colony.runtime.Placement} decides which agents it runs and who hands out ids
+ * and keeps the cap ({@code Placement.alone()} in one process; a cluster node's, in module
+ * {@code cluster}, acting on the colony through {@link io.vivarium.colony.runtime.Host}); {@code Preflight}
  * checks a configuration before anything starts. Every step of an agent's life is recorded in
  * the registry and its brain checkpointed through the checkpoint store.
  *
