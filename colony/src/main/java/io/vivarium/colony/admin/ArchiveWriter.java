@@ -125,9 +125,10 @@ final class ArchiveWriter {
   private static byte[] episodesJsonl(Registry r, String agent) throws IOException {
     List<EpisodeRow> rows = new ArrayList<>(r.episodes().before(agent, Long.MAX_VALUE, Integer.MAX_VALUE));
     java.util.Collections.reverse(rows);
+    java.util.Map<Long, byte[]> allActions = r.episodes().actionsOf(agent);
     StringBuilder sb = new StringBuilder();
     for (EpisodeRow e : rows) {
-      byte[] actions = r.episodes().actions(e.id()).orElse(new byte[0]);
+      byte[] actions = allActions.getOrDefault(e.id(), new byte[0]);
       ObjectNode n = JSON.createObjectNode().put("world", e.world()).put("preset", e.preset()).put("level", e.level())
           .put("seed", e.seed()).put("steps", e.steps()).put("return", e.ret()).put("success", e.success())
           .put("time_ms", e.timeMillis()).put("actions", Base64.getEncoder().encodeToString(actions));

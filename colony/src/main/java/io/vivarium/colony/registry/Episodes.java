@@ -43,6 +43,13 @@ public final class Episodes {
     return reader.first("SELECT actions FROM episodes WHERE id = ?", rs -> rs.getBytes(1), id);
   }
 
+  /** The action bytes of every episode of {@code agent}, by episode id (one query, for exports). */
+  public Map<Long, byte[]> actionsOf(String agent) {
+    Map<Long, byte[]> out = new java.util.HashMap<>();
+    reader.each("SELECT id, actions FROM episodes WHERE agent = ?", rs -> out.put(rs.getLong(1), rs.getBytes(2)), agent);
+    return out;
+  }
+
   /** The ids of {@code agent}'s newest {@code limit} episodes, newest first. */
   public List<Long> ids(String agent, int limit) {
     return reader.list("SELECT id FROM episodes WHERE agent = ? ORDER BY id DESC LIMIT ?", rs -> rs.getLong(1),
