@@ -63,11 +63,7 @@ final class PopulationManager extends AbstractBehavior<PopulationManager.Command
     this.registry = registry;
     this.sharding = sharding;
     this.colony = colony;
-    for (AgentRow r : registry.agents()) {
-      if (r.id().matches("a\\d+")) {
-        lastId = Math.max(lastId, Integer.parseInt(r.id().substring(1)));
-      }
-    }
+    this.lastId = AgentRow.lastNumber(registry.agents());
     logger.info("population manager on {} (last id a{})", ctx.getSystem().address(), lastId);
   }
 

@@ -43,4 +43,15 @@ public record AgentRow(
     }
     return id;
   }
+
+  /** The highest number among the colony's own ids ({@code a0001} on) in {@code rows}, 0 when none. */
+  public static int lastNumber(java.util.List<AgentRow> rows) {
+    int last = 0;
+    for (AgentRow r : rows) {
+      if (r.id().matches("a\\d+")) {
+        last = Math.max(last, Integer.parseInt(r.id().substring(1)));
+      }
+    }
+    return last;
+  }
 }

@@ -9,11 +9,7 @@ final class Alone implements Placement {
   @Override
   public void open(Host host) {
     host.populate();
-    for (var r : host.registry().agents()) {
-      if (r.id().matches("a\\d+")) {
-        lastId = Math.max(lastId, Integer.parseInt(r.id().substring(1)));
-      }
-    }
+    lastId = io.vivarium.colony.registry.AgentRow.lastNumber(host.registry().agents());
   }
 
   @Override
