@@ -16,8 +16,8 @@ if [ "$(uname -m)" != x86_64 ]; then
   exit 1
 fi
 mkdir -p "$out"
-"$cc" -O2 -Wall -Wextra -Werror -static-pie -s -o "$out/vivarium-exec.tmp" "$src/vivarium-exec.c" 2>/dev/null \
-  || "$cc" -O2 -Wall -Wextra -Werror -s -o "$out/vivarium-exec.tmp" "$src/vivarium-exec.c"
+"$cc" -O2 -Wall -Wextra -Werror -static-pie -s -o "$out/vivarium-exec.tmp" "$src/vivarium-exec.c" "$src/terminal.c" 2>/dev/null \
+  || "$cc" -O2 -Wall -Wextra -Werror -s -o "$out/vivarium-exec.tmp" "$src/vivarium-exec.c" "$src/terminal.c"
 mv "$out/vivarium-exec.tmp" "$out/vivarium-exec"
 header=$(echo '#include <asm/unistd_64.h>' | "$cc" -E -dM - | grep '^#define __NR_' \
   | sed 's/^#define __NR_\([a-z0-9_]*\) \([0-9]*\)$/\2 \1/' | grep -E '^[0-9]+ ' | sort -n)

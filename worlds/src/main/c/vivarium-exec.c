@@ -41,35 +41,19 @@
 #include <grp.h>
 
 #include "protocol.h"
+#include "sandbox.h"
 
 /* ---------------------------------------------------------------- configuration */
 
-struct limits {
-  uint32_t host_uid;       /* unprivileged host uid (and gid) the program runs as */
-  uint32_t timeout_ms;     /* wall-clock limit of one run */
-  uint32_t budget;         /* system calls allowed before the run is killed */
-  uint32_t output_cap;     /* bytes of stdout+stderr allowed before the run is killed */
-  uint32_t mem_mb;         /* RLIMIT_AS */
-  uint32_t nproc;          /* RLIMIT_NPROC for the host uid */
-  uint32_t cpu_s;          /* RLIMIT_CPU */
-  uint32_t fsize_kb;       /* RLIMIT_FSIZE */
-  uint32_t scratch_kb;     /* size of the writable scratch tmpfs */
-  int shell;               /* 1: programs are /bin/sh scripts, /usr bound read-only */
-};
-
-static struct limits lim = {0, 1000, 1000, 4096, 64, 8, 1, 64, 256, 0};
-static int proc_fd = -1; /* the host /proc, kept open across pivot_root for uid_map writes */
-static int rootless = 0; /* 1: not started as root; runs share the user's uid */
+struct limits lim = {0, 1000, 1000, 4096, 64, 8, 1, 64, 256, 0, 0, 1000};
+int proc_fd = -1; /* the host /proc, kept open across pivot_root for uid_map writes */
+int rootless = 0; /* 1: not started as root; runs share the user's uid */
 static uid_t outer_uid;   /* the uid the executor was started as */
 
-#define INNER_ID 1000    /* uid and gid inside the run's user namespace */
-#define LISTENER_FD 4    /* the lowest free fd in the child when it installs its filter */
-#define READY_FD 100     /* tells the supervisor the filter is in; above RLIMIT_NOFILE */
-#define MAX_FILES 64     /* RLIMIT_NOFILE: the program can never hold READY_FD itself */
 
 /* ---------------------------------------------------------------- small helpers */
 
-static void die_setup(const char *fmt, ...) {
+void die_setup(const char *fmt, ...) {
   struct hello h;
   memset(&h, 0, sizeof h);
   h.magic = HELLO_MAGIC;
@@ -87,7 +71,7 @@ static void die_setup(const char *fmt, ...) {
   exit(2);
 }
 
-static int read_full(int fd, void *buf, size_t n) {
+int read_full(int fd, void *buf, size_t n) {
   char *p = buf;
   while (n > 0) {
     ssize_t r = read(fd, p, n);
@@ -99,7 +83,7 @@ static int read_full(int fd, void *buf, size_t n) {
   return 0;
 }
 
-static int write_full(int fd, const void *buf, size_t n) {
+int write_full(int fd, const void *buf, size_t n) {
   const char *p = buf;
   while (n > 0) {
     ssize_t w = write(fd, p, n);
@@ -119,7 +103,7 @@ static int write_file_at(int dirfd, const char *path, const char *text) {
   return rc;
 }
 
-static uint64_t now_ns(void) {
+uint64_t now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
@@ -141,6 +125,7 @@ static void parse_args(int argc, char **argv) {
     const char *k = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : "";
     if (!strcmp(k, "--shell")) { lim.shell = 1; continue; }
+    if (!strcmp(k, "--terminal")) { lim.shell = 1; lim.terminal = 1; continue; }
     i++;
     if (!strcmp(k, "--uid")) lim.host_uid = parse_u32(k, v, 1000, 0x7fffffff);
     else if (!strcmp(k, "--timeout-ms")) lim.timeout_ms = parse_u32(k, v, 1, 600000);
@@ -151,6 +136,7 @@ static void parse_args(int argc, char **argv) {
     else if (!strcmp(k, "--cpu-s")) lim.cpu_s = parse_u32(k, v, 1, 3600);
     else if (!strcmp(k, "--fsize-kb")) lim.fsize_kb = parse_u32(k, v, 0, 1 << 20);
     else if (!strcmp(k, "--scratch-kb")) lim.scratch_kb = parse_u32(k, v, 16, 1 << 20);
+    else if (!strcmp(k, "--quiet-us")) lim.quiet_us = parse_u32(k, v, 0, 1000000);
     else { errno = EINVAL; die_setup("unknown argument '%s'", k); }
   }
   if (lim.host_uid == 0) { errno = EINVAL; die_setup("--uid is required (an unprivileged host uid)"); }
@@ -158,7 +144,7 @@ static void parse_args(int argc, char **argv) {
 
 /* ---------------------------------------------------------------- once per executor */
 
-static void mount_scratch(void) {
+void mount_scratch(void) {
   char opts[128];
   snprintf(opts, sizeof opts, "size=%uk,nr_inodes=256,mode=0700,uid=%u,gid=%u", lim.scratch_kb,
            lim.host_uid, lim.host_uid);
@@ -189,6 +175,13 @@ static void build_root(void) {
       die_setup("symlinks into usr");
     bind_readonly("/usr", "usr", MS_NODEV);
     if (mount("/dev/null", "dev/null", NULL, MS_BIND, NULL) < 0) die_setup("bind /dev/null");
+  }
+  if (lim.terminal) {
+    /* a devpts instance of our own: the sandbox's terminals are invisible to the host's */
+    if (mkdir("dev/pts", 0755) < 0 || symlink("pts/ptmx", "dev/ptmx") < 0) die_setup("mkdir dev/pts");
+    if (mount("devpts", "dev/pts", "devpts", MS_NOSUID | MS_NOEXEC,
+              "newinstance,ptmxmode=0666,mode=0620,max=16") < 0)
+      die_setup("mount a new devpts instance");
   }
   if (syscall(SYS_pivot_root, ".", "oldroot") < 0) die_setup("pivot_root");
   if (chdir("/") < 0) die_setup("chdir /");
@@ -354,7 +347,7 @@ static void set_limit(int resource, rlim_t value) {
 }
 
 /* Leaves every privilege behind: capabilities, uid/gid 0, the chance of regaining them. */
-static void drop_privileges(void) {
+void drop_privileges(void) {
   for (int cap = 0; cap < 64; cap++) { /* up to the running kernel's last capability */
     if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0) {
       if (errno == EINVAL) break;
@@ -375,7 +368,7 @@ static void drop_privileges(void) {
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) _exit(126);
 }
 
-static void set_limits(void) {
+void set_limits(void) {
   set_limit(RLIMIT_AS, (rlim_t)lim.mem_mb << 20);
   set_limit(RLIMIT_CPU, lim.cpu_s);
   set_limit(RLIMIT_NPROC, lim.nproc);
@@ -406,7 +399,7 @@ static void arrange_fds(struct run_fds *f) {
  * The filter: every call of every ABI goes to the supervisor, except x86-64 write(READY_FD),
  * the child's own signal that the filter is in place (the program cannot hold that fd).
  */
-static int install_filter(void) {
+int install_filter(void) {
   struct sock_filter insns[] = {
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
       BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 7),
@@ -458,7 +451,7 @@ static void child(struct run_fds *f) {
 
 /* ---------------------------------------------------------------- the supervisor */
 
-static void kill_run(int pidfd) { syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0); }
+void kill_run(int pidfd) { syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0); }
 
 static int abi_of(uint32_t arch, uint32_t *nr) {
   if (arch == AUDIT_ARCH_I386) return ABI_I386;
@@ -469,38 +462,53 @@ static int abi_of(uint32_t arch, uint32_t *nr) {
   return ABI_X86_64;
 }
 
-/* Receives one notification, counts it and answers it. Returns 1 when the run must be killed. */
-static int on_notification(int listener, struct reply *r, int *bootstrapped) {
+/*
+ * Receives one notification and answers it. Returns -1 for a call not counted (the child's own
+ * last calls before the program, or a caller that died), 0 for a call let through, 1 for one
+ * denied, 2 when the calls spent exceed the budget and the run must be killed; *abi and *nr say
+ * which call it was.
+ */
+int serve_call(int listener, int *bootstrapped, uint32_t *spent, int *abi, uint32_t *nr) {
   struct seccomp_notif req;
   struct seccomp_notif_resp resp;
   memset(&req, 0, sizeof req);
-  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0) return 0; /* the caller died */
-  uint32_t nr = (uint32_t)req.data.nr;
-  int abi = abi_of(req.data.arch, &nr);
+  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0) return -1; /* the caller died */
+  *nr = (uint32_t)req.data.nr;
+  *abi = abi_of(req.data.arch, nr);
   memset(&resp, 0, sizeof resp);
   resp.id = req.id;
   if (!*bootstrapped) {
     /* the child's last own calls (closing the ready fd, the exec of the program) are not the
        program's, so not counted */
-    *bootstrapped = abi == ABI_X86_64 && nr == (lim.shell ? __NR_execve : __NR_execveat);
+    *bootstrapped = *abi == ABI_X86_64 && *nr == (lim.shell ? __NR_execve : __NR_execveat);
     resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
     ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
-    return 0;
+    return -1;
   }
-  r->syscalls++;
-  r->hist[abi][nr < HIST_SLOTS ? nr : HIST_SLOTS - 1]++;
-  if (r->syscalls > lim.budget) {
-    r->flags |= FLAG_BUDGET;
-    return 1;
-  }
-  int err = deny(abi, nr, (const uint64_t *)req.data.args);
+  if (++*spent > lim.budget) return 2;
+  int err = deny(*abi, *nr, (const uint64_t *)req.data.args);
   if (err) {
-    r->denied++;
     resp.error = -err;
   } else {
     resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
   }
   ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp); /* ENOENT: the caller was killed meanwhile */
+  return err ? 1 : 0;
+}
+
+/* Serves one notification and counts it. Returns 1 when the run must be killed. */
+static int on_notification(int listener, struct reply *r, int *bootstrapped, uint32_t *spent) {
+  int abi;
+  uint32_t nr;
+  int k = serve_call(listener, bootstrapped, spent, &abi, &nr);
+  if (k < 0) return 0;
+  r->syscalls++;
+  r->hist[abi][nr < HIST_SLOTS ? nr : HIST_SLOTS - 1]++;
+  if (k == 1) r->denied++;
+  if (k == 2) {
+    r->flags |= FLAG_BUDGET;
+    return 1;
+  }
   return 0;
 }
 
@@ -531,6 +539,7 @@ static void supervise(int pidfd, int listener, int out_r, struct reply *r) {
   uint64_t deadline = now_ns() + (uint64_t)lim.timeout_ms * 1000000ull;
   uint64_t hard = deadline + 5000000000ull;
   int bootstrapped = 0, killed = 0;
+  uint32_t spent = 0;
   struct pollfd p[3] = {{pidfd, POLLIN, 0}, {listener, POLLIN, 0}, {out_r, POLLIN, 0}};
   for (;;) {
     uint64_t now = now_ns();
@@ -545,7 +554,7 @@ static void supervise(int pidfd, int listener, int out_r, struct reply *r) {
     if (n < 0 && errno != EINTR) break;
     if (n <= 0) continue;
     if (p[0].revents) break;
-    if ((p[1].revents & POLLIN) && on_notification(listener, r, &bootstrapped) && !killed) {
+    if ((p[1].revents & POLLIN) && on_notification(listener, r, &bootstrapped, &spent) && !killed) {
       kill_run(pidfd);
       killed = 1;
     }
@@ -582,7 +591,7 @@ static void supervise(int pidfd, int listener, int out_r, struct reply *r) {
 /* ---------------------------------------------------------------- one run */
 
 /* Counts the entries the run left in /scratch and, if there are any, mounts a fresh one. */
-static uint32_t wipe_scratch(void) {
+uint32_t wipe_scratch(void) {
   DIR *d = opendir("/scratch");
   uint32_t files = 0;
   if (d) {
@@ -598,7 +607,7 @@ static uint32_t wipe_scratch(void) {
   return files;
 }
 
-static int map_ids(pid_t pid) {
+int map_ids(pid_t pid) {
   char path[64], map[64];
   snprintf(map, sizeof map, "%d %u 1\n", INNER_ID, lim.host_uid);
   snprintf(path, sizeof path, "%d/uid_map", pid);
@@ -610,7 +619,7 @@ static int map_ids(pid_t pid) {
 }
 
 /* Takes the child's seccomp listener (installed before it wrote the ready byte). */
-static int take_listener(int pidfd) {
+int take_listener(int pidfd) {
   int fd = (int)syscall(SYS_pidfd_getfd, pidfd, LISTENER_FD, 0);
   if (fd >= 0) fcntl(fd, F_SETFD, FD_CLOEXEC);
   return fd;
@@ -630,7 +639,7 @@ static void setup_error(struct reply *r, int err) {
   r->exit_code = err;
 }
 
-static void run_one(const uint8_t *code, uint32_t len, struct reply *r) {
+void run_one(const uint8_t *code, uint32_t len, struct reply *r, int keep) {
   uint64_t start = now_ns();
   struct run_fds f = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
   int pipes[4][2];
@@ -683,7 +692,8 @@ static void run_one(const uint8_t *code, uint32_t len, struct reply *r) {
   close(out_r);
   close(pidfd);
   /* a machine-code run without a single system call cannot have touched the scratch */
-  r->files = lim.shell || r->syscalls > 0 || (r->flags & FLAG_SETUP_ERROR) ? wipe_scratch() : 0;
+  if (keep) r->files = count_files();
+  else r->files = lim.shell || r->syscalls > 0 || (r->flags & FLAG_SETUP_ERROR) ? wipe_scratch() : 0;
   r->wall_ns = now_ns() - start;
 }
 
@@ -697,9 +707,10 @@ int main(int argc, char **argv) {
   h.magic = HELLO_MAGIC;
   h.version = PROTOCOL_VERSION;
   snprintf(h.message, sizeof h.message, "ready uid=%u mode=%s%s", rootless ? outer_uid : lim.host_uid,
-           lim.shell ? "shell" : "machine",
+           lim.terminal ? "terminal" : lim.shell ? "shell" : "machine",
            rootless ? " rootless (runs share the user's uid)" : "");
   if (write_full(1, &h, sizeof h) < 0) return 1;
+  if (lim.terminal) return terminal_loop();
   static struct reply r;
   static uint8_t program[MAX_PROGRAM];
   for (;;) {
@@ -715,7 +726,7 @@ int main(int argc, char **argv) {
     memset(&r, 0, sizeof r);
     r.magic = REPLY_MAGIC;
     r.version = PROTOCOL_VERSION;
-    run_one(program, q.length, &r);
+    run_one(program, q.length, &r, 0);
     if (write_full(1, &r, sizeof r) < 0) return 0;
   }
 }

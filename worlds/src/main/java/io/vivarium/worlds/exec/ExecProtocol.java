@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 public final class ExecProtocol {
   /** Format version; both sides reject any other. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   static final int HELLO_MAGIC = 0x48455856; // "VXEH"
   static final int REQUEST_MAGIC = 0x51455856; // "VXEQ"
   static final int REPLY_MAGIC = 0x52455856; // "VXER"
@@ -26,10 +26,13 @@ public final class ExecProtocol {
   public static final long LOAD_ADDRESS = 0x400000L;
   /** File offset (and offset from {@link #LOAD_ADDRESS}) of the first code byte: the entry. */
   public static final int CODE_OFFSET = 120;
-  static final int HELLO_SIZE = 256;
-  static final int REQUEST_HEADER = 12;
+  /** Bytes of the hello frame. */
+  public static final int HELLO_SIZE = 256;
+  /** Bytes of a request header. */
+  public static final int REQUEST_HEADER = 12;
   static final int REPLY_HEADER = 56;
-  static final int REPLY_SIZE = REPLY_HEADER + OUTPUT_SLOTS + 3 * 4 * HIST_SLOTS;
+  /** Bytes of a reply frame. */
+  public static final int REPLY_SIZE = REPLY_HEADER + OUTPUT_SLOTS + 3 * 4 * HIST_SLOTS;
 
   private static final int EXITED = 1;
   private static final int SIGNALED = 2;
@@ -42,12 +45,20 @@ public final class ExecProtocol {
 
   /** Writes the request header for a program of {@code length} bytes into {@code out}. */
   static void requestHeader(byte[] out, ExecMode mode, int length) {
+    requestHeader(out, mode.ordinal(), length);
+  }
+
+  /**
+   * Writes a request header of request kind {@code mode} (protocol.h's {@code MODE_*}) for a
+   * payload of {@code length} bytes into {@code out}, which has {@link #REQUEST_HEADER} bytes.
+   */
+  public static void requestHeader(byte[] out, int mode, int length) {
     ByteBuffer b = ByteBuffer.wrap(out, 0, REQUEST_HEADER).order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(REQUEST_MAGIC).putShort((short) VERSION).putShort((short) mode.ordinal()).putInt(length);
+    b.putInt(REQUEST_MAGIC).putShort((short) VERSION).putShort((short) mode).putInt(length);
   }
 
   /** The status message of a hello frame; throws when the executor could not build its sandbox. */
-  static String hello(byte[] frame) {
+  public static String hello(byte[] frame) {
     ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
     int magic = b.getInt();
     int version = b.getShort() & 0xFFFF;
@@ -65,8 +76,8 @@ public final class ExecProtocol {
     return message;
   }
 
-  /** Decodes one reply frame. */
-  static ExecOutcome reply(byte[] frame) {
+  /** Decodes one reply frame of {@link #REPLY_SIZE} bytes. */
+  public static ExecOutcome reply(byte[] frame) {
     ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
     checkFrame("reply", b.getInt(), REPLY_MAGIC, b.getShort() & 0xFFFF);
     int flags = b.getShort() & 0xFFFF;
@@ -90,7 +101,8 @@ public final class ExecProtocol {
         denied, outputTotal, output, files, hist);
   }
 
-  private static void checkFrame(String what, int magic, int expected, int version) {
+  /** Throws unless a frame's magic and version are the expected ones. */
+  public static void checkFrame(String what, int magic, int expected, int version) {
     if (magic != expected) {
       throw new IllegalStateException(String.format(
           "exec sandbox %s frame has magic 0x%08x, expected 0x%08x: executor and JVM disagree",

@@ -201,6 +201,21 @@ public final class ExecutorPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes a free run uid of this JVM's sandbox range for a sandbox outside a pool (a terminal);
+   * give it back with {@link #releaseUid}.
+   */
+  public static int takeUid() {
+    return allocateUid();
+  }
+
+  /** Gives back a uid from {@link #takeUid}. */
+  public static void releaseUid(int uid) {
+    synchronized (USED) {
+      USED.clear(uid - firstUid());
+    }
+  }
+
   private static int allocateUid() {
     synchronized (USED) {
       int slot = USED.nextClearBit(0);

@@ -18,7 +18,8 @@ import java.util.Arrays;
  *   <li>CSI: cursor moves (A B C D E F G H f d), erase in display and line (J K), insert and
  *       delete lines and characters (L M @ P), erase characters (X), scroll region (r), scroll
  *       (S T), save/restore cursor (s u). SGR (m), modes (h l, private ones too) and anything
- *       else are read and ignored, as are OSC strings (ESC ] … BEL or ST).
+ *       else are read and ignored. OSC strings (ESC ] … BEL or ST) are read; the window title
+ *       (OSC 0 and 2) is kept ({@link #title()}), the rest ignored.
  * </ul>
  *
  * <p>Not thread-safe.
@@ -39,6 +40,7 @@ public final class Screen {
   private int savedRow;
   private int savedCol;
   private final Parser parser = new Parser();
+  private String title = "";
 
   /** A blank screen of {@code cols × rows}, the cursor at the top left. */
   public Screen(int cols, int rows) {
@@ -49,6 +51,14 @@ public final class Screen {
     this.rows = rows;
     this.cells = new char[rows][cols];
     reset();
+  }
+
+  /**
+   * The window title last set by OSC 0 or 2 (the terminal world's shell prompt sets it to the
+   * last command's exit status), empty before any.
+   */
+  public String title() {
+    return title;
   }
 
   /** The classic 80 × 24. */
@@ -343,13 +353,36 @@ public final class Screen {
     private boolean isPrivate;
     private int codePoint;
     private int continuation;
+    private final StringBuilder osc = new StringBuilder();
+
+    private void oscByte(int b) {
+      if (b == 0x07) {
+        state = TEXT;
+        endOsc();
+      } else if (b == 0x1b) {
+        state = OSC_ESC;
+      } else if (osc.length() < 256) {
+        osc.append((char) b);
+      }
+    }
+
+    private void endOsc() {
+      if (osc.length() >= 2 && (osc.charAt(0) == '0' || osc.charAt(0) == '2') && osc.charAt(1) == ';') {
+        title = osc.substring(2);
+      }
+    }
 
     void accept(int b) {
       switch (state) {
         case ESC -> escapeByte(b);
         case CSI -> csiByte(b);
-        case OSC -> state = b == 0x07 ? TEXT : b == 0x1b ? OSC_ESC : OSC;
-        case OSC_ESC -> state = b == '\\' ? TEXT : OSC;
+        case OSC -> oscByte(b);
+        case OSC_ESC -> {
+          state = b == '\\' ? TEXT : OSC;
+          if (state == TEXT) {
+            endOsc();
+          }
+        }
         case SKIP_ONE -> state = TEXT;
         default -> textByte(b);
       }
@@ -395,7 +428,10 @@ public final class Screen {
           isPrivate = false;
           Arrays.fill(params, 0);
         }
-        case ']' -> state = OSC;
+        case ']' -> {
+          state = OSC;
+          osc.setLength(0);
+        }
         case '(', ')', '*', '+', '#', '%' -> state = SKIP_ONE; // a character set or line size: one more byte
         default -> {
           state = TEXT;

@@ -1,0 +1,208 @@
+package io.vivarium.worlds.terminal;
+
+import io.vivarium.core.Channel;
+import io.vivarium.core.world.Observation;
+import io.vivarium.worlds.exec.ExecOutcome;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One terminal of the world: a {@link TerminalSandbox}, the {@link Screen} its output draws and the
+ * current episode. Requests are split into send and receive so that a batch lets its sandboxes
+ * work at once. Not thread-safe.
+ */
+final class TerminalInstance implements AutoCloseable {
+  /** Bytes of the screen's text an observation carries (its newest part). */
+  static final int SCREEN_BYTES = 256;
+  static final int MISSION_BYTES = 64;
+  static final int TOUCH_BYTES = 128;
+  /** The cost of a keystroke. */
+  static final float STEP_COST = 0.01f;
+  private static final int KEY_LOG = 64;
+
+  private final TerminalPreset preset;
+  private final TerminalSandbox sandbox;
+  private final Deque<String> keys = new ArrayDeque<>();
+  private Screen screen;
+  private TerminalEpisode episode;
+  private TerminalStep last;
+  private int steps;
+  private byte key;
+  private float reward;
+  private boolean terminated;
+  private boolean truncated;
+  private boolean success;
+
+  TerminalInstance(TerminalPreset preset, TerminalLimits limits) {
+    this.preset = preset;
+    this.sandbox = new TerminalSandbox(limits);
+  }
+
+  /** Starts laying out the episode of {@code task} made from {@code seed}; {@link #receiveReset()} finishes it. */
+  void sendReset(long seed, TerminalTask task) {
+    episode = task.episode(new SplittableRandom(seed));
+    screen = new Screen(preset.cols(), preset.rows());
+    steps = 0;
+    keys.clear();
+    sandbox.sendOpen(preset.rows(), preset.cols(), preset.shell(), episode.setup());
+  }
+
+  void receiveReset() {
+    last = sandbox.receive();
+    if (last.setupError() != 0) {
+      throw new IllegalStateException("the terminal session could not start (errno " + last.setupError()
+          + "); see docs/sandbox.md for what the sandbox needs");
+    }
+    screen.feed(last.output());
+    reward = 0;
+    terminated = false;
+    truncated = false;
+    success = false;
+  }
+
+  /** Starts typing {@code k}; a byte that is no key types nothing (the step still passes). */
+  void sendKey(byte k) {
+    key = k;
+    sandbox.sendKeys(Keys.bytes(k));
+  }
+
+  void receiveKey() {
+    last = sandbox.receive();
+    screen.feed(last.output());
+    steps++;
+    if (keys.size() == KEY_LOG) {
+      keys.removeFirst();
+    }
+    keys.addLast(Keys.name(key));
+    boolean judge = key == Keys.ENTER || steps >= preset.maxSteps() || last.ended();
+    success = judge && episode.done(screen, last, this::check);
+    reward = (success ? 1 : 0) - STEP_COST;
+    terminated = success || last.ended();
+    truncated = !terminated && steps >= preset.maxSteps();
+  }
+
+  private int check() {
+    ExecOutcome o = sandbox.check(episode.checkScript());
+    return o.exited() ? o.exitCode() : -1;
+  }
+
+  /** The expert's key now: the next key of its command, Enter, Ctrl-U to clear a wrong line, Ctrl-C to stop a command. */
+  byte expertKey() {
+    int r = screen.cursorRow();
+    if (screen.at(r, 0) != '$' || screen.at(r, 1) != ' ' || screen.cursorCol() < 2) {
+      return Keys.CTRL_C;
+    }
+    StringBuilder line = new StringBuilder();
+    for (int c = 2; c < Math.min(screen.cursorCol(), screen.cols()); c++) {
+      line.append(screen.at(r, c));
+    }
+    String typed = line.toString();
+    String command = episode.command(screen, last.place());
+    if (typed.equals(command)) {
+      return Keys.ENTER;
+    }
+    if (command.startsWith(typed)) {
+      return (byte) command.charAt(typed.length());
+    }
+    return Keys.CTRL_U;
+  }
+
+  Observation observation() {
+    Map<Channel, byte[]> channels = new EnumMap<>(Channel.class);
+    channels.put(Channel.VIDEO, screenBytes());
+    channels.put(Channel.TEXT, cut(episode.mission(), MISSION_BYTES));
+    channels.put(Channel.TOUCH, cut(touchText(), TOUCH_BYTES));
+    return new Observation(channels, ScreenPicture.of(screen));
+  }
+
+  /** The screen's rows without trailing blanks, blank rows at the bottom dropped, the newest {@link #SCREEN_BYTES}. */
+  byte[] screenBytes() {
+    int end = screen.rows();
+    while (end > 1 && screen.row(end - 1).isEmpty() && screen.cursorRow() < end - 1) {
+      end--;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int r = 0; r < end; r++) {
+      text.append(r == 0 ? "" : "\n").append(screen.row(r));
+    }
+    byte[] all = ascii(text.toString());
+    return all.length <= SCREEN_BYTES ? all : java.util.Arrays.copyOfRange(all, all.length - SCREEN_BYTES, all.length);
+  }
+
+  /** The machine as the agent feels it: cursor, processes, files, CPU, memory, last status, directory. */
+  String touchText() {
+    return "cursor=" + screen.cursorRow() + "," + screen.cursorCol() + " processes=" + last.processes() + " files="
+        + last.files() + " cpu_ms=" + last.cpuNanos() / 1_000_000 + " memory_kb=" + last.memoryBytes() / 1024
+        + " status=" + (screen.title().isEmpty() ? "-" : screen.title()) + " dir=" + last.place();
+  }
+
+  private static byte[] cut(String text, int max) {
+    byte[] b = ascii(text);
+    return b.length <= max ? b : java.util.Arrays.copyOf(b, max);
+  }
+
+  private static byte[] ascii(String text) {
+    byte[] b = new byte[text.length()];
+    for (int i = 0; i < b.length; i++) {
+      char c = text.charAt(i);
+      b[i] = c < 0x80 ? (byte) c : (byte) '?';
+    }
+    return b;
+  }
+
+  Screen screen() {
+    return screen;
+  }
+
+  TerminalEpisode episode() {
+    return episode;
+  }
+
+  TerminalStep lastStep() {
+    return last;
+  }
+
+  int steps() {
+    return steps;
+  }
+
+  float reward() {
+    return reward;
+  }
+
+  boolean terminated() {
+    return terminated;
+  }
+
+  boolean truncated() {
+    return truncated;
+  }
+
+  boolean success() {
+    return success;
+  }
+
+  /** The names of the last keys typed, oldest first. */
+  String keysTyped() {
+    return String.join(" ", keys);
+  }
+
+  /** The screen as text for people, with the task and the machine's state below it. */
+  String text() {
+    return screen.text() + "-- " + episode.mission() + " | step " + steps + "/" + preset.maxSteps() + " | "
+        + touchText();
+  }
+
+  String mission() {
+    return new String(cut(episode.mission(), MISSION_BYTES), StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+}

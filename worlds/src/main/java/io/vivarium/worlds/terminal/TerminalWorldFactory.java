@@ -1,0 +1,70 @@
+package io.vivarium.worlds.terminal;
+
+import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.World;
+import io.vivarium.core.world.WorldBatch;
+import java.util.List;
+import java.util.Map;
+
+/** Registers the terminal world and its presets with {@code Worlds}. Stateless and thread-safe. */
+public final class TerminalWorldFactory implements io.vivarium.core.world.WorldFactory {
+  @Override
+  public String name() {
+    return "terminal";
+  }
+
+  @Override
+  public String description() {
+    return "a real shell on a pseudo-terminal inside the exec sandbox: keys in, screen out, small tasks to do";
+  }
+
+  @Override
+  public List<String> presets() {
+    return TerminalPreset.names();
+  }
+
+  @Override
+  public World create(String preset) {
+    return create(preset, 0);
+  }
+
+  @Override
+  public World create(String preset, int level) {
+    return new TerminalWorld(preset(preset), level, TerminalLimits.defaults());
+  }
+
+  /** The spec from the preset alone, without starting a sandbox. */
+  @Override
+  public Spec spec(String preset) {
+    return TerminalWorld.spec(preset(preset));
+  }
+
+  /** Every task has a scripted expert. */
+  @Override
+  public boolean hasExpert(String preset) {
+    preset(preset);
+    return true;
+  }
+
+  @Override
+  public boolean hasTextExpert(String preset) {
+    preset(preset);
+    return false;
+  }
+
+  /** A batch whose terminals settle at once ({@link TerminalBatch}). */
+  @Override
+  public WorldBatch batch(String preset, int size) {
+    return new TerminalBatch(preset(preset), size, TerminalLimits.defaults());
+  }
+
+  /** A terminal colony's default: 8 terminals per agent (each is a sandbox process). */
+  @Override
+  public Map<String, Object> suggestions() {
+    return Map.of("world.batch", 8);
+  }
+
+  private static TerminalPreset preset(String name) {
+    return TerminalPreset.of(name);
+  }
+}
