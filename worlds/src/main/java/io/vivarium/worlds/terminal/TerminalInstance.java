@@ -3,7 +3,6 @@ package io.vivarium.worlds.terminal;
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Observation;
 import io.vivarium.worlds.exec.ExecOutcome;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -16,9 +15,8 @@ import java.util.SplittableRandom;
  * work at once. Not thread-safe.
  */
 final class TerminalInstance implements AutoCloseable {
-  /** Bytes of the screen's text an observation carries (its newest part). */
-  static final int SCREEN_BYTES = 256;
-  static final int MISSION_BYTES = 64;
+  /** Bytes of the screen's text an observation carries (see {@link #screenBytes()}). */
+  static final int SCREEN_BYTES = 160;
   static final int TOUCH_BYTES = 128;
   /** The cost of a keystroke. */
   static final float STEP_COST = 0.01f;
@@ -113,24 +111,45 @@ final class TerminalInstance implements AutoCloseable {
 
   Observation observation() {
     Map<Channel, byte[]> channels = new EnumMap<>(Channel.class);
-    channels.put(Channel.VIDEO, screenBytes());
-    channels.put(Channel.TEXT, cut(episode.mission(), MISSION_BYTES));
+    channels.put(Channel.TEXT, screenBytes());
     channels.put(Channel.TOUCH, cut(touchText(), TOUCH_BYTES));
     return new Observation(channels, ScreenPicture.of(screen));
   }
 
-  /** The screen's rows without trailing blanks, blank rows at the bottom dropped, the newest {@link #SCREEN_BYTES}. */
+  /**
+   * The screen as compact text: its non-blank rows without trailing blanks, joined by newlines;
+   * when longer than {@link #SCREEN_BYTES}, the first of them (the task's banner while it is on
+   * the screen) and as many of the newest as fit. Characters outside ASCII show as {@code ?}.
+   */
   byte[] screenBytes() {
-    int end = screen.rows();
-    while (end > 1 && screen.row(end - 1).isEmpty() && screen.cursorRow() < end - 1) {
-      end--;
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    for (int r = 0; r < screen.rows(); r++) {
+      String row = screen.row(r);
+      if (!row.isEmpty() || r == screen.cursorRow()) {
+        rows.add(r == screen.cursorRow() ? cursorLine(r) : row);
+      }
     }
-    StringBuilder text = new StringBuilder();
-    for (int r = 0; r < end; r++) {
-      text.append(r == 0 ? "" : "\n").append(screen.row(r));
+    int size = rows.get(0).length();
+    int from = rows.size();
+    while (from > 1 && size + 1 + rows.get(from - 1).length() <= SCREEN_BYTES) {
+      size += 1 + rows.get(--from).length();
     }
-    byte[] all = ascii(text.toString());
-    return all.length <= SCREEN_BYTES ? all : java.util.Arrays.copyOfRange(all, all.length - SCREEN_BYTES, all.length);
+    StringBuilder text = new StringBuilder(rows.get(0));
+    for (int r = Math.max(from, 1); r < rows.size(); r++) {
+      text.append('\n').append(rows.get(r));
+    }
+    return cut(text.toString(), SCREEN_BYTES);
+  }
+
+  /** The cursor's row up to the cursor (a prompt keeps its trailing space). */
+  private String cursorLine(int r) {
+    String row = screen.row(r);
+    int end = Math.max(row.length(), Math.min(screen.cursorCol(), screen.cols()));
+    StringBuilder b = new StringBuilder(row);
+    while (b.length() < end) {
+      b.append(' ');
+    }
+    return b.toString();
   }
 
   /** The machine as the agent feels it: cursor, processes, files, CPU, memory, last status, directory. */
@@ -195,10 +214,6 @@ final class TerminalInstance implements AutoCloseable {
   String text() {
     return screen.text() + "-- " + episode.mission() + " | step " + steps + "/" + preset.maxSteps() + " | "
         + touchText();
-  }
-
-  String mission() {
-    return new String(cut(episode.mission(), MISSION_BYTES), StandardCharsets.US_ASCII);
   }
 
   @Override

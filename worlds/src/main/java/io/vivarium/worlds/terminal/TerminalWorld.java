@@ -37,13 +37,13 @@ public final class TerminalWorld implements World, Renderer {
   }
 
   /**
-   * What terminals of {@code preset} show: the screen's newest text on {@code video}, the task on
-   * {@code text}, the machine's state on {@code touch}, the screen drawn as a picture; one key per
-   * step.
+   * What terminals of {@code preset} show: the screen as compact text on {@code text} (the task's
+   * banner is its first row), the machine's state on {@code touch}, the screen drawn as a picture
+   * (which brains of {@code +pixels} presets read in place of {@code video}); one key per step.
    */
   public static Spec spec(TerminalPreset preset) {
-    Map<Channel, Integer> bytes = Map.of(Channel.VIDEO, TerminalInstance.SCREEN_BYTES, Channel.TEXT,
-        TerminalInstance.MISSION_BYTES, Channel.TOUCH, TerminalInstance.TOUCH_BYTES);
+    Map<Channel, Integer> bytes = Map.of(Channel.TEXT, TerminalInstance.SCREEN_BYTES, Channel.TOUCH,
+        TerminalInstance.TOUCH_BYTES);
     return new Spec("terminal", preset.name(), bytes, preset.cols() * Glyphs.WIDTH, preset.rows() * Glyphs.HEIGHT,
         Channel.MOTOR, 1, Keys.alphabet(), preset.maxSteps(), preset.pixels());
   }
