@@ -74,8 +74,12 @@ public final class TerminalWorld implements World, Renderer {
     if (terminal.lastStep().busy()) {
       info.put("busy", "true");
     }
-    if (!terminal.lastStep().limit().isEmpty()) {
-      info.put("limit", terminal.lastStep().limit());
+    TerminalStep last = terminal.lastStep();
+    if (!last.limit().isEmpty()) {
+      info.put("limit", last.limit());
+    }
+    if (last.ended()) {
+      info.put("ended", last.signal() != 0 ? "signal " + last.signal() : "exit " + last.exitCode());
     }
     return new Step(terminal.observation(), terminal.reward(), terminal.terminated(), terminal.truncated(), info);
   }
