@@ -61,6 +61,8 @@ record HostileCommand(String name, String command, List<String> expected, List<S
             List.of("DONE"), List.of()),
         new HostileCommand("daemons", "setsid sh -c 'sleep 1000' & nohup sleep 1000 >/dev/null 2>&1 & "
             + "(sh -c 'sleep 1000 &' &); (setsid sleep 1000 &)", List.of("DONE"), List.of(), 5),
+        new HostileCommand("daemons_then_exit", "nohup sleep 1000 >/dev/null 2>&1 & (setsid sleep 1000 &); "
+            + "exit 4", List.of(), List.of("DONE")),
         new HostileCommand("mount", "mount -t tmpfs none ~ && echo esc\"\"aped; mount --bind / ~ && echo "
             + "esc\"\"aped; umount /usr && echo esc\"\"aped", List.of("DONE"), ESCAPED),
         new HostileCommand("chroot", "/usr/sbin/chroot / /bin/true && echo esc\"\"aped; unshare -r true && "

@@ -73,7 +73,7 @@ class HostileTerminalTest {
   void theSuiteCoversTheExecSuitesKinds() {
     assumeTrue(canaries != null);
     assertThat(commands()).extracting(HostileCommand::name).contains("fork_bomb", "rm_root", "rm_usr_etc_home",
-        "write_outside", "network", "kill_all", "daemons", "mount", "chroot", "proc", "mknod");
+        "write_outside", "network", "kill_all", "daemons", "daemons_then_exit", "mount", "chroot", "proc", "mknod");
   }
 
   @ParameterizedTest
@@ -83,6 +83,9 @@ class HostileTerminalTest {
     Typed typed = Typist.run(t, c.command());
     TerminalStep before = linger(typed.last());
     String text = typed.text();
+    if (before.ended()) {
+      assertThat(HostProbe.sandboxProcesses()).as("processes left once %s ended the session", c.name()).isEmpty();
+    }
     assertThat(before.processes()).as("processes of %s before the end", c.name()).isGreaterThanOrEqualTo(c.alive());
     assertThat(t.end().processes()).isZero();
     assertThat(HostProbe.sandboxProcesses()).as("processes left by %s", c.name()).isEmpty();
