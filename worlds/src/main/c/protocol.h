@@ -1,7 +1,7 @@
 /*
  * Wire format between the JVM and vivarium-exec (all integers little-endian, version 2).
- * Mirrored by io.vivarium.worlds.exec.ExecProtocol and TerminalProtocol; docs/sandbox.md
- * describes it.
+ * Mirrored by io.vivarium.worlds.exec.ExecProtocol and io.vivarium.worlds.terminal.TerminalSandbox;
+ * docs/sandbox.md describes it.
  */
 #ifndef VIVARIUM_PROTOCOL_H
 #define VIVARIUM_PROTOCOL_H

@@ -7,8 +7,9 @@
  *
  * A step settles when nothing happened for lim.quiet_us (no output, no system call), the echo
  * of typed text has arrived, the pty's pending output is drained, and the foreground process
- * group sleeps (a setup script puts its long-running background processes in groups of their own,
- * e.g. with set -m); or when lim.timeout_ms ran out (FLAG_BUSY). Single-threaded.
+ * group sleeps with no system call waiting for an answer, seen so twice (a setup script puts
+ * its long-running background processes in groups of their own, e.g. with set -m); or when
+ * lim.timeout_ms ran out (FLAG_BUSY). Single-threaded.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -243,6 +244,16 @@ static int echoes(const uint8_t *keys, uint32_t n) {
   return 0;
 }
 
+/*
+ * Whether a system call of the session waits for our answer. Its caller sleeps while it waits,
+ * so it looks idle to foreground_sleeps(); the kernel queues the notification before the caller
+ * sleeps, so asking after the walk catches every such caller the walk saw.
+ */
+static int call_pending(void) {
+  struct pollfd p = {s.listener, POLLIN, 0};
+  return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
 static void settle(int expect_echo) {
   uint64_t deadline = now_ns() + (uint64_t)lim.timeout_ms * 1000000ull;
   uint64_t quiet = (uint64_t)lim.quiet_us * 1000ull;
@@ -262,7 +273,8 @@ static void settle(int expect_echo) {
     if (now_ns() < last + quiet) continue;
     if (expect_echo && step.output_total == 0) continue;
     if (drain()) { last = now_ns(); continue; }
-    if (foreground_sleeps()) break;
+    /* twice: a child that exits during one walk leaves its parent (woken by then) looking asleep */
+    if (foreground_sleeps() && !call_pending() && foreground_sleeps() && !call_pending()) break;
   }
 }
 

@@ -11,12 +11,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the host state the hostile suite must leave unchanged. */
-final class HostProbe {
+/**
+ * Reads the host state the hostile suites (exec and terminal) must leave unchanged. Thread-safe:
+ * stateless.
+ */
+public final class HostProbe {
   private HostProbe() {}
 
   /** SHA-256 of a file's bytes, or "absent". */
-  static String sha256(Path p) {
+  public static String sha256(Path p) {
     try {
       if (!Files.exists(p)) {
         return "absent";
@@ -30,7 +33,7 @@ final class HostProbe {
   }
 
   /** Processes (and zombies) whose real or effective uid is in this JVM's sandbox range. */
-  static List<String> sandboxProcesses() {
+  public static List<String> sandboxProcesses() {
     List<String> found = new ArrayList<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path p : procs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
@@ -59,7 +62,7 @@ final class HostProbe {
    * Skips the calling tests where the sandbox cannot run (not root and no unprivileged user
    * namespaces); as root it must run, so there a failure to start fails the test.
    */
-  static void assumeSandbox() {
+  public static void assumeSandbox() {
     String why = ExecutorPool.unavailableReason();
     if (root()) {
       org.assertj.core.api.Assertions.assertThat(why).as("the sandbox must start as root").isNull();
@@ -69,7 +72,7 @@ final class HostProbe {
   }
 
   /** Whether the effective user is root (the sandbox needs it; CI runs as root). */
-  static boolean root() {
+  public static boolean root() {
     try {
       return Files.readString(Path.of("/proc/self/status")).lines()
           .filter(l -> l.startsWith("Uid:")).findFirst().orElse("").split("\\s+")[2].equals("0");
