@@ -27,18 +27,21 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/sched.h>
 
 #include "sandbox.h"
 
 #define MAX_WALK 512
+#define OPEN_MS 5000 /* the most an open waits for its setup and the first prompt */
 
 struct session {
   int alive;               /* a shell runs (or ended and is not yet closed) */
   int ended;               /* the shell is gone */
   pid_t pid;               /* the shell, pid 1 of the session's pid namespace */
   int pidfd, listener, master;
+  int slave;               /* kept to read the line discipline's modes (the master has its own) */
   int bootstrapped;
   uint32_t spent, written;
   int32_t exit_code, signal;
@@ -46,7 +49,7 @@ struct session {
   uint64_t cpu_reaped;     /* CPU of processes the shell already waited for */
 };
 
-static struct session s = {0, 0, 0, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0};
+static struct session s = {0, 0, 0, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0};
 static struct term_reply step;
 static uint8_t out[TERM_OUTPUT];
 static uint8_t payload[MAX_SETUP + sizeof(struct open_args)];
@@ -144,6 +147,7 @@ static void touch(void) {
   uint64_t cpu = 0;
   for (int i = 0; i < n; i++) {
     if (read_proc(pids[i], &p) < 0) continue;
+    if (p.state == 'Z' || p.state == 'X') continue; /* dead, not yet reaped by its parent */
     step.processes++;
     step.memory += p.rss;
     cpu += p.cpu;
@@ -208,13 +212,14 @@ static void reap(void) {
 }
 
 /*
- * Serves what happened within wait_ms (-1: until stdin has a request); returns 1 when something
+ * Serves what happened within wait_ns (-1: until stdin has a request); returns 1 when something
  * of the session's did.
  */
-static int serve(int wait_ms) {
+static int serve(int64_t wait_ns) {
   struct pollfd p[4] = {{s.pidfd, POLLIN, 0}, {s.listener, POLLIN, 0}, {s.master, POLLIN, 0},
-                        {wait_ms < 0 ? 0 : -1, POLLIN, 0}};
-  int n = poll(p, 4, wait_ms);
+                        {wait_ns < 0 ? 0 : -1, POLLIN, 0}};
+  struct timespec ts = {(time_t)(wait_ns / 1000000000), (long)(wait_ns % 1000000000)};
+  int n = ppoll(p, 4, wait_ns < 0 ? NULL : &ts, NULL);
   if (n <= 0) return 0;
   if (p[1].revents & POLLIN) {
     int abi;
@@ -237,7 +242,7 @@ static int serve(int wait_ms) {
 /* Whether typing these bytes makes the line discipline echo something. */
 static int echoes(const uint8_t *keys, uint32_t n) {
   struct termios t;
-  if (n == 0 || tcgetattr(s.master, &t) < 0) return 0;
+  if (n == 0 || tcgetattr(s.slave, &t) < 0) return 0;
   if (!(t.c_lflag & ECHO)) return 0;
   for (uint32_t i = 0; i < n; i++)
     if ((keys[i] >= 0x20 && keys[i] < 0x7f) || keys[i] == '\r') return 1;
@@ -254,8 +259,12 @@ static int call_pending(void) {
   return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
-static void settle(int expect_echo) {
-  uint64_t deadline = now_ns() + (uint64_t)lim.timeout_ms * 1000000ull;
+/*
+ * Waits until the session settles, at most ms milliseconds (then FLAG_BUSY); with expect_echo,
+ * not before the step's output grew past echo_after bytes.
+ */
+static void settle(int expect_echo, uint32_t echo_after, uint32_t ms) {
+  uint64_t deadline = now_ns() + (uint64_t)ms * 1000000ull;
   uint64_t quiet = (uint64_t)lim.quiet_us * 1000ull;
   uint64_t last = now_ns();
   while (!s.ended) {
@@ -265,13 +274,12 @@ static void settle(int expect_echo) {
       break;
     }
     uint64_t until = last + quiet < deadline ? last + quiet : deadline;
-    int wait_ms = until > now ? (int)((until - now + 999999ull) / 1000000ull) : 0;
-    if (serve(wait_ms)) {
+    if (serve(until > now ? (int64_t)(until - now) : 0)) {
       last = now_ns();
       continue;
     }
     if (now_ns() < last + quiet) continue;
-    if (expect_echo && step.output_total == 0) continue;
+    if (expect_echo && step.output_total <= echo_after) continue;
     if (drain()) { last = now_ns(); continue; }
     /* twice: a child that exits during one walk leaves its parent (woken by then) looking asleep */
     if (foreground_sleeps() && !call_pending() && foreground_sleeps() && !call_pending()) break;
@@ -301,12 +309,13 @@ static void type_keys(const uint8_t *keys, uint32_t n) {
   uint64_t start = now_ns();
   if (s.alive && !s.ended) {
     int expect = echoes(keys, n);
+    uint32_t before = step.output_total; /* output kept between requests is no echo */
     for (uint32_t i = 0; i < n;) { /* the pty may be full; what does not fit is dropped */
       ssize_t w = write(s.master, keys + i, n - i);
       if (w <= 0) break;
       i += (uint32_t)w;
     }
-    settle(expect);
+    settle(expect, before, lim.timeout_ms);
   } else {
     drain();
   }
@@ -323,6 +332,7 @@ static void close_session(void) {
   close(s.pidfd);
   close(s.listener);
   close(s.master);
+  close(s.slave);
   s.alive = 0;
 }
 
@@ -398,7 +408,6 @@ static int spawn(const struct open_args *a, const char *script) {
   int err = pid < 0 ? errno : 0;
   close(go[0]);
   close(ready[1]);
-  close(slave);
   char r;
   int listener = -1;
   if (!err && map_ids(pid) == 0 && write(go[1], "g", 1) == 1 && read(ready[0], &r, 1) == 1)
@@ -413,9 +422,10 @@ static int spawn(const struct open_args *a, const char *script) {
   close(ready[0]);
   if (err) {
     close(master);
+    close(slave);
     return err;
   }
-  s = (struct session){1, 0, pid, pidfd, listener, master, 0, 0, 0, 0, 0, 0, 0};
+  s = (struct session){1, 0, pid, pidfd, listener, master, slave, 0, 0, 0, 0, 0, 0, 0};
   return 0;
 }
 
@@ -434,7 +444,7 @@ static void open_session(uint32_t len) {
     step.flags |= FLAG_SETUP_ERROR | FLAG_ENDED;
     step.exit_code = err;
   } else {
-    settle(0);
+    settle(0, 0, lim.timeout_ms > OPEN_MS ? lim.timeout_ms : OPEN_MS); /* the setup runs first */
   }
   reply_step(start);
 }

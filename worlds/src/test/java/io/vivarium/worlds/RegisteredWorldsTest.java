@@ -15,7 +15,8 @@ class RegisteredWorldsTest {
       "gold", "io.vivarium.worlds.gold.GoldContractTest",
       "exec", "io.vivarium.worlds.exec.ExecWorldTest",
       "repair", "io.vivarium.worlds.repair.RepairWorldTest",
-      "chat", "io.vivarium.worlds.chat.ChatWorldTest");
+      "chat", "io.vivarium.worlds.chat.ChatWorldTest",
+      "terminal", "io.vivarium.worlds.terminal.TerminalContractTest");
 
   @Test
   void everyRegisteredWorldRunsTheWorldContract() throws ClassNotFoundException {

@@ -24,7 +24,7 @@ public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Rend
   private final float[] rewards;
   private final boolean[] terminated;
   private final boolean[] truncated;
-  private final long[] stream;
+  private final long[] stream; // each instance's seed; its episodes derive from it as in SerialWorldBatch
   private final long[] episode;
   private final int[] level;
   private final Observation[] observations;
@@ -77,7 +77,7 @@ public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Rend
       throw new IllegalArgumentException("reset group must be at least 1; got " + group);
     }
     for (int i = 0; i < size(); i++) {
-      stream[i] = Seeds.stream(Seeds.derive(seed, "instance", i / group), "episode");
+      stream[i] = Seeds.derive(seed, "instance", i / group);
       episode[i] = 0;
       sendReset(i);
     }
@@ -87,7 +87,7 @@ public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Rend
   }
 
   private void sendReset(int i) {
-    long s = Seeds.at(stream[i], episode[i]);
+    long s = Seeds.derive(stream[i], "episode", episode[i]);
     level[i] = curriculum.level();
     SplittableRandom random = new SplittableRandom(s);
     terminals[i].sendReset(random.nextLong(), TerminalCurriculum.task(preset.tasks(), level[i], random));
@@ -167,7 +167,7 @@ public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Rend
 
   @Override
   public long episodeSeed(int i) {
-    return Seeds.at(stream[i], episode[i]);
+    return Seeds.derive(stream[i], "episode", episode[i]);
   }
 
   @Override

@@ -56,6 +56,10 @@ final class TerminalInstance implements AutoCloseable {
           + "); see docs/sandbox.md for what the sandbox needs");
     }
     screen.feed(last.output());
+    for (int waits = 0; last.busy() && !last.ended() && waits < 100; waits++) {
+      last = sandbox.type(new byte[0]); // a setup still running on a loaded machine: wait, typing nothing
+      screen.feed(last.output());
+    }
     reward = 0;
     terminated = false;
     truncated = false;
@@ -152,11 +156,19 @@ final class TerminalInstance implements AutoCloseable {
     return b.toString();
   }
 
-  /** The machine as the agent feels it: cursor, processes, files, CPU, memory, last status, directory. */
+  /**
+   * The machine as the agent feels it: cursor, processes, files, last status, directory. CPU and
+   * memory are left out (see {@link #usageText()}): they differ between a run and its replay.
+   */
   String touchText() {
     return "cursor=" + screen.cursorRow() + "," + screen.cursorCol() + " processes=" + last.processes() + " files="
-        + last.files() + " cpu_ms=" + last.cpuNanos() / 1_000_000 + " memory_kb=" + last.memoryBytes() / 1024
-        + " status=" + (screen.title().isEmpty() ? "-" : screen.title()) + " dir=" + last.place();
+        + last.files() + " status=" + (screen.title().isEmpty() ? "-" : screen.title()) + " dir=" + last.place();
+  }
+
+  /** What the session used: CPU so far, resident memory now, system calls in the last step. */
+  String usageText() {
+    return "cpu_ms=" + last.cpuNanos() / 1_000_000 + " memory_kb=" + last.memoryBytes() / 1024 + " syscalls="
+        + last.syscalls() + " denied=" + last.denied();
   }
 
   private static byte[] cut(String text, int max) {
@@ -213,7 +225,7 @@ final class TerminalInstance implements AutoCloseable {
   /** The screen as text for people, with the task and the machine's state below it. */
   String text() {
     return screen.text() + "-- " + episode.mission() + " | step " + steps + "/" + preset.maxSteps() + " | "
-        + touchText();
+        + touchText() + " " + usageText();
   }
 
   @Override

@@ -32,12 +32,12 @@ public record TerminalLimits(int stepMillis, int quietMicros, int syscallBudget,
   }
 
   /**
-   * The defaults: a step waits at most 100 ms and ends after 1 ms of silence; a session may make
+   * The defaults: a step waits at most 100 ms and ends after 0.3 ms of silence; a session may make
    * 1,000,000 calls and write 4 MiB; 256 MiB and 30 s of CPU per process, 32 processes, files up
    * to 1 MiB in a home of 4 MiB.
    */
   public static TerminalLimits defaults() {
-    return new TerminalLimits(100, 1000, 1_000_000, 4 << 20, 256, 32, 30, 1024, 4096);
+    return new TerminalLimits(100, 300, 1_000_000, 4 << 20, 256, 32, 30, 1024, 4096);
   }
 
   /** These limits with another step time and silence. */

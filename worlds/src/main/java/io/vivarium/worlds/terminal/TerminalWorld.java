@@ -71,6 +71,7 @@ public final class TerminalWorld implements World, Renderer {
     info.put("key", Keys.name(k < 0 ? 0 : (byte) k));
     info.put("success", Boolean.toString(terminal.success()));
     info.put("touch", terminal.touchText());
+    info.put("usage", terminal.usageText());
     if (terminal.lastStep().busy()) {
       info.put("busy", "true");
     }

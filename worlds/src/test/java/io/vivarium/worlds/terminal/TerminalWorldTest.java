@@ -8,6 +8,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class TerminalWorldTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void needsTheSandbox() {
+    io.vivarium.worlds.exec.HostProbe.assumeSandbox();
+  }
+
   @ParameterizedTest
   @EnumSource(TerminalTask.class)
   void theExpertDoesEveryTask(TerminalTask task) {
