@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     subcommands = {BenchWorldCommand.class, BenchExecCommand.class, BenchBusCommand.class,
         BenchMemoryCommand.class, BenchZooCommand.class, BenchBrainCommand.class,
         BenchPpoCommand.class, BenchMeditationCommand.class, BenchFactsCommand.class,
-        BenchRepairColonyCommand.class, BenchColonyCommand.class, BenchClusterCommand.class})
+        BenchRepairColonyCommand.class, BenchColonyCommand.class, BenchClusterCommand.class,
+        BenchTerminalCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
