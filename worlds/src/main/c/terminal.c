@@ -5,11 +5,11 @@
  * script, then an interactive shell), types keystrokes and gets back what the terminal wrote
  * until the session settles, runs checker scripts on the live home, and closes it.
  *
- * A step settles when nothing happened for lim.quiet_us (no output, no system call), the echo
- * of typed text has arrived, the pty's pending output is drained, and the foreground process
- * group sleeps with no system call waiting for an answer, seen so twice (a setup script puts
- * its long-running background processes in groups of their own, e.g. with set -m); or when
- * lim.timeout_ms ran out (FLAG_BUSY). Single-threaded.
+ * A step settles when the terminal waits for the person: nothing happened for lim.quiet_us (no
+ * output, no system call), the echo of typed text has arrived, the pty's pending output is
+ * drained, no system call waits for our answer, and, seen so twice, either the shell is in front
+ * reading its input or every process of the job in front sleeps; or when lim.timeout_ms ran out
+ * (FLAG_BUSY). docs/sandbox.md has the details. Single-threaded.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -34,6 +34,7 @@
 #include "sandbox.h"
 
 #define MAX_WALK 512
+#define RECHECK_NS 200000ull /* between looks at a session that did not settle */
 #define OPEN_MS 5000 /* the most an open waits for its setup and the first prompt */
 
 struct session {
@@ -123,18 +124,39 @@ static int walk(pid_t *pids, int max) {
 
 static int sleeping(char state) { return state != 'R' && state != 'D'; }
 
-/* Whether the terminal's foreground process group waits (for input, a timer, a child). */
+/* Whether process pid sleeps in a call that waits for input (read, select, poll and kin). */
+static int waits_for_input(pid_t pid) {
+  char path[64], buf[64];
+  snprintf(path, sizeof path, "%d/syscall", pid);
+  int fd = openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0 || buf[0] < '0' || buf[0] > '9') return 0; /* "running", or not in a call */
+  buf[n] = 0;
+  long nr = strtol(buf, NULL, 10);
+  return nr == 0 || nr == 7 || nr == 19 || nr == 23 || nr == 270 || nr == 271;
+}
+
+/*
+ * Whether the terminal waits for the person: either the shell's own group is in front and the
+ * shell sleeps reading its input (at the prompt), or a job is in front and every process of it
+ * sleeps (reading, on a timer, waiting for a child). A shell in front but not reading is between
+ * commands (forking a job not yet in front, waiting for one): not settled.
+ */
 static int foreground_sleeps(void) {
   pid_t fg = 0;
   if (ioctl(s.master, TIOCGPGRP, &fg) < 0) return 1; /* no foreground: nobody to wait for */
-  pid_t pids[MAX_WALK];
-  int n = walk(pids, MAX_WALK);
   struct proc p;
+  if (fg == s.pid) return read_proc(s.pid, &p) == 0 && sleeping(p.state) && waits_for_input(s.pid);
+  pid_t pids[MAX_WALK];
+  int n = walk(pids, MAX_WALK), members = 0;
   for (int i = 0; i < n; i++) {
-    if (read_proc(pids[i], &p) < 0) continue;
-    if (p.pgrp == fg && !sleeping(p.state)) return 0;
+    if (read_proc(pids[i], &p) < 0 || p.pgrp != fg || p.state == 'Z' || p.state == 'X') continue;
+    if (!sleeping(p.state)) return 0;
+    members++;
   }
-  return 1;
+  return members > 0; /* a job that just ended leaves the shell to take the terminal back */
 }
 
 /* Fills the step's view of the machine: processes, memory, CPU, files, working directory. */
@@ -267,19 +289,30 @@ static void settle(int expect_echo, uint32_t echo_after, uint32_t ms) {
   uint64_t deadline = now_ns() + (uint64_t)ms * 1000000ull;
   uint64_t quiet = (uint64_t)lim.quiet_us * 1000ull;
   uint64_t last = now_ns();
+  uint64_t checked = 0; /* when the session was last found unsettled after a quiet spell */
   while (!s.ended) {
     uint64_t now = now_ns();
     if (now >= deadline) {
       step.flags |= FLAG_BUSY;
       break;
     }
-    uint64_t until = last + quiet < deadline ? last + quiet : deadline;
+    /* wait for the quiet spell to end; once it has, look again only after RECHECK_NS, so that
+       the supervisor does not spin on a core the session needs */
+    uint64_t until = checked > last ? checked + RECHECK_NS : last + quiet;
+    if (until > deadline) until = deadline;
     if (serve(until > now ? (int64_t)(until - now) : 0)) {
       last = now_ns();
       continue;
     }
     if (now_ns() < last + quiet) continue;
-    if (expect_echo && step.output_total <= echo_after) continue;
+    checked = now_ns();
+    if (expect_echo && step.output_total <= echo_after) {
+      /* polling the slave end processes the keys still queued for its line discipline
+         (n_tty_poll flushes the port's pending work), which a busy machine may delay */
+      struct pollfd q = {s.slave, POLLIN, 0};
+      poll(&q, 1, 0);
+      continue;
+    }
     if (drain()) { last = now_ns(); continue; }
     /* twice: a child that exits during one walk leaves its parent (woken by then) looking asleep */
     if (foreground_sleeps() && !call_pending() && foreground_sleeps() && !call_pending()) break;
