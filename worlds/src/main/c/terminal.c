@@ -159,6 +159,35 @@ static int foreground_sleeps(void) {
   return members > 0; /* a job that just ended leaves the shell to take the terminal back */
 }
 
+/* The hex value of status line "key:" in buf, 0 when absent. */
+static unsigned long long status_field(const char *buf, const char *key) {
+  const char *at = strstr(buf, key);
+  return at ? strtoull(at + strlen(key), NULL, 16) : 0;
+}
+
+/*
+ * Whether a process of the session has a signal on its way (pending and not blocked): it is
+ * about to act on it (a killed runaway that has not yet run to its end), so not settled.
+ */
+static int signal_on_its_way(void) {
+  pid_t pids[MAX_WALK];
+  int n = walk(pids, MAX_WALK);
+  for (int i = 0; i < n; i++) {
+    char path[64], buf[4096];
+    snprintf(path, sizeof path, "%d/status", pids[i]);
+    int fd = openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    ssize_t len = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (len <= 0) continue;
+    buf[len] = 0;
+    if (strstr(buf, "State:\tZ") || strstr(buf, "State:\tX")) continue;
+    unsigned long long pending = status_field(buf, "\nSigPnd:") | status_field(buf, "\nShdPnd:");
+    if (pending & ~status_field(buf, "\nSigBlk:")) return 1;
+  }
+  return 0;
+}
+
 /* Fills the step's view of the machine: processes, memory, CPU, files, working directory. */
 static void touch(void) {
   step.files = count_files();
@@ -315,7 +344,8 @@ static void settle(int expect_echo, uint32_t echo_after, uint32_t ms) {
     }
     if (drain()) { last = now_ns(); continue; }
     /* twice: a child that exits during one walk leaves its parent (woken by then) looking asleep */
-    if (foreground_sleeps() && !call_pending() && foreground_sleeps() && !call_pending()) break;
+    if (foreground_sleeps() && !call_pending() && !signal_on_its_way() && foreground_sleeps() && !call_pending())
+      break;
   }
 }
 

@@ -87,7 +87,7 @@ public enum TerminalTask {
             List.of(w[4], w[0], w[1], w[2], w[3]));
       }
       case KILL -> new TerminalEpisode(this, "kill the runaway process",
-          "set -m\nnice -n 19 sh -c 'while :; do :; done' &\nset +m\n"
+          "set -m\nnice -n 10 sh -c 'while :; do :; done' &\nset +m\n"
               + "printf 'task: kill the runaway process %s\\n' \"$!\"\n", "", List.of());
     };
   }
