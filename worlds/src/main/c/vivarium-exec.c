@@ -43,6 +43,11 @@
 #include "protocol.h"
 #include "sandbox.h"
 
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS /* headers older than the kernels that have it */
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP 1UL
+#endif
+
 /* ---------------------------------------------------------------- configuration */
 
 struct limits lim = {0, 1000, 1000, 4096, 64, 8, 1, 64, 256, 0, 0, 1000};
@@ -621,7 +626,12 @@ int map_ids(pid_t pid) {
 /* Takes the child's seccomp listener (installed before it wrote the ready byte). */
 int take_listener(int pidfd) {
   int fd = (int)syscall(SYS_pidfd_getfd, pidfd, LISTENER_FD, 0);
-  if (fd >= 0) fcntl(fd, F_SETFD, FD_CLOEXEC);
+  if (fd >= 0) {
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+    /* Linux 6.6+: wake the caller on our CPU when we answer, as a call is a ping-pong between
+       the two; older kernels refuse the flag and answer as before */
+    ioctl(fd, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
+  }
   return fd;
 }
 
