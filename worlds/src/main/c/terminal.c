@@ -262,7 +262,10 @@ static void settle(int expect_echo) {
     if (now_ns() < last + quiet) continue;
     if (expect_echo && step.output_total == 0) continue;
     if (drain()) { last = now_ns(); continue; }
-    if (foreground_sleeps()) break;
+    if (!foreground_sleeps()) continue;
+    /* A process that asked the supervisor or wrote just before we looked sleeps waiting on us: look again. */
+    if (serve(0) || drain()) { last = now_ns(); continue; }
+    break;
   }
 }
 
