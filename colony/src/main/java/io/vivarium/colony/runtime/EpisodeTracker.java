@@ -70,6 +70,7 @@ final class EpisodeTracker {
    */
   void restart() {
     seedsKnown = true;
+    recentCount = 0;
     for (int i = 0; i < actions.length; i++) {
       actions[i] = new ByteArrayOutputStream();
       returns[i] = 0;
@@ -104,6 +105,9 @@ final class EpisodeTracker {
     boolean replayable = r.space().oneByte();
     if (replayable) {
       recent[recentCount++ % RECENT] = lastAction.length == 0 ? 0 : lastAction[0];
+      if (recentCount == 2 * RECENT) {
+        recentCount = RECENT; // the same ring positions, and no overflow in an endless episode
+      }
     }
     if (r.done(t * n)) {
       recentCount = 0;
