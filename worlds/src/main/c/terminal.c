@@ -344,8 +344,11 @@ static void settle(int expect_echo, uint32_t echo_after, uint32_t ms) {
     }
     if (drain()) { last = now_ns(); continue; }
     /* twice: a child that exits during one walk leaves its parent (woken by then) looking asleep */
-    if (foreground_sleeps() && !call_pending() && !signal_on_its_way() && foreground_sleeps() && !call_pending())
+    if (foreground_sleeps() && !call_pending() && !signal_on_its_way() && foreground_sleeps() && !call_pending()) {
+      /* what a process wrote or asked just before it slept may still be on its way: look once more */
+      if (serve(0) || drain()) { last = now_ns(); continue; }
       break;
+    }
   }
 }
 

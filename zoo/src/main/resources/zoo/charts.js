@@ -56,9 +56,23 @@ function fmt(v) {
 const CELL_COLOURS = {".": "#000000", "#": "#808080", "G": "#ffd700"};
 const HEADINGS = {"^": 0, ">": 1, "v": 2, "<": 3};
 
-/** Draws a view {video (base64), side, image?} on canvas; returns false when there is nothing to draw. */
+/**
+ * Draws a view {video (base64), side, image?, png?} on canvas; returns false when there is nothing
+ * to draw. A PNG draws when it has loaded, unless a newer view was drawn on the canvas meanwhile.
+ */
 function drawView(canvas, view) {
   const ctx = canvas.getContext("2d");
+  const drawn = canvas.drawn = (canvas.drawn || 0) + 1;
+  if (view.png) {
+    const img = new Image();
+    img.onload = () => {
+      if (canvas.drawn !== drawn) return;
+      canvas.width = view.png.width; canvas.height = view.png.height;
+      ctx.drawImage(img, 0, 0);
+    };
+    img.src = "data:image/png;base64," + view.png.data;
+    return true;
+  }
   if (view.image) {
     const {width, height} = view.image;
     const rgb = atob(view.image.rgb);

@@ -240,9 +240,11 @@ async function agentView(m, id) {
       clustered() ? el("span", {id: "agent-node"}, " · node " + (a.node || "none")) : null)),
     el("div", {class: "row"}, buttons, talk, send),
     el("div", {class: "grid"},
-      el("div", {class: "panel"}, el("h3", {}, "World (live)"), world, info),
+      el("div", {class: "panel"}, el("h3", {}, "World (live)"), world,
+        el("pre", {id: "world-text", class: "screen", hidden: ""}), info),
       el("div", {class: "panel"}, el("h3", {}, "Last action and text"),
         el("div", {}, "last action: ", el("code", {id: "last-action"}, "—")),
+        el("div", {}, "recent actions (this episode):"), el("pre", {id: "recent-actions"}, ""),
         el("div", {}, "text in:"), el("pre", {id: "text-in"}, ""), el("div", {}, "text out:"), el("pre", {id: "text-out"}, "")),
       el("div", {class: "panel"}, el("h3", {}, "Hidden state (last layer)"), hidden),
       el("div", {class: "panel"}, el("h3", {}, "Fitness and success over its life"), reward)),
@@ -276,6 +278,10 @@ function showFrame(f, world, hidden, info, stateBadge) {
   if (f.hidden.length > 0) heatMap(hidden, f.hidden); // per-step frames carry none; keep the last one
   document.getElementById("last-action").textContent =
     "[" + f.lastAction.join(", ") + "] \"" + f.lastActionText + "\" · reward " + fmt(f.lastReward);
+  document.getElementById("recent-actions").textContent = f.recentActions.join(" ");
+  const drawing = document.getElementById("world-text");
+  drawing.textContent = f.drawing;
+  drawing.hidden = !f.drawing;
   document.getElementById("text-in").textContent = f.textIn;
   document.getElementById("text-out").textContent = f.textOut;
   info.textContent = `steps ${f.envSteps} · episodes ${f.episodes} · fitness ${fmt(f.fitness)} · ${f.view.text}`;
@@ -397,12 +403,14 @@ async function replayView(m, id) {
   const speed = el("select", {id: "replay-speed", onchange: () => { if (playing) { pause(); play(); } }},
     [0.5, 1, 2, 5, 10].map(s => el("option", {value: s, selected: s === 2 ? "" : null}, s + "×")));
   const text = el("pre", {id: "replay-text"});
+  const keys = el("pre", {id: "replay-actions"});
   const playBtn = el("button", {id: "replay-play", onclick: () => (playing ? pause() : play())}, "Play");
   function show(i) {
     t = Math.max(0, Math.min(frames.length - 1, i));
     const f = frames[t];
     drawView(canvas, f.view);
     text.textContent = f.text || "";
+    keys.textContent = frames.slice(1, t + 1).map(g => g.actionText).join(" ");
     pos.value = t;
     label.textContent = `step ${f.t} / ${frames.length - 1} · action ${f.actionText || "—"} · reward ${fmt(f.reward)}`
       + (f.done ? " · done" : "");
@@ -422,7 +430,7 @@ async function replayView(m, id) {
     el("div", {class: "panel"}, canvas,
       el("div", {class: "row"}, el("button", {id: "replay-back", onclick: () => { pause(); show(t - 1); }}, "◀ Step"),
         playBtn, el("button", {id: "replay-step", onclick: () => { pause(); show(t + 1); }}, "Step ▶"),
-        "speed ", speed, pos, label), text));
+        "speed ", speed, pos, label), text, el("div", {class: "dim"}, "actions so far:"), keys));
   show(0);
 }
 

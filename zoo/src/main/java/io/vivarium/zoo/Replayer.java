@@ -37,7 +37,7 @@ final class Replayer {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("t", f.step());
       m.put("action", f.step() == 0 ? -1 : f.action() & 0xFF);
-      m.put("actionText", f.step() == 0 ? "" : Frames.printable(new byte[] {f.action()}));
+      m.put("actionText", f.actionName());
       m.put("reward", f.reward());
       m.put("done", f.step() == result.frames().size() - 1 && f.step() > 0);
       m.put("text", f.text());

@@ -4,6 +4,8 @@ import io.vivarium.colony.DataDir;
 import io.vivarium.colony.runtime.Colony;
 import io.vivarium.core.config.ZooConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real small colony running on its own thread with a zookeeper on port 0, for live tests; it does
@@ -15,7 +17,14 @@ final class LiveColony implements AutoCloseable {
   private final Thread runner;
 
   LiveColony(Path root, String token) {
-    colony = new Colony(new DataDir(root), SmallColony.config("colony.maxAgents=8", "colony.replicateEvery=1000000"), l -> {});
+    this(root, token, "colony.maxAgents=8");
+  }
+
+  /** A colony of {@link SmallColony#config} with {@code extra} settings (e.g. another world). */
+  LiveColony(Path root, String token, String... extra) {
+    List<String> settings = new ArrayList<>(List.of(extra));
+    settings.add("colony.replicateEvery=1000000");
+    colony = new Colony(new DataDir(root), SmallColony.config(settings.toArray(String[]::new)), l -> {});
     runner = new Thread(() -> colony.run(0), "test-colony");
     runner.setDaemon(true);
     runner.start();

@@ -1,6 +1,7 @@
 package io.vivarium.colony.replay;
 
 import io.vivarium.core.world.Action;
+import io.vivarium.core.world.ActionNames;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Step;
@@ -30,13 +31,17 @@ public final class Replay {
    *
    * @param step steps taken so far (0: the start)
    * @param action the motor byte that led here (0 at the start)
+   * @param actionName that byte named for people by the world's {@link ActionNames} (e.g. a key's
+   *     name), or plainly; {@code ""} at the start
    * @param observation what the agent perceives now
    * @param reward the reward of the step that led here (0 at the start)
    * @param text the moment drawn as text (the gold room in ASCII, with a status line)
    * @param picture the moment as a picture, or {@code null} when the world draws none
    */
-  public record Frame(int step, byte action, Observation observation, double reward, String text, Image picture) {
+  public record Frame(int step, byte action, String actionName, Observation observation, double reward, String text,
+      Image picture) {
     public Frame {
+      Objects.requireNonNull(actionName, "actionName");
       Objects.requireNonNull(observation, "observation");
       Objects.requireNonNull(text, "text");
     }
@@ -72,7 +77,7 @@ public final class Replay {
     try (World world = open(e)) {
       List<Frame> frames = new ArrayList<>(e.steps() + 1);
       Observation o = world.reset(e.seed());
-      frames.add(new Frame(0, (byte) 0, o, 0, text(world, o, 0, 0, "start"), picture(world, o)));
+      frames.add(new Frame(0, (byte) 0, "", o, 0, text(world, o, 0, 0, "start"), picture(world, o)));
       double total = 0;
       boolean success = false;
       byte[] actions = e.actions();
@@ -80,9 +85,9 @@ public final class Replay {
         Step s = world.step(Action.motor(actions[t]));
         float r = (float) s.reward();
         total += r;
-        String status = s.terminated() ? "success" : s.truncated() ? "out of steps"
-            : "action " + printable(actions[t]);
-        frames.add(new Frame(t + 1, actions[t], s.observation(), r, text(world, s.observation(), t + 1, r, status),
+        String name = ActionNames.of(world, actions[t]);
+        String status = s.terminated() ? "success" : s.truncated() ? "out of steps" : "action " + name;
+        frames.add(new Frame(t + 1, actions[t], name, s.observation(), r, text(world, s.observation(), t + 1, r, status),
             picture(world, s.observation())));
         if (s.done() != (t == actions.length - 1)) {
           throw diverged(e, s.done() ? "the world ended it after step " + (t + 1) : "the world did not end it");
@@ -133,9 +138,5 @@ public final class Replay {
       return r.picture(0);
     }
     return o.image();
-  }
-
-  private static String printable(byte b) {
-    return b >= 0x21 && b < 0x7F ? Character.toString((char) b) : String.format(Locale.ROOT, "0x%02x", b & 0xFF);
   }
 }

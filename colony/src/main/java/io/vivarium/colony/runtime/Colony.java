@@ -11,8 +11,11 @@ import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.Event;
 import io.vivarium.core.config.ConfigResolver;
 import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.ActionNames;
 import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.world.LocalFactBook;
+import io.vivarium.core.world.Renderer;
+import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldContext;
 import io.vivarium.core.world.Worlds;
 import java.util.ArrayList;
@@ -278,9 +281,20 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   }
 
   AgentFrame frame(LiveAgent a, boolean hidden) {
-    return new AgentFrame(a.id, AgentState.ALIVE.key(), a.envSteps, a.episodes.episodes(), a.fitness, a.worlds.observation(0),
-        a.episodes.lastAction(), a.episodes.lastReward(), a.textIn, a.textOut,
+    WorldBatch w = a.worlds;
+    return new AgentFrame(a.id, AgentState.ALIVE.key(), a.envSteps, a.episodes.episodes(), a.fitness, w.observation(0),
+        w instanceof Renderer r ? r.text(0) : "", a.episodes.lastAction(), a.episodes.lastReward(),
+        actionNames(w, a.episodes.recentActions()), a.textIn, a.textOut,
         hidden ? a.brain.embed(a.input0()) : new float[0], System.currentTimeMillis());
+  }
+
+  /** Actions named by the world's {@link ActionNames}, or plainly. */
+  private static List<String> actionNames(WorldBatch worlds, byte[] actions) {
+    List<String> names = new ArrayList<>(actions.length);
+    for (byte b : actions) {
+      names.add(ActionNames.of(worlds, b));
+    }
+    return names;
   }
 
   // -- the loop -------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ import java.util.List;
  * thread-safe.
  */
 final class EpisodeTracker {
+  /** How many of instance 0's latest actions {@link #recentActions()} keeps. */
+  static final int RECENT = 64;
   private final WorldBatch worlds;
   private final String world;
   private final String preset;
@@ -30,6 +32,9 @@ final class EpisodeTracker {
   private long episodes;
   private final int[] stepsTaken;
   private byte[] lastAction = new byte[0];
+  /** Instance 0's latest one-byte actions in its current episode, a ring of {@link #RECENT}. */
+  private final byte[] recent = new byte[RECENT];
+  private int recentCount;
   private float lastReward;
   private boolean acted;
 
@@ -65,6 +70,7 @@ final class EpisodeTracker {
    */
   void restart() {
     seedsKnown = true;
+    recentCount = 0;
     for (int i = 0; i < actions.length; i++) {
       actions[i] = new ByteArrayOutputStream();
       returns[i] = 0;
@@ -97,6 +103,15 @@ final class EpisodeTracker {
     lastReward = r.reward(t * n);
     acted = true;
     boolean replayable = r.space().oneByte();
+    if (replayable) {
+      recent[recentCount++ % RECENT] = lastAction.length == 0 ? 0 : lastAction[0];
+      if (recentCount == 2 * RECENT) {
+        recentCount = RECENT; // the same ring positions, and no overflow in an endless episode
+      }
+    }
+    if (r.done(t * n)) {
+      recentCount = 0;
+    }
     for (int i = 0; i < counted; i++) {
       int k = t * n + i;
       if (replayable) {
@@ -165,6 +180,19 @@ final class EpisodeTracker {
   /** Instance 0's last action, empty before the first step. */
   byte[] lastAction() {
     return acted ? lastAction.clone() : new byte[0];
+  }
+
+  /**
+   * Instance 0's latest actions in its current episode, oldest first, at most {@link #RECENT};
+   * empty when actions are byte sequences (the agent's text shows those).
+   */
+  byte[] recentActions() {
+    int n = Math.min(recentCount, RECENT);
+    byte[] out = new byte[n];
+    for (int j = 0; j < n; j++) {
+      out[j] = recent[(recentCount - n + j) % RECENT];
+    }
+    return out;
   }
 
   /** Instance 0's last reward. */

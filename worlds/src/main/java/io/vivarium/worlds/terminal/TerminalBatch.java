@@ -2,6 +2,7 @@ package io.vivarium.worlds.terminal;
 
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Action;
+import io.vivarium.core.world.ActionNames;
 import io.vivarium.core.world.Curriculum;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.Image;
@@ -14,9 +15,10 @@ import java.util.SplittableRandom;
 /**
  * Many terminals stepped together: every sandbox gets its key before any reply is read, so the
  * sandboxes settle at once. Finished episodes start the next at once (auto-reset). Has the
- * {@link Expert}, {@link Curriculum} and {@link Renderer} capabilities. Not thread-safe.
+ * {@link Expert}, {@link Curriculum}, {@link Renderer} and {@link ActionNames} (key names)
+ * capabilities. Not thread-safe.
  */
-public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Renderer {
+public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Renderer, ActionNames {
   private final TerminalPreset preset;
   private final Spec spec;
   private final TerminalInstance[] terminals;
@@ -193,6 +195,12 @@ public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Rend
   @Override
   public Image picture(int i) {
     return ScreenPicture.of(terminals[i].screen());
+  }
+
+  /** The key's name ({@link Keys#name}), e.g. {@code a}, {@code Space}, {@code Enter}. */
+  @Override
+  public String actionName(byte action) {
+    return Keys.name(action);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.vivarium.worlds.terminal;
 
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Action;
+import io.vivarium.core.world.ActionNames;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Renderer;
@@ -18,7 +19,7 @@ import java.util.SplittableRandom;
  * observations. A reset lays out the episode of a task from the seed; the same seed and keys give
  * the same screens wherever the commands typed are deterministic. Not thread-safe.
  */
-public final class TerminalWorld implements World, Renderer {
+public final class TerminalWorld implements World, Renderer, ActionNames {
   private final TerminalPreset preset;
   private final int level;
   private final Spec spec;
@@ -103,6 +104,12 @@ public final class TerminalWorld implements World, Renderer {
   @Override
   public Image picture(int i) {
     return ScreenPicture.of(terminal.screen());
+  }
+
+  /** The key's name ({@link Keys#name}), e.g. {@code a}, {@code Space}, {@code Enter}. */
+  @Override
+  public String actionName(byte action) {
+    return Keys.name(action);
   }
 
   @Override
