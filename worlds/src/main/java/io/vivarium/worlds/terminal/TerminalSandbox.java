@@ -2,19 +2,11 @@ package io.vivarium.worlds.terminal;
 
 import io.vivarium.worlds.exec.ExecOutcome;
 import io.vivarium.worlds.exec.ExecProtocol;
-import io.vivarium.worlds.exec.ExecutorBinary;
+import io.vivarium.worlds.exec.SandboxProcess;
 import io.vivarium.worlds.exec.ExecutorPool;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One sandboxed terminal: a {@code vivarium-exec --terminal} process whose sessions are a shell
@@ -43,9 +35,7 @@ public final class TerminalSandbox implements AutoCloseable {
     BASH
   }
 
-  private final Process process;
-  private final DataInputStream in;
-  private final OutputStream out;
+  private final SandboxProcess process;
   private final int uid;
   private final byte[] header = new byte[ExecProtocol.REQUEST_HEADER];
   private final byte[] stepHeader = new byte[STEP_HEADER];
@@ -54,26 +44,11 @@ public final class TerminalSandbox implements AutoCloseable {
   /** Starts a terminal sandbox with {@code limits}; fails with the sandbox's own reason when it cannot. */
   public TerminalSandbox(TerminalLimits limits) {
     uid = ExecutorPool.takeUid();
-    List<String> command = new ArrayList<>();
-    command.add(ExecutorBinary.path().toString());
-    command.addAll(limits.arguments(uid));
     try {
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    } catch (IOException e) {
+      process = new SandboxProcess(limits.arguments(uid), "the terminal sandbox");
+    } catch (RuntimeException e) {
       ExecutorPool.releaseUid(uid);
-      throw new UncheckedIOException("cannot start the terminal sandbox " + command.get(0), e);
-    }
-    in = new DataInputStream(process.getInputStream());
-    out = process.getOutputStream();
-    try {
-      byte[] hello = new byte[ExecProtocol.HELLO_SIZE];
-      in.readFully(hello);
-      ExecProtocol.hello(hello);
-    } catch (IOException | RuntimeException e) {
-      process.destroyForcibly();
-      ExecutorPool.releaseUid(uid);
-      throw e instanceof IllegalStateException ise ? ise
-          : new IllegalStateException("the terminal sandbox exited during setup (" + e + ")", e);
+      throw e;
     }
   }
 
@@ -147,17 +122,8 @@ public final class TerminalSandbox implements AutoCloseable {
   }
 
   private void send(int mode, byte[] payload) {
-    if (closed) {
-      throw new IllegalStateException("this terminal sandbox is closed");
-    }
     ExecProtocol.requestHeader(header, mode, payload.length);
-    try {
-      out.write(header);
-      out.write(payload);
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("lost the terminal sandbox's pipes (exit " + exitValue() + ")", e);
-    }
+    process.send(header, payload);
   }
 
   private TerminalStep readStep() {
@@ -195,27 +161,12 @@ public final class TerminalSandbox implements AutoCloseable {
   }
 
   private void readFully(byte[] buffer) {
-    try {
-      in.readFully(buffer);
-    } catch (EOFException e) {
-      throw new IllegalStateException("the terminal sandbox process ended unexpectedly (exit " + exitValue() + ")", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("lost the terminal sandbox's pipes", e);
-    }
+    process.readFully(buffer);
   }
 
   /** Whether the sandbox process still runs. */
   public boolean alive() {
-    return process.isAlive();
-  }
-
-  private String exitValue() {
-    try {
-      return process.waitFor(1, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "?";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "?";
-    }
+    return process.alive();
   }
 
   /** Ends the session and the sandbox process (closing its input ends it). Idempotent. */
@@ -226,16 +177,7 @@ public final class TerminalSandbox implements AutoCloseable {
     }
     closed = true;
     try {
-      out.close();
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-      }
-      in.close();
-    } catch (IOException e) {
-      process.destroyForcibly();
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+      process.close();
     } finally {
       ExecutorPool.releaseUid(uid);
     }
