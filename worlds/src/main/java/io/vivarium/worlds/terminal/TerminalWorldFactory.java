@@ -58,10 +58,17 @@ public final class TerminalWorldFactory implements io.vivarium.core.world.WorldF
     return new TerminalBatch(preset(preset), size, TerminalLimits.defaults());
   }
 
-  /** A terminal colony's default: 8 terminals per agent (each is a sandbox process). */
+  /**
+   * A terminal colony's defaults: 8 terminals per agent (each is a sandbox process); two founders
+   * of small brains that clone the expert for 150,000 steps before PPO (copying a word from the
+   * banner to the prompt takes a few tens of thousands of labelled keys; tiny brains and shorter
+   * cloning did not get there in a 10-minute run, docs/terminal.md); a child every 400 episodes,
+   * at most 4 agents, so that each learner keeps a core's share.
+   */
   @Override
   public Map<String, Object> suggestions() {
-    return Map.of("world.batch", 8);
+    return Map.of("world.batch", 8, "colony.agents", 2, "colony.maxAgents", 4, "brain.preset", "small",
+        "colony.bcSteps", 150_000, "colony.replicateEvery", 400);
   }
 
   private static TerminalPreset preset(String name) {
