@@ -19,11 +19,13 @@ episodes=${EPISODES:-64}
 command -v sqlite3 >/dev/null || { echo "terminal-colony.sh: needs sqlite3 (apt-get install sqlite3)" >&2; exit 1; }
 echo "data: $data"
 echo "started: $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"
-# two founders of small brains, each cloning the expert for 150,000 steps (half of its terminals
-# driven by the brain: DAgger), then PPO; children every 400 episodes, at most 4 agents
+# the terminal world's defaults (TerminalWorldFactory.suggestions), spelled out: two founders of
+# small brains, each cloning the expert for 200,000 steps (half of its terminals driven by the
+# brain: DAgger), then PPO kept near the cloned policy; a child every 2,000 episodes, at most 4
 "$here/vivarium" run --data "$data" --world terminal --preset terminal-first3 --minutes "$minutes" \
   --no-zoo --no-broker colony.agents=2 colony.maxAgents=4 brain.preset=small learn.method=bc+ppo \
-  colony.bcSteps=150000 colony.replicateEvery=400 "$@" | tail -n 3
+  colony.bcSteps=200000 colony.replicateEvery=2000 learn.klRef=1.0 learn.lr=5e-5 learn.ppo.entropy=0.001 \
+  "$@" | tail -n 3
 echo "stopped: $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 db="$data/colony.db"
 echo "== training episodes by minute (all agents; while cloning, half are driven by the expert) =="
