@@ -208,11 +208,6 @@ public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Rend
     return terminals[i].text();
   }
 
-  /** The names of the last keys instance {@code i} typed, oldest first (for people watching). */
-  public String keysTyped(int i) {
-    return terminals[i].keysTyped();
-  }
-
   @Override
   public void close() {
     if (closed) {

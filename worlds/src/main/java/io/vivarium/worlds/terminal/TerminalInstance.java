@@ -3,8 +3,6 @@ package io.vivarium.worlds.terminal;
 import io.vivarium.core.Channel;
 import io.vivarium.core.world.Observation;
 import io.vivarium.worlds.exec.ExecOutcome;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,11 +18,9 @@ final class TerminalInstance implements AutoCloseable {
   static final int TOUCH_BYTES = 128;
   /** The cost of a keystroke. */
   static final float STEP_COST = 0.01f;
-  private static final int KEY_LOG = 64;
 
   private final TerminalPreset preset;
   private final TerminalSandbox sandbox;
-  private final Deque<String> keys = new ArrayDeque<>();
   private Screen screen;
   private TerminalEpisode episode;
   private TerminalStep last;
@@ -45,7 +41,6 @@ final class TerminalInstance implements AutoCloseable {
     episode = task.episode(new SplittableRandom(seed));
     screen = new Screen(preset.cols(), preset.rows());
     steps = 0;
-    keys.clear();
     sandbox.sendOpen(preset.rows(), preset.cols(), preset.shell(), episode.setup());
   }
 
@@ -76,10 +71,6 @@ final class TerminalInstance implements AutoCloseable {
     last = sandbox.receive();
     screen.feed(last.output());
     steps++;
-    if (keys.size() == KEY_LOG) {
-      keys.removeFirst();
-    }
-    keys.addLast(Keys.name(key));
     boolean judge = key == Keys.ENTER || steps >= preset.maxSteps() || last.ended();
     success = judge && episode.done(screen, last, this::check);
     reward = (success ? 1 : 0) - STEP_COST;
@@ -215,11 +206,6 @@ final class TerminalInstance implements AutoCloseable {
 
   boolean success() {
     return success;
-  }
-
-  /** The names of the last keys typed, oldest first. */
-  String keysTyped() {
-    return String.join(" ", keys);
   }
 
   /** The screen as text for people, with the task and the machine's state below it. */
