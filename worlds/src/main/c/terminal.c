@@ -381,6 +381,11 @@ static void type_keys(const uint8_t *keys, uint32_t n) {
       if (w <= 0) break;
       i += (uint32_t)w;
     }
+    /* polling the slave end runs the line discipline's work on the keys now (n_tty_poll flushes
+       the port's pending input), so that their echo, erase or signal happens before the quiet
+       spell starts rather than whenever a busy machine gets to it */
+    struct pollfd q = {s.slave, POLLIN, 0};
+    poll(&q, 1, 0);
     settle(expect, before, lim.timeout_ms);
   } else {
     drain();

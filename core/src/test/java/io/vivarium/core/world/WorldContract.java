@@ -80,10 +80,8 @@ public abstract class WorldContract {
   @Test
   void batchEqualsSingleWorlds() {
     int n = 3;
-    try (WorldBatch batch = batch(n)) {
+    try (WorldBatch batch = batch(n); SerialWorldBatch reference = new SerialWorldBatch(this::create, n)) {
       batch.reset(5);
-      List<World> singles = new ArrayList<>();
-      SerialWorldBatch reference = new SerialWorldBatch(this::create, n);
       reference.reset(5);
       SplittableRandom rng = new SplittableRandom(9);
       for (int t = 0; t < rolloutSteps(); t++) {
@@ -100,8 +98,6 @@ public abstract class WorldContract {
           assertThat(describe(batch.observation(i))).isEqualTo(describe(reference.observation(i)));
         }
       }
-      reference.close();
-      singles.forEach(World::close);
     }
   }
 
