@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "world", mixinStandardHelpOptions = true,
     description = {"Describe a world and its presets, or show one sample episode (--sample).",
-        "vivarium world gold shows the expert's episode as ASCII frames; --play, --png and --qa are gold's.",
+        "vivarium world gold shows the expert's episode as ASCII frames; for gold --play plays it, --png pictures it, --qa quizzes.",
         "vivarium world terminal --play hands you the sandboxed shell; --type FILE types lines, --png pictures it.",
         "Other worlds show the first observation, then --steps steps with their reward and details."})
 final class WorldCommand extends VivariumCommand {
