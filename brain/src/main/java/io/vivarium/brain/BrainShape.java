@@ -34,6 +34,12 @@ public record BrainShape(
   public static final int PATCH = 4;
   /** The most tokens one position may read. */
   public static final int MAX_GROUP = 64;
+  /** The most blocks a brain may have. */
+  public static final int MAX_LAYERS = 64;
+  /** The most attention heads per block. */
+  public static final int MAX_HEADS = 64;
+  /** The widest embedding. */
+  public static final int MAX_DIM = 4096;
 
   /** A shape reading one token per position. */
   public BrainShape(
@@ -44,9 +50,9 @@ public record BrainShape(
   public BrainShape {
     check("vocab", vocab, Vocabulary.SIZE, Vocabulary.SIZE);
     check("channels", channels, Channel.values().length, Channel.values().length);
-    check("layers", layers, 1, 64);
-    check("heads", heads, 1, 64);
-    check("dim", dim, 1, 4096);
+    check("layers", layers, 1, MAX_LAYERS);
+    check("heads", heads, 1, MAX_HEADS);
+    check("dim", dim, 1, MAX_DIM);
     check("block", block, 1, 8192);
     check("patch", patch, 1, 64);
     check("grid", grid, 1, 256);

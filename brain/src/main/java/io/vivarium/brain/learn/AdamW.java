@@ -25,9 +25,9 @@ import java.util.List;
  */
 public final class AdamW implements AutoCloseable {
   /** The state format's magic number, "VVAW". */
-  static final int MAGIC = 0x56564157;
+  public static final int MAGIC = 0x56564157;
   /** The state format's version. */
-  static final int VERSION = 1;
+  public static final int VERSION = 1;
   private final Weights weights;
   private final Arena state;
   private final List<Tensor> params = new ArrayList<>();

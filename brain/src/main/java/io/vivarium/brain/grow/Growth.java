@@ -1,0 +1,40 @@
+package io.vivarium.brain.grow;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The ways a brain can change shape ({@link Growing#apply}). Immutable; thread-safe.
+ */
+public enum Growth {
+  /** Width, heads and MLP ×2 (head width unchanged): outputs unchanged. */
+  WIDEN("widen"),
+  /** A new block whose output projections are zero, at a seeded position: outputs unchanged. */
+  DEEPEN("deepen"),
+  /** Removes the block whose skipping changes the final hidden states least: not exact. */
+  PRUNE_BLOCK("prune-block");
+
+  private final String key;
+
+  Growth(String key) {
+    this.key = key;
+  }
+
+  /** The name used in text: {@code widen}, {@code deepen}, {@code prune-block}. */
+  public String key() {
+    return key;
+  }
+
+  /** Reads a {@link #key()}, case-insensitively; an unknown one lists the known keys. */
+  public static Growth parse(String text) {
+    String k = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    for (Growth g : values()) {
+      if (g.key.equals(k)) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException("unknown growth '" + text + "'; known: "
+        + Arrays.stream(values()).map(Growth::key).collect(Collectors.joining(", ")));
+  }
+}

@@ -1,0 +1,102 @@
+package io.vivarium.brain.grow;
+
+import io.vivarium.brain.BrainInput;
+import io.vivarium.brain.BrainShape;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.model.Batch;
+import io.vivarium.brain.model.Transformer;
+import io.vivarium.brain.model.Weights;
+import io.vivarium.brain.tensor.Arena;
+import io.vivarium.core.Channel;
+import io.vivarium.core.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The effect of each block of a brain on probe inputs: the mean, over the inputs, of the
+ * relative change ‖h′ − h‖ / ‖h‖ of the final hidden states (all positions) when that block is
+ * skipped. Stateless; thread-safe (reads the brain under its read lock).
+ */
+final class Pruning {
+  /** Inputs in the probe built from a seed. */
+  static final int PROBE_INPUTS = 4;
+  /** Positions per probe input (fewer when the block is shorter). */
+  static final int PROBE_POSITIONS = 16;
+
+  private Pruning() {}
+
+  /** A fixed probe for {@code seed}: random byte prompts, all prefix, of whole groups. */
+  static List<BrainInput> probe(BrainShape s, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int n = Math.min(PROBE_POSITIONS, s.block()) * s.group();
+    List<BrainInput> probe = new ArrayList<>();
+    for (int i = 0; i < PROBE_INPUTS; i++) {
+      int[] tokens = new int[n];
+      tokens[0] = Vocabulary.marker(Channel.TEXT);
+      for (int j = 1; j < n; j++) {
+        tokens[j] = rng.nextInt(256);
+      }
+      probe.add(BrainInput.of(tokens, Channel.TEXT, n));
+    }
+    return probe;
+  }
+
+  /** Block i's effect at index i. */
+  static double[] effects(TorchBrain brain, List<BrainInput> probe) {
+    if (probe.isEmpty()) {
+      throw new IllegalArgumentException("pruning needs at least one probe input; got none");
+    }
+    BrainShape s = brain.shape();
+    Map<String, float[]> values = brain.infer(Weights::toArrays);
+    List<float[]> full = brain.infer(w -> hidden(w, probe));
+    double[] effect = new double[s.layers()];
+    BrainShape shallower = s.with(s.layers() - 1, s.heads(), s.dim(), s.block(), s.dropout());
+    for (int i = 0; i < s.layers(); i++) {
+      try (Arena root = Arena.newRoot();
+          Weights w = Weights.of(shallower, root, Blocks.remove(s, values, i))) {
+        List<float[]> skipped = hidden(w, probe);
+        for (int k = 0; k < probe.size(); k++) {
+          effect[i] += relativeChange(full.get(k), skipped.get(k)) / probe.size();
+        }
+      }
+    }
+    return effect;
+  }
+
+  /** The block with the least effect; among equal ones, the seed picks. */
+  static int weakest(double[] effect, long seed) {
+    List<Integer> least = new ArrayList<>();
+    for (int i = 0; i < effect.length; i++) {
+      if (least.isEmpty() || effect[i] < effect[least.get(0)]) {
+        least.clear();
+        least.add(i);
+      } else if (effect[i] == effect[least.get(0)]) {
+        least.add(i);
+      }
+    }
+    return least.get(new SplittableRandom(seed).nextInt(least.size()));
+  }
+
+  /** Each input's final hidden state (S, C), flattened; one input per pass, so no padding. */
+  private static List<float[]> hidden(Weights w, List<BrainInput> probe) {
+    List<float[]> out = new ArrayList<>();
+    for (BrainInput in : probe) {
+      try (Arena m = w.arena().newChild()) {
+        out.add(Transformer.hidden(w, Batch.of(m, w.shape(), List.of(in)), false).toFloatArray());
+      }
+    }
+    return out;
+  }
+
+  private static double relativeChange(float[] h, float[] skipped) {
+    double diff = 0;
+    double norm = 0;
+    for (int i = 0; i < h.length; i++) {
+      diff += (skipped[i] - h[i]) * (double) (skipped[i] - h[i]);
+      norm += h[i] * (double) h[i];
+    }
+    return Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1e-12);
+  }
+}
