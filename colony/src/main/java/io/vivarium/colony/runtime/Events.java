@@ -21,9 +21,14 @@ final class Events {
   /**
    * {@code birth}: the parent (null for a founder), the generation, how the brain was made
    * (mutation deviation and seed, and {@code replication} or {@code clone}; absent for a
-   * founder) and the hyper-parameters.
+   * founder), the hyper-parameters, the brain's parameters and, when the child's brain grew or
+   * shrank at birth, how ({@code growth}, e.g. {@code deepen: block 1 inserted}).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Birth(@JsonInclude(JsonInclude.Include.ALWAYS) String parent, int generation, Double sigma, Long seed,
-      String via, double lr, double entropy) {}
+      String via, double lr, double entropy, Long parameters, String growth) {
+    Birth(String parent, int generation, Double sigma, Long seed, String via, double lr, double entropy) {
+      this(parent, generation, sigma, seed, via, lr, entropy, null, null);
+    }
+  }
 }

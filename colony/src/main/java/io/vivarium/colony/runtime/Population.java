@@ -10,9 +10,11 @@ import io.vivarium.core.world.Curriculum;
  * Replication and selection (seed 003, population-based training). After every
  * {@code colony.replicateEvery} episodes an agent whose fitness reaches the
  * {@code colony.replicateQuantile} quantile of the alive agents' has a child: its brain copied,
- * every weight perturbed by Gaussian noise of deviation {@code colony.mutationSigma} and, with
- * {@code colony.perturb}, its learning rate and entropy coefficient each multiplied by 0.8 or
- * 1.2. Above {@code colony.maxAgents} the least fit agent dies, whatever its age.
+ * perhaps grown or shrunk ({@link Mutation}, {@code growth.*}), every weight perturbed by
+ * Gaussian noise of deviation {@code colony.mutationSigma} and, with {@code colony.perturb}, its
+ * learning rate and entropy coefficient each multiplied by 0.8 or 1.2. Above
+ * {@code colony.maxAgents} the least fit agent dies, whatever its age. Fitness is the mean
+ * return plus people's reward minus the price of the brain's size ({@code growth.price}).
  *
  * <p>A newborn is judged fairly: its fitness is its parent's at its birth (a prior) until it has
  * taken {@code colony.protectTurns} turns and finished episodes of its own; then its own. So it
@@ -34,7 +36,7 @@ final class Population {
       a.fitnessOwn = true;
     }
     if (a.fitnessOwn && !Double.isNaN(own)) {
-      a.fitness = own + a.humanReward;
+      a.fitness = own + a.humanReward - price(a.brain);
     }
     if (!Double.isNaN(a.episodes.successRate())) {
       a.successRate = a.episodes.successRate();
@@ -78,19 +80,34 @@ final class Population {
   private void birth(LiveAgent parent, String id, double sigma, boolean perturb, String via) {
     long number = Long.parseLong(id.replaceAll("\\D", "0"));
     long seed = Seeds.derive(colony.config.colony().seed(), "mutation", number);
-    TorchBrain brain = parent.brain.copy();
-    if (sigma > 0) {
-      brain.mutate(sigma, seed);
-    }
+    Mutation.Child made = via.equals("replication")
+        ? Mutation.of(parent.brain, colony.config.growth(), sigma, seed, () -> probe(parent))
+        : new Mutation.Child(parent.brain.copy(), null); // a person's clone is its parent's exact copy
+    TorchBrain brain = made.brain();
     Hparams h = perturb ? parent.hparams.perturbed(Seeds.random(seed, "hparams", 0)) : parent.hparams;
     int level = parent.worlds instanceof Curriculum c ? c.curriculumLevel() : 0;
     LiveAgent child = colony.lifecycle.live(id, parent.id, parent.generation + 1, brain, 0, number, h, false, level);
-    child.fitness = parent.fitness; // the prior until its own episodes end
+    // the prior until its own episodes end: the parent's return, at the child's own price of size
+    child.fitness = parent.fitness + price(parent.brain) - price(brain);
     colony.registry.putAgent(colony.lifecycle.row(child, AgentState.ALIVE, 0, null));
     colony.event(Event.of("birth", id, new Events.Birth(parent.id, child.generation, sigma, seed, via, h.lr(),
-        h.entropy())));
+        h.entropy(), brain.parameterCount(), made.growth())));
     colony.lifecycle.checkpoint(child);
     colony.placement.born(colony.host, id);
+  }
+
+  /** The fitness price of {@code brain}'s size ({@code growth.price}). */
+  private double price(TorchBrain brain) {
+    return colony.config.growth().priceOf(brain.parameterCount());
+  }
+
+  /** What {@code a}'s worlds show now, as its brain reads them: the inputs a pruning weighs parts on. */
+  private static java.util.List<io.vivarium.brain.BrainInput> probe(LiveAgent a) {
+    java.util.List<io.vivarium.brain.BrainInput> inputs = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(8, a.worlds.size()); i++) {
+      inputs.add(a.collector.input(i));
+    }
+    return inputs;
   }
 
   private void cull() {

@@ -12,7 +12,8 @@ public record VivariumConfig(
     @Doc("The shared associative memory.") MemoryConfig memory,
     @Doc("The MQTT bus.") BusConfig bus,
     @Doc("The zookeeper web console.") ZooConfig zoo,
-    @Doc("A colony across machines.") ClusterConfig cluster) {
+    @Doc("A colony across machines.") ClusterConfig cluster,
+    @Doc("Brains that grow and shrink on replication, and the price of size.") GrowthConfig growth) {
 
   /** The embedded defaults. */
   public static VivariumConfig defaults() {
@@ -24,6 +25,7 @@ public record VivariumConfig(
         MemoryConfig.defaults(),
         BusConfig.defaults(),
         ZooConfig.defaults(),
-        ClusterConfig.defaults());
+        ClusterConfig.defaults(),
+        GrowthConfig.defaults());
   }
 }
