@@ -23,10 +23,13 @@ import java.util.Locale;
  *     sequences); G above 1 = the G tokens' embeddings, side by side, projected to one position
  *     ({@code group.w}), for observation prefixes read whole (one-byte actions), G times fewer
  *     positions; {@code block} counts positions
+ * @param headDim width of one attention head D; the attention's inner width is heads·D (by
+ *     default D = dim / heads, so heads·D = dim); stored in brain files only when not the default
+ * @param mlp hidden width of each block's MLP (by default 4·dim); stored only when not the default
  */
 public record BrainShape(
     int vocab, int channels, int layers, int heads, int dim, int block, int patch, int grid,
-    double dropout, int group) {
+    double dropout, int group, int headDim, int mlp) {
 
   /** The preset names, in size order. */
   public static final List<String> PRESETS = List.of("tiny", "small", "base", "nanogpt-cpu");
@@ -47,6 +50,13 @@ public record BrainShape(
     this(vocab, channels, layers, heads, dim, block, patch, grid, dropout, 1);
   }
 
+  /** A shape with the default head width (dim / heads) and MLP width (4·dim). */
+  public BrainShape(int vocab, int channels, int layers, int heads, int dim, int block, int patch, int grid,
+      double dropout, int group) {
+    this(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group,
+        defaultHeadDim(dim, heads), 4 * dim);
+  }
+
   public BrainShape {
     check("vocab", vocab, Vocabulary.SIZE, Vocabulary.SIZE);
     check("channels", channels, Channel.values().length, Channel.values().length);
@@ -57,15 +67,26 @@ public record BrainShape(
     check("patch", patch, 1, 64);
     check("grid", grid, 1, 256);
     check("group", group, 1, MAX_GROUP);
+    check("headDim", headDim, 1, MAX_DIM);
+    check("attention width heads·headDim", heads * headDim, 1, 4 * MAX_DIM);
+    check("mlp", mlp, 1, 4 * MAX_DIM);
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException(
+          "brain.dropout must be in [0, 1); got " + dropout + " (use e.g. 0.1)");
+    }
+  }
+
+  /** dim / heads, refusing a dim that is not a multiple of heads. */
+  private static int defaultHeadDim(int dim, int heads) {
+    if (heads < 1) {
+      return 1; // the canonical constructor names the bad head count
+    }
     if (dim % heads != 0) {
       throw new IllegalArgumentException(
           "brain.dim must be a multiple of brain.heads; got dim " + dim + " with " + heads
               + " heads (choose e.g. dim " + (dim / heads + 1) * heads + ")");
     }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException(
-          "brain.dropout must be in [0, 1); got " + dropout + " (use e.g. 0.1)");
-    }
+    return dim / heads;
   }
 
   private static void check(String name, int value, int min, int max) {
@@ -104,19 +125,43 @@ public record BrainShape(
         p.patch, p.grid, config.dropout(), Math.max(1, config.group()));
   }
 
-  /** A copy with another dimension set; for tests and tools. */
+  /**
+   * A copy with another dimension set; for tests and tools. A default head width or MLP width
+   * follows the new dim and heads; one set explicitly ({@link #withHeadDim}, {@link #withMlp})
+   * is kept.
+   */
   public BrainShape with(int layers, int heads, int dim, int block, double dropout) {
-    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group);
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group,
+        defaultHeads() ? defaultHeadDim(dim, heads) : headDim, defaultMlp() ? 4 * dim : mlp);
   }
 
   /** A copy with another patch side and grid. */
   public BrainShape withPatches(int patch, int grid) {
-    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group);
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group, headDim, mlp);
   }
 
   /** A copy reading {@code tokens} tokens at each position. */
   public BrainShape withGroup(int tokens) {
-    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, tokens);
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, tokens, headDim, mlp);
+  }
+
+  /** A copy with {@code heads} attention heads of {@code headDim} each (dim unchanged). */
+  public BrainShape withHeads(int heads, int headDim) {
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group, headDim, mlp);
+  }
+
+  /** A copy whose MLPs have {@code mlp} hidden units. */
+  public BrainShape withMlp(int mlp) {
+    return new BrainShape(vocab, channels, layers, heads, dim, block, patch, grid, dropout, group, headDim, mlp);
+  }
+
+  /** Whether the head width is the default, heads·headDim = dim. */
+  private boolean defaultHeads() {
+    return (long) heads * headDim == dim;
+  }
+
+  private boolean defaultMlp() {
+    return mlp == 4 * dim;
   }
 
   /** Values per patch: P×P×3. */
@@ -124,16 +169,17 @@ public record BrainShape(
     return patch * patch * 3;
   }
 
-  /** Width of one attention head. */
-  public int headDim() {
-    return dim / heads;
+  /** The attention's inner width: heads·headDim (dim by default). */
+  public int attention() {
+    return heads * headDim;
   }
 
   /** The number of trainable parameters this shape has, without allocating it. */
   public long parameterCount() {
     long c = dim;
-    long perLayer = 2 * c + (3 * c * c + 3 * c) + (c * c + c) + 2 * c + (4 * c * c + 4 * c)
-        + (4 * c * c + c);
+    long a = attention();
+    long perLayer = 2 * c + (3 * a * c + 3 * a) + (c * a + c) + 2 * c + (mlp * c + mlp)
+        + (c * mlp + c);
     long embeddings = (vocab + channels + block + 2L * grid) * c + (patchValues() * c + c);
     long heads = 2 * c + (c + 1) + (c * patchValues() + patchValues());
     long grouping = group > 1 ? group * c * c : 0;
@@ -143,14 +189,15 @@ public record BrainShape(
   /** Forward-plus-backward FLOPs per trained token, as nanoGPT's MFU estimate counts them. */
   public double flopsPerToken(int tokens) {
     long nonPosition = parameterCount() - (long) block * dim;
-    return 6.0 * nonPosition + 12.0 * layers * dim * tokens;
+    return 6.0 * nonPosition + 12.0 * layers * attention() * tokens;
   }
 
   /** {@code key=value} lines, the form stored in brain files. */
   public String describe() {
     return "layers=" + layers + "\nheads=" + heads + "\ndim=" + dim + "\nblock=" + block
         + "\npatch=" + patch + "\ngrid=" + grid + "\ndropout=" + dropout + "\nvocab=" + vocab
-        + "\nchannels=" + channels + "\n" + (group > 1 ? "group=" + group + "\n" : "");
+        + "\nchannels=" + channels + "\n" + (group > 1 ? "group=" + group + "\n" : "")
+        + (defaultHeads() ? "" : "headDim=" + headDim + "\n") + (defaultMlp() ? "" : "mlp=" + mlp + "\n");
   }
 
   /** Parses {@link #describe()}'s output; {@code source} names the input in errors. */
@@ -163,13 +210,17 @@ public record BrainShape(
       }
     }
     try {
+      int heads = Integer.parseInt(kv.get("heads"));
+      int dim = Integer.parseInt(kv.get("dim"));
+      // shapes without these lines (all before issue 23) have the default head and MLP widths
+      int headDim = kv.containsKey("headDim") ? Integer.parseInt(kv.get("headDim")) : defaultHeadDim(dim, heads);
       return new BrainShape(
           Integer.parseInt(kv.get("vocab")), Integer.parseInt(kv.get("channels")),
-          Integer.parseInt(kv.get("layers")), Integer.parseInt(kv.get("heads")),
-          Integer.parseInt(kv.get("dim")), Integer.parseInt(kv.get("block")),
+          Integer.parseInt(kv.get("layers")), heads, dim, Integer.parseInt(kv.get("block")),
           Integer.parseInt(kv.get("patch")), Integer.parseInt(kv.get("grid")),
           Double.parseDouble(kv.get("dropout")),
-          Integer.parseInt(kv.getOrDefault("group", "1"))); // brains before groups read one token per position
+          Integer.parseInt(kv.getOrDefault("group", "1")), // brains before groups read one token per position
+          headDim, Integer.parseInt(kv.getOrDefault("mlp", "" + 4 * dim)));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           source + ": the brain shape is unreadable (" + e.getMessage()

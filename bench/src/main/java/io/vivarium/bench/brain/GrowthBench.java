@@ -23,8 +23,9 @@ import java.util.SplittableRandom;
 /**
  * How exactly growth preserves a brain: for every preset ({@link BrainShape#PRESETS}) and a
  * one-layer brain of width 16, a brain from seed 1 reads a fixed batch of random inputs (once
- * without and once with image patches) before and after WIDEN and DEEPEN; prints the largest
- * absolute difference of the logits, values and decoded patches and the time each growth took,
+ * without and once with image patches) before and after growth; prints the largest
+ * absolute difference of the logits, values and decoded patches after each function-preserving
+ * operator (WIDEN, DEEPEN, ADD_HEAD, WIDEN_MLP) and the time each growth took,
  * one {@code preset=…} line per brain. A brain whose widened parameters would exceed 2 GiB of
  * floats is skipped with a line saying so. Usage: {@code vivarium bench growth}. Not
  * thread-safe; a command-line tool.
@@ -65,7 +66,7 @@ public final class GrowthBench {
       List<float[]> before = outputs(brain, batches);
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "preset=%s parameters=%d", name,
           brain.parameterCount()));
-      for (Growth g : List.of(Growth.WIDEN, Growth.DEEPEN)) {
+      for (Growth g : List.of(Growth.WIDEN, Growth.DEEPEN, Growth.ADD_HEAD, Growth.WIDEN_MLP)) {
         long t0 = System.nanoTime();
         try (TorchBrain grown = Growing.apply(brain, g, 1)) {
           double ms = (System.nanoTime() - t0) / 1e6;

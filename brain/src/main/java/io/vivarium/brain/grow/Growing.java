@@ -4,15 +4,17 @@ import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.model.Weights;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Grows or shrinks a brain ({@link Growth}): WIDEN and DEEPEN keep every output (logits, value,
- * patches) unchanged at the moment of growth; PRUNE_BLOCK removes the block with the least
- * effect on probe inputs and is not function-preserving. {@link #optimizerState} maps an AdamW
- * state to the new shape. The same seed makes the same choices in every method. Inputs are
- * never modified. Stateless; thread-safe.
+ * Grows or shrinks a brain ({@link Growth}): WIDEN, DEEPEN, ADD_HEAD and WIDEN_MLP keep every
+ * output (logits, value, patches) unchanged at the moment of growth; PRUNE_BLOCK and PRUNE_HEAD
+ * remove what has the least effect on probe inputs and are not function-preserving.
+ * {@link #optimizerState} maps an AdamW state to the new shape. The same seed makes the same
+ * choices in every method. Inputs are never modified. Stateless; thread-safe.
  */
 public final class Growing {
   private Growing() {}
@@ -23,15 +25,19 @@ public final class Growing {
     return switch (g) {
       case WIDEN -> new Grown(Widen.shape(shape), Widen.weights(shape, weights),
           "widened dim " + shape.dim() + " → " + 2 * shape.dim() + ", heads " + shape.heads()
-              + " → " + 2 * shape.heads());
+              + " → " + 2 * shape.heads() + ", mlp " + shape.mlp() + " → " + 2 * shape.mlp());
       case DEEPEN -> {
         int at = Blocks.position(shape, seed);
         yield new Grown(deeper(shape), Blocks.insert(shape, weights, at, seed),
             "inserted block " + at + " (layers " + shape.layers() + " → " + (shape.layers() + 1) + ")");
       }
-      case PRUNE_BLOCK -> {
+      case ADD_HEAD -> new Grown(shape.withHeads(shape.heads() + 1, shape.headDim()),
+          Units.addHead(shape, weights, seed), "added head " + shape.heads() + " to every block");
+      case WIDEN_MLP -> new Grown(shape.withMlp(Units.widerMlp(shape)), Units.widenMlp(shape, weights, seed),
+          "widened every MLP from " + shape.mlp() + " to " + Units.widerMlp(shape) + " hidden units");
+      case PRUNE_BLOCK, PRUNE_HEAD -> {
         try (TorchBrain brain = TorchBrain.of(shape, weights)) {
-          yield prune(brain, Pruning.probe(shape, seed), seed);
+          yield prune(brain, g, Pruning.probe(shape, seed), seed);
         }
       }
     };
@@ -39,8 +45,8 @@ public final class Growing {
 
   /** Convenience: a new brain ({@code trainedFor} carried over); the original brain untouched. */
   public static TorchBrain apply(TorchBrain brain, Growth g, long seed) {
-    Grown grown = g == Growth.PRUNE_BLOCK
-        ? prune(brain, Pruning.probe(brain.shape(), seed), seed)
+    Grown grown = g == Growth.PRUNE_BLOCK || g == Growth.PRUNE_HEAD
+        ? prune(brain, g, Pruning.probe(brain.shape(), seed), seed)
         : apply(brain.shape(), brain.infer(Weights::toArrays), g, seed);
     TorchBrain out = TorchBrain.of(grown.shape(), grown.weights());
     brain.trainedFor().ifPresent(out::setTrainedFor);
@@ -53,13 +59,26 @@ public final class Growing {
    * (ties: the seed picks). Not function-preserving, except for a block that adds nothing.
    */
   public static Grown prune(TorchBrain brain, List<BrainInput> probe, long seed) {
+    return prune(brain, Growth.PRUNE_BLOCK, probe, seed);
+  }
+
+  /** {@link #prune(TorchBrain, List, long)} for PRUNE_BLOCK or PRUNE_HEAD (a head from every block). */
+  public static Grown prune(TorchBrain brain, Growth g, List<BrainInput> probe, long seed) {
     BrainShape shape = brain.shape();
-    check(shape, Growth.PRUNE_BLOCK);
+    check(shape, g);
+    Map<String, float[]> values = brain.infer(Weights::toArrays);
+    if (g == Growth.PRUNE_HEAD) {
+      int[] heads = weakestHeads(brain, probe, seed);
+      return new Grown(shape.withHeads(shape.heads() - 1, shape.headDim()), Units.removeHeads(shape, values, heads),
+          "pruned heads " + Arrays.toString(heads) + " (one per block) of " + shape.heads());
+    }
+    if (g != Growth.PRUNE_BLOCK) {
+      throw new IllegalArgumentException("prune takes prune-block or prune-head; got " + g.key());
+    }
     double[] effect = Pruning.effects(brain, probe);
     int at = Pruning.weakest(effect, seed);
-    return new Grown(shallower(shape), Blocks.remove(shape, brain.infer(Weights::toArrays), at),
-        String.format(java.util.Locale.ROOT, "pruned block %d of %d (effect %.3g)", at,
-            shape.layers(), effect[at]));
+    return new Grown(shallower(shape), Blocks.remove(shape, values, at),
+        String.format(Locale.ROOT, "pruned block %d of %d (effect %.3g)", at, shape.layers(), effect[at]));
   }
 
   /** Which block {@link #prune} removes for {@code probe} and {@code seed}. */
@@ -68,13 +87,25 @@ public final class Growing {
     return Pruning.weakest(Pruning.effects(brain, probe), seed);
   }
 
+  /** Which head of each block PRUNE_HEAD removes for {@code probe} and {@code seed}. */
+  public static int[] weakestHeads(TorchBrain brain, List<BrainInput> probe, long seed) {
+    check(brain.shape(), Growth.PRUNE_HEAD);
+    double[][] effect = Pruning.headEffects(brain, probe);
+    int[] heads = new int[effect.length];
+    for (int i = 0; i < effect.length; i++) {
+      heads[i] = Pruning.weakest(effect[i], seed + i);
+    }
+    return heads;
+  }
+
   /**
    * Maps an AdamW state ({@code AdamW.exportState()} bytes) of a brain of shape {@code from} to
    * the grown one, the step counter kept. WIDEN: moments copied as the weights, first × r and
    * second × r² (r = 1/2, or 1 for {@code lnf.g}, {@code lnf.b}, {@code value.b},
-   * {@code unpatch.b}: the ratio of the grown gradient to the original's). DEEPEN: moments
-   * renamed, the new block's zero. PRUNE_BLOCK depends on the weights: use
-   * {@link #optimizerState(TorchBrain, Growth, long, byte[])} or {@link #withoutBlock}.
+   * {@code unpatch.b}: the ratio of the grown gradient to the original's). DEEPEN, ADD_HEAD,
+   * WIDEN_MLP: old moments kept, the new parameters' zero. The pruning operators depend on the
+   * weights: use {@link #optimizerState(TorchBrain, Growth, long, byte[])}, {@link #withoutBlock}
+   * or {@link #withoutHeads}.
    */
   public static byte[] optimizerState(BrainShape from, Growth g, long seed, byte[] state) {
     check(from, g);
@@ -87,18 +118,23 @@ public final class Growing {
         yield new AdamState(s.steps(), Blocks.insert(from, s.first(), at, null),
             Blocks.insert(from, s.second(), at, null)).write(deeper(from));
       }
-      case PRUNE_BLOCK -> throw new IllegalArgumentException("the block PRUNE_BLOCK removes depends on the"
-          + " brain's weights, not only its shape; use optimizerState(brain, PRUNE_BLOCK, seed, state)"
-          + " or withoutBlock(shape, block, state)");
+      case ADD_HEAD -> new AdamState(s.steps(), Units.addHead(from, s.first(), null),
+          Units.addHead(from, s.second(), null)).write(from.withHeads(from.heads() + 1, from.headDim()));
+      case WIDEN_MLP -> new AdamState(s.steps(), Units.widenMlp(from, s.first(), null),
+          Units.widenMlp(from, s.second(), null)).write(from.withMlp(Units.widerMlp(from)));
+      case PRUNE_BLOCK, PRUNE_HEAD -> throw new IllegalArgumentException("what " + g.key() + " removes depends"
+          + " on the brain's weights, not only its shape; use optimizerState(brain, " + g + ", seed, state)");
     };
   }
 
-  /** {@link #optimizerState(BrainShape, Growth, long, byte[])} for {@code brain}'s shape, PRUNE_BLOCK included. */
+  /** {@link #optimizerState(BrainShape, Growth, long, byte[])} for {@code brain}'s shape, pruning included. */
   public static byte[] optimizerState(TorchBrain brain, Growth g, long seed, byte[] state) {
-    if (g != Growth.PRUNE_BLOCK) {
-      return optimizerState(brain.shape(), g, seed, state);
-    }
-    return withoutBlock(brain.shape(), weakestBlock(brain, Pruning.probe(brain.shape(), seed), seed), state);
+    List<BrainInput> probe = Pruning.probe(brain.shape(), seed);
+    return switch (g) {
+      case PRUNE_BLOCK -> withoutBlock(brain.shape(), weakestBlock(brain, probe, seed), state);
+      case PRUNE_HEAD -> withoutHeads(brain.shape(), weakestHeads(brain, probe, seed), state);
+      default -> optimizerState(brain.shape(), g, seed, state);
+    };
   }
 
   /** An AdamW state of shape {@code from} without block {@code block}'s moments. */
@@ -113,36 +149,28 @@ public final class Growing {
         Blocks.remove(from, s.second(), block)).write(shallower(from));
   }
 
-  /** Whether {@code g} can apply to {@code shape}: within BrainShape's limits, pruning 2+ layers. */
+  /** An AdamW state of shape {@code from} without head {@code heads[i]} of each block i. */
+  public static byte[] withoutHeads(BrainShape from, int[] heads, byte[] state) {
+    check(from, Growth.PRUNE_HEAD);
+    if (heads.length != from.layers() || Arrays.stream(heads).anyMatch(h -> h < 0 || h >= from.heads())) {
+      throw new IllegalArgumentException("heads to remove need one index in 0.." + (from.heads() - 1)
+          + " per block (" + from.layers() + "); got " + Arrays.toString(heads));
+    }
+    AdamState s = AdamState.read(from, state);
+    return new AdamState(s.steps(), Units.removeHeads(from, s.first(), heads),
+        Units.removeHeads(from, s.second(), heads)).write(from.withHeads(from.heads() - 1, from.headDim()));
+  }
+
+  /** Whether {@code g} can apply to {@code shape}: within BrainShape's limits, pruning 2+ layers or heads. */
   public static boolean applies(BrainShape shape, Growth g) {
-    return refusal(shape, g) == null;
+    return Limits.refusal(shape, g) == null;
   }
 
   private static void check(BrainShape shape, Growth g) {
-    String why = refusal(shape, g);
+    String why = Limits.refusal(shape, g);
     if (why != null) {
       throw new IllegalArgumentException(why);
     }
-  }
-
-  /** Why {@code g} cannot apply to {@code shape}, or null. */
-  private static String refusal(BrainShape shape, Growth g) {
-    return switch (g) {
-      case WIDEN -> 2 * shape.dim() > BrainShape.MAX_DIM
-          ? "cannot widen a brain of dim " + shape.dim() + ": dim " + 2 * shape.dim()
-              + " would exceed the limit " + BrainShape.MAX_DIM + " (deepen it instead)"
-          : 2 * shape.heads() > BrainShape.MAX_HEADS
-              ? "cannot widen a brain of " + shape.heads() + " heads: " + 2 * shape.heads()
-                  + " heads would exceed the limit " + BrainShape.MAX_HEADS + " (deepen it instead)"
-              : null;
-      case DEEPEN -> shape.layers() + 1 > BrainShape.MAX_LAYERS
-          ? "cannot deepen a brain of " + shape.layers() + " layers: " + (shape.layers() + 1)
-              + " would exceed the limit " + BrainShape.MAX_LAYERS + " (widen it instead)"
-          : null;
-      case PRUNE_BLOCK -> shape.layers() < 2
-          ? "cannot prune a block from a brain of " + shape.layers() + " layer: a brain keeps at least one"
-          : null;
-    };
   }
 
   private static BrainShape deeper(BrainShape s) {

@@ -13,7 +13,13 @@ public enum Growth {
   /** A new block whose output projections are zero, at a seeded position: outputs unchanged. */
   DEEPEN("deepen"),
   /** Removes the block whose skipping changes the final hidden states least: not exact. */
-  PRUNE_BLOCK("prune-block");
+  PRUNE_BLOCK("prune-block"),
+  /** One more attention head in every block (random q, k, v; zero projection): outputs unchanged. */
+  ADD_HEAD("add-head"),
+  /** Half as many MLP hidden units again (random inputs; zero outputs): outputs unchanged. */
+  WIDEN_MLP("widen-mlp"),
+  /** Removes from every block its head of least effect: not exact. */
+  PRUNE_HEAD("prune-head");
 
   private final String key;
 

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The effect of each block of a brain on probe inputs: the mean, over the inputs, of the
- * relative change ‖h′ − h‖ / ‖h‖ of the final hidden states (all positions) when that block is
- * skipped. Stateless; thread-safe (reads the brain under its read lock).
+ * The effect of each block (or each head of each block) of a brain on probe inputs: the mean,
+ * over the inputs, of the relative change ‖h′ − h‖ / ‖h‖ of the final hidden states (all
+ * positions) when that block is skipped (that head's output dropped). Stateless; thread-safe
+ * (reads the brain under its read lock).
  */
 final class Pruning {
   /** Inputs in the probe built from a seed. */
@@ -54,12 +55,45 @@ final class Pruning {
     double[] effect = new double[s.layers()];
     BrainShape shallower = s.with(s.layers() - 1, s.heads(), s.dim(), s.block(), s.dropout());
     for (int i = 0; i < s.layers(); i++) {
-      try (Arena root = Arena.newRoot();
-          Weights w = Weights.of(shallower, root, Blocks.remove(s, values, i))) {
-        List<float[]> skipped = hidden(w, probe);
-        for (int k = 0; k < probe.size(); k++) {
-          effect[i] += relativeChange(full.get(k), skipped.get(k)) / probe.size();
+      effect[i] = effect(shallower, Blocks.remove(s, values, i), full, probe);
+    }
+    return effect;
+  }
+
+  /** Head j of block i's effect at [i][j]: its projection columns zeroed. */
+  static double[][] headEffects(TorchBrain brain, List<BrainInput> probe) {
+    if (probe.isEmpty()) {
+      throw new IllegalArgumentException("pruning needs at least one probe input; got none");
+    }
+    BrainShape s = brain.shape();
+    Map<String, float[]> values = brain.infer(Weights::toArrays);
+    List<float[]> full = brain.infer(w -> hidden(w, probe));
+    double[][] effect = new double[s.layers()][s.heads()];
+    int a = s.attention();
+    int d = s.headDim();
+    for (int i = 0; i < s.layers(); i++) {
+      String proj = "h" + i + ".proj.w";
+      for (int j = 0; j < s.heads(); j++) {
+        float[] silent = values.get(proj).clone(); // (C, A)
+        for (int r = 0; r < s.dim(); r++) {
+          java.util.Arrays.fill(silent, r * a + j * d, r * a + (j + 1) * d, 0f);
         }
+        Map<String, float[]> variant = new java.util.LinkedHashMap<>(values);
+        variant.put(proj, silent);
+        effect[i][j] = effect(s, variant, full, probe);
+      }
+    }
+    return effect;
+  }
+
+  private static double effect(BrainShape s, Map<String, float[]> variant, List<float[]> full,
+      List<BrainInput> probe) {
+    double effect = 0;
+    try (Arena root = Arena.newRoot();
+        Weights w = Weights.of(s, root, variant)) {
+      List<float[]> changed = hidden(w, probe);
+      for (int k = 0; k < probe.size(); k++) {
+        effect += relativeChange(full.get(k), changed.get(k)) / probe.size();
       }
     }
     return effect;

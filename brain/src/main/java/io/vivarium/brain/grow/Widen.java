@@ -26,7 +26,8 @@ final class Widen {
 
   /** The wider shape. */
   static BrainShape shape(BrainShape s) {
-    return s.with(s.layers(), 2 * s.heads(), 2 * s.dim(), s.block(), s.dropout());
+    return s.with(s.layers(), 2 * s.heads(), 2 * s.dim(), s.block(), s.dropout())
+        .withHeads(2 * s.heads(), s.headDim()).withMlp(2 * s.mlp());
   }
 
   /** The plan for parameter {@code name} of a brain of shape {@code s}. */

@@ -104,11 +104,10 @@ public final class SharedPrefix {
       double drop) {
     long bs = x.getShape().get(0);
     long t = x.getShape().get(1);
-    long c = x.getShape().get(2);
     int heads = w.shape().heads();
-    long d = c / heads;
+    long d = w.shape().headDim();
     Tensor a = Transformer.layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
-    List<Tensor> qkv = Transformer.linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, T, 3C)
+    List<Tensor> qkv = Transformer.linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, T, 3A)
         .reshape(bs, t, 3, heads, d)
         .transpose(2, 0, 3, 1, 4)
         .reshape(3, bs * heads, t, d)
@@ -116,7 +115,7 @@ public final class SharedPrefix {
     Tensor q = qkv.get(0).squeeze(0).mul(Transformer.scalar(x, (float) (1 / Math.sqrt(d))));
     Tensor k = kp.concat(qkv.get(1).squeeze(0), 1); // (B·H, P + T, D)
     Tensor v = vp.concat(qkv.get(2).squeeze(0), 1);
-    Tensor y = Transformer.attend(q, k, v, mask, bs, heads, drop); // (B, T, C)
+    Tensor y = Transformer.attend(q, k, v, mask, bs, heads, drop); // (B, T, A)
     x = x.add(Transformer.dropout(Transformer.linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
     return Transformer.mlp(w, h, x, drop);
   }

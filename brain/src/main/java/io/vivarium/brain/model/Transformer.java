@@ -68,7 +68,7 @@ public final class Transformer {
     for (int i = 0; i < s.layers(); i++) {
       String h = "h" + i + ".";
       List<Tensor> qkv = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
-          w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, 1, 3C)
+          w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, 1, 3A)
           .reshape(bs, 3, s.heads(), d)
           .transpose(1, 0, 2, 3)
           .reshape(3, bs * s.heads(), 1, d) // (3, B·H, 1, D)
@@ -180,14 +180,13 @@ public final class Transformer {
       Tensor[] kv) {
     long bs = x.getShape().get(0);
     long s = x.getShape().get(1);
-    long c = x.getShape().get(2);
     int heads = w.shape().heads();
-    long d = c / heads;
+    long d = w.shape().headDim();
     Tensor a = layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b"));
     // 3-D batched matrix products (bmm) are several times faster than 4-D matmul here; split
     // (not select) keeps the backward pass to one concatenation instead of three zero-filled
     // copies of the whole (3, B·H, S, D) tensor
-    List<Tensor> qkv = linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, S, 3C)
+    List<Tensor> qkv = linear(a, w.get(h + "attn.w"), w.get(h + "attn.b")) // (B, S, 3A), A = H·D
         .reshape(bs, s, 3, heads, d)
         .transpose(2, 0, 3, 1, 4)
         .reshape(3, bs * heads, s, d) // (3, B·H, S, D)
@@ -199,7 +198,7 @@ public final class Transformer {
       kv[0] = k;
       kv[1] = v;
     }
-    Tensor y = attend(q, k, v, mask, bs, heads, drop); // (B, S, C)
+    Tensor y = attend(q, k, v, mask, bs, heads, drop); // (B, S, A)
     x = x.add(dropout(linear(y, w.get(h + "proj.w"), w.get(h + "proj.b")), drop));
     return mlp(w, h, x, drop);
   }
@@ -212,17 +211,17 @@ public final class Transformer {
   private static Tensor lastBlock(Weights w, String h, Tensor x, Batch batch, double drop) {
     long bs = x.getShape().get(0);
     long s = x.getShape().get(1);
-    long c = x.getShape().get(2);
     int heads = w.shape().heads();
-    long d = c / heads;
+    long d = w.shape().headDim();
+    long a = w.shape().attention();
     Tensor qkvAll = linear(layerNorm(x, w.get(h + "ln1.g"), w.get(h + "ln1.b")),
-        w.get(h + "attn.w"), w.get(h + "attn.b")); // (B, S, 3C)
-    List<Tensor> kv = qkvAll.get(new Index(":, :, {}:", c))
+        w.get(h + "attn.w"), w.get(h + "attn.b")); // (B, S, 3A)
+    List<Tensor> kv = qkvAll.get(new Index(":, :, {}:", a))
         .reshape(bs, s, 2, heads, d)
         .transpose(2, 0, 3, 1, 4)
         .reshape(2, bs * heads, s, d) // (2, B·H, S, D)
         .split(2, 0);
-    Tensor q = atLast(qkvAll, batch).get(new Index(":, :, :{}", c)) // (B, 1, C)
+    Tensor q = atLast(qkvAll, batch).get(new Index(":, :, :{}", a)) // (B, 1, A)
         .reshape(bs, 1, heads, d)
         .transpose(0, 2, 1, 3)
         .reshape(bs * heads, 1, d)
@@ -233,7 +232,7 @@ public final class Transformer {
     return mlp(w, h, last, drop);
   }
 
-  /** softmax(q·kᵀ + mask)·v for q (B·H, Q, D), k and v (B·H, S, D); returns (B, Q, H·D). */
+  /** softmax(q·kᵀ + mask)·v for q (B·H, Q, D), k and v (B·H, S, D); returns (B, Q, H·D = A). */
   static Tensor attend(Tensor q, Tensor k, Tensor v, Tensor mask, long bs, int heads,
       double drop) {
     long rows = q.getShape().get(1);
@@ -253,7 +252,7 @@ public final class Transformer {
   /** The feed-forward half of a block: x + Drop(W2 · GELU(W1 · LN2(x))). */
   static Tensor mlp(Weights w, String h, Tensor x, double drop) {
     Tensor m = layerNorm(x, w.get(h + "ln2.g"), w.get(h + "ln2.b"));
-    Tensor f = linear(m, w.get(h + "fc.w"), w.get(h + "fc.b")); // (B, S, 4C)
+    Tensor f = linear(m, w.get(h + "fc.w"), w.get(h + "fc.b")); // (B, S, F), F = mlp (4C by default)
     f = f.gelu();
     return x.add(dropout(linear(f, w.get(h + "out.w"), w.get(h + "out.b")), drop));
   }

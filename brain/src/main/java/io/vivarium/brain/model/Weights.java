@@ -13,12 +13,13 @@ import java.util.SplittableRandom;
  * The named parameters of one brain, in a fixed order, all owned by one long-lived
  * {@link Arena}. Names and order are part of the brain file format.
  *
- * <p>Layout (C = dim, V = vocab, K = channels, P3 = P×P×3, G = grid, L = layers):
+ * <p>Layout (C = dim, V = vocab, K = channels, P3 = P×P×3, G = grid, L = layers; A = heads·headDim
+ * and F = mlp, C and 4C by default):
  * {@code tok (V, C)}, {@code chan (K, C)}, {@code pos (block, C)}, {@code patch.w (C, P3)},
  * {@code patch.b (C)}, {@code patch.row (G, C)}, {@code patch.col (G, C)}; per block i
- * {@code h<i>.ln1.g/b (C)}, {@code h<i>.attn.w (3C, C)}, {@code h<i>.attn.b (3C)},
- * {@code h<i>.proj.w (C, C)}, {@code h<i>.proj.b (C)}, {@code h<i>.ln2.g/b (C)},
- * {@code h<i>.fc.w (4C, C)}, {@code h<i>.fc.b (4C)}, {@code h<i>.out.w (C, 4C)},
+ * {@code h<i>.ln1.g/b (C)}, {@code h<i>.attn.w (3A, C)}, {@code h<i>.attn.b (3A)},
+ * {@code h<i>.proj.w (C, A)}, {@code h<i>.proj.b (C)}, {@code h<i>.ln2.g/b (C)},
+ * {@code h<i>.fc.w (F, C)}, {@code h<i>.fc.b (F)}, {@code h<i>.out.w (C, F)},
  * {@code h<i>.out.b (C)}; then {@code lnf.g/b (C)}, {@code value.w (1, C)}, {@code value.b (1)},
  * {@code unpatch.w (P3, C)}, {@code unpatch.b (P3)}. Linear weights are (out, in).
  *
@@ -37,6 +38,8 @@ public final class Weights implements AutoCloseable {
   /** The parameter shapes of {@code s}, in file order. */
   public static Map<String, Shape> layout(BrainShape s) {
     long c = s.dim();
+    long a = s.attention(); // heads·headDim
+    long f = s.mlp();
     long p3 = s.patchValues();
     Map<String, Shape> m = new LinkedHashMap<>();
     m.put("tok", new Shape(s.vocab(), c));
@@ -50,15 +53,15 @@ public final class Weights implements AutoCloseable {
       String h = "h" + i + ".";
       m.put(h + "ln1.g", new Shape(c));
       m.put(h + "ln1.b", new Shape(c));
-      m.put(h + "attn.w", new Shape(3 * c, c));
-      m.put(h + "attn.b", new Shape(3 * c));
-      m.put(h + "proj.w", new Shape(c, c));
+      m.put(h + "attn.w", new Shape(3 * a, c));
+      m.put(h + "attn.b", new Shape(3 * a));
+      m.put(h + "proj.w", new Shape(c, a));
       m.put(h + "proj.b", new Shape(c));
       m.put(h + "ln2.g", new Shape(c));
       m.put(h + "ln2.b", new Shape(c));
-      m.put(h + "fc.w", new Shape(4 * c, c));
-      m.put(h + "fc.b", new Shape(4 * c));
-      m.put(h + "out.w", new Shape(c, 4 * c));
+      m.put(h + "fc.w", new Shape(f, c));
+      m.put(h + "fc.b", new Shape(f));
+      m.put(h + "out.w", new Shape(c, f));
       m.put(h + "out.b", new Shape(c));
     }
     m.put("lnf.g", new Shape(c));

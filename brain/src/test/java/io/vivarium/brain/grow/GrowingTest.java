@@ -22,7 +22,7 @@ class GrowingTest {
   private static final BrainShape TWO = BrainShape.preset("tiny").with(2, 4, 16, 24, 0);
   private static final double EXACT = 1e-5;
 
-  private static void assertSameOutputs(BrainShape shape, Growth g, long seed) {
+  static void assertSameOutputs(BrainShape shape, Growth g, long seed) {
     try (TorchBrain brain = TorchBrain.create(shape, seed)) {
       brain.mutate(0.05, seed); // non-zero biases and sharper attention than the initialisation's
       for (boolean patches : new boolean[] {false, true}) {
@@ -126,6 +126,6 @@ class GrowingTest {
         .hasMessageContaining("cannot prune a block from a brain of 1 layer");
     assertThat(Growth.parse("Prune-Block")).isEqualTo(Growth.PRUNE_BLOCK);
     assertThatThrownBy(() -> Growth.parse("grow"))
-        .hasMessage("unknown growth 'grow'; known: widen, deepen, prune-block");
+        .hasMessage("unknown growth 'grow'; known: widen, deepen, prune-block, add-head, widen-mlp, prune-head");
   }
 }

@@ -39,6 +39,12 @@ class GrowthMomentsTest {
     }
   }
 
+  @Test
+  void addingUnitsKeepsTheOldMoments() {
+    check(SHAPE, Growth.ADD_HEAD, 5);
+    check(SHAPE, Growth.WIDEN_MLP, 6);
+  }
+
   private static void check(BrainShape shape, Growth g, long seed) {
     Torch.engine();
     List<BrainInput> in = Outputs.inputs(shape, 3, true, seed);
@@ -61,13 +67,19 @@ class GrowthMomentsTest {
         AdamState expected = AdamState.read(grown.shape(), Growing.optimizerState(shape, g, seed, second));
         AdamState got = AdamState.read(grown.shape(), gopt.exportState());
         assertThat(got.steps()).isEqualTo(2);
-        Map<String, float[]> expectedGradients = g == Growth.WIDEN
-            ? Widen.map(shape, gradients, Widen.Kind.FIRST)
-            : Blocks.insert(shape, gradients, Blocks.position(shape, seed), null);
+        Map<String, float[]> expectedGradients = switch (g) {
+          case WIDEN -> Widen.map(shape, gradients, Widen.Kind.FIRST);
+          case DEEPEN -> Blocks.insert(shape, gradients, Blocks.position(shape, seed), null);
+          case ADD_HEAD -> Units.addHead(shape, gradients, null);
+          case WIDEN_MLP -> Units.widenMlp(shape, gradients, null);
+          default -> throw new IllegalArgumentException(g.key());
+        };
         String fresh = "h" + Blocks.position(shape, seed) + ".";
         for (String name : grown.weights().keySet()) {
-          if (g == Growth.DEEPEN && name.startsWith(fresh)) {
-            continue; // the new block's moments start at zero and follow its own gradients
+          if (g == Growth.DEEPEN && name.startsWith(fresh)
+              || g == Growth.ADD_HEAD && name.endsWith("proj.w")
+              || g == Growth.WIDEN_MLP && name.endsWith("out.w")) {
+            continue; // new parameters' moments start at zero and follow their own (non-zero) gradients
           }
           assertClose(grownGradients.get(name), expectedGradients.get(name), "gradient " + name);
           assertClose(got.first().get(name), expected.first().get(name), "first moment " + name);

@@ -93,20 +93,21 @@ final class NaiveTransformer {
     int len = x.length;
     int c = s.dim();
     int heads = s.heads();
-    int d = c / heads;
+    int d = s.headDim();
+    int at = s.attention(); // heads·headDim
     double[][] q = new double[len][];
     double[][] k = new double[len][];
     double[][] v = new double[len][];
     for (int i = 0; i < len; i++) {
       double[] qkv = linear(norm(x[i], h + "ln1.g", h + "ln1.b"), h + "attn.w", h + "attn.b",
-          3 * c, c);
-      q[i] = java.util.Arrays.copyOfRange(qkv, 0, c);
-      k[i] = java.util.Arrays.copyOfRange(qkv, c, 2 * c);
-      v[i] = java.util.Arrays.copyOfRange(qkv, 2 * c, 3 * c);
+          3 * at, c);
+      q[i] = java.util.Arrays.copyOfRange(qkv, 0, at);
+      k[i] = java.util.Arrays.copyOfRange(qkv, at, 2 * at);
+      v[i] = java.util.Arrays.copyOfRange(qkv, 2 * at, 3 * at);
     }
     double[][] out = new double[len][];
     for (int i = 0; i < len; i++) {
-      double[] y = new double[c];
+      double[] y = new double[at];
       for (int hd = 0; hd < heads; hd++) {
         double[] score = new double[len];
         double max = Double.NEGATIVE_INFINITY;
@@ -133,16 +134,16 @@ final class NaiveTransformer {
           }
         }
       }
-      double[] a = linear(y, h + "proj.w", h + "proj.b", c, c);
+      double[] a = linear(y, h + "proj.w", h + "proj.b", c, at);
       double[] r = new double[c];
       for (int e = 0; e < c; e++) {
         r[e] = x[i][e] + a[e];
       }
-      double[] f = linear(norm(r, h + "ln2.g", h + "ln2.b"), h + "fc.w", h + "fc.b", 4 * c, c);
+      double[] f = linear(norm(r, h + "ln2.g", h + "ln2.b"), h + "fc.w", h + "fc.b", s.mlp(), c);
       for (int e = 0; e < f.length; e++) {
         f[e] = 0.5 * f[e] * (1 + erf(f[e] / Math.sqrt(2)));
       }
-      double[] m = linear(f, h + "out.w", h + "out.b", c, 4 * c);
+      double[] m = linear(f, h + "out.w", h + "out.b", c, s.mlp());
       for (int e = 0; e < c; e++) {
         r[e] += m[e];
       }

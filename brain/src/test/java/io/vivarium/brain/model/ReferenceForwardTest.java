@@ -50,16 +50,22 @@ class ReferenceForwardTest {
 
   @Test
   void forwardMatchesNaiveImplementation() {
+    forwardMatchesNaiveImplementation(SHAPE);
+    // attention and MLP widths of their own (3 heads of 4 over dim 8; 20 hidden units)
+    forwardMatchesNaiveImplementation(SHAPE.withHeads(3, 4).withMlp(20));
+  }
+
+  private static void forwardMatchesNaiveImplementation(BrainShape shape) {
     Torch.engine();
-    Map<String, float[]> values = randomWeights(SHAPE, 11);
-    NaiveTransformer naive = new NaiveTransformer(SHAPE, values);
+    Map<String, float[]> values = randomWeights(shape, 11);
+    NaiveTransformer naive = new NaiveTransformer(shape, values);
     List<BrainInput> inputs = List.of(
         withPatches(new int[] {257, 72, 105, 260, 33}, 2, 1),
         withPatches(new int[] {257, 10, 200}, 0, 2));
     try (Arena root = Arena.newRoot();
-        Weights w = Weights.of(SHAPE, root, values)) {
+        Weights w = Weights.of(shape, root, values)) {
       Arena m = root.newChild();
-      Batch batch = Batch.of(m, SHAPE, inputs);
+      Batch batch = Batch.of(m, shape, inputs);
       Tensor hidden = Transformer.hidden(w, batch, false);
       float[] h = hidden.toFloatArray(); // (B, S, C)
       float[] logits = Transformer.logits(w, hidden).toFloatArray(); // (B, S, V)
@@ -70,12 +76,12 @@ class ReferenceForwardTest {
         double[][] ref = naive.hidden(inputs.get(b));
         for (int i = 0; i < ref.length; i++) {
           int row = b * s + i;
-          for (int k = 0; k < SHAPE.dim(); k++) {
-            assertThat((double) h[row * SHAPE.dim() + k]).isCloseTo(ref[i][k], within(1e-5));
+          for (int k = 0; k < shape.dim(); k++) {
+            assertThat((double) h[row * shape.dim() + k]).isCloseTo(ref[i][k], within(1e-5));
           }
           double[] z = naive.logits(ref[i]);
-          for (int v = 0; v < SHAPE.vocab(); v++) {
-            assertThat((double) logits[row * SHAPE.vocab() + v]).isCloseTo(z[v], within(1e-5));
+          for (int v = 0; v < shape.vocab(); v++) {
+            assertThat((double) logits[row * shape.vocab() + v]).isCloseTo(z[v], within(1e-5));
           }
           assertThat((double) vals[row]).isCloseTo(naive.value(ref[i]), within(1e-5));
           double[] p = naive.patch(ref[i]);
