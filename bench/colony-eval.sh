@@ -20,22 +20,25 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 greedy=()
 sampled=()
-printf '%-6s %-6s %3s %-22s %8s %8s %8s\n' agent parent gen preset success return sampled
-while IFS='|' read -r id parent gen preset; do
-  "$here/vivarium" export "$id" --data "$data" -o "$work/$id.tar" >/dev/null
+printf '%-6s %-6s %3s %-22s %10s %8s %8s %8s\n' agent parent gen preset parameters success return sampled
+while IFS='|' read -r id parent gen preset parameters; do
+  "$here/vivarium" export "$id" --data "$data" -o "$work/$id.tar" >/dev/null </dev/null
   tar -xf "$work/$id.tar" -C "$work" brain.bin
   mv "$work/brain.bin" "$work/$id.brain"
-  g=$("$here/vivarium" eval --brain "$work/$id.brain" --preset "$preset" --episodes "$episodes" --seed 7)
-  s=$("$here/vivarium" eval --brain "$work/$id.brain" --preset "$preset" --episodes "$episodes" --seed 7 --sample)
+  g=$("$here/vivarium" eval --brain "$work/$id.brain" --preset "$preset" --episodes "$episodes" --seed 7 </dev/null)
+  s=$("$here/vivarium" eval --brain "$work/$id.brain" --preset "$preset" --episodes "$episodes" --seed 7 --sample </dev/null)
   gs=$(awk '/^success_rate:/ {print $2}' <<<"$g")
   gr=$(awk '/^mean_return:/ {print $2}' <<<"$g")
   ss=$(awk '/^success_rate:/ {print $2}' <<<"$s")
   greedy+=("$gs")
   sampled+=("$ss")
-  printf '%-6s %-6s %3s %-22s %8s %8s %8s\n' "$id" "${parent:--}" "$gen" "$preset" "$gs" "$gr" "$ss"
-done < <(sqlite3 "$db" "SELECT id, COALESCE(parent, ''), generation, world FROM agents WHERE state = 'alive' ORDER BY id")
+  printf '%-6s %-6s %3s %-22s %10s %8s %8s %8s\n' "$id" "${parent:--}" "$gen" "$preset" "${parameters:--}" "$gs" "$gr" "$ss"
+done < <(sqlite3 "$db" "SELECT a.id, COALESCE(a.parent, ''), a.generation, a.world,
+  (SELECT json_extract(e.json, '$.parameters') FROM events e WHERE e.kind = 'birth' AND e.agent = a.id)
+  FROM agents a WHERE a.state = 'alive' ORDER BY a.id")
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "agents_evaluated: ${#greedy[@]}"
 echo "median_greedy_success_whole_room: $(printf '%s\n' "${greedy[@]}" | median)"
 echo "median_sampled_success_whole_room: $(printf '%s\n' "${sampled[@]}" | median)"
+echo "best_greedy_success_whole_room: $(printf '%s\n' "${greedy[@]}" | sort -g | tail -1)"
 echo "max_generation: $(sqlite3 "$db" "SELECT MAX(generation) FROM agents")"

@@ -32,6 +32,11 @@ public enum Growth {
     return key;
   }
 
+  /** Whether this operator makes a brain smaller (a pruning), not larger. */
+  public boolean shrinks() {
+    return this == PRUNE_BLOCK || this == PRUNE_HEAD;
+  }
+
   /** Reads a {@link #key()}, case-insensitively; an unknown one lists the known keys. */
   public static Growth parse(String text) {
     String k = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

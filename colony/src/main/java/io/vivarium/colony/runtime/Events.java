@@ -26,9 +26,5 @@ final class Events {
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Birth(@JsonInclude(JsonInclude.Include.ALWAYS) String parent, int generation, Double sigma, Long seed,
-      String via, double lr, double entropy, Long parameters, String growth) {
-    Birth(String parent, int generation, Double sigma, Long seed, String via, double lr, double entropy) {
-      this(parent, generation, sigma, seed, via, lr, entropy, null, null);
-    }
-  }
+      String via, double lr, double entropy, Long parameters, String growth) {}
 }

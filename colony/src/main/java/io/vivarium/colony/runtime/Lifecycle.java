@@ -212,7 +212,8 @@ final class Lifecycle {
       LiveAgent a = live(id, null, 0, brain, 0, i, h, true, 1);
       a.fitnessOwn = true;
       colony.registry.putAgent(row(a, AgentState.ALIVE, 0, null));
-      colony.event(Event.of("birth", id, new Events.Birth(null, 0, null, null, null, h.lr(), h.entropy())));
+      colony.event(Event.of("birth", id, new Events.Birth(null, 0, null, null, null, h.lr(), h.entropy(),
+          brain.parameterCount(), null)));
       checkpoint(a);
     }
     if (pretrained != null) {

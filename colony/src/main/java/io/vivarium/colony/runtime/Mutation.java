@@ -34,8 +34,8 @@ final class Mutation {
     Grown grown = null;
     if (op != null) {
       long opSeed = Seeds.derive(seed, "growth-operator");
-      grown = op == Growth.PRUNE_BLOCK
-          ? Growing.prune(parent, probe.get(), opSeed)
+      grown = op.shrinks()
+          ? Growing.prune(parent, op, probe.get(), opSeed)
           : Growing.apply(parent.shape(), parent.infer(Weights::toArrays), op, opSeed);
       if (grown.count() > g.maxParameters()) {
         grown = null; // past growth.maxParameters: the child keeps its parent's shape
@@ -62,14 +62,10 @@ final class Mutation {
     List<Growth> fit = new ArrayList<>();
     for (String key : g.kinds().split(",")) {
       Growth op = Growth.parse(key);
-      if (shrinks(op) == shrink && Growing.applies(parent.shape(), op)) {
+      if (op.shrinks() == shrink && Growing.applies(parent.shape(), op)) {
         fit.add(op);
       }
     }
     return fit.isEmpty() ? null : fit.get(rng.nextInt(fit.size()));
-  }
-
-  private static boolean shrinks(Growth op) {
-    return op == Growth.PRUNE_BLOCK;
   }
 }

@@ -34,8 +34,8 @@ class ColonyGrowthTest {
   @Test
   void childrenGrowAsConfiguredAndResumeInTheirShape() throws Exception {
     DataDir data = new DataDir(dir.resolve("g"));
-    try (Colony colony = new Colony(data, config("brain.layers=1", "growth.probability=1", "growth.kinds=deepen,widen"),
-        l -> {})) {
+    try (Colony colony = new Colony(data, config("brain.layers=1", "growth.probability=1",
+        "growth.kinds=deepen,widen,add-head,widen-mlp"), l -> {})) {
       colony.runRounds(3);
     }
     Map<String, BrainShape> shapes = shapes(data);
@@ -43,7 +43,7 @@ class ColonyGrowthTest {
       List<EventRow> births = r.events().after(0, Integer.MAX_VALUE, null, "birth").stream()
           .filter(e -> e.json().contains("\"sigma\"")).toList();
       assertThat(births).as("children were born").isNotEmpty();
-      assertThat(births).allSatisfy(e -> assertThat(e.json()).containsPattern("\"growth\":\"(deepen|widen): ")
+      assertThat(births).allSatisfy(e -> assertThat(e.json()).containsPattern("\"growth\":\"(deepen|widen|add-head|widen-mlp): ")
           .contains("\"parameters\":"));
       for (AgentRow a : r.agents()) {
         BrainShape s = shapes.get(a.id());
@@ -53,13 +53,14 @@ class ColonyGrowthTest {
         } else {
           BrainShape p = shapes.get(a.parent());
           assertThat(s.parameterCount()).as(a.id() + " grew from its parent").isGreaterThan(p.parameterCount());
-          assertThat(s.layers() == p.layers() + 1 || s.dim() == 2 * p.dim()).isTrue();
+          assertThat(s.layers() == p.layers() + 1 || s.dim() == 2 * p.dim() || s.heads() == p.heads() + 1
+              || s.mlp() > p.mlp()).as(a.id() + " grew by one operator").isTrue();
         }
       }
     }
     // A grown agent resumes from its checkpoint in its own shape and goes on.
     try (Colony colony = new Colony(data, config("brain.layers=1", "growth.probability=1",
-        "growth.kinds=deepen,widen"), l -> {})) {
+        "growth.kinds=deepen,widen,add-head,widen-mlp"), l -> {})) {
       colony.runRounds(1);
     }
   }
@@ -68,7 +69,7 @@ class ColonyGrowthTest {
   void childrenShrinkByTheirWeakestBlock() throws Exception {
     DataDir data = new DataDir(dir.resolve("s"));
     try (Colony colony = new Colony(data, config("brain.layers=3", "growth.shrinkProbability=1",
-        "growth.kinds=prune-block"), l -> {})) {
+        "growth.kinds=prune-block,prune-head"), l -> {})) {
       colony.runRounds(2);
     }
     Map<String, BrainShape> shapes = shapes(data);
@@ -76,10 +77,13 @@ class ColonyGrowthTest {
       List<AgentRow> children = r.agents().stream().filter(a -> a.parent() != null).toList();
       assertThat(children).isNotEmpty();
       for (AgentRow a : children) {
-        assertThat(shapes.get(a.id()).layers()).isEqualTo(shapes.get(a.parent()).layers() - 1);
+        BrainShape s = shapes.get(a.id());
+        BrainShape p = shapes.get(a.parent());
+        assertThat(s.layers() == p.layers() - 1 || s.heads() == p.heads() - 1).as(a.id() + " lost a block or a head")
+            .isTrue();
       }
       assertThat(r.events().after(0, Integer.MAX_VALUE, null, "birth")).anySatisfy(
-          e -> assertThat(e.json()).contains("\"growth\":\"prune-block: pruned block"));
+          e -> assertThat(e.json()).containsPattern("\"growth\":\"prune-(block|head): "));
     }
   }
 

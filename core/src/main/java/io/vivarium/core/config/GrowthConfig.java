@@ -11,10 +11,13 @@ public record GrowthConfig(
     @Doc("Probability that a child's brain shrinks at birth when it did not grow (one operator of"
         + " growth.kinds that prunes: the part with the least effect on its outputs goes).")
         @Range(min = 0, max = 1) double shrinkProbability,
-    @Doc("Operators a child may get, comma-separated: widen (dimension, heads and MLP doubled), deepen"
-        + " (a block that starts as the identity), prune-block.")
-        @Pattern(value = "(widen|deepen|prune-block)(,(widen|deepen|prune-block))*",
-            rule = "a comma-separated list of widen, deepen, prune-block") String kinds,
+    @Doc("Operators a child may get, comma-separated. Growing (outputs unchanged at birth): widen (dimension,"
+        + " heads and MLP doubled), deepen (a block that starts as the identity), add-head (one more attention"
+        + " head in every block), widen-mlp (half as many MLP units again). Shrinking: prune-block, prune-head"
+        + " (the part with the least effect goes).")
+        @Pattern(value = "(" + OPS + ")(,(" + OPS + "))*",
+            rule = "a comma-separated list of widen, deepen, add-head, widen-mlp, prune-block, prune-head")
+        String kinds,
     @Doc("Fitness price of size: fitness = mean return + people's reward − price · (parameters ÷"
         + " growth.reference)^growth.exponent. 0 = size is free.") @Range(min = 0, max = 1000) double price,
     @Doc("Parameters at which a brain pays exactly growth.price.") @Range(min = 1, max = 1e12) long reference,
@@ -22,8 +25,11 @@ public record GrowthConfig(
         + " regularisation that rises with the model's order).") @Range(min = 0, max = 8) double exponent,
     @Doc("No child grows beyond this many parameters.") @Range(min = 1, max = 1e11) long maxParameters) {
 
+  private static final String OPS = "widen|deepen|add-head|widen-mlp|prune-block|prune-head";
+
   public static GrowthConfig defaults() {
-    return new GrowthConfig(0, 0, "widen,deepen,prune-block", 0.02, 100_000, 1.5, 20_000_000);
+    return new GrowthConfig(0, 0, "widen,deepen,add-head,widen-mlp,prune-block,prune-head", 0.02, 100_000, 1.5,
+        20_000_000);
   }
 
   /** The fitness price of a brain of {@code parameters}. */
