@@ -261,6 +261,6 @@ final class Lifecycle {
    */
   AgentRow row(LiveAgent a, AgentState state, long diedMillis, String error) {
     return new AgentRow(a.id, a.parent, a.generation, state, colony.config.world().preset(),
-        a.brain.shape().label(), a.brain.parameterCount(), a.fitness, a.bornMillis, diedMillis, error);
+        a.sizeLabel(), a.sizeParameters(), a.fitness, a.bornMillis, diedMillis, error);
   }
 }
