@@ -132,8 +132,9 @@ async function overview(m) {
   m.replaceChildren(cards, el("div", {class: "grid"},
     el("div", {class: "panel"}, el("h2", {}, "Population and success"), chart("population-chart")),
     el("div", {class: "panel"}, el("h2", {}, "Throughput (env steps/s)"), chart("throughput-chart")),
+    el("div", {class: "panel"}, el("h2", {}, "Size against fitness"), chart("size-chart")),
     el("div", {class: "panel"}, el("h2", {}, "Events"), events)),
-    nodesPanel(), el("div", {class: "panel"}, el("h2", {}, "Agents"), table));
+    nodesPanel() || "", el("div", {class: "panel"}, el("h2", {}, "Agents"), table)); // no panel: not "null"
   if (state.colony.live) {
     const asks = el("div", {class: "panel", id: "ask-panel"});
     m.append(asks);
@@ -153,6 +154,7 @@ async function overview(m) {
         points: h.map(p => [(p.timeMillis - t0) / 1000, p.success === null ? null : p.success * p.population])}],
       {yMin: 0, xLabel: "seconds"});
   });
+  every(5000, async () => sizeChart(document.getElementById("size-chart"), await api("/api/sizes")));
   drawThroughput();
   const lines = [];
   const addEvent = e => {
@@ -235,7 +237,8 @@ async function agentView(m, id) {
   const requests = el("table", {id: "requests"});
   m.replaceChildren(
     el("h2", {}, "Agent ", id, " ", stateBadge, " ", el("span", {class: "dim"},
-      "generation " + a.generation + " · parent ", agentLink(a.parent), " · children ",
+      "generation " + a.generation + " · ", el("span", {id: "agent-size", title: "its brain: layers (L), width (d), "
+        + "heads (h), tokens per position (g), or a preset's name"}, "brain " + a.size), " · parent ", agentLink(a.parent), " · children ",
       detail.children.length ? detail.children.map(c => [agentLink(c), " "]) : "none", " · votes " + detail.votes,
       clustered() ? el("span", {id: "agent-node"}, " · node " + (a.node || "none")) : null)),
     el("div", {class: "row"}, buttons, talk, send),
@@ -318,7 +321,7 @@ async function treeView(m) {
   }
   const lo = Math.min(...agents.map(a => a.fitness)), hi = Math.max(...agents.map(a => a.fitness));
   const maxRow = Math.max(1, ...[...gens.values()].map(g => g.length));
-  const dx = 56, dy = 70, w = Math.max(600, maxRow * dx + 80), h = gens.size * dy + 40;
+  const dx = 84, dy = 80, w = Math.max(600, maxRow * dx + 80), h = gens.size * dy + 40;
   const pos = new Map();
   for (const [g, list] of [...gens.entries()].sort((x, y) => x[0] - y[0])) {
     list.sort((x, y) => String(x.parent).localeCompare(String(y.parent)) || x.id.localeCompare(y.id));
@@ -327,27 +330,32 @@ async function treeView(m) {
   const svg = svgEl("svg", {class: "tree", id: "tree", width: w, height: h});
   for (const a of agents) {
     if (a.parent && pos.has(a.parent)) {
-      const [x1, y1] = pos.get(a.parent), [x2, y2] = pos.get(a.id);
-      svg.appendChild(svgEl("line", {x1, y1, x2, y2}));
+      const [x1, p1] = pos.get(a.parent), [x2, p2] = pos.get(a.id);
+      // from under the parent's labels to the top of the child's node
+      svg.appendChild(svgEl("line", {x1, y1: p1 + 38, x2, y2: p2 - sizeRadius(a.parameters) - 2}));
     }
   }
   for (const a of agents) {
     const [x, y] = pos.get(a.id);
     const g = svgEl("g", {class: "node", "data-agent": a.id});
-    const c = svgEl("circle", {cx: x, cy: y, r: 10, fill: fitnessColour(a.fitness, lo, hi),
+    const c = svgEl("circle", {cx: x, cy: y, r: sizeRadius(a.parameters).toFixed(1), fill: fitnessColour(a.fitness, lo, hi),
       class: a.state === "alive" ? "" : "dead"});
     const title = svgEl("title");
-    title.textContent = `${a.id} · ${a.state} · fitness ${fmt(a.fitness)}` + (a.parent ? " · parent " + a.parent : "");
+    title.textContent = `${a.id} · ${a.state} · ${a.size} · fitness ${fmt(a.fitness)}`
+      + (a.parent ? " · parent " + a.parent : "");
     c.appendChild(title);
-    const t = svgEl("text", {x: x - 14, y: y + 22});
+    const t = svgEl("text", {x, y: y + 24, "text-anchor": "middle"});
     t.textContent = a.id;
-    g.append(c, t);
+    const size = svgEl("text", {class: "size", x, y: y + 35, "text-anchor": "middle"});
+    size.textContent = a.parameters ? a.brain + " " + countText(a.parameters) : a.brain;
+    g.append(c, t, size);
     g.addEventListener("click", () => { location.hash = "#/agent/" + a.id; });
     svg.appendChild(g);
   }
   m.replaceChildren(el("h2", {}, "Family tree"),
     el("p", {class: "dim"}, `${agents.length} agents over ${gens.size} generations (rows); colour is fitness from `
-      + `${fmt(lo)} (blue) to ${fmt(hi)} (yellow); dashed rings are not alive. Click an agent to open it.`),
+      + `${fmt(lo)} (blue) to ${fmt(hi)} (yellow); dashed rings are not alive; under each agent its brain's `
+      + `shape and parameter count, and a node's area grows with the log of that count. Click an agent to open it.`),
     el("div", {class: "panel"}, svg));
 }
 

@@ -69,7 +69,7 @@ public final class CoordinationProbe {
       Registry first = registries.get(0);
       String prefix = String.format(Locale.ROOT, "c%05d-", System.nanoTime() % 100_000);
       for (int a = 0; a < agents; a++) {
-        first.putAgent(new AgentRow(prefix + a, null, 0, AgentState.ALIVE, "gold", "bench", 0.5,
+        first.putAgent(new AgentRow(prefix + a, null, 0, AgentState.ALIVE, "gold", "bench", 0, 0.5,
             System.currentTimeMillis(), 0, null));
       }
       int alive = (int) first.agents().stream().filter(r -> r.state() == AgentState.ALIVE).count();

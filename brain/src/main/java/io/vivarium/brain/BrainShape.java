@@ -186,6 +186,23 @@ public record BrainShape(
     return embeddings + grouping + layers * perLayer + heads;
   }
 
+  /**
+   * A short name for this brain's size: the preset's name when layers, width and heads are a
+   * preset's and it reads one token per position (block, patches, dropout follow the world and
+   * the training, not the size), else {@code 1L·16d·2h}, with {@code ·g8} for a group above 1.
+   */
+  public String label() {
+    if (group == 1) {
+      for (String name : PRESETS) {
+        BrainShape p = preset(name);
+        if (p.layers == layers && p.dim == dim && p.heads == heads) {
+          return name;
+        }
+      }
+    }
+    return layers + "L·" + dim + "d·" + heads + "h" + (group > 1 ? "·g" + group : "");
+  }
+
   /** Forward-plus-backward FLOPs per trained token, as nanoGPT's MFU estimate counts them. */
   public double flopsPerToken(int tokens) {
     long nonPosition = parameterCount() - (long) block * dim;

@@ -37,6 +37,7 @@ final class AgentsCommand extends VivariumCommand {
         m.put("episodes", episodes.getOrDefault(a.id(), 0L));
         m.put("world", a.world());
         m.put("brain", a.brainSpec());
+        m.put("parameters", a.parameters());
         m.put("error", a.error());
         m.put("flags", LearnerHealth.flags(r, a.id()).stream().map(LearnerHealth.Flag::label).toList());
         rows.add(m);

@@ -25,7 +25,7 @@ class AskCommandTest {
   void colony() {
     try (Registry r = Registry.open(new DataDir(data).registry())) {
       for (String id : List.of("a0001", "a0002")) {
-        r.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "chat", "tiny", id.equals("a0001") ? 2 : 0, 1, 0, null));
+        r.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "chat", "tiny", 0, id.equals("a0001") ? 2 : 0, 1, 0, null));
       }
     }
   }

@@ -65,9 +65,9 @@ class LauncherIT {
     VivariumConfig config = VivariumConfig.defaults();
     try (Registry reg = Registry.open(data.registry())) {
       reg.recordStart("zoo", 42, ConfigResolver.toToml(config), ConfigResolver.hash(config));
-      reg.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0.3, 1, 0, null));
-      reg.putAgent(new AgentRow("a0002", "a0001", 1, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0.6, 2, 0, null));
-      reg.putAgent(new AgentRow("a0003", "a0001", 1, AgentState.DEAD, "gold-bare-6x6", "tiny", 0.1, 3, 4, null));
+      reg.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 0.3, 1, 0, null));
+      reg.putAgent(new AgentRow("a0002", "a0001", 1, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 0.6, 2, 0, null));
+      reg.putAgent(new AgentRow("a0003", "a0001", 1, AgentState.DEAD, "gold-bare-6x6", "tiny", 0, 0.1, 3, 4, null));
     }
     for (int step = 0; step < 3; step++) {
       data.checkpoints().write("a0002", step * 100, step == 0 ? 1.0 : 0.1, new byte[32], new byte[1000]);

@@ -37,9 +37,9 @@ class StatusCommandTest {
   void printsTheMeanOfAliveAgentsLatestWorldMetricsOnlyWhenThereAreAny() throws Exception {
     try (Registry r = Registry.open(new DataDir(data).registry())) {
       r.recordStart("test", 7, "", "hash");
-      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 1, 0, null));
-      r.putAgent(new AgentRow("a0002", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 2, 0, null));
-      r.putAgent(new AgentRow("a0003", null, 0, AgentState.DEAD, "exec-machine-64", "tiny", 0, 3, 4, null));
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 0, 1, 0, null));
+      r.putAgent(new AgentRow("a0002", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 0, 2, 0, null));
+      r.putAgent(new AgentRow("a0003", null, 0, AgentState.DEAD, "exec-machine-64", "tiny", 0, 0, 3, 4, null));
     }
     assertThat(status()[0]).doesNotContain("world:");
     assertThat(new ObjectMapper().readTree(status("--json")[0]).get("world").size()).isZero();

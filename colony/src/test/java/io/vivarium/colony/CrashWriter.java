@@ -24,7 +24,7 @@ public final class CrashWriter {
     try (Registry registry = Registry.open(dir.registry())) {
       long[] steps = new long[AGENTS.size()];
       for (int a = 0; a < AGENTS.size(); a++) {
-        registry.putAgent(new AgentRow(AGENTS.get(a), null, 0, AgentState.ALIVE, "gold", "tiny", 0, 1, 0, null));
+        registry.putAgent(new AgentRow(AGENTS.get(a), null, 0, AgentState.ALIVE, "gold", "tiny", 0, 0, 1, 0, null));
         List<Checkpoint> mine = store.list(AGENTS.get(a));
         steps[a] = mine.isEmpty() ? 0 : mine.get(mine.size() - 1).step() + 1;
       }

@@ -26,7 +26,7 @@ class DataDirTest {
     }
     assertThat(d.hasColony()).isFalse();
     try (Registry r = Registry.open(d.registry())) {
-      r.putAgent(new AgentRow("a0001", null, 0, io.vivarium.colony.registry.AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 1, 0, null));
+      r.putAgent(new AgentRow("a0001", null, 0, io.vivarium.colony.registry.AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 0, 1, 0, null));
     }
     assertThat(d.hasColony()).isTrue();
   }

@@ -32,10 +32,16 @@ final class Records {
 
   /**
    * An agent row with what the overview shows beside it; {@code node} is the address of the
-   * node it runs on in a colony across machines, {@code null} otherwise.
+   * node it runs on in a colony across machines, {@code null} otherwise; {@code brain} is its
+   * brain's shape label, {@code parameters} its parameter count (0 unknown) and {@code size}
+   * both for people ({@link AgentRow#size()}).
    */
   record Agent(String id, String parent, int generation, String state, String world, String brain,
-      double fitness, double success, long bornMillis, long diedMillis, String error, String node) {}
+      long parameters, String size, double fitness, double success, long bornMillis, long diedMillis, String error,
+      String node) {}
+
+  /** One point of the size-against-fitness chart: an agent ever recorded, with a known size. */
+  record SizePoint(String id, int generation, String state, String brain, long parameters, double fitness) {}
 
   /** Every agent with its latest success rate and its node, oldest first. */
   List<Agent> agents() {
@@ -61,8 +67,28 @@ final class Records {
   }
 
   private static Agent agent(AgentRow a, double success, String node) {
-    return new Agent(a.id(), a.parent(), a.generation(), a.state().key(), a.world(), a.brainSpec(), a.fitness(),
-        success, a.bornMillis(), a.diedMillis(), a.error(), node);
+    return new Agent(a.id(), a.parent(), a.generation(), a.state().key(), a.world(), a.brainSpec(), a.parameters(),
+        a.size(), a.fitness(), success, a.bornMillis(), a.diedMillis(), a.error(), node);
+  }
+
+  /**
+   * Every agent ever recorded whose brain size is known, oldest first ({@code points}), and how
+   * many have none ({@code unknown}: rows from before sizes were recorded), for {@code GET /api/sizes}.
+   */
+  Map<String, Object> sizes() {
+    List<SizePoint> points = new ArrayList<>();
+    int unknown = 0;
+    for (AgentRow a : registry.agents()) {
+      if (a.parameters() == 0) {
+        unknown++;
+      } else {
+        points.add(new SizePoint(a.id(), a.generation(), a.state().key(), a.brainSpec(), a.parameters(), a.fitness()));
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("points", points);
+    out.put("unknown", unknown);
+    return out;
   }
 
   /**

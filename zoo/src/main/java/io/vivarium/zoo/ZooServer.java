@@ -154,6 +154,7 @@ public final class ZooServer implements AutoCloseable {
     app.post("/api/agents/{id}/{action}", actions::handle);
     app.get("/api/history", ctx -> ctx.json(records.history((int) Params.queryLong(ctx, "buckets", 60, 1, 1000))));
     app.get("/api/lineage", ctx -> ctx.json(records.agents()));
+    app.get("/api/sizes", ctx -> ctx.json(records.sizes()));
     app.get("/api/nodes", ctx -> ctx.json(records.nodes()));
     app.get("/api/checkpoints", ctx -> ctx.json(records.checkpoints(Params.optionalAgent(ctx), limit(ctx, 200))));
     app.get("/api/checkpoints/{cid}/file", this::download);

@@ -25,7 +25,7 @@ final class AskColony implements ColonyHandle, AutoCloseable {
     registry = Registry.open(dir.registry());
     registry.recordStart("vivarium", 42, "", "0");
     for (String id : new String[] {"a0001", "a0002"}) {
-      registry.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "chat", "tiny", 0, 1, 0, null));
+      registry.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "chat", "tiny", 0, 0, 1, 0, null));
     }
   }
 

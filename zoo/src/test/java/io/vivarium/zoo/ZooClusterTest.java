@@ -52,9 +52,9 @@ class ZooClusterTest {
     try (Registry r = Registry.open(dir.registry())) {
       r.recordStart("spread", 7, "", "hash");
       for (String id : List.of("a0001", "a0002", "a0003")) {
-        r.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "gold-bare-5x5", "tiny", 0.5, now, 0, null));
+        r.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "gold-bare-5x5", "tiny", 0, 0.5, now, 0, null));
       }
-      r.putAgent(new AgentRow("a0004", null, 0, AgentState.HIBERNATING, "gold-bare-5x5", "tiny", 0.1, now, 0, null));
+      r.putAgent(new AgentRow("a0004", null, 0, AgentState.HIBERNATING, "gold-bare-5x5", "tiny", 0, 0.1, now, 0, null));
       r.addCheckpoint("a0001", 100, checkpointFile, "ab".repeat(32), CHECKPOINT.length, 0.5, now);
       ClusterBook book = r.cluster();
       book.putNode(new NodeRow(A, "0.1.0", now - 60_000, now, 123.5, 2, "up"));

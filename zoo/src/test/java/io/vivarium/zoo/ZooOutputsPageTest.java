@@ -44,9 +44,9 @@ class ZooOutputsPageTest {
     DataDir dir = new DataDir(tmp.resolve("colony"));
     try (Registry r = Registry.open(dir.registry())) {
       r.recordStart("outputs", 7, "", "hash");
-      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0.5, 1, 0, null));
-      r.putAgent(new AgentRow("a0002", null, 0, AgentState.ALIVE, "exec-shell-256", "tiny", 0.5, 2, 0, null));
-      r.putAgent(new AgentRow("a0003", null, 0, AgentState.ALIVE, "gold-bare-5x5", "tiny", 0.5, 3, 0, null));
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 0.5, 1, 0, null));
+      r.putAgent(new AgentRow("a0002", null, 0, AgentState.ALIVE, "exec-shell-256", "tiny", 0, 0.5, 2, 0, null));
+      r.putAgent(new AgentRow("a0003", null, 0, AgentState.ALIVE, "gold-bare-5x5", "tiny", 0, 0.5, 3, 0, null));
       SplittableRandom random = new SplittableRandom(17);
       List<OutputRow> rows = new ArrayList<>();
       for (int step = 0; step < 40; step++) {
@@ -58,7 +58,7 @@ class ZooOutputsPageTest {
       }
       rows.add(new OutputRow("a0001", 40, DisassemblyTest.GETPID, 0.918, DETAILS, 2000));
       rows.add(new OutputRow("a0002", 1, "echo hi\n".getBytes(), 0.2, "{\"other\":[1,2]}", 2000));
-      r.putAgent(new AgentRow("a0004", null, 0, AgentState.ALIVE, "repair-short-single", "tiny", 0.5, 4, 0, null));
+      r.putAgent(new AgentRow("a0004", null, 0, AgentState.ALIVE, "repair-short-single", "tiny", 0, 0.5, 4, 0, null));
       rows.add(new OutputRow("a0004", 8, "The cat sat.\nOn the mat.".getBytes(), 1.0, REPAIR, 3000));
       r.addOutputs(rows);
     }

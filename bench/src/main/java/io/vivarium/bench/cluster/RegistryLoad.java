@@ -125,6 +125,6 @@ final class RegistryLoad {
   }
 
   private static AgentRow row(String id, double fitness) {
-    return new AgentRow(id, null, 0, AgentState.ALIVE, "gold", "bench", fitness, System.currentTimeMillis(), 0, null);
+    return new AgentRow(id, null, 0, AgentState.ALIVE, "gold", "bench", 0, fitness, System.currentTimeMillis(), 0, null);
   }
 }

@@ -114,7 +114,7 @@ public final class ZooBench {
         gen[i] = parent == null ? 0 : gen[Integer.parseInt(parent.substring(1))] + 1;
         AgentState state = i % 5 == 0 ? AgentState.DEAD : i % 7 == 0 ? AgentState.HIBERNATING : AgentState.ALIVE;
         reg.putAgent(new AgentRow(String.format(Locale.ROOT, "a%04d", i), parent, gen[i], state, "gold-bare-6x6",
-            "tiny", r.nextDouble(), now - (n - i) * 1000L, state == AgentState.DEAD ? now : 0, null));
+            "tiny", 0, r.nextDouble(), now - (n - i) * 1000L, state == AgentState.DEAD ? now : 0, null));
       }
       List<MetricRow> rows = new ArrayList<>();
       for (int i = 1; i <= n; i++) {

@@ -19,7 +19,7 @@ class TallyTest {
   void turnsInTheWindowAreCountedWithTheirStepsAndPhase() {
     try (Registry reg = Registry.open(dir.resolve("colony.db"))) {
       for (String id : List.of("a0001", "a0002")) {
-        reg.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "gold-bare-5x5", "tiny", 0, 0, 0, null));
+        reg.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "gold-bare-5x5", "tiny", 0, 0, 0, 0, null));
       }
       reg.addMetrics(List.of(
           new MetricRow("a0001", 16, "accuracy", 0.5, 1000), // a cloning turn, before the window

@@ -111,8 +111,9 @@ final class ArchiveImport {
     history.write(r, id);
     AgentState state = running ? AgentState.HIBERNATING : AgentState.ALIVE;
     int generation = m.path("generation").asInt(0);
+    // archives written before brain sizes were recorded have no "parameters": 0, unknown until the agent runs
     r.putAgent(new AgentRow(id, null, generation, state, m.path("world").asText(), m.path("brain_spec").asText(),
-        fitness, System.currentTimeMillis(), 0, null));
+        m.path("parameters").asLong(0), fitness, System.currentTimeMillis(), 0, null));
     r.addCheckpoint(id, c.step(), dir.relative(c.file()), c.sha256Hex(), c.fileSize(),
         c.fitness(), c.createdMillis());
     r.addEvent(Event.now("birth", id, JSON.writeValueAsString(birth(a, history, generation))));

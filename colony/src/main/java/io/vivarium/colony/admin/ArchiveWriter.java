@@ -62,7 +62,7 @@ final class ArchiveWriter {
     ObjectNode m = JSON.createObjectNode().put("magic", AgentArchive.MAGIC).put("format", AgentArchive.FORMAT)
         .put("colony", colony == null ? "" : colony[0]).put("agent", a.id()).put("parent", a.parent())
         .put("generation", a.generation()).put("state", a.state().key()).put("world", a.world())
-        .put("brain_spec", a.brainSpec()).put("fitness", c.fitness()).put("born_ms", a.bornMillis())
+        .put("brain_spec", a.brainSpec()).put("parameters", a.parameters()).put("fitness", c.fitness()).put("born_ms", a.bornMillis())
         .put("founder", founder(r, a)).put("step", c.step()).put("created_ms", c.createdMillis())
         .put("sha256", c.sha256Hex()).put("config_hash", c.configHashHex())
         .put("learner_state", loaded.learner() != null)

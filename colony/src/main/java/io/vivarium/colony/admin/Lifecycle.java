@@ -106,8 +106,7 @@ public final class Lifecycle {
           + dir.checkpoints().root() + " ('vivarium checkpoints " + a.id() + "' lists them)");
     }
     long now = System.currentTimeMillis();
-    r.putAgent(new AgentRow(a.id(), a.parent(), a.generation(), to, a.world(), a.brainSpec(), a.fitness(),
-        a.bornMillis(), to == AgentState.DEAD ? now : 0, a.error()));
+    r.putAgent(a.with(to, to == AgentState.DEAD ? now : 0, a.error()));
     String kind = action.equals("kill") ? "death" : action;
     Object details = action.equals("kill") ? new Killed("request by cli", "cli") : new ByPerson("cli");
     r.addEvent(Event.of(kind, a.id(), details));

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A colony's family tree from its registry rows: the whole forest (founders and imported agents
- * are roots), or one agent's ancestry and descendants, drawn as text.
+ * are roots), or one agent's ancestry and descendants, drawn as text; each agent's line shows its
+ * brain's size ({@link AgentRow#size()}).
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -84,8 +85,8 @@ public final class Lineage {
   }
 
   private void draw(AgentRow a, String lead, String indent, StringBuilder sb) {
-    sb.append(lead).append(String.format(Locale.ROOT, "%s  gen %d · %s · fitness %.3f%n",
-        a.id(), a.generation(), a.state(), a.fitness()));
+    sb.append(lead).append(String.format(Locale.ROOT, "%s  gen %d · %s · %s · fitness %.3f%n",
+        a.id(), a.generation(), a.state(), a.size(), a.fitness()));
     List<AgentRow> kids = children.getOrDefault(a.id(), List.of());
     for (int i = 0; i < kids.size(); i++) {
       boolean last = i == kids.size() - 1;

@@ -35,7 +35,8 @@ public final class Registry implements AutoCloseable {
   public static final int KEEP_OUTPUTS = 512;
 
   private static final String AGENT_COLUMNS =
-      "SELECT id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error FROM agents ";
+      "SELECT id, parent, generation, state, world, brain_spec, parameters, fitness, born_ms, died_ms, error "
+          + "FROM agents ";
 
   private final Connections db;
   private final List<String> migrations;
@@ -150,18 +151,18 @@ public final class Registry implements AutoCloseable {
         name, seed, now, now, configToml, configHash));
   }
 
-  /** Adds an agent, or updates its row. */
+  /** Adds an agent, or updates its row (its brain's size too: brains change size on replication). */
   public void putAgent(AgentRow a) {
     write(c -> Inserts.update(c, """
         INSERT INTO agents
-          (id, parent, generation, state, world, brain_spec, fitness, born_ms, died_ms, error)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          (id, parent, generation, state, world, brain_spec, parameters, fitness, born_ms, died_ms, error)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET parent = excluded.parent, generation = excluded.generation,
           state = excluded.state, world = excluded.world, brain_spec = excluded.brain_spec,
-          fitness = excluded.fitness, born_ms = excluded.born_ms, died_ms = excluded.died_ms,
-          error = excluded.error""",
-        a.id(), a.parent(), a.generation(), a.state().key(), a.world(), a.brainSpec(), a.fitness(),
-        a.bornMillis(), a.diedMillis() == 0 ? null : a.diedMillis(), a.error()));
+          parameters = excluded.parameters, fitness = excluded.fitness, born_ms = excluded.born_ms,
+          died_ms = excluded.died_ms, error = excluded.error""",
+        a.id(), a.parent(), a.generation(), a.state().key(), a.world(), a.brainSpec(), a.parameters(),
+        a.fitness(), a.bornMillis(), a.diedMillis() == 0 ? null : a.diedMillis(), a.error()));
   }
 
   /** Records a checkpoint file written by the checkpoint store. */
@@ -389,7 +390,8 @@ public final class Registry implements AutoCloseable {
 
   private static AgentRow agentRow(ResultSet rs) throws SQLException {
     return new AgentRow(rs.getString(1), rs.getString(2), rs.getInt(3), AgentState.of(rs.getString(4)),
-        rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getLong(8), rs.getLong(9), rs.getString(10));
+        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getDouble(8), rs.getLong(9), rs.getLong(10),
+        rs.getString(11));
   }
 
   // -- internals ------------------------------------------------------------------------------

@@ -165,6 +165,10 @@ public final class Schema {
       );
       CREATE INDEX placements_agent ON placements(agent, id);
       CREATE INDEX placements_open ON placements(id) WHERE ended_ms IS NULL
+      """,
+      // 6: each agent's brain size (brains grow and shrink on replication); 0 = unknown, for older rows.
+      """
+      ALTER TABLE agents ADD COLUMN parameters INTEGER NOT NULL DEFAULT 0
       """);
 
   /** The schema version this program writes. */

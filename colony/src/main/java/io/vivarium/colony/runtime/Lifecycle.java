@@ -131,8 +131,7 @@ final class Lifecycle {
 
   /** Kills an agent that is not in memory (hibernating or failed): its row only. */
   void kill(AgentRow r, String reason) {
-    colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.DEAD, r.world(), r.brainSpec(),
-        r.fitness(), r.bornMillis(), System.currentTimeMillis(), r.error()));
+    colony.registry.putAgent(r.with(AgentState.DEAD, System.currentTimeMillis(), r.error()));
     colony.event(Event.of("death", r.id(), new Events.Death(reason, r.fitness())));
   }
 
@@ -158,8 +157,7 @@ final class Lifecycle {
 
   /** Records a hibernating or failed agent alive without loading it: the cluster places it on a node. */
   void markAwake(AgentRow r) {
-    colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.ALIVE, r.world(), r.brainSpec(),
-        r.fitness(), r.bornMillis(), 0, null));
+    colony.registry.putAgent(r.with(AgentState.ALIVE, 0, null));
     long step = colony.registry.checkpoints().newest(r.id(), 1).stream().mapToLong(c -> c.step()).findFirst().orElse(0);
     colony.event(Event.of("wake", r.id(), new Events.AtStep(step)));
   }
@@ -184,8 +182,7 @@ final class Lifecycle {
     LiveAgent a = load(r);
     if (a == null) {
       String error = "no checkpoint that verifies under " + colony.store.root();
-      colony.registry.putAgent(new AgentRow(r.id(), r.parent(), r.generation(), AgentState.FAILED, r.world(),
-          r.brainSpec(), r.fitness(), r.bornMillis(), 0, error));
+      colony.registry.putAgent(r.with(AgentState.FAILED, 0, error));
       colony.event(Event.of("error", r.id(), new Events.Failure(error)));
       colony.log.accept("agent " + r.id() + " cannot resume: " + error);
       return false;
@@ -259,8 +256,12 @@ final class Lifecycle {
     return a;
   }
 
+  /**
+   * {@code a}'s registry row; its size is read from its brain now, so a row written after the
+   * brain grew or shrank records the new size.
+   */
   AgentRow row(LiveAgent a, AgentState state, long diedMillis, String error) {
     return new AgentRow(a.id, a.parent, a.generation, state, colony.config.world().preset(),
-        colony.config.brain().preset(), a.fitness, a.bornMillis, diedMillis, error);
+        a.sizeLabel(), a.sizeParameters(), a.fitness, a.bornMillis, diedMillis, error);
   }
 }

@@ -50,6 +50,9 @@ final class LiveAgent implements AutoCloseable {
   int turns;
   /** The episode count when this agent last had a child. */
   long episodesAtLastBirth;
+  private String sizeLabel;
+  private long sizeParameters;
+  private boolean closed;
 
   LiveAgent(String id, String parent, int generation, TorchBrain brain, WorldBatch worlds, Hparams hparams,
       long envSteps) {
@@ -63,6 +66,25 @@ final class LiveAgent implements AutoCloseable {
     this.lastCheckpointNanos = System.nanoTime();
   }
 
+  /** The brain's shape label, read from the brain while it is open (it may have grown), remembered once closed. */
+  String sizeLabel() {
+    rememberSize();
+    return sizeLabel;
+  }
+
+  /** The brain's parameter count, as {@link #sizeLabel()}. */
+  long sizeParameters() {
+    rememberSize();
+    return sizeParameters;
+  }
+
+  private void rememberSize() {
+    if (!closed) { // an agent's row is written after it leaves memory too (hibernation, death, failure)
+      sizeLabel = brain.shape().label();
+      sizeParameters = brain.parameterCount();
+    }
+  }
+
   /** What world instance 0 shows now, encoded for the brain. */
   BrainInput input0() {
     return collector.input(0);
@@ -70,6 +92,8 @@ final class LiveAgent implements AutoCloseable {
 
   @Override
   public void close() {
+    rememberSize();
+    closed = true;
     if (learner != null) {
       learner.close();
     }

@@ -75,6 +75,9 @@ class AdminTest {
       String tree = l.tree();
       for (AgentRow a : all) {
         assertThat(tree).containsOnlyOnce(a.id() + "  gen " + a.generation());
+        // the runtime records every brain's actual size: the preset's name and its parameter count
+        assertThat(a.parameters()).as(a.id()).isPositive();
+        assertThat(tree).contains(a.id() + "  gen " + a.generation() + " · " + a.state() + " · " + a.size() + " · ");
       }
       AgentRow child = all.stream().filter(a -> a.parent() != null).findFirst().orElseThrow();
       assertThat(l.of(child.id())).startsWith("ancestry: " + child.parent() + " → " + child.id());
@@ -169,6 +172,9 @@ class AdminTest {
       assertThat(r.events().json("birth", "i0001")).singleElement().asString()
           .contains("\"imported_from\":{").contains("\"agent\":\"" + a + "\"").contains("\"founder\":true");
       assertThat(Lifecycle.find(r, "i0001").parent()).isNull();
+      // the brain's size travels with it
+      assertThat(Lifecycle.find(r, "i0001")).extracting(AgentRow::brainSpec, AgentRow::parameters)
+          .containsExactly(Lifecycle.find(r, a).brainSpec(), Lifecycle.find(r, a).parameters());
       assertThat(r.metrics().all("i0001")).hasSameSizeAs(r.metrics().all(a));
       assertThat(r.episodes().count("i0001")).isEqualTo(r.episodes().count(a)).isPositive();
       long newest = r.episodes().ids(a, 1).get(0);
@@ -241,6 +247,7 @@ class AdminTest {
     Map<String, byte[]> now = Tar.read(Files.newInputStream(tar), "new");
     var m = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(now.get("manifest.json"));
+    m.remove("parameters"); // format 1 predates recorded brain sizes
     m.put("format", 1).putArray("entries").add("manifest.json").add("brain.bin").add("config.toml")
         .add("lineage.json").add("metrics.csv");
     Map<String, byte[]> old = new java.util.LinkedHashMap<>();
@@ -257,6 +264,7 @@ class AdminTest {
     assertThat(loaded.learner()).isNull();
     try (Registry r = Registry.openReadOnly(d.registry())) {
       assertThat(r.events().json("birth", in.id())).singleElement().asString().contains("\"format\":1");
+      assertThat(Lifecycle.find(r, in.id()).parameters()).isZero(); // unknown until it runs
     }
   }
 

@@ -11,13 +11,13 @@ class AskBookTest extends OnBothDatabases {
 
 
   private static AgentRow agent(String id) {
-    return new AgentRow(id, null, 0, AgentState.ALIVE, "chat-facts", "tiny", 0, 1000, 0, null);
+    return new AgentRow(id, null, 0, AgentState.ALIVE, "chat-facts", "tiny", 0, 0, 1000, 0, null);
   }
 
   @Test
   void migrationFrom3To4KeepsTheOldRecordsAndAddsTheAskTables() {
     try (Registry r = Registry.open(RegistryLocation.parse(where), Schema.MIGRATIONS.subList(0, 3))) {
-      r.putAgent(agent("a0001"));
+      putOldAgent(r, "a0001");
       r.addRequest("a0001", "talk", "hello", "cli");
       assertThat(r.schemaVersion()).isEqualTo(3);
     }

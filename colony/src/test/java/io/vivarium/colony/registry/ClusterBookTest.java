@@ -13,10 +13,10 @@ class ClusterBookTest extends OnBothDatabases {
   @Test
   void migrationFrom4To5KeepsTheRecordsAndAddsTheClusterTables() {
     try (Registry r = Registry.open(RegistryLocation.parse(where), Schema.MIGRATIONS.subList(0, 4))) {
-      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 1000, 0, null));
+      putOldAgent(r, "a0001");
     }
     try (Registry r = Registry.open(where)) {
-      assertThat(r.schemaVersion()).isEqualTo(5);
+      assertThat(r.schemaVersion()).isEqualTo(Schema.version());
       assertThat(r.agent("a0001")).isPresent();
       assertThat(r.cluster().nodes()).isEmpty();
       assertThat(r.cluster().openPlacements()).isEmpty();

@@ -21,7 +21,7 @@ class ConcurrentWritersTest extends OnBothDatabases {
     Registry.open(where).close(); // migrated once; both nodes then open a current schema
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try (Registry one = Registry.open(where); Registry two = Registry.open(where)) {
-      one.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 1000, 0, null));
+      one.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 0, 1000, 0, null));
       List<Future<List<Long>>> ids = new ArrayList<>();
       for (Registry r : List.of(one, two, one, two)) {
         ids.add(pool.submit(() -> {

@@ -17,7 +17,7 @@ class LearnerHealthTest extends OnBothDatabases {
   private Registry registry() {
     Registry r = Registry.open(where);
     for (String id : new String[] {"a0001", "a0002", "a0003", "a0004"}) {
-      r.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 1, 0, null));
+      r.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 0, 1, 0, null));
     }
     return r;
   }

@@ -20,4 +20,15 @@ abstract class OnBothDatabases {
   void newLocation() {
     where = backend.newLocation(dir);
   }
+
+  /** Writes agent {@code id} with the columns of schema version 1, for registries opened at an older version. */
+  static void putOldAgent(Registry r, String id) {
+    r.write(c -> {
+      try (var s = c.prepareStatement("INSERT INTO agents (id, generation, state, world, brain_spec, fitness, born_ms) "
+          + "VALUES (?, 0, 'alive', 'gold-bare-6x6', 'tiny', 0.5, 1000)")) {
+        s.setString(1, id);
+        return s.executeUpdate();
+      }
+    });
+  }
 }

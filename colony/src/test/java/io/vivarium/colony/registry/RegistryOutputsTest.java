@@ -80,9 +80,9 @@ class RegistryOutputsTest extends OnBothDatabases {
     try (Registry r = Registry.open(where)) {
       assertThat(WorldMeans.of(r)).isEmpty();
       assertThat(WorldMeans.text(WorldMeans.of(r))).isEmpty();
-      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 1, 0, null));
-      r.putAgent(new AgentRow("a0002", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 2, 0, null));
-      r.putAgent(new AgentRow("a0003", null, 0, AgentState.DEAD, "exec-machine-64", "tiny", 0, 3, 9, null));
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 0, 1, 0, null));
+      r.putAgent(new AgentRow("a0002", null, 0, AgentState.ALIVE, "exec-machine-64", "tiny", 0, 0, 2, 0, null));
+      r.putAgent(new AgentRow("a0003", null, 0, AgentState.DEAD, "exec-machine-64", "tiny", 0, 0, 3, 9, null));
       r.addMetrics(List.of(
           new MetricRow("a0001", 1, "world.evenness", 0.9, 1), new MetricRow("a0001", 1, "world.distinct_calls", 0.5, 1),
           new MetricRow("a0001", 2, "world.evenness", 0.25, 2), new MetricRow("a0002", 5, "world.evenness", 0.75, 2),

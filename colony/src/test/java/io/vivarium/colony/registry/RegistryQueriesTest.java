@@ -11,7 +11,7 @@ class RegistryQueriesTest extends OnBothDatabases {
 
 
   private static AgentRow agent(String id, String parent, AgentState state) {
-    return new AgentRow(id, parent, parent == null ? 0 : 1, state, "gold-bare-6x6", "tiny", 0.5, 1000, 0, null);
+    return new AgentRow(id, parent, parent == null ? 0 : 1, state, "gold-bare-6x6", "tiny", 0, 0.5, 1000, 0, null);
   }
 
   @Test

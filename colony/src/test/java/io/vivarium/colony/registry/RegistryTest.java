@@ -16,7 +16,7 @@ class RegistryTest extends OnBothDatabases {
 
 
   private static AgentRow agent(String id, String parent, int gen, AgentState state) {
-    return new AgentRow(id, parent, gen, state, "gold-bare-6x6", "tiny", 0.5, 1000 + gen, 0, null);
+    return new AgentRow(id, parent, gen, state, "gold-bare-6x6", "tiny", 0, 0.5, 1000 + gen, 0, null);
   }
 
   @Test
@@ -105,6 +105,50 @@ class RegistryTest extends OnBothDatabases {
       assertThatThrownBy(() -> r.putAgent(agent("a0009", "zzz", 1, AgentState.ALIVE)))
           .message().containsIgnoringCase("foreign key");
     }
+  }
+
+  @Test
+  void recordsEachAgentsBrainSizeAndFollowsItsChanges() {
+    try (Registry r = Registry.open(where)) {
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 93_000, 0.5, 1, 0, null));
+      assertThat(r.agent("a0001").orElseThrow().parameters()).isEqualTo(93_000);
+      // the brain grew: the same agent's row is put again with its new shape
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "4L·48d·4h", 121_000, 0.6, 1, 0,
+          null));
+      AgentRow grown = r.agent("a0001").orElseThrow();
+      assertThat(grown.brainSpec()).isEqualTo("4L·48d·4h");
+      assertThat(grown.parameters()).isEqualTo(121_000);
+      assertThat(grown.size()).isEqualTo("4L·48d·4h 121k params");
+      assertThat(grown.with(AgentState.DEAD, 7, null)).extracting(AgentRow::parameters, AgentRow::diedMillis)
+          .containsExactly(121_000L, 7L);
+    }
+  }
+
+  @Test
+  void rowsFromBeforeSizesWereRecordedReadAsUnknown() {
+    RegistryLocation f = RegistryLocation.parse(where);
+    try (Registry r = Registry.open(f, Schema.MIGRATIONS.subList(0, 5))) {
+      putOldAgent(r, "a0001");
+    }
+    try (Registry r = Registry.open(where)) {
+      AgentRow old = r.agent("a0001").orElseThrow();
+      assertThat(old.parameters()).isZero();
+      assertThat(old.size()).isEqualTo("tiny");
+      assertThat(r.integrityCheck()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void parameterCountsReadAsPeopleSayThem() {
+    assertThat(AgentRow.count(950)).isEqualTo("950");
+    assertThat(AgentRow.count(5_200)).isEqualTo("5.2k");
+    assertThat(AgentRow.count(9_960)).isEqualTo("10k");
+    assertThat(AgentRow.count(48_400)).isEqualTo("48k");
+    assertThat(AgentRow.count(999_400)).isEqualTo("999k");
+    assertThat(AgentRow.count(1_260_000)).isEqualTo("1.3M");
+    assertThat(AgentRow.count(85_000_000)).isEqualTo("85M");
+    assertThatThrownBy(() -> new AgentRow("a0001", null, 0, AgentState.ALIVE, "w", "tiny", -1, 0, 1, 0, null))
+        .hasMessageContaining("parameters must be >= 0");
   }
 
   @Test

@@ -14,7 +14,7 @@ class SqliteRegistryTest {
   void theSqlite3ToolReadsTheFileWhileItIsOpen() throws Exception {
     Path f = dir.resolve("colony.db");
     try (Registry r = Registry.open(f)) {
-      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0.5, 1000, 0, null));
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 0.5, 1000, 0, null));
       Process p = new ProcessBuilder("sqlite3", "-readonly", f.toString(), "SELECT id, state FROM agents;")
           .redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).trim();

@@ -68,7 +68,7 @@ class ReplayTest {
 
   private Registry registry() {
     Registry r = Registry.open(dir.resolve("colony.db"));
-    r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 1, 0, null));
+    r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "gold-bare-6x6", "tiny", 0, 0, 1, 0, null));
     return r;
   }
 

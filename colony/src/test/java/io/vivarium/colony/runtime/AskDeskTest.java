@@ -28,7 +28,7 @@ class AskDeskTest {
   void open() {
     registry = Registry.open(dir.resolve("colony.db"));
     for (String id : List.of("a0001", "a0002")) {
-      registry.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "chat", "tiny", 0, 1, 0, null));
+      registry.putAgent(new AgentRow(id, null, 0, AgentState.ALIVE, "chat", "tiny", 0, 0, 1, 0, null));
     }
   }
 

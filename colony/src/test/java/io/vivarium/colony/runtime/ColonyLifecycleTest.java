@@ -47,6 +47,10 @@ class ColonyLifecycleTest {
       assertThat(colony.agentIds()).containsExactly("a0002");
       assertThat(colony.frame("a0001")).isEmpty();
       assertThat(events(r, "hibernate", "a0001")).isEqualTo(1);
+      // its row, written after its brain left memory, still records the brain's actual size
+      AgentRow slept = r.agent("a0001").orElseThrow();
+      assertThat(slept.brainSpec()).isEqualTo("3L·48d·4h·g8"); // the tiny preset reading 8 tokens per position
+      assertThat(slept.parameters()).isPositive();
 
       long again = colony.request("a0001", "hibernate", "", "test");
       long talk = colony.request("a0001", "talk", "hello", "test");
