@@ -25,7 +25,7 @@ command -v sqlite3 >/dev/null || { echo "growth-colony.sh: needs sqlite3 (apt-ge
 mkdir -p "$out"
 start=(--minutes "$minutes" --no-zoo --no-broker --preset "$preset" colony.learners=1 colony.overlap=false
   brain.layers=1 brain.dim=16 brain.heads=2 "$@")
-"$here/vivarium" version >/dev/null # builds once, before the two runs start
+"$here/vivarium" --version >/dev/null # builds once, before the two runs start
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086
 "$here/vivarium" run --data "$out/growth" "${start[@]}" $growth >"$out/growth.log" 2>&1 &
