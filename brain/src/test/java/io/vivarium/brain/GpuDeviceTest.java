@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code brain.device=gpu}: refused in one line by the CPU build; on a {@code -Pgpu} build with a
- * CUDA device, a brain computes there what it computes on the CPU (skipped elsewhere: "no CUDA
- * device").
+ * {@code brain.device=gpu}: refused in one line by the CPU build and by a {@code -Pgpu} build that
+ * sees no device; on a {@code -Pgpu} build with a CUDA device, a brain computes there what it
+ * computes on the CPU (skipped elsewhere: "no CUDA device").
  */
 class GpuDeviceTest {
   private static final BrainShape SHAPE = BrainShape.preset("tiny").with(2, 2, 32, 32, 0);
@@ -31,6 +31,16 @@ class GpuDeviceTest {
         .hasMessageContaining("CUDA 13.1");
     assertThat(Torch.device("auto")).isEqualTo("cpu");
     assertThat(Torch.onCuda()).isFalse();
+  }
+
+  @Test
+  void theGpuBuildWithoutADeviceRefusesGpuSayingSo() {
+    assumeTrue(Torch.GPU_NATIVES, "the CPU build (no GPU natives)");
+    assumeFalse(Torch.cudaAvailable(), "a CUDA device is present");
+    assertThatThrownBy(() -> Torch.device("gpu"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("brain.device is gpu but libtorch sees no CUDA device");
+    assertThat(Torch.device("auto")).isEqualTo("cpu");
   }
 
   @Test
