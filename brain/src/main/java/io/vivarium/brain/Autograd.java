@@ -40,17 +40,18 @@ public final class Autograd {
    */
   public static <T> T record(Supplier<T> work) {
     boolean cast = bf16;
+    torch.DeviceType device = Torch.onCuda() ? torch.DeviceType.CUDA : torch.DeviceType.CPU;
     GradMode.set_enabled(true);
     if (cast) {
-      torch.set_autocast_dtype(torch.DeviceType.CPU, torch.ScalarType.BFloat16);
-      torch.set_autocast_enabled(torch.DeviceType.CPU, true);
+      torch.set_autocast_dtype(device, torch.ScalarType.BFloat16);
+      torch.set_autocast_enabled(device, true);
     }
     try {
       return work.get();
     } finally {
       GradMode.set_enabled(false);
       if (cast) {
-        torch.set_autocast_enabled(torch.DeviceType.CPU, false);
+        torch.set_autocast_enabled(device, false);
         torch.clear_cache();
       }
     }

@@ -32,7 +32,8 @@ public record BrainShape(
     double dropout, int group, int headDim, int mlp) {
 
   /** The preset names, in size order. */
-  public static final List<String> PRESETS = List.of("tiny", "small", "base", "nanogpt-cpu");
+  public static final List<String> PRESETS = List.of(
+      "tiny", "small", "base", "nanogpt-cpu", "30m", "100m", "1b");
   /** Side of an image patch in every preset. */
   public static final int PATCH = 4;
   /** The most tokens one position may read. */
@@ -103,6 +104,9 @@ public record BrainShape(
       case "small" -> of(5, 4, 128, 256);
       case "base" -> of(8, 8, 320, 512);
       case "nanogpt-cpu" -> of(4, 4, 128, 64);
+      case "30m" -> of(10, 8, 512, 512);
+      case "100m" -> of(14, 12, 768, 1024);
+      case "1b" -> of(20, 16, 2048, 2048);
       default -> throw new IllegalArgumentException(
           "unknown brain preset '" + name + "'; known presets: " + String.join(", ", PRESETS));
     };

@@ -28,9 +28,16 @@ import org.slf4j.LoggerFactory;
 public final class Torch {
   /** The native bundle's name, also the cache's folder: a new version unpacks beside the old. */
   public static final String VERSION = "pytorch-2.10.0-javacpp-1.5.13";
+  private static final String GPU_LIBRARY = "org/bytedeco/pytorch/linux-x86_64-gpu/libjnitorch.so";
+  /** Whether this build carries libtorch's GPU natives (the {@code -Pgpu} profile's jar). */
+  public static final boolean GPU_NATIVES =
+      Torch.class.getClassLoader().getResource(GPU_LIBRARY) != null;
+  /** The native cache's folder name: the GPU natives unpack beside the CPU ones, never over them. */
+  static final String CACHE = VERSION + (GPU_NATIVES ? "-gpu" : "");
   private static final Logger LOG = LoggerFactory.getLogger(Torch.class);
   private static boolean started;
   private static int threads;
+  private static volatile boolean cuda;
 
   private Torch() {}
 
@@ -63,6 +70,9 @@ public final class Torch {
       System.setProperty("org.bytedeco.javacpp.maxBytes", "0");
       System.setProperty("org.bytedeco.javacpp.cachedir", cache.toString());
       System.setProperty("org.bytedeco.javacpp.cachedir.nosubdir", "true");
+      if (GPU_NATIVES && System.getProperty("org.bytedeco.javacpp.platform.extension") == null) {
+        System.setProperty("org.bytedeco.javacpp.platform.extension", "-gpu"); // the -Pgpu build
+      }
       unpack(cache);
       started = true;
       LOG.info("libtorch via JavaCPP ({}), {} intra-op thread(s), natives in {}", VERSION, threads,
@@ -134,16 +144,69 @@ public final class Torch {
     torch.manual_seed(seed);
   }
 
-  /** The device {@code name} (cpu, gpu, auto) resolves to on this machine: always cpu here. */
+  /**
+   * Resolves {@code name} (cpu, gpu, auto) on this machine and places the process's tensors there:
+   * {@code cuda} when the build carries libtorch's GPU natives ({@code -Pgpu}) and libtorch sees a
+   * CUDA device (for gpu, else a one-line refusal saying what is missing; for auto, else cpu).
+   * The device is the process's, chosen before the first brain: brains of one process never mix
+   * devices.
+   */
   public static String device(String name) {
     return switch (name) {
-      case "cpu", "auto" -> "cpu";
-      case "gpu" -> throw new IllegalArgumentException(
-          "brain.device is gpu but this build carries libtorch's CPU natives only; use "
-              + "brain.device=cpu or auto");
+      case "cpu" -> useCpu();
+      case "auto" -> GPU_NATIVES && cudaAvailable() ? useCuda() : useCpu();
+      case "gpu" -> {
+        if (!GPU_NATIVES) {
+          throw new IllegalArgumentException("brain.device is gpu but this build carries "
+              + "libtorch's CPU natives only: build with ./mvnw -Pgpu on a machine with CUDA 13.1 "
+              + "and cuDNN 9 installed (Maven Central has no CUDA runtime jars for JavaCPP 1.5.13; "
+              + "docs/brain.md, \"GPU\"), or use brain.device=cpu or auto");
+        }
+        if (!cudaAvailable()) {
+          throw new IllegalArgumentException("brain.device is gpu but libtorch sees no CUDA device "
+              + "(torch::cuda::is_available() is false: no GPU, or its driver or CUDA 13.1 libraries "
+              + "are not on the library path); use brain.device=cpu or auto");
+        }
+        yield useCuda();
+      }
       default -> throw new IllegalArgumentException(
           "brain.device must be one of cpu, gpu, auto; got '" + name + "'");
     };
+  }
+
+  /**
+   * Whether libtorch sees a CUDA device: never without the GPU natives, nor when they cannot load
+   * (the CUDA libraries missing from the library path); the start's error says which.
+   */
+  public static boolean cudaAvailable() {
+    if (!GPU_NATIVES) {
+      return false;
+    }
+    try {
+      engine();
+    } catch (IllegalStateException e) {
+      LOG.warn("no CUDA: {}", e.getMessage());
+      return false;
+    }
+    return torch.cuda_is_available();
+  }
+
+  /** Whether new tensors are placed on the CUDA device ({@link #device}); process-wide. */
+  public static boolean onCuda() {
+    return cuda;
+  }
+
+  private static synchronized String useCpu() {
+    cuda = false;
+    return "cpu";
+  }
+
+  private static synchronized String useCuda() {
+    if (!cuda) {
+      cuda = true;
+      LOG.info("tensors on CUDA ({} device(s))", torch.cuda_device_count());
+    }
+    return "cuda";
   }
 
   private static void unpack(Path cache) {
@@ -160,7 +223,8 @@ public final class Torch {
       throw new IllegalStateException("libtorch did not load from the natives on the class path "
           + "(cache " + cache + "): " + e.getMessage() + "; check that the linux-x86_64 jars of "
           + "org.bytedeco:pytorch and openblas are on the class path and the cache is writable "
-          + "(or delete it to unpack again)", e);
+          + "(or delete it to unpack again)" + (GPU_NATIVES ? "; this is the -Pgpu build, whose "
+          + "natives also need CUDA 13.1 and cuDNN 9 on the library path (LD_LIBRARY_PATH)" : ""), e);
     }
   }
 
@@ -181,9 +245,9 @@ public final class Torch {
     Path user = xdg != null && !xdg.isEmpty()
         ? Path.of(xdg)
         : Path.of(System.getProperty("user.home"), ".cache");
-    Path chosen = writable(user.resolve("vivarium").resolve("natives").resolve(VERSION));
+    Path chosen = writable(user.resolve("vivarium").resolve("natives").resolve(CACHE));
     if (chosen == null && dataDir != null) {
-      chosen = writable(dataDir.resolve("natives").resolve(VERSION).toAbsolutePath());
+      chosen = writable(dataDir.resolve("natives").resolve(CACHE).toAbsolutePath());
     }
     if (chosen == null) {
       throw new IllegalStateException(

@@ -24,7 +24,8 @@ import java.util.function.Function;
  * flat however long the brain lives.
  *
  * <p>Thread-safe: inference ({@link #act}, {@link #actUncached}, {@link #generate},
- * {@link #embed}, {@link #save}, {@link #copy}) may run concurrently under the read lock;
+ * {@link #embed}, {@link #save}, {@link #copy}) may run concurrently under the read lock ({@link #save}
+ * and {@link #toBytes} hold it while they stream the weights, so an update waits for the write);
  * {@link #mutate} and {@link #update} hold an exclusive lock. Gradients are recorded per
  * thread ({@link Autograd}), so different brains may update at the same time.
  */
@@ -36,7 +37,7 @@ public final class TorchBrain implements Brain {
   /** What the brain was trained for, or null; written with it, carried by copies. */
   private volatile TrainedFor trainedFor;
 
-  private TorchBrain(BrainShape shape, Map<String, float[]> values, long seed) {
+  private TorchBrain(BrainShape shape, Function<String, float[]> values, long seed) {
     Torch.engine();
     this.root = Arena.newRoot();
     try {
@@ -49,8 +50,12 @@ public final class TorchBrain implements Brain {
     }
   }
 
-  /** A fresh brain of {@code shape} on the CPU with weights drawn from {@code seed}. */
+  /**
+   * A fresh brain of {@code shape} on the CPU with weights drawn from {@code seed}; refused when the
+   * machine's available memory cannot train it ({@link BrainMemory}).
+   */
   public static TorchBrain create(BrainShape shape, long seed) {
+    BrainMemory.requireTrainable(shape);
     return new TorchBrain(shape, null, seed);
   }
 
@@ -61,7 +66,7 @@ public final class TorchBrain implements Brain {
   public static TorchBrain create(io.vivarium.core.config.BrainConfig config, long seed) {
     Torch.start(config, null);
     Torch.device(config.device());
-    return new TorchBrain(BrainShape.of(config), null, seed);
+    return create(BrainShape.of(config), seed);
   }
 
   /**
@@ -71,33 +76,51 @@ public final class TorchBrain implements Brain {
   public static TorchBrain create(io.vivarium.core.config.BrainConfig config, BrainShape shape, long seed) {
     Torch.start(config, null);
     Torch.device(config.device());
-    return new TorchBrain(shape, null, seed);
+    return create(shape, seed);
   }
 
   /** A brain with the given parameter values (one array per {@link Weights#layout} entry). */
   public static TorchBrain of(BrainShape shape, Map<String, float[]> values) {
-    return new TorchBrain(shape, values, 0);
+    return new TorchBrain(shape, values::get, 0);
   }
 
-  /** Reads a brain file (see {@link BrainFile}). */
+  /**
+   * Reads a brain file (see {@link BrainFile}), one parameter at a time into native memory: the
+   * Java heap never holds the whole brain.
+   */
   public static TorchBrain load(Path file) throws IOException {
-    BrainFile.Content c = BrainFile.read(file);
-    TorchBrain b = new TorchBrain(c.shape(), c.parameters(), 0);
-    b.trainedFor = c.trainedFor();
-    return b;
+    return BrainFile.read(file, TorchBrain::built);
   }
 
   /** A brain from brain-file bytes (e.g. a checkpoint payload); {@code source} names them. */
   public static TorchBrain fromBytes(byte[] bytes, String source) {
-    BrainFile.Content c = BrainFile.fromBytes(bytes, source);
-    TorchBrain b = new TorchBrain(c.shape(), c.parameters(), 0);
-    b.trainedFor = c.trainedFor();
+    return BrainFile.fromBytes(bytes, source, TorchBrain::built);
+  }
+
+  private static TorchBrain built(BrainShape shape, TrainedFor trainedFor,
+      Function<String, float[]> parameters) {
+    BrainMemory.requireLoadable(shape);
+    TorchBrain b = new TorchBrain(shape, parameters, 0);
+    b.trainedFor = trainedFor;
     return b;
   }
 
-  /** The brain-file bytes of this brain (what {@link #save} writes). */
+  /**
+   * The brain-file bytes of this brain (what {@link #save} writes); for brains whose file stays
+   * under 2 GiB ({@link BrainFile#MAX_BYTES}), larger ones are refused: {@link #save} them.
+   */
   public byte[] toBytes() throws IOException {
-    return BrainFile.toBytes(shape(), snapshot(), trainedFor);
+    lock.readLock().lock();
+    try {
+      return BrainFile.toBytes(shape(), this::values, trainedFor);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** One parameter's values; the caller holds a lock. */
+  private float[] values(String name) {
+    return weights.get(name).toFloatArray();
   }
 
   /** What the brain was trained for (world, preset, observation encoding), when recorded. */
@@ -108,15 +131,6 @@ public final class TorchBrain implements Brain {
   /** Records what the brain is trained for; {@link #save} and {@link #toBytes} write it. */
   public void setTrainedFor(TrainedFor trainedFor) {
     this.trainedFor = java.util.Objects.requireNonNull(trainedFor, "trainedFor");
-  }
-
-  private Map<String, float[]> snapshot() {
-    lock.readLock().lock();
-    try {
-      return weights.toArrays();
-    } finally {
-      lock.readLock().unlock();
-    }
   }
 
   @Override
@@ -256,9 +270,14 @@ public final class TorchBrain implements Brain {
 
   @Override
   public TorchBrain copy() {
-    TorchBrain b = new TorchBrain(shape(), snapshot(), 0);
-    b.trainedFor = trainedFor;
-    return b;
+    lock.readLock().lock();
+    try {
+      TorchBrain b = new TorchBrain(shape(), this::values, 0); // one parameter at a time
+      b.trainedFor = trainedFor;
+      return b;
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override
@@ -285,7 +304,12 @@ public final class TorchBrain implements Brain {
 
   @Override
   public void save(Path file) throws IOException {
-    BrainFile.write(file, shape(), snapshot(), trainedFor);
+    lock.readLock().lock(); // held while the file streams, one parameter at a time
+    try {
+      BrainFile.write(file, shape(), this::values, trainedFor);
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override

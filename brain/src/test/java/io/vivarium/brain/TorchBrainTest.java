@@ -55,7 +55,7 @@ class TorchBrainTest {
       assertThat(b.shape()).isEqualTo(BrainShape.of(c));
     }
     assertThatThrownBy(() -> BrainShape.preset("huge"))
-        .hasMessage("unknown brain preset 'huge'; known presets: tiny, small, base, nanogpt-cpu");
+        .hasMessage("unknown brain preset 'huge'; known presets: tiny, small, base, nanogpt-cpu, 30m, 100m, 1b");
     assertThatThrownBy(() -> SHAPE.with(2, 3, 16, 32, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("brain.dim must be a multiple of brain.heads; got dim 16 with 3");

@@ -34,7 +34,7 @@ final class TrainCommand extends VivariumCommand {
     Path corpus;
 
     @Option(names = "--preset", paramLabel = "P",
-        description = "Brain preset: tiny, small, base, nanogpt-cpu (default: brain.preset).")
+        description = "Brain preset: tiny, small, base, nanogpt-cpu, 30m, 100m, 1b (default: brain.preset).")
     String preset;
 
     @Option(names = "--iters", paramLabel = "N", defaultValue = "2000",
@@ -48,6 +48,11 @@ final class TrainCommand extends VivariumCommand {
     @Option(names = "--block", paramLabel = "T",
         description = "Bytes per sequence (default: 64, at most the preset's block).")
     Integer block;
+
+    @Option(names = "--accumulate", paramLabel = "N", defaultValue = "1",
+        description = "Micro-batches per iteration (gradient accumulation: batch/N sequences each, "
+            + "the same update with 1/N of the activations' memory; default: ${DEFAULT-VALUE}).")
+    int accumulate;
 
     @Option(names = "--lr", paramLabel = "X", defaultValue = "1e-3",
         description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
@@ -75,7 +80,9 @@ final class TrainCommand extends VivariumCommand {
       int t = block != null ? block : Math.min(64, shape.block());
       Path file = out != null ? out : dataDir().resolve("brains").resolve("lm.brain");
       Torch.start(c, dataDir());
-      LmOptions o = LmOptions.defaults(shape).with(iters, batch, t, lr).with(seed, c.threads(), file);
+      Torch.device(c.device());
+      LmOptions o = LmOptions.defaults(shape).with(iters, batch, t, lr).with(seed, c.threads(), file)
+          .withAccumulate(accumulate);
       LmTrainer.run(corpus, o, out());
       out().flush();
       return 0;

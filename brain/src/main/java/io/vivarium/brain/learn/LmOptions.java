@@ -26,11 +26,14 @@ import java.util.Objects;
  * @param seed root seed for weights and batches
  * @param threads intra-op threads
  * @param out where to save the trained brain, or null
+ * @param accumulate micro-batches per iteration (gradient accumulation): each of batch/accumulate
+ *     sequences, back-propagated one after the other, so activations take 1/accumulate of the
+ *     memory; the update equals the whole batch's
  */
 public record LmOptions(
     BrainShape shape, int iters, int batch, int block, double lr, double minLr, int warmup,
     double weightDecay, double beta1, double beta2, double clip, int evalInterval,
-    int evalIters, int logInterval, long seed, int threads, Path out) {
+    int evalIters, int logInterval, long seed, int threads, Path out, int accumulate) {
 
   public LmOptions {
     Objects.requireNonNull(shape, "shape");
@@ -41,6 +44,12 @@ public record LmOptions(
     positive("eval iterations", evalIters);
     positive("log interval", logInterval);
     positive("threads", threads);
+    positive("--accumulate", accumulate);
+    if (batch % accumulate != 0) {
+      throw new IllegalArgumentException("--batch must be a multiple of --accumulate; got batch "
+          + batch + " with --accumulate " + accumulate + " (e.g. --batch "
+          + (batch / accumulate + 1) * accumulate + ")");
+    }
     if (block > shape.block()) {
       throw new IllegalArgumentException(
           "--block must be at most the brain's block " + shape.block() + "; got " + block
@@ -67,26 +76,32 @@ public record LmOptions(
   /** nanoGPT's Shakespeare-character settings for {@code shape}, 2000 iterations. */
   public static LmOptions defaults(BrainShape shape) {
     return new LmOptions(shape, 2000, 12, Math.min(64, shape.block()), 1e-3, 1e-4, 100, 0.1,
-        0.9, 0.99, 1.0, 250, 20, 10, 1337, 1, null);
+        0.9, 0.99, 1.0, 250, 20, 10, 1337, 1, null, 1);
   }
 
   /** These options with a run length, batch, block and learning rate (minimum lr = lr/10). */
   public LmOptions with(int iters, int batch, int block, double lr) {
     return new LmOptions(shape, iters, batch, block, lr, lr / 10, Math.min(warmup, iters / 10),
         weightDecay, beta1, beta2, clip, evalInterval, evalIters, logInterval, seed, threads,
-        out);
+        out, accumulate);
   }
 
   /** These options with a seed, thread count and output file. */
   public LmOptions with(long seed, int threads, Path out) {
     return new LmOptions(shape, iters, batch, block, lr, minLr, warmup, weightDecay, beta1,
-        beta2, clip, evalInterval, evalIters, logInterval, seed, threads, out);
+        beta2, clip, evalInterval, evalIters, logInterval, seed, threads, out, accumulate);
   }
 
   /** These options with evaluation and logging intervals. */
   public LmOptions withIntervals(int evalInterval, int evalIters, int logInterval) {
     return new LmOptions(shape, iters, batch, block, lr, minLr, warmup, weightDecay, beta1,
-        beta2, clip, evalInterval, evalIters, logInterval, seed, threads, out);
+        beta2, clip, evalInterval, evalIters, logInterval, seed, threads, out, accumulate);
+  }
+
+  /** These options with {@code micro} micro-batches per iteration (gradient accumulation). */
+  public LmOptions withAccumulate(int micro) {
+    return new LmOptions(shape, iters, batch, block, lr, minLr, warmup, weightDecay, beta1,
+        beta2, clip, evalInterval, evalIters, logInterval, seed, threads, out, micro);
   }
 
   /** The learning rate at iteration {@code it}: linear warm-up, then cosine decay to minLr (the one {@link Schedule}). */

@@ -60,9 +60,10 @@ public final class LmTrainer {
     Torch.start(o.threads(), null);
     Torch.seed(Seeds.derive(o.seed(), "torch"));
     try (TorchBrain brain = TorchBrain.create(o.shape(), Seeds.derive(o.seed(), "weights"))) {
-      out.printf(Locale.ROOT, "config: %s, corpus %d bytes, seed %d, %d thread(s), %s %s%n",
+      out.printf(Locale.ROOT,
+          "config: %s, corpus %d bytes, seed %d, %d thread(s), batch %d in %d micro-batch(es), %s %s%n",
           o.shape().describe().replace('\n', ' ').trim(), corpus.size(), o.seed(), o.threads(),
-          "libtorch", Torch.VERSION);
+          o.batch(), o.accumulate(), "libtorch", Torch.VERSION);
       out.printf(Locale.ROOT, "parameters: %d%n", brain.parameterCount());
       Result r = new LmTrainer(brain, corpus, o).train(out);
       out.printf(Locale.ROOT, "train_loss: %.4f%n", r.trainLoss());
@@ -72,9 +73,12 @@ public final class LmTrainer {
       out.printf(Locale.ROOT, "cpu_ms_per_iter: %.2f%n", r.cpuMsPerIter());
       out.printf(Locale.ROOT, "parameters: %d%n", r.parameters());
       if (o.out() != null) {
+        long start = System.nanoTime();
         brain.save(o.out());
-        out.printf(Locale.ROOT, "saved: %s%n", o.out());
+        out.printf(Locale.ROOT, "saved: %s (%d bytes, %.1f s)%n", o.out(),
+            java.nio.file.Files.size(o.out()), (System.nanoTime() - start) / 1e9);
       }
+      out.printf(Locale.ROOT, "peak_rss_mb: %d%n", peakRssMb());
       return r;
     }
   }
@@ -121,13 +125,27 @@ public final class LmTrainer {
         cpuNanos / 1e6 / options.iters(), brain.parameterCount());
   }
 
-  /** One optimisation step on the batch (x, y), both (B, T) row-major; returns the loss. */
+  /**
+   * One optimisation step on the batch (x, y), both (B, T) row-major; returns the loss. With
+   * {@code accumulate} N above 1 the batch runs as N micro-batches of B/N rows, back-propagated
+   * one after the other ({@link Steps#accumulate}): the same update, 1/N of the activations.
+   */
   public float step(AdamW opt, long[] x, long[] y, double lr) {
     int b = options.batch();
     int t = options.block();
-    return Steps.minimize(brain, opt, lr, options.clip(), (w, m) -> {
-      Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
-      return loss(w, batch, m.create(y, new Shape(b, t)), true);
+    int micro = options.accumulate();
+    if (micro == 1) {
+      return Steps.minimize(brain, opt, lr, options.clip(), (w, m) -> {
+        Batch batch = Batch.causal(m, x, b, t, Channel.TEXT.ordinal());
+        return loss(w, batch, m.create(y, new Shape(b, t)), true);
+      });
+    }
+    int rows = b / micro;
+    return Steps.accumulate(brain, opt, lr, options.clip(), micro, (w, m, i) -> {
+      long[] xi = java.util.Arrays.copyOfRange(x, i * rows * t, (i + 1) * rows * t); // (B/N, T)
+      long[] yi = java.util.Arrays.copyOfRange(y, i * rows * t, (i + 1) * rows * t);
+      Batch batch = Batch.causal(m, xi, rows, t, Channel.TEXT.ordinal());
+      return loss(w, batch, m.create(yi, new Shape(rows, t)), true);
     });
   }
 
@@ -154,6 +172,20 @@ public final class LmTrainer {
       means[split] = (float) (sum / options.evalIters());
     }
     return means;
+  }
+
+  /** The process's peak resident memory (VmHWM) in MB, or -1 where /proc is missing. */
+  static long peakRssMb() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   private static Tensor loss(Weights w, Batch batch, Tensor targets, boolean training) {

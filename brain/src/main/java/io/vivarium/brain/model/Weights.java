@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The named parameters of one brain, in a fixed order, all owned by one long-lived
@@ -83,11 +84,11 @@ public final class Weights implements AutoCloseable {
    */
   public static Weights init(BrainShape s, Arena parent, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
-    Map<String, float[]> values = new LinkedHashMap<>();
     double residual = 0.02 / Math.sqrt(2.0 * s.layers());
-    for (Map.Entry<String, Shape> e : layout(s).entrySet()) {
-      String name = e.getKey();
-      float[] v = new float[Math.toIntExact(e.getValue().size())];
+    Map<String, Shape> layout = layout(s);
+    // drawn one parameter at a time in layout order: the Java heap never holds the whole brain
+    return of(s, parent, name -> {
+      float[] v = new float[Math.toIntExact(layout.get(name).size())];
       if (name.endsWith(".g")) {
         java.util.Arrays.fill(v, 1f);
       } else if (!name.endsWith(".b")) {
@@ -99,27 +100,38 @@ public final class Weights implements AutoCloseable {
           v[i] = (float) (rng.nextGaussian() * std);
         }
       }
-      values.put(name, v);
-    }
-    return of(s, parent, values);
+      return v;
+    });
   }
 
   /** Weights holding {@code values} (one array per {@link #layout} entry, in any order). */
   public static Weights of(BrainShape s, Arena parent, Map<String, float[]> values) {
+    return of(s, parent, values::get);
+  }
+
+  /**
+   * Weights whose values {@code values} gives by name, asked once per parameter in {@link #layout}
+   * order (a brain file streams them in that order); each array may be dropped once copied.
+   */
+  public static Weights of(BrainShape s, Arena parent, Function<String, float[]> values) {
     Weights w = new Weights(s, parent.newChild());
-    for (Map.Entry<String, Shape> e : layout(s).entrySet()) {
-      float[] v = values.get(e.getKey());
-      if (v == null || v.length != e.getValue().size()) {
-        w.close();
-        throw new IllegalArgumentException(
-            "parameter " + e.getKey() + " needs " + e.getValue().size() + " values of shape "
-                + e.getValue() + "; got " + (v == null ? "none" : v.length));
+    try {
+      for (Map.Entry<String, Shape> e : layout(s).entrySet()) {
+        float[] v = values.apply(e.getKey());
+        if (v == null || v.length != e.getValue().size()) {
+          throw new IllegalArgumentException(
+              "parameter " + e.getKey() + " needs " + e.getValue().size() + " values of shape "
+                  + e.getValue() + "; got " + (v == null ? "none" : v.length));
+        }
+        Tensor a = w.arena.create(v, e.getValue());
+        a.setRequiresGradient(true);
+        w.arrays.put(e.getKey(), a);
       }
-      Tensor a = w.arena.create(v, e.getValue());
-      a.setRequiresGradient(true);
-      w.arrays.put(e.getKey(), a);
+      return w;
+    } catch (RuntimeException e) {
+      w.close();
+      throw e;
     }
-    return w;
   }
 
   /** The parameter named {@code name}. */

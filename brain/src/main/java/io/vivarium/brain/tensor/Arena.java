@@ -13,7 +13,8 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 /**
  * Owns tensors and child arenas and frees them all when closed: the native memory behind a step's
  * intermediate results lives exactly as long as the step's arena. Arenas nest (a child closes
- * with its parent). Creating tensors here puts them in this arena.
+ * with its parent). Creating tensors here puts them in this arena, on the process's device
+ * ({@link Torch#device}: the CPU, or CUDA with {@code brain.device=gpu}).
  *
  * <p>Thread-safe: tensors may join or leave an arena from any thread; a tensor itself is used by
  * one thread at a time.
@@ -87,7 +88,7 @@ public final class Arena implements AutoCloseable {
     if (data.length > 0) {
       t.data_ptr_float().put(data);
     }
-    return adopt(t);
+    return placed(t);
   }
 
   /** An int64 vector. */
@@ -101,7 +102,7 @@ public final class Arena implements AutoCloseable {
     if (data.length > 0) {
       t.data_ptr_long().put(data);
     }
-    return adopt(t);
+    return placed(t);
   }
 
   /** An int64 vector of {@code data}'s values (indices are int64 throughout). */
@@ -125,23 +126,23 @@ public final class Arena implements AutoCloseable {
     for (int i = 0; i < data.length; i++) {
       p.put(i, data[i]);
     }
-    return adopt(t);
+    return placed(t);
   }
 
   /** A float32 tensor of zeros. */
   public Tensor zeros(Shape shape) {
-    return adopt(torch.zeros(shape.getShape()));
+    return placed(torch.zeros(shape.getShape()));
   }
 
   /** A float32 tensor of ones. */
   public Tensor ones(Shape shape) {
-    return adopt(torch.ones(shape.getShape()));
+    return placed(torch.ones(shape.getShape()));
   }
 
   /** A float32 tensor filled with {@code value}. */
   public Tensor full(Shape shape, float value) {
     try (Scalar v = new Scalar(value)) {
-      return adopt(torch.full(shape.getShape(), v));
+      return placed(torch.full(shape.getShape(), v));
     }
   }
 
@@ -149,13 +150,13 @@ public final class Arena implements AutoCloseable {
   public Tensor arange(long start, long stop) {
     try (Scalar a = new Scalar(start); Scalar b = new Scalar(stop);
         TensorOptions o = new TensorOptions(ScalarType.Long)) {
-      return adopt(torch.arange(a, b, o));
+      return placed(torch.arange(a, b, o));
     }
   }
 
   /** A float32 tensor of standard normal draws from libtorch's generator. */
   public Tensor randomNormal(Shape shape) {
-    return adopt(torch.randn(shape.getShape()));
+    return placed(torch.randn(shape.getShape()));
   }
 
   private static org.bytedeco.pytorch.Tensor empty(Shape shape, ScalarType type, int length) {
@@ -165,6 +166,19 @@ public final class Arena implements AutoCloseable {
     }
     try (TensorOptions o = new TensorOptions(type)) {
       return torch.empty(shape.getShape(), o, Constants.ANY_FORMAT);
+    }
+  }
+
+  /**
+   * Wraps a tensor made here (from Java values or a factory, on the CPU) as a tensor of this
+   * arena, first moving it to the CUDA device when the process computes there ({@link Torch#onCuda}).
+   */
+  private Tensor placed(org.bytedeco.pytorch.Tensor t) {
+    if (!Torch.onCuda()) {
+      return adopt(t);
+    }
+    try (t) {
+      return adopt(t.cuda());
     }
   }
 

@@ -593,7 +593,7 @@ public final class Tensor implements AutoCloseable {
 
   /** The values as float32 in row-major order. */
   public float[] toFloatArray() {
-    try (org.bytedeco.pytorch.Tensor f = raw().to(ScalarType.Float);
+    try (org.bytedeco.pytorch.Tensor f = host(ScalarType.Float);
         org.bytedeco.pytorch.Tensor c = f.contiguous(); FloatPointer p = c.data_ptr_float()) {
       float[] out = new float[(int) c.numel()];
       p.get(out);
@@ -603,11 +603,22 @@ public final class Tensor implements AutoCloseable {
 
   /** The values as int64 in row-major order. */
   public long[] toLongArray() {
-    try (org.bytedeco.pytorch.Tensor l = raw().to(ScalarType.Long);
+    try (org.bytedeco.pytorch.Tensor l = host(ScalarType.Long);
         org.bytedeco.pytorch.Tensor c = l.contiguous(); LongPointer p = c.data_ptr_long()) {
       long[] out = new long[(int) c.numel()];
       p.get(out);
       return out;
+    }
+  }
+
+  /** This tensor as {@code type} in host memory (copied from the GPU when it lives there). */
+  private org.bytedeco.pytorch.Tensor host(ScalarType type) {
+    if (!raw().is_cuda()) {
+      return raw().to(type);
+    }
+    try (org.bytedeco.pytorch.Device cpu = new org.bytedeco.pytorch.Device(
+        org.bytedeco.pytorch.global.torch.DeviceType.CPU)) {
+      return raw().to(cpu, type);
     }
   }
 

@@ -90,6 +90,53 @@ class LmTrainerTest {
   }
 
   @Test
+  void fourMicroBatchesGiveTheWholeBatchesUpdate() {
+    LmOptions whole = LmOptions.defaults(SHAPE).with(10, 8, 32, 3e-3);
+    LmCorpus corpus = new LmCorpus(corpus(), 32, "test corpus");
+    long[] x = new long[8 * 32];
+    long[] y = new long[8 * 32];
+    corpus.batch(Seeds.random(2, "test", 0), 8, 32, false, x, y);
+    float[][] after = new float[2][];
+    float[] losses = new float[2];
+    String precision = io.vivarium.brain.Autograd.precision();
+    io.vivarium.brain.Autograd.bf16(false); // bf16 rounds each micro-batch's products differently
+    try {
+      for (int run = 0; run < 2; run++) {
+        LmOptions o = run == 0 ? whole : whole.withAccumulate(4);
+        try (TorchBrain brain = TorchBrain.create(SHAPE, 7);
+            AdamW opt = brain.update(w -> new AdamW(w, 0.9, 0.99, 1e-8, 0.1))) {
+          losses[run] = new LmTrainer(brain, corpus, o).step(opt, x, y, 1e-3);
+          after[run] = flat(brain);
+        }
+      }
+    } finally {
+      io.vivarium.brain.Autograd.bf16(precision.equals("bf16"));
+    }
+    assertThat(losses[1]).isCloseTo(losses[0], org.assertj.core.data.Offset.offset(1e-5f));
+    for (int i = 0; i < after[0].length; i++) {
+      assertThat(after[1][i]).as("weight %d", i)
+          .isCloseTo(after[0][i], org.assertj.core.data.Offset.offset(1e-5f));
+    }
+    assertThatThrownBy(() -> whole.withAccumulate(3))
+        .hasMessageContaining("--batch must be a multiple of --accumulate; got batch 8 with --accumulate 3");
+  }
+
+  private static float[] flat(TorchBrain brain) {
+    java.util.Map<String, float[]> w = brain.update(io.vivarium.brain.model.Weights::toArrays);
+    int n = 0;
+    for (float[] v : w.values()) {
+      n += v.length;
+    }
+    float[] out = new float[n];
+    int at = 0;
+    for (float[] v : w.values()) {
+      System.arraycopy(v, 0, out, at, v.length);
+      at += v.length;
+    }
+    return out;
+  }
+
+  @Test
   void tooSmallOrMissingCorporaAreNamed() {
     assertThatThrownBy(() -> new LmCorpus(new byte[100], 64, "tiny.txt"))
         .hasMessageContaining("corpus tiny.txt has 100 bytes; a block of 64 needs at least");

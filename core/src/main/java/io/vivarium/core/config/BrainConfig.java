@@ -5,8 +5,9 @@ package io.vivarium.core.config;
  * "the preset's value".
  */
 public record BrainConfig(
-    @Doc("Model size preset: tiny (~0.1M parameters), small (~1M), base (~10M), nanogpt-cpu.")
-        @OneOf({"tiny", "small", "base", "nanogpt-cpu"})
+    @Doc("Model size preset: tiny (~0.1M parameters), small (~1M), base (~10M), nanogpt-cpu, 30m,"
+        + " 100m, 1b (refused where the memory cannot train it: ~16 bytes per parameter).")
+        @OneOf({"tiny", "small", "base", "nanogpt-cpu", "30m", "100m", "1b"})
         String preset,
     @Doc("Where tensors live: cpu, gpu, or auto (gpu when one is usable).")
         @OneOf({"cpu", "gpu", "auto"})
