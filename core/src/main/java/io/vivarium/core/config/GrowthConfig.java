@@ -9,7 +9,8 @@ public record GrowthConfig(
         + " grown brain computes what its parent's did). 0 = brains keep their founders' shape.")
         @Range(min = 0, max = 1) double probability,
     @Doc("Probability that a child's brain shrinks at birth when it did not grow (one operator of"
-        + " growth.kinds that prunes: the part with the least effect on its outputs goes).")
+        + " growth.kinds that shrinks: a pruning removes the part with the least effect on its outputs, narrow"
+        + " halves the width).")
         @Range(min = 0, max = 1) double shrinkProbability,
     @Doc("Operators a child may get, comma-separated. Growing (outputs unchanged at birth): widen (dimension,"
         + " heads and MLP doubled), deepen (a block that starts as the identity), add-head (one more attention"
