@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Grows or shrinks a brain ({@link Growth}): WIDEN, DEEPEN, ADD_HEAD and WIDEN_MLP keep every
  * output (logits, value, patches) unchanged at the moment of growth; PRUNE_BLOCK and PRUNE_HEAD
- * remove what has the least effect on probe inputs and are not function-preserving.
+ * remove what has the least effect on probe inputs, PRUNE_MLP the MLP units of least weight-based
+ * effect, NARROW merges WIDEN's pairs: none is function-preserving, except right after its
+ * growing counterpart.
  * {@link #optimizerState} maps an AdamW state to the new shape. The same seed makes the same
  * choices in every method. Inputs are never modified. Stateless; thread-safe.
  */
@@ -35,6 +37,10 @@ public final class Growing {
           Units.addHead(shape, weights, seed), "added head " + shape.heads() + " to every block");
       case WIDEN_MLP -> new Grown(shape.withMlp(Units.widerMlp(shape)), Units.widenMlp(shape, weights, seed),
           "widened every MLP from " + shape.mlp() + " to " + Units.widerMlp(shape) + " hidden units");
+      case NARROW -> new Grown(Narrow.shape(shape), Narrow.weights(shape, weights),
+          "narrowed dim " + shape.dim() + " → " + shape.dim() / 2 + ", heads " + shape.heads()
+              + " → " + shape.heads() / 2 + ", mlp " + shape.mlp() + " → " + shape.mlp() / 2);
+      case PRUNE_MLP -> withoutMlp(shape, weights, seed);
       case PRUNE_BLOCK, PRUNE_HEAD -> {
         try (TorchBrain brain = TorchBrain.of(shape, weights)) {
           yield prune(brain, g, Pruning.probe(shape, seed), seed);
@@ -62,18 +68,25 @@ public final class Growing {
     return prune(brain, Growth.PRUNE_BLOCK, probe, seed);
   }
 
-  /** {@link #prune(TorchBrain, List, long)} for PRUNE_BLOCK or PRUNE_HEAD (a head from every block). */
+  /**
+   * {@link #prune(TorchBrain, List, long)} for any operator that {@link Growth#shrinks}:
+   * PRUNE_BLOCK, PRUNE_HEAD (a head from every block); PRUNE_MLP and NARROW do not read the probe.
+   */
   public static Grown prune(TorchBrain brain, Growth g, List<BrainInput> probe, long seed) {
     BrainShape shape = brain.shape();
     check(shape, g);
     Map<String, float[]> values = brain.infer(Weights::toArrays);
+    if (g == Growth.NARROW || g == Growth.PRUNE_MLP) {
+      return apply(shape, values, g, seed);
+    }
     if (g == Growth.PRUNE_HEAD) {
       int[] heads = weakestHeads(brain, probe, seed);
       return new Grown(shape.withHeads(shape.heads() - 1, shape.headDim()), Units.removeHeads(shape, values, heads),
           "pruned heads " + Arrays.toString(heads) + " (one per block) of " + shape.heads());
     }
     if (g != Growth.PRUNE_BLOCK) {
-      throw new IllegalArgumentException("prune takes prune-block or prune-head; got " + g.key());
+      throw new IllegalArgumentException("prune takes an operator that shrinks (prune-block, prune-head,"
+          + " prune-mlp, narrow); got " + g.key());
     }
     double[] effect = Pruning.effects(brain, probe);
     int at = Pruning.weakest(effect, seed);
@@ -99,16 +112,50 @@ public final class Growing {
   }
 
   /**
+   * Which MLP units of each block PRUNE_MLP removes ({@link Units#prunedMlp}): those of least
+   * ‖out column‖ · ‖(fc row, bias)‖, in increasing index order; among equal ones the seed picks.
+   */
+  public static int[][] weakestMlpUnits(BrainShape shape, Map<String, float[]> weights, long seed) {
+    check(shape, Growth.PRUNE_MLP);
+    double[][] effect = Pruning.mlpEffects(shape, weights);
+    int count = shape.mlp() - Units.prunedMlp(shape);
+    int[][] units = new int[effect.length][];
+    for (int i = 0; i < effect.length; i++) {
+      units[i] = Pruning.weakest(effect[i], count, seed + i);
+    }
+    return units;
+  }
+
+  private static Grown withoutMlp(BrainShape shape, Map<String, float[]> weights, long seed) {
+    int[][] units = weakestMlpUnits(shape, weights, seed);
+    double[][] effect = Pruning.mlpEffects(shape, weights);
+    double most = 0;
+    for (int i = 0; i < units.length; i++) {
+      for (int k : units[i]) {
+        most = Math.max(most, effect[i][k]);
+      }
+    }
+    return new Grown(shape.withMlp(Units.prunedMlp(shape)), Units.removeMlp(shape, weights, units),
+        String.format(Locale.ROOT, "pruned every MLP from %d to %d hidden units (largest effect removed %.3g)",
+            shape.mlp(), Units.prunedMlp(shape), most));
+  }
+
+  /**
    * Maps an AdamW state ({@code AdamW.exportState()} bytes) of a brain of shape {@code from} to
    * the grown one, the step counter kept. WIDEN: moments copied as the weights, first × r and
    * second × r² (r = 1/2, or 1 for {@code lnf.g}, {@code lnf.b}, {@code value.b},
    * {@code unpatch.b}: the ratio of the grown gradient to the original's). DEEPEN, ADD_HEAD,
-   * WIDEN_MLP: old moments kept, the new parameters' zero. The pruning operators depend on the
-   * weights: use {@link #optimizerState(TorchBrain, Growth, long, byte[])}, {@link #withoutBlock}
-   * or {@link #withoutHeads}.
+   * WIDEN_MLP: old moments kept, the new parameters' zero. NARROW: WIDEN's inverse, the moments
+   * merged as the weights are, first ÷ r and second ÷ r². The pruning operators depend on the
+   * weights: use {@link #optimizerState(TorchBrain, Growth, long, byte[])}, {@link #withoutBlock},
+   * {@link #withoutHeads} or {@link #withoutMlpUnits}.
    */
   public static byte[] optimizerState(BrainShape from, Growth g, long seed, byte[] state) {
     check(from, g);
+    if (g == Growth.PRUNE_BLOCK || g == Growth.PRUNE_HEAD || g == Growth.PRUNE_MLP) {
+      throw new IllegalArgumentException("what " + g.key() + " removes depends on the brain's weights, not"
+          + " only its shape; use optimizerState(brain, " + g + ", seed, state)");
+    }
     AdamState s = AdamState.read(from, state);
     return switch (g) {
       case WIDEN -> new AdamState(s.steps(), Widen.map(from, s.first(), Widen.Kind.FIRST),
@@ -122,8 +169,9 @@ public final class Growing {
           Units.addHead(from, s.second(), null)).write(from.withHeads(from.heads() + 1, from.headDim()));
       case WIDEN_MLP -> new AdamState(s.steps(), Units.widenMlp(from, s.first(), null),
           Units.widenMlp(from, s.second(), null)).write(from.withMlp(Units.widerMlp(from)));
-      case PRUNE_BLOCK, PRUNE_HEAD -> throw new IllegalArgumentException("what " + g.key() + " removes depends"
-          + " on the brain's weights, not only its shape; use optimizerState(brain, " + g + ", seed, state)");
+      case NARROW -> new AdamState(s.steps(), Narrow.map(from, s.first(), Widen.Kind.FIRST),
+          Narrow.map(from, s.second(), Widen.Kind.SECOND)).write(Narrow.shape(from));
+      case PRUNE_BLOCK, PRUNE_HEAD, PRUNE_MLP -> throw new AssertionError(g); // refused above
     };
   }
 
@@ -133,6 +181,8 @@ public final class Growing {
     return switch (g) {
       case PRUNE_BLOCK -> withoutBlock(brain.shape(), weakestBlock(brain, probe, seed), state);
       case PRUNE_HEAD -> withoutHeads(brain.shape(), weakestHeads(brain, probe, seed), state);
+      case PRUNE_MLP -> withoutMlpUnits(brain.shape(),
+          weakestMlpUnits(brain.shape(), brain.infer(Weights::toArrays), seed), state);
       default -> optimizerState(brain.shape(), g, seed, state);
     };
   }
@@ -159,6 +209,26 @@ public final class Growing {
     AdamState s = AdamState.read(from, state);
     return new AdamState(s.steps(), Units.removeHeads(from, s.first(), heads),
         Units.removeHeads(from, s.second(), heads)).write(from.withHeads(from.heads() - 1, from.headDim()));
+  }
+
+  /** An AdamW state of shape {@code from} without MLP units {@code units[i]} of each block i (as many in each). */
+  public static byte[] withoutMlpUnits(BrainShape from, int[][] units, byte[] state) {
+    check(from, Growth.PRUNE_MLP);
+    String bad = units.length != from.layers() ? "one list per block (" + from.layers() + ")" : null;
+    for (int i = 0; bad == null && i < units.length; i++) {
+      long distinct = Arrays.stream(units[i]).filter(k -> k >= 0 && k < from.mlp()).distinct().count();
+      if (units[i].length != units[0].length || distinct != units[i].length || distinct == 0
+          || distinct >= from.mlp()) {
+        bad = "distinct indices in 0.." + (from.mlp() - 1) + ", as many in every block, at least one unit"
+            + " kept (block " + i + " has " + Arrays.toString(units[i]) + ")";
+      }
+    }
+    if (bad != null) {
+      throw new IllegalArgumentException("MLP units to remove need " + bad + "; got " + Arrays.deepToString(units));
+    }
+    AdamState s = AdamState.read(from, state);
+    return new AdamState(s.steps(), Units.removeMlp(from, s.first(), units),
+        Units.removeMlp(from, s.second(), units)).write(from.withMlp(from.mlp() - units[0].length));
   }
 
   /** Whether {@code g} can apply to {@code shape}: within BrainShape's limits, pruning 2+ layers or heads. */

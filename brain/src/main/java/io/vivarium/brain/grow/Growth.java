@@ -19,7 +19,11 @@ public enum Growth {
   /** Half as many MLP hidden units again (random inputs; zero outputs): outputs unchanged. */
   WIDEN_MLP("widen-mlp"),
   /** Removes from every block its head of least effect: not exact. */
-  PRUNE_HEAD("prune-head");
+  PRUNE_HEAD("prune-head"),
+  /** Width, heads and MLP ÷2, WIDEN's pairs merged (its least-squares inverse): exact after a WIDEN. */
+  NARROW("narrow"),
+  /** Removes a third of every MLP's hidden units, those of least weight-based effect: exact after WIDEN_MLP. */
+  PRUNE_MLP("prune-mlp");
 
   private final String key;
 
@@ -34,7 +38,7 @@ public enum Growth {
 
   /** Whether this operator makes a brain smaller (a pruning), not larger. */
   public boolean shrinks() {
-    return this == PRUNE_BLOCK || this == PRUNE_HEAD;
+    return this == PRUNE_BLOCK || this == PRUNE_HEAD || this == NARROW || this == PRUNE_MLP;
   }
 
   /** Reads a {@link #key()}, case-insensitively; an unknown one lists the known keys. */

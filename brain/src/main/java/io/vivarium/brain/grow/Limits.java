@@ -30,6 +30,13 @@ final class Limits {
       case PRUNE_HEAD -> s.heads() < 2
           ? "cannot prune a head from a brain of " + s.heads() + " head per block: a block keeps at least one"
           : null;
+      case NARROW -> s.dim() % 2 != 0 || s.heads() % 2 != 0 || s.mlp() % 2 != 0
+          ? "cannot narrow a brain of dim " + s.dim() + ", " + s.heads() + " heads and mlp " + s.mlp()
+              + ": all three must be even (narrowing halves them)"
+          : fits(() -> Narrow.shape(s), "narrow");
+      case PRUNE_MLP -> s.mlp() < 2
+          ? "cannot prune MLP units from a brain of mlp " + s.mlp() + ": a block keeps at least one"
+          : null;
     };
   }
 

@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
 /**
  * The effect of each block (or each head of each block) of a brain on probe inputs: the mean,
  * over the inputs, of the relative change ‖h′ − h‖ / ‖h‖ of the final hidden states (all
- * positions) when that block is skipped (that head's output dropped). Stateless; thread-safe
- * (reads the brain under its read lock).
+ * positions) when that block is skipped (that head's output dropped); and the weight-based effect
+ * of each MLP hidden unit. Stateless; thread-safe (reads the brain under its read lock).
  */
 final class Pruning {
   /** Inputs in the probe built from a seed. */
@@ -111,6 +111,52 @@ final class Pruning {
       }
     }
     return least.get(new SplittableRandom(seed).nextInt(least.size()));
+  }
+
+  /**
+   * MLP unit k of block i's effect at [i][k], from the weights alone: ‖out.w[:, k]‖ · ‖(fc.w[k, :],
+   * fc.b[k])‖: how strongly it reads times how strongly it writes, a bound (up to GELU's slope) on
+   * what it adds to the residual stream per unit of input. A unit writing through zero columns has
+   * effect 0.
+   */
+  static double[][] mlpEffects(BrainShape s, Map<String, float[]> values) {
+    int c = s.dim();
+    int f = s.mlp();
+    double[][] effect = new double[s.layers()][f];
+    for (int i = 0; i < s.layers(); i++) {
+      float[] fc = values.get("h" + i + ".fc.w"); // (F, C)
+      float[] fcb = values.get("h" + i + ".fc.b"); // (F)
+      float[] out = values.get("h" + i + ".out.w"); // (C, F)
+      for (int k = 0; k < f; k++) {
+        double in = fcb[k] * (double) fcb[k];
+        double written = 0;
+        for (int j = 0; j < c; j++) {
+          in += fc[k * c + j] * (double) fc[k * c + j];
+          written += out[j * f + k] * (double) out[j * f + k];
+        }
+        effect[i][k] = Math.sqrt(in * written);
+      }
+    }
+    return effect;
+  }
+
+  /** The {@code count} indices of least effect, in increasing order; among equal ones, the seed picks. */
+  static int[] weakest(double[] effect, int count, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] tie = new double[effect.length];
+    Integer[] order = new Integer[effect.length];
+    for (int i = 0; i < effect.length; i++) {
+      tie[i] = rng.nextDouble();
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> effect[a] != effect[b]
+        ? Double.compare(effect[a], effect[b]) : Double.compare(tie[a], tie[b]));
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = order[i];
+    }
+    java.util.Arrays.sort(out);
+    return out;
   }
 
   /** Each input's final hidden state (S, C), flattened; one input per pass, so no padding. */

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 /**
  * Adding and removing units inside every block: an attention head ({@link Growth#ADD_HEAD},
  * {@link Growth#PRUNE_HEAD}) or MLP hidden units ({@link Growth#WIDEN_MLP}). A new unit reads with
- * random weights and writes through zero columns, so it adds exactly 0 until it learns.
- * Stateless; thread-safe.
+ * random weights and writes through zero columns, so it adds exactly 0 until it learns; {@link
+ * Growth#PRUNE_MLP} removes MLP hidden units again. Stateless; thread-safe.
  */
 final class Units {
   /** Deviation of a new unit's input weights, as at initialisation. */
@@ -22,6 +22,38 @@ final class Units {
   /** The MLP width after {@link Growth#WIDEN_MLP}: half as many hidden units again. */
   static int widerMlp(BrainShape s) {
     return s.mlp() + Math.max(1, s.mlp() / 2);
+  }
+
+  /** The MLP width after {@link Growth#PRUNE_MLP}: a third fewer hidden units (at least one fewer). */
+  static int prunedMlp(BrainShape s) {
+    return s.mlp() - Math.max(1, s.mlp() / 3);
+  }
+
+  /**
+   * {@code values} without the MLP hidden units {@code removed[i]} of block i (each block the
+   * same count), the others kept in order.
+   */
+  static Map<String, float[]> removeMlp(BrainShape s, Map<String, float[]> values, int[][] removed) {
+    int f = s.mlp();
+    int kept = f - removed[0].length;
+    Map<String, float[]> out = new LinkedHashMap<>(values);
+    for (int i = 0; i < s.layers(); i++) {
+      boolean[] gone = new boolean[f];
+      for (int k : removed[i]) {
+        gone[k] = true;
+      }
+      int[] hidden = new int[kept]; // new hidden index → old
+      for (int k = 0, n = 0; k < f; k++) {
+        if (!gone[k]) {
+          hidden[n++] = k;
+        }
+      }
+      String h = "h" + i + ".";
+      out.put(h + "fc.w", take(values.get(h + "fc.w"), s.dim(), hidden, identity(s.dim()), null));
+      out.put(h + "fc.b", take(values.get(h + "fc.b"), f, new int[] {0}, hidden, null));
+      out.put(h + "out.w", take(values.get(h + "out.w"), f, identity(s.dim()), hidden, null));
+    }
+    return ordered(s.withMlp(kept), out);
   }
 
   /**

@@ -126,6 +126,7 @@ class GrowingTest {
         .hasMessageContaining("cannot prune a block from a brain of 1 layer");
     assertThat(Growth.parse("Prune-Block")).isEqualTo(Growth.PRUNE_BLOCK);
     assertThatThrownBy(() -> Growth.parse("grow"))
-        .hasMessage("unknown growth 'grow'; known: widen, deepen, prune-block, add-head, widen-mlp, prune-head");
+        .hasMessage("unknown growth 'grow'; known: widen, deepen, prune-block, add-head, widen-mlp, prune-head, narrow,"
+            + " prune-mlp");
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The optimizer-state map: at the moment of widening, every grown parameter's gradient is r
  * times its original's (r = 1/2, or 1 for the final LayerNorm and the heads' biases); so one
  * AdamW step from the mapped state gives the mapped state of the original's step. Deepening
- * keeps the old parameters' gradients and moments exactly.
+ * keeps the old parameters' gradients and moments exactly; narrowing a just-widened brain divides
+ * the ratio back out.
  */
 class GrowthMomentsTest {
   private static final BrainShape SHAPE = BrainShape.preset("tiny").with(2, 2, 8, 16, 0).withPatches(2, 8);
@@ -43,6 +44,19 @@ class GrowthMomentsTest {
   void addingUnitsKeepsTheOldMoments() {
     check(SHAPE, Growth.ADD_HEAD, 5);
     check(SHAPE, Growth.WIDEN_MLP, 6);
+  }
+
+  @Test
+  void narrowingAJustWidenedBrainDividesTheRatioBackOut() {
+    Torch.engine();
+    List<BrainInput> in = Outputs.inputs(SHAPE, 3, true, 8);
+    try (Arena root = Arena.newRoot();
+        Weights w = Weights.init(SHAPE, root, 8);
+        Weights wide = Weights.of(Widen.shape(SHAPE), root, Widen.weights(SHAPE, w.toArrays()))) {
+      Map<String, float[]> gradients = gradients(w, in);
+      Map<String, float[]> narrowed = Narrow.map(Widen.shape(SHAPE), gradients(wide, in), Widen.Kind.FIRST);
+      gradients.forEach((name, g) -> assertClose(narrowed.get(name), g, "gradient " + name));
+    }
   }
 
   private static void check(BrainShape shape, Growth g, long seed) {
@@ -121,7 +135,7 @@ class GrowthMomentsTest {
     }
   }
 
-  private static void step(Weights w, AdamW opt, List<BrainInput> in) {
+  static void step(Weights w, AdamW opt, List<BrainInput> in) {
     try (Arena m = w.arena().newChild()) {
       backward(w, m, in);
       opt.step(m, 1e-3, 0);

@@ -88,6 +88,28 @@ class ColonyGrowthTest {
   }
 
   @Test
+  void childrenNarrowOrLoseMlpUnits() throws Exception {
+    DataDir data = new DataDir(dir.resolve("w"));
+    try (Colony colony = new Colony(data, config("brain.layers=1", "growth.shrinkProbability=1",
+        "growth.kinds=narrow,prune-mlp"), l -> {})) {
+      colony.runRounds(2);
+    }
+    Map<String, BrainShape> shapes = shapes(data);
+    try (Registry r = Registry.openReadOnly(data.registry())) {
+      List<AgentRow> children = r.agents().stream().filter(a -> a.parent() != null).toList();
+      assertThat(children).isNotEmpty();
+      for (AgentRow a : children) {
+        BrainShape s = shapes.get(a.id());
+        BrainShape p = shapes.get(a.parent());
+        assertThat(s.dim() == p.dim() / 2 && s.heads() == p.heads() / 2 || s.mlp() == p.mlp() - p.mlp() / 3)
+            .as(a.id() + " narrowed or lost MLP units").isTrue();
+      }
+      assertThat(r.events().after(0, Integer.MAX_VALUE, null, "birth")).anySatisfy(
+          e -> assertThat(e.json()).containsPattern("\"growth\":\"(narrow|prune-mlp): "));
+    }
+  }
+
+  @Test
   void withoutGrowthChildrenKeepTheirParentsShape() throws Exception {
     DataDir data = new DataDir(dir.resolve("n"));
     try (Colony colony = new Colony(data, config("brain.layers=1"), l -> {})) {

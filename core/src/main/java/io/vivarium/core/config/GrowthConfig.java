@@ -9,14 +9,17 @@ public record GrowthConfig(
         + " grown brain computes what its parent's did). 0 = brains keep their founders' shape.")
         @Range(min = 0, max = 1) double probability,
     @Doc("Probability that a child's brain shrinks at birth when it did not grow (one operator of"
-        + " growth.kinds that prunes: the part with the least effect on its outputs goes).")
+        + " growth.kinds that shrinks: a pruning removes the part with the least effect on its outputs, narrow"
+        + " halves the width).")
         @Range(min = 0, max = 1) double shrinkProbability,
     @Doc("Operators a child may get, comma-separated. Growing (outputs unchanged at birth): widen (dimension,"
         + " heads and MLP doubled), deepen (a block that starts as the identity), add-head (one more attention"
         + " head in every block), widen-mlp (half as many MLP units again). Shrinking: prune-block, prune-head"
-        + " (the part with the least effect goes).")
+        + " (the part with the least effect goes), prune-mlp (a third of the MLP units, those of least effect),"
+        + " narrow (dimension, heads and MLP halved, the pairs widen made merged).")
         @Pattern(value = "(" + OPS + ")(,(" + OPS + "))*",
-            rule = "a comma-separated list of widen, deepen, add-head, widen-mlp, prune-block, prune-head")
+            rule = "a comma-separated list of widen, deepen, add-head, widen-mlp, prune-block, prune-head,"
+                + " prune-mlp, narrow")
         String kinds,
     @Doc("Fitness price of size: fitness = mean return + people's reward − price · (parameters ÷"
         + " growth.reference)^growth.exponent. 0 = size is free.") @Range(min = 0, max = 1000) double price,
@@ -25,11 +28,11 @@ public record GrowthConfig(
         + " regularisation that rises with the model's order).") @Range(min = 0, max = 8) double exponent,
     @Doc("No child grows beyond this many parameters.") @Range(min = 1, max = 1e11) long maxParameters) {
 
-  private static final String OPS = "widen|deepen|add-head|widen-mlp|prune-block|prune-head";
+  private static final String OPS = "widen|deepen|add-head|widen-mlp|prune-block|prune-head|prune-mlp|narrow";
 
   public static GrowthConfig defaults() {
-    return new GrowthConfig(0, 0, "widen,deepen,add-head,widen-mlp,prune-block,prune-head", 0.02, 100_000, 1.5,
-        20_000_000);
+    return new GrowthConfig(0, 0, "widen,deepen,add-head,widen-mlp,prune-block,prune-head,prune-mlp,narrow",
+        0.02, 100_000, 1.5, 20_000_000);
   }
 
   /** The fitness price of a brain of {@code parameters}. */
