@@ -41,6 +41,11 @@ public enum Growth {
     return this == PRUNE_BLOCK || this == PRUNE_HEAD || this == NARROW || this == PRUNE_MLP;
   }
 
+  /** Whether this operator weighs parts on probe inputs (the others need none, or read only weights). */
+  public boolean readsProbe() {
+    return this == PRUNE_BLOCK || this == PRUNE_HEAD;
+  }
+
   /** Reads a {@link #key()}, case-insensitively; an unknown one lists the known keys. */
   public static Growth parse(String text) {
     String k = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

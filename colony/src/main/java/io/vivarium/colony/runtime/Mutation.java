@@ -35,7 +35,7 @@ final class Mutation {
     if (op != null) {
       long opSeed = Seeds.derive(seed, "growth-operator");
       grown = op.shrinks()
-          ? Growing.prune(parent, op, probe.get(), opSeed)
+          ? Growing.prune(parent, op, op.readsProbe() ? probe.get() : List.of(), opSeed)
           : Growing.apply(parent.shape(), parent.infer(Weights::toArrays), op, opSeed);
       if (grown.count() > g.maxParameters()) {
         grown = null; // past growth.maxParameters: the child keeps its parent's shape
