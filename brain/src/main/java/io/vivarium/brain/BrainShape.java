@@ -193,10 +193,12 @@ public record BrainShape(
   /**
    * A short name for this brain's size: the preset's name when layers, width and heads are a
    * preset's and it reads one token per position (block, patches, dropout follow the world and
-   * the training, not the size), else {@code 1L·16d·2h}, with {@code ·g8} for a group above 1.
+   * the training, not the size), else {@code 1L·16d·2h}, with {@code ·g8} for a group above 1,
+   * {@code ·hd12} for a head width other than dim / heads and {@code ·m96} for an MLP width other
+   * than 4·dim (a grown brain's).
    */
   public String label() {
-    if (group == 1) {
+    if (group == 1 && defaultHeads() && defaultMlp()) {
       for (String name : PRESETS) {
         BrainShape p = preset(name);
         if (p.layers == layers && p.dim == dim && p.heads == heads) {
@@ -204,7 +206,8 @@ public record BrainShape(
         }
       }
     }
-    return layers + "L·" + dim + "d·" + heads + "h" + (group > 1 ? "·g" + group : "");
+    return layers + "L·" + dim + "d·" + heads + "h" + (group > 1 ? "·g" + group : "")
+        + (defaultHeads() ? "" : "·hd" + headDim) + (defaultMlp() ? "" : "·m" + mlp);
   }
 
   /** Forward-plus-backward FLOPs per trained token, as nanoGPT's MFU estimate counts them. */

@@ -21,5 +21,7 @@ class BrainShapeTest {
     assertThat(tiny.with(1, 2, 16, 64, 0).label()).isEqualTo("1L·16d·2h");
     assertThat(tiny.with(4, 4, 48, 64, 0).label()).isEqualTo("4L·48d·4h");
     assertThat(tiny.withGroup(8).label()).isEqualTo("3L·48d·4h·g8");
+    assertThat(tiny.withHeads(5, 12).withMlp(288).label()).isEqualTo("3L·48d·5h·hd12·m288");
+    assertThat(tiny.withMlp(192).label()).as("the default MLP width is not named").isEqualTo("tiny");
   }
 }
