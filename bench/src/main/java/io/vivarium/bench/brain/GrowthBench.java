@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * one-layer brain of width 16, a brain from seed 1 reads a fixed batch of random inputs (once
  * without and once with image patches) before and after growth; prints the largest
  * absolute difference of the logits, values and decoded patches after each function-preserving
- * operator (WIDEN, DEEPEN, ADD_HEAD, WIDEN_MLP) and the time each growth took,
+ * operator (WIDEN, DEEPEN, ADD_HEAD, WIDEN_MLP) and the time each growth took, and after WIDEN
+ * then NARROW and WIDEN_MLP then PRUNE_MLP (each shrinking the inverse of its growth),
  * one {@code preset=…} line per brain. A brain whose widened parameters would exceed 2 GiB of
  * floats is skipped with a line saying so. Usage: {@code vivarium bench growth}. Not
  * thread-safe; a command-line tool.
@@ -72,6 +73,13 @@ public final class GrowthBench {
           double ms = (System.nanoTime() - t0) / 1e6;
           double diff = maxAbsDiff(before, outputs(grown, batches));
           line.append(String.format(Locale.ROOT, " max_abs_diff_%s=%.3g %s_ms=%.1f", g.key(), diff, g.key(), ms));
+          Growth back = g == Growth.WIDEN ? Growth.NARROW : g == Growth.WIDEN_MLP ? Growth.PRUNE_MLP : null;
+          if (back != null) { // the shrinking inverse of a growth gives the brain back
+            try (TorchBrain shrunk = Growing.apply(grown, back, 1)) {
+              line.append(String.format(Locale.ROOT, " max_abs_diff_%s+%s=%.3g", g.key(), back.key(),
+                  maxAbsDiff(before, outputs(shrunk, batches))));
+            }
+          }
         }
       }
       out.println(line);
