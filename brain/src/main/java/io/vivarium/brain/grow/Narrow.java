@@ -1,9 +1,6 @@
 package io.vivarium.brain.grow;
 
 import io.vivarium.brain.BrainShape;
-import io.vivarium.brain.model.Weights;
-import io.vivarium.brain.tensor.Shape;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,26 +31,7 @@ final class Narrow {
    * (first moments ÷ r, second ÷ r²) in place of its factor on the weights.
    */
   static Map<String, float[]> map(BrainShape s, Map<String, float[]> values, Widen.Kind kind) {
-    BrainShape to = shape(s);
-    Map<String, float[]> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Shape> e : Weights.layout(to).entrySet()) {
-      String name = e.getKey();
-      float[] v = values.get(name);
-      if (v == null) {
-        throw new IllegalArgumentException("no values for parameter " + name + " to narrow");
-      }
-      Widen.Plan p = Widen.plan(name, to);
-      float factor = switch (kind) {
-        case WEIGHTS -> p.scale();
-        case FIRST -> p.ratio();
-        case SECOND -> p.ratio() * p.ratio();
-      };
-      Shape shape = e.getValue();
-      int rows = shape.dimension() == 1 ? 1 : Math.toIntExact(shape.get(0));
-      int cols = Math.toIntExact(shape.dimension() == 1 ? shape.get(0) : shape.get(1));
-      out.put(name, merge(v, rows, cols, p.rowParts(), p.colParts(), factor));
-    }
-    return out;
+    return Widen.each(shape(s), values, kind, "narrow", Narrow::merge);
   }
 
   /**

@@ -64,14 +64,30 @@ final class Widen {
   enum Kind { WEIGHTS, FIRST, SECOND }
 
   static Map<String, float[]> map(BrainShape s, Map<String, float[]> values, Kind kind) {
+    return each(s, values, kind, "widen", Widen::copy);
+  }
+
+  /** One parameter's values resized: (rows, cols) of the narrow shape, the parts that double, the factor. */
+  @FunctionalInterface
+  interface Resize {
+    float[] apply(float[] v, int rows, int cols, int rowParts, int colParts, float factor);
+  }
+
+  /**
+   * Every parameter of {@code values} resized by {@code resize} with the plan of {@code narrow}
+   * (the narrower of the two shapes), in that shape's layout order; {@code verb} names the
+   * operation in errors.
+   */
+  static Map<String, float[]> each(BrainShape narrow, Map<String, float[]> values, Kind kind, String verb,
+      Resize resize) {
     Map<String, float[]> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Shape> e : Weights.layout(s).entrySet()) {
+    for (Map.Entry<String, Shape> e : Weights.layout(narrow).entrySet()) {
       String name = e.getKey();
       float[] v = values.get(name);
       if (v == null) {
-        throw new IllegalArgumentException("no values for parameter " + name + " to widen");
+        throw new IllegalArgumentException("no values for parameter " + name + " to " + verb);
       }
-      Plan p = plan(name, s);
+      Plan p = plan(name, narrow);
       float factor = switch (kind) {
         case WEIGHTS -> p.scale();
         case FIRST -> p.ratio();
@@ -80,7 +96,7 @@ final class Widen {
       Shape shape = e.getValue();
       int rows = shape.dimension() == 1 ? 1 : Math.toIntExact(shape.get(0));
       int cols = Math.toIntExact(shape.dimension() == 1 ? shape.get(0) : shape.get(1));
-      out.put(name, copy(v, rows, cols, p.rowParts(), p.colParts(), factor));
+      out.put(name, resize.apply(v, rows, cols, p.rowParts(), p.colParts(), factor));
     }
     return out;
   }

@@ -66,32 +66,26 @@ class ColonyGrowthTest {
   }
 
   @Test
-  void childrenShrinkByTheirWeakestBlock() throws Exception {
-    DataDir data = new DataDir(dir.resolve("s"));
-    try (Colony colony = new Colony(data, config("brain.layers=3", "growth.shrinkProbability=1",
-        "growth.kinds=prune-block,prune-head"), l -> {})) {
-      colony.runRounds(2);
-    }
-    Map<String, BrainShape> shapes = shapes(data);
-    try (Registry r = Registry.openReadOnly(data.registry())) {
-      List<AgentRow> children = r.agents().stream().filter(a -> a.parent() != null).toList();
-      assertThat(children).isNotEmpty();
-      for (AgentRow a : children) {
-        BrainShape s = shapes.get(a.id());
-        BrainShape p = shapes.get(a.parent());
-        assertThat(s.layers() == p.layers() - 1 || s.heads() == p.heads() - 1).as(a.id() + " lost a block or a head")
-            .isTrue();
-      }
-      assertThat(r.events().after(0, Integer.MAX_VALUE, null, "birth")).anySatisfy(
-          e -> assertThat(e.json()).containsPattern("\"growth\":\"prune-(block|head): "));
-    }
+  void childrenShrinkByTheirWeakestBlockOrHead() throws Exception {
+    shrinks("s", "brain.layers=3", "prune-block,prune-head", "prune-(block|head)",
+        (s, p) -> s.layers() == p.layers() - 1 || s.heads() == p.heads() - 1);
   }
 
   @Test
   void childrenNarrowOrLoseMlpUnits() throws Exception {
-    DataDir data = new DataDir(dir.resolve("w"));
-    try (Colony colony = new Colony(data, config("brain.layers=1", "growth.shrinkProbability=1",
-        "growth.kinds=narrow,prune-mlp"), l -> {})) {
+    shrinks("w", "brain.layers=1", "narrow,prune-mlp", "(narrow|prune-mlp)",
+        (s, p) -> s.dim() == p.dim() / 2 && s.heads() == p.heads() / 2 || s.mlp() == p.mlp() - p.mlp() / 3);
+  }
+
+  /**
+   * A colony whose every child shrinks by one of {@code kinds}: each child's shape against its
+   * parent's passes {@code smaller}, and a birth records the operator.
+   */
+  private void shrinks(String name, String layers, String kinds, String recorded,
+      java.util.function.BiPredicate<BrainShape, BrainShape> smaller) throws Exception {
+    DataDir data = new DataDir(dir.resolve(name));
+    try (Colony colony = new Colony(data, config(layers, "growth.shrinkProbability=1", "growth.kinds=" + kinds),
+        l -> {})) {
       colony.runRounds(2);
     }
     Map<String, BrainShape> shapes = shapes(data);
@@ -99,13 +93,11 @@ class ColonyGrowthTest {
       List<AgentRow> children = r.agents().stream().filter(a -> a.parent() != null).toList();
       assertThat(children).isNotEmpty();
       for (AgentRow a : children) {
-        BrainShape s = shapes.get(a.id());
-        BrainShape p = shapes.get(a.parent());
-        assertThat(s.dim() == p.dim() / 2 && s.heads() == p.heads() / 2 || s.mlp() == p.mlp() - p.mlp() / 3)
-            .as(a.id() + " narrowed or lost MLP units").isTrue();
+        assertThat(smaller.test(shapes.get(a.id()), shapes.get(a.parent()))).as(a.id() + " shrank by " + kinds)
+            .isTrue();
       }
       assertThat(r.events().after(0, Integer.MAX_VALUE, null, "birth")).anySatisfy(
-          e -> assertThat(e.json()).containsPattern("\"growth\":\"(narrow|prune-mlp): "));
+          e -> assertThat(e.json()).containsPattern("\"growth\":\"" + recorded + ": "));
     }
   }
 
