@@ -98,7 +98,7 @@ final class Population {
 
   /** The fitness price of {@code brain}'s size ({@code growth.price}). */
   private double price(TorchBrain brain) {
-    return colony.config.growth().priceOf(brain.parameterCount());
+    return colony.config.growth().priceOf(brain.shape().parameterCount()); // from the shape: no engine call per turn
   }
 
   /** What {@code a}'s worlds show now, as its brain reads them: the inputs a pruning weighs parts on. */
