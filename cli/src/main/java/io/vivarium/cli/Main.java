@@ -60,6 +60,7 @@ public final class Main implements Runnable {
       new WorldCommand(),
       new TrainCommand(),
       new SampleCommand(),
+      new ThinkCommand(),
       new EvalCommand(),
       new ExecCommand(),
       new MemoryCommand(),

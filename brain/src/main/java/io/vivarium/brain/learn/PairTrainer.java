@@ -7,6 +7,8 @@ import io.vivarium.brain.BrainInput;
 import io.vivarium.brain.Sampling;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.model.Batch;
+import io.vivarium.brain.model.Weights;
+import io.vivarium.brain.tensor.Arena;
 import io.vivarium.brain.model.Transformer;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Seeds;
@@ -15,6 +17,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -158,6 +161,28 @@ public final class PairTrainer {
 
   /** One optimisation step on {@code pairs}; returns the mean answer cross-entropy. */
   public float step(AdamW opt, List<Pair> pairs, double lr) {
+    BiFunction<Weights, Arena, Tensor> loss = lossOf(pairs, true);
+    return Steps.minimize(brain, opt, lr, options.clip(), loss);
+  }
+
+  /**
+   * The mean answer cross-entropy of {@code brain} on {@code pairs}, without learning: what a
+   * training step on them would lower.
+   */
+  public static float loss(TorchBrain brain, List<Pair> pairs) {
+    if (pairs.isEmpty()) {
+      throw new IllegalArgumentException("the loss of no pairs is undefined; give at least one pair");
+    }
+    BiFunction<Weights, Arena, Tensor> loss = lossOf(pairs, false);
+    return brain.infer(w -> {
+      try (Arena m = w.arena().newChild()) {
+        return loss.apply(w, m).getFloat();
+      }
+    });
+  }
+
+  /** The answer cross-entropy of {@code pairs} as a function of the weights. */
+  private static BiFunction<Weights, Arena, Tensor> lossOf(List<Pair> pairs, boolean training) {
     int b = pairs.size();
     List<BrainInput> inputs = new ArrayList<>(b);
     int longest = 1;
@@ -176,12 +201,12 @@ public final class PairTrainer {
         weights[i * t + j] = 1f;
       }
     }
-    return Steps.minimize(brain, opt, lr, options.clip(), (w, m) -> {
+    return (w, m) -> {
       Batch batch = Batch.of(m, w.shape(), inputs);
-      Tensor hidden = Transformer.hidden(w, batch, true); // (B, T, C)
+      Tensor hidden = Transformer.hidden(w, batch, training); // (B, T, C)
       return Transformer.crossEntropy(Transformer.logits(w, hidden), m.create(targets, new Shape(b, t)),
           m.create(weights, new Shape(b, t)));
-    });
+    };
   }
 
   /** The brain input of a pair: {@code <text> prompt… answer…}, the marker and prompt as prefix. */

@@ -13,7 +13,8 @@ public record VivariumConfig(
     @Doc("The MQTT bus.") BusConfig bus,
     @Doc("The zookeeper web console.") ZooConfig zoo,
     @Doc("A colony across machines.") ClusterConfig cluster,
-    @Doc("Brains that grow and shrink on replication, and the price of size.") GrowthConfig growth) {
+    @Doc("Brains that grow and shrink on replication, and the price of size.") GrowthConfig growth,
+    @Doc("Trees of thought over memory and training on their conclusions.") ThinkConfig think) {
 
   /** The embedded defaults. */
   public static VivariumConfig defaults() {
@@ -26,6 +27,7 @@ public record VivariumConfig(
         BusConfig.defaults(),
         ZooConfig.defaults(),
         ClusterConfig.defaults(),
-        GrowthConfig.defaults());
+        GrowthConfig.defaults(),
+        ThinkConfig.defaults());
   }
 }

@@ -1,0 +1,169 @@
+package io.vivarium.cli;
+
+import io.vivarium.brain.Torch;
+import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.judge.BrainJudge;
+import io.vivarium.colony.runtime.MemoryRecall;
+import io.vivarium.core.config.ThinkConfig;
+import io.vivarium.core.config.VivariumConfig;
+import io.vivarium.core.world.Judge;
+import io.vivarium.lab.think.ConclusionQueue;
+import io.vivarium.lab.think.ConclusionTraining;
+import io.vivarium.lab.think.Thinker;
+import io.vivarium.lab.think.ThoughtTree;
+import io.vivarium.memory.LuceneMemory;
+import io.vivarium.memory.TextEmbedding;
+import io.vivarium.worlds.chat.GraderJudge;
+import io.vivarium.worlds.chat.InventedFacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vivarium think}: one tree of thought over the data directory's memory (seed 000's
+ * update), printed as an indented tree; or {@code --train}: a brain file trained on the queued
+ * conclusions.
+ */
+@Command(name = "think", mixinStandardHelpOptions = true,
+    description = {"Think about QUESTION by a tree of thought: continuations by the brain with recalled memories,"
+        + " scored by the evaluator (or the chat world's grader for the built-in fact questions); prints the tree,"
+        + " the chosen path (*) and the conclusion, which is kept in DATA/memory and queued in"
+        + " DATA/conclusions.json.", "With --train: train the brain file on the queued conclusions."})
+final class ThinkCommand extends VivariumCommand {
+  @Parameters(paramLabel = "QUESTION", arity = "0..1", description = "The question, e.g. \"What is the capital of Zurland?\".")
+  String question;
+
+  @Option(names = "--brain", paramLabel = "FILE", required = true, description = "Brain file that continues the text.")
+  Path brain;
+
+  @Option(names = "--evaluator", paramLabel = "FILE",
+      description = "Evaluator brain that scores the nodes (default: the chat world's grader).")
+  Path evaluator;
+
+  @Option(names = "--depth", paramLabel = "N", description = "Levels (default: think.depth).")
+  Integer depth;
+
+  @Option(names = "--width", paramLabel = "N", description = "Nodes kept per level (default: think.width).")
+  Integer width;
+
+  @Option(names = "--branches", paramLabel = "N", description = "Continuations per node (default: think.branches).")
+  Integer branches;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--json", description = "Print the tree as JSON.")
+  boolean json;
+
+  @Option(names = "--train", description = "Train --brain on the queued conclusions (think.trainIters) and save it.")
+  boolean train;
+
+  @Override
+  public Integer call() throws Exception {
+    VivariumConfig config = config(List.of());
+    ThinkConfig think = shaped(config.think());
+    if (train) {
+      return train(config, think);
+    }
+    if (question == null || question.isBlank()) {
+      throw new IllegalArgumentException("think needs a QUESTION (or --train); e.g. vivarium think"
+          + " \"What is the capital of Zurland?\" --brain FILE");
+    }
+    requireFile(brain, "--brain");
+    Torch.start(config.brain(), dataDir());
+    Path memDir = dataDir().resolve("memory");
+    boolean kept = Files.isDirectory(dataDir());
+    Path temp = kept ? null : Files.createTempDirectory("vivarium-think");
+    try (TorchBrain b = TorchBrain.load(brain);
+        LuceneMemory memory = LuceneMemory.openAnyWidth(kept ? memDir : temp, TextEmbedding.DEFAULT_DIMENSION,
+            config.memory());
+        Judging judging = judge()) {
+      MemoryRecall recall = new MemoryRecall(memory);
+      ThoughtTree tree = new Thinker(b, judging.judge, judging.name, recall, think).think(question, seed);
+      if (kept) {
+        recall.remember("user", tree.query(), tree.conclusion(), tree.score());
+        memory.commit();
+        ConclusionQueue.in(dataDir(), think.queue()).add(ConclusionQueue.Example.of(tree, "user"));
+      }
+      out().print(json ? tree.toJson() + "\n" : tree.render());
+      if (!json) {
+        out().println(kept ? "kept in " + memDir + " and queued in " + dataDir().resolve(ConclusionQueue.FILE)
+            : "not kept: no data directory " + dataDir() + " (pass --data DIR)");
+      }
+      out().flush();
+    } finally {
+      if (temp != null) {
+        Files.walk(temp).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    return 0;
+  }
+
+  private int train(VivariumConfig config, ThinkConfig think) throws IOException {
+    requireFile(brain, "--brain");
+    List<ConclusionQueue.Example> examples = ConclusionQueue.in(dataDir(), think.queue()).examples();
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("no conclusions queued in " + dataDir().resolve(ConclusionQueue.FILE)
+          + "; think some questions first (vivarium think \"QUESTION\" --brain FILE)");
+    }
+    Torch.start(config.brain(), dataDir());
+    try (TorchBrain b = TorchBrain.load(brain)) {
+      double before = ConclusionTraining.loss(b, examples);
+      ConclusionTraining.train(b, examples, Math.max(1, think.trainIters()), think.lr(), seed, out());
+      double after = ConclusionTraining.loss(b, examples);
+      b.save(brain);
+      out().printf(Locale.ROOT, "trained %s on %d conclusions: loss %.4f -> %.4f%n", brain, examples.size(),
+          before, after);
+    }
+    return 0;
+  }
+
+  private ThinkConfig shaped(ThinkConfig c) {
+    ThinkConfig t = new ThinkConfig(c.enabled(), depth != null ? depth : c.depth(), width != null ? width : c.width(),
+        branches != null ? branches : c.branches(), c.tokens(), c.recall(), c.temperature(), c.queue(),
+        c.trainIters(), c.lr());
+    check("--depth", t.depth());
+    check("--width", t.width());
+    check("--branches", t.branches());
+    return t;
+  }
+
+  private static void check(String option, int n) {
+    if (n < 1 || n > 16) {
+      throw new IllegalArgumentException(option + " must be between 1 and 16; got " + n);
+    }
+  }
+
+  private static void requireFile(Path file, String option) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no brain file " + file + " (" + option + "); train one with"
+          + " 'vivarium train lm' or 'vivarium bench think'");
+    }
+  }
+
+  /** The judge of this run and what the tree calls it. */
+  private record Judging(Judge judge, String name, AutoCloseable owned) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      if (owned != null) {
+        owned.close();
+      }
+    }
+  }
+
+  private Judging judge() throws IOException {
+    if (evaluator != null) {
+      requireFile(evaluator, "--evaluator");
+      BrainJudge j = BrainJudge.open(evaluator);
+      return new Judging(j, "evaluator " + evaluator.getFileName(), j);
+    }
+    GraderJudge grader = GraderJudge.ofFacts(InventedFacts.all());
+    grader.expected(question); // a clear error for a question the grader does not know
+    return new Judging(grader, "chat grader", null);
+  }
+}
