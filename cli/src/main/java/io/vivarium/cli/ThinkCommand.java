@@ -10,11 +10,10 @@ import io.vivarium.core.world.Judge;
 import io.vivarium.lab.think.ConclusionQueue;
 import io.vivarium.lab.think.ConclusionTraining;
 import io.vivarium.lab.think.Thinker;
+import io.vivarium.lab.think.ThinkJudges;
 import io.vivarium.lab.think.ThoughtTree;
 import io.vivarium.memory.LuceneMemory;
 import io.vivarium.memory.TextEmbedding;
-import io.vivarium.worlds.chat.GraderJudge;
-import io.vivarium.worlds.chat.InventedFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,8 +161,6 @@ final class ThinkCommand extends VivariumCommand {
       BrainJudge j = BrainJudge.open(evaluator);
       return new Judging(j, "evaluator " + evaluator.getFileName(), j);
     }
-    GraderJudge grader = GraderJudge.ofFacts(InventedFacts.all());
-    grader.expected(question); // a clear error for a question the grader does not know
-    return new Judging(grader, "chat grader", null);
+    return new Judging(ThinkJudges.grader(question), ThinkJudges.GRADER, null);
   }
 }
