@@ -3,6 +3,8 @@ package io.vivarium.cli;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.judge.BrainJudge;
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.runtime.MemoryRecall;
 import io.vivarium.core.config.ThinkConfig;
 import io.vivarium.core.config.VivariumConfig;
@@ -88,6 +90,7 @@ final class ThinkCommand extends VivariumCommand {
         recall.remember("user", tree.query(), tree.conclusion(), tree.score());
         memory.commit();
         ConclusionQueue.in(dataDir(), think.queue()).add(ConclusionQueue.Example.of(tree, "user"));
+        record(tree);
       }
       out().print(json ? tree.toJson() + "\n" : tree.render());
       if (!json) {
@@ -101,6 +104,17 @@ final class ThinkCommand extends VivariumCommand {
       }
     }
     return 0;
+  }
+
+  /** Records {@code tree} in the colony's registry when a colony lives in the data directory (the zookeeper draws it). */
+  private void record(ThoughtTree tree) {
+    DataDir dir = DataDir.of(dataDir());
+    if (dir.hasColony()) {
+      try (Registry r = Registry.open(dir.registryLocation())) {
+        long id = r.thoughts().add("user", tree.query(), tree.toJson(), tree.conclusion(), tree.score());
+        out().println("recorded as thought #" + id + " (zookeeper: /thoughts.html?id=" + id + ")");
+      }
+    }
   }
 
   private int train(VivariumConfig config, ThinkConfig think) throws IOException {

@@ -46,6 +46,7 @@ public final class Registry implements AutoCloseable {
   private final Episodes episodes;
   private final Checkpoints checkpoints;
   private final AskBook asks;
+  private final ThoughtBook thoughts;
   private final ClusterBook cluster;
 
   /** A unit of work on a connection, inside a transaction when it writes. */
@@ -63,6 +64,7 @@ public final class Registry implements AutoCloseable {
     this.episodes = new Episodes(reader);
     this.checkpoints = new Checkpoints(reader);
     this.asks = new AskBook(this, reader);
+    this.thoughts = new ThoughtBook(this, reader);
     this.cluster = new ClusterBook(this, reader);
   }
 
@@ -363,6 +365,11 @@ public final class Registry implements AutoCloseable {
   /** People's questions (asks) and their answers; writes need a writable registry. */
   public AskBook asks() {
     return asks;
+  }
+
+  /** The trees of thought agents and people thought (table {@code thoughts}). */
+  public ThoughtBook thoughts() {
+    return thoughts;
   }
 
   /** The cluster's nodes and which agent runs on which node; writes need a writable registry. */

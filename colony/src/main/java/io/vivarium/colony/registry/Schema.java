@@ -169,6 +169,19 @@ public final class Schema {
       // 6: each agent's brain size (brains grow and shrink on replication); 0 = unknown, for older rows.
       """
       ALTER TABLE agents ADD COLUMN parameters INTEGER NOT NULL DEFAULT 0
+      """,
+      // 7: trees of thought (seed 000's update): who thought what, the tree as JSON, its conclusion and score.
+      """
+      CREATE TABLE thoughts (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        time_ms INTEGER NOT NULL,
+        query TEXT NOT NULL,
+        tree TEXT NOT NULL,
+        conclusion TEXT NOT NULL,
+        score REAL NOT NULL
+      );
+      CREATE INDEX thoughts_agent ON thoughts(agent, id)
       """);
 
   /** The schema version this program writes. */

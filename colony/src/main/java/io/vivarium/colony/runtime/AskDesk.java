@@ -35,6 +35,7 @@ final class AskDesk implements Asks {
   private final String refusal;
   private final BiConsumer<String, String> publish;
   private final Consumer<Event> events;
+  private final Deliberation deliberation;
   private final ArrayDeque<Queued> queue = new ArrayDeque<>();
   private Set<String> live = Set.of();
   private long lastId;
@@ -48,6 +49,19 @@ final class AskDesk implements Asks {
    * @param events records an event (the colony's registry, the bus, the zookeeper's feed)
    */
   AskDesk(AskBook book, int capacity, String refusal, BiConsumer<String, String> publish, Consumer<Event> events) {
+    this(book, capacity, refusal, publish, events, (ask, agent, answer) -> answer);
+  }
+
+  /** How an agent's answer to a person may be thought over before it is given (a tree of thought). */
+  @FunctionalInterface
+  interface Deliberation {
+    /** The answer {@code agent} gives to {@code ask}, given its plain answer {@code answer}. */
+    String answer(Ask ask, String agent, String answer);
+  }
+
+  /** A desk as above whose agents' answers go through {@code deliberation} first. */
+  AskDesk(AskBook book, int capacity, String refusal, BiConsumer<String, String> publish, Consumer<Event> events,
+      Deliberation deliberation) {
     if (capacity < 1) {
       throw new IllegalArgumentException("colony.asks must be at least 1; got " + capacity);
     }
@@ -56,6 +70,7 @@ final class AskDesk implements Asks {
     this.refusal = refusal;
     this.publish = publish;
     this.events = events;
+    this.deliberation = deliberation;
   }
 
   /** One queued ask and, for an ask to every agent, who got it already. */
@@ -110,7 +125,8 @@ final class AskDesk implements Asks {
   }
 
   @Override
-  public void answered(Ask ask, String agent, String answer) {
+  public void answered(Ask ask, String agent, String plain) {
+    String answer = deliberation.answer(ask, agent, plain);
     try {
       book.answer(ask.id(), agent, answer);
       events.accept(Event.of("answer", agent, new Answered(ask.id(), ask.text(), answer)));

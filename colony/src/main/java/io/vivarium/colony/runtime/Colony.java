@@ -59,6 +59,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   final LearnerMaker learners;
   final Lifecycle lifecycle = new Lifecycle(this);
   final Population population = new Population(this);
+  /** Trees of thought on people's questions and training newborns on their conclusions ({@code think.*}). */
+  final Thinking thinking = new Thinking(this);
   /** Where agents run and who decides about the population. */
   final Placement placement;
   /** What the placement may do to this colony. */
@@ -149,7 +151,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       boolean takesAsks = Worlds.get(config.world().name()).takesAsks();
       this.asks = new AskDesk(registry.asks(), config.colony().asks(), takesAsks ? null : "world "
           + config.world().name() + " does not answer people's questions; ask a colony of a text world such as chat",
-          this::publishText, this::event);
+          this::publishText, this::event, thinking);
       if (bus != null) {
         link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text),
             takesAsks ? asks::fromBus : null, this::event, log);
@@ -268,6 +270,11 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   /** Whether the colony has been asked to stop. */
   boolean stopping() {
     return stop.get();
+  }
+
+  /** Whether {@code world.evaluator} names an evaluator brain. */
+  boolean hasEvaluator() {
+    return evaluator != null;
   }
 
   /** The alive agents' ids. */

@@ -84,6 +84,10 @@ final class Population {
         ? Mutation.of(parent.brain, colony.config.growth(), sigma, seed, () -> probe(parent))
         : new Mutation.Child(parent.brain.copy(), null); // a person's clone is its parent's exact copy
     TorchBrain brain = made.brain();
+    int raised = colony.thinking.raise(brain, Seeds.derive(seed, "conclusions")); // later generations start from them
+    if (raised > 0) {
+      colony.log.accept(id + " trained on " + raised + " queued conclusions at birth");
+    }
     Hparams h = perturb ? parent.hparams.perturbed(Seeds.random(seed, "hparams", 0)) : parent.hparams;
     int level = parent.worlds instanceof Curriculum c ? c.curriculumLevel() : 0;
     LiveAgent child = colony.lifecycle.live(id, parent.id, parent.generation + 1, brain, 0, number, h, false, level);
