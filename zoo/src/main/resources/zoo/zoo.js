@@ -1,5 +1,5 @@
 // The zookeeper page: hash routes #/ (colony), #/agent/ID, #/tree, #/checkpoints,
-// #/episodes and #/replay/ID. Reads the JSON API, listens to the event stream, and sends
+// #/episodes, #/replay/ID and #/thoughts[/ID]. Reads the JSON API, listens to the event stream, and sends
 // people's requests as same-origin JSON POSTs carrying the token when the server has one.
 "use strict";
 
@@ -105,6 +105,7 @@ async function route() {
     else if (view === "checkpoints") await checkpointsView(m);
     else if (view === "episodes") await episodesView(m);
     else if (view === "replay") await replayView(m, arg);
+    else if (view === "thoughts") await thoughtsView(m, arg);
     else await overview(m);
   } catch (e) {
     if (e instanceof TokenNeeded) askToken(m, e.message);

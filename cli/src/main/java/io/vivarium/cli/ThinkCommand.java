@@ -112,7 +112,7 @@ final class ThinkCommand extends VivariumCommand {
     if (dir.hasColony()) {
       try (Registry r = Registry.open(dir.registryLocation())) {
         long id = r.thoughts().add("user", tree.query(), tree.toJson(), tree.conclusion(), tree.score());
-        out().println("recorded as thought #" + id + " (zookeeper: /thoughts.html?id=" + id + ")");
+        out().println("recorded as thought #" + id + " (zookeeper: #/thoughts/" + id + ")");
       }
     }
   }

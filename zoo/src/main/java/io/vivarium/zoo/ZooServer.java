@@ -49,6 +49,7 @@ public final class ZooServer implements AutoCloseable {
   private final Actions actions;
   private final Outputs outputs;
   private final AskBox asks;
+  private final Thoughts thoughts;
   private final Javalin app;
   private final String host;
   private boolean closed;
@@ -66,6 +67,7 @@ public final class ZooServer implements AutoCloseable {
     this.outputs = new Outputs(registry, records, json, new Disassembly());
     this.feed = new LiveFeed(colony, records, json);
     this.asks = new AskBox(colony, registry, json);
+    this.thoughts = new Thoughts(registry, json);
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
@@ -168,6 +170,8 @@ public final class ZooServer implements AutoCloseable {
     app.get("/api/asks", ctx -> asks.list(ctx, limit(ctx, 20)));
     app.post("/api/asks", asks::ask);
     app.post("/api/asks/{aid}/thumb", asks::thumb);
+    app.get("/api/thoughts", ctx -> thoughts.list(ctx, limit(ctx, 50)));
+    app.get("/api/thoughts/{tid}", thoughts::get);
     app.sse("/api/stream", client -> feed.add(client, Params.optionalAgent(client.ctx())));
     errors();
   }
