@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code vivarium bench think}: the curve of training on conclusions over rounds of trees of thought. */
 @Command(name = "think", mixinStandardHelpOptions = true,
@@ -43,15 +45,22 @@ final class BenchThinkCommand extends VivariumCommand {
   @Option(names = "--out", paramLabel = "CSV", description = "Where to write the curve (default: print only).")
   Path csv;
 
+  @Option(names = "--save", paramLabel = "FILE", description = "Save the final brain (for 'vivarium think').")
+  Path save;
+
+  @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
+      description = "Configuration overrides, e.g. think.depth=3 think.minScore=1.")
+  List<String> overrides = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
-    VivariumConfig config = config(List.of());
+    VivariumConfig config = config(overrides);
     Torch.start(config.brain(), dataDir());
     BrainShape shape = BrainShape.preset("tiny").with(3, 4, 96, 256, 0);
     Path temp = Files.createTempDirectory("vivarium-bench-think");
     try (LuceneMemory memory = LuceneMemory.open(temp, TextEmbedding.DEFAULT_DIMENSION, config.memory())) {
       String curve = ThinkRounds.run(new ThinkRounds.Options(rounds, questions, pretrainIters, trainIters, shape, seed),
-          config.think(), new MemoryFacts(memory), new MemoryRecall(memory), out());
+          config.think(), new MemoryFacts(memory), new MemoryRecall(memory), out(), save);
       out().print(curve);
       if (csv != null) {
         Path dir = csv.toAbsolutePath().getParent();

@@ -86,15 +86,18 @@ final class ThinkCommand extends VivariumCommand {
         Judging judging = judge()) {
       MemoryRecall recall = new MemoryRecall(memory);
       ThoughtTree tree = new Thinker(b, judging.judge, judging.name, recall, think).think(question, seed);
-      if (kept) {
+      if (kept && think.keeps(tree.score())) {
         recall.remember("user", tree.query(), tree.conclusion(), tree.score());
         memory.commit();
         ConclusionQueue.in(dataDir(), think.queue()).add(ConclusionQueue.Example.of(tree, "user"));
+      }
+      if (kept) {
         record(tree);
       }
       out().print(json ? tree.toJson() + "\n" : tree.render());
       if (!json) {
-        out().println(kept ? "kept in " + memDir + " and queued in " + dataDir().resolve(ConclusionQueue.FILE)
+        out().println(kept && !think.keeps(tree.score()) ? "not kept: score below think.minScore=" + think.minScore()
+            : kept ? "kept in " + memDir + " and queued in " + dataDir().resolve(ConclusionQueue.FILE)
             : "not kept: no data directory " + dataDir() + " (pass --data DIR)");
       }
       out().flush();
@@ -139,7 +142,7 @@ final class ThinkCommand extends VivariumCommand {
   private ThinkConfig shaped(ThinkConfig c) {
     ThinkConfig t = new ThinkConfig(c.enabled(), depth != null ? depth : c.depth(), width != null ? width : c.width(),
         branches != null ? branches : c.branches(), c.tokens(), c.recall(), c.temperature(), c.queue(),
-        c.trainIters(), c.lr());
+        c.trainIters(), c.lr(), c.minScore());
     check("--depth", t.depth());
     check("--width", t.width());
     check("--branches", t.branches());

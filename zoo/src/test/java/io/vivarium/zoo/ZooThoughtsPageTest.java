@@ -55,7 +55,7 @@ class ZooThoughtsPageTest {
         public void remember(String agent, String query, String conclusion, double score) {}
       };
       tree = new Thinker(brain, ThinkJudges.grader(QUESTION), ThinkJudges.GRADER, recall,
-          new ThinkConfig(true, 2, 2, 3, 8, 1, 1.0, 10, 0, 1e-3)).think(QUESTION, 4);
+          new ThinkConfig(true, 2, 2, 3, 8, 1, 1.0, 10, 0, 1e-3, 0)).think(QUESTION, 4);
     }
     DataDir dir = new DataDir(tmp.resolve("colony"));
     try (Registry r = Registry.open(dir.registry())) {

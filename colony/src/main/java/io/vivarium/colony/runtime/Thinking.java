@@ -59,9 +59,12 @@ final class Thinking implements AskDesk.Deliberation {
     }
   }
 
-  /** Records {@code tree}, keeps its conclusion in the memory and queues it for training. */
+  /** Records {@code tree}; keeps its conclusion in the memory and queues it for training when it scores think.minScore. */
   void keep(String agent, ThoughtTree tree) {
     colony.registry.thoughts().add(agent, tree.query(), tree.toJson(), tree.conclusion(), tree.score());
+    if (!config().keeps(tree.score())) {
+      return;
+    }
     recall().remember(agent, tree.query(), tree.conclusion(), tree.score());
     queue().add(ConclusionQueue.Example.of(tree, agent));
   }

@@ -23,9 +23,17 @@ public record ThinkConfig(
     @Doc("Pair-training iterations a brain makes on the queued conclusions (a newborn's brain at birth,"
         + " 'vivarium think --train'); 0 = conclusions are only remembered.") @Range(min = 0, max = 100_000)
         int trainIters,
-    @Doc("Peak learning rate of training on conclusions.") @Range(min = 1e-6, max = 1) double lr) {
+    @Doc("Peak learning rate of training on conclusions.") @Range(min = 1e-6, max = 1) double lr,
+    @Doc("Conclusions scoring below this are recorded but neither kept in the memory nor queued for training"
+        + " (0 = every conclusion, as the seed; 1 with the chat grader = only right answers).")
+        @Range(min = 0, max = 1) double minScore) {
 
   public static ThinkConfig defaults() {
-    return new ThinkConfig(false, 3, 2, 3, 16, 3, 0.8, 1000, 40, 3e-3);
+    return new ThinkConfig(false, 3, 2, 3, 16, 3, 0.8, 1000, 40, 3e-3, 0);
+  }
+
+  /** Whether a conclusion scoring {@code score} is kept and queued. */
+  public boolean keeps(double score) {
+    return score >= minScore;
   }
 }

@@ -13,7 +13,9 @@ import io.vivarium.worlds.chat.FactSource;
 import io.vivarium.worlds.chat.Grader;
 import io.vivarium.worlds.chat.GraderJudge;
 import io.vivarium.worlds.chat.InventedFacts;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,22 +53,23 @@ public final class ThinkRounds {
   }
 
   /** One round's line of the curve. */
-  public record Round(int round, double meanScore, double exactShare, double rootScore, double lossBefore,
+  public record Round(int round, double meanScore, double exactShare, double rootScore, int kept, double lossBefore,
       double lossAfter, double seconds) {
     /** The CSV header. */
-    public static final String HEADER = "round,questions,mean_score,exact_share,mean_first_level_score,"
+    public static final String HEADER = "round,questions,mean_score,exact_share,mean_first_level_score,kept,"
         + "conclusion_loss_before,conclusion_loss_after,seconds";
 
     String csv(int questions) {
-      return String.format(Locale.ROOT, "%d,%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.1f", round, questions, meanScore,
-          exactShare, rootScore, lossBefore, lossAfter, seconds);
+      return String.format(Locale.ROOT, "%d,%d,%.4f,%.4f,%.4f,%d,%.4f,%.4f,%.1f", round, questions, meanScore,
+          exactShare, rootScore, kept, lossBefore, lossAfter, seconds);
     }
   }
 
   private ThinkRounds() {}
 
-  /** Runs the curve; returns its CSV (header and one line per round), printing progress to {@code log}. */
-  public static String run(Options o, ThinkConfig think, FactBook facts, Recall recall, PrintWriter log) {
+  /** Runs the curve (saving the final brain to {@code saveTo} unless null); returns its CSV (header and one line per round), printing progress to {@code log}. */
+  public static String run(Options o, ThinkConfig think, FactBook facts, Recall recall, PrintWriter log,
+      Path saveTo) throws IOException {
     List<ChatFact> all = InventedFacts.all();
     List<ChatFact> train = new FactSource(all, HELD_OUT, false).asked();
     List<ChatFact> asked = pick(new FactSource(all, HELD_OUT, true).asked(), o.questions(), o.seed());
@@ -82,6 +85,9 @@ public final class ThinkRounds {
         csv.append(round.csv(asked.size())).append('\n');
         log.println(Round.HEADER + "\n" + round.csv(asked.size()));
         log.flush();
+      }
+      if (saveTo != null) {
+        brain.save(saveTo);
       }
     }
     return csv.toString();
@@ -106,16 +112,17 @@ public final class ThinkRounds {
         log.print(tree.render());
       }
     }
-    for (ConclusionQueue.Example e : examples) {
+    List<ConclusionQueue.Example> kept = examples.stream().filter(e -> think.keeps(e.score())).toList();
+    for (ConclusionQueue.Example e : kept) {
       recall.remember("bench", e.query(), e.conclusion(), e.score());
     }
-    double before = ConclusionTraining.loss(brain, examples);
-    if (o.trainIters() > 0) {
-      ConclusionTraining.train(brain, examples, o.trainIters(), think.lr(), Seeds.derive(o.seed(), "think-train", r), log);
+    double before = kept.isEmpty() ? Double.NaN : ConclusionTraining.loss(brain, kept);
+    if (o.trainIters() > 0 && !kept.isEmpty()) {
+      ConclusionTraining.train(brain, kept, o.trainIters(), think.lr(), Seeds.derive(o.seed(), "think-train", r), log);
     }
-    double after = ConclusionTraining.loss(brain, examples);
+    double after = kept.isEmpty() ? Double.NaN : ConclusionTraining.loss(brain, kept);
     int n = asked.size();
-    return new Round(r, score / n, (double) exact / n, first / n, before, after, (System.nanoTime() - start) / 1e9);
+    return new Round(r, score / n, (double) exact / n, first / n, kept.size(), before, after, (System.nanoTime() - start) / 1e9);
   }
 
   /** Pair-training on the training facts: the right fact among the recalled ones half of the time. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Trees of thought on a small real brain, scored by the chat world's grader, recalling from a fact book. */
 class ThinkerTest {
   private static final BrainShape SHAPE = BrainShape.preset("tiny").with(2, 2, 32, 256, 0);
-  private static final ThinkConfig CONFIG = new ThinkConfig(true, 2, 2, 3, 6, 2, 1.0, 10, 30, 1e-2);
+  private static final ThinkConfig CONFIG = new ThinkConfig(true, 2, 2, 3, 6, 2, 1.0, 10, 30, 1e-2, 0);
   private static final ChatFact FACT = InventedFacts.all().get(0);
   private static final String QUESTION = FactSource.question(FACT);
 
