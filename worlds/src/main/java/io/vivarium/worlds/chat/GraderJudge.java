@@ -49,7 +49,8 @@ public final class GraderJudge implements Judge {
     String e = expected.get(prompt.strip());
     if (e == null) {
       throw new IllegalArgumentException("the chat grader does not know the question '" + prompt
-          + "'; ask one of the built-in fact questions (vivarium world facts) or pass --evaluator FILE");
+          + "'; ask about one of the built-in facts (in a chat colony's data directory 'vivarium memory facts \"\"'"
+          + " lists them) or pass --evaluator FILE");
     }
     return e;
   }
