@@ -73,32 +73,24 @@ final class ThinkCommand extends VivariumCommand {
     }
     if (question == null || question.isBlank()) {
       throw new IllegalArgumentException("think needs a QUESTION (or --train); e.g. vivarium think"
-          + " \"What is the capital of Zurland?\" --brain FILE");
+          + " \"What is the capital of Badinland?\" --brain FILE");
     }
     requireFile(brain, "--brain");
     Torch.start(config.brain(), dataDir());
-    Path memDir = dataDir().resolve("memory");
     boolean kept = Files.isDirectory(dataDir());
     Path temp = kept ? null : Files.createTempDirectory("vivarium-think");
     try (TorchBrain b = TorchBrain.load(brain);
-        LuceneMemory memory = LuceneMemory.openAnyWidth(kept ? memDir : temp, TextEmbedding.DEFAULT_DIMENSION,
-            config.memory());
+        LuceneMemory memory = LuceneMemory.openAnyWidth(kept ? dataDir().resolve("memory") : temp,
+            TextEmbedding.DEFAULT_DIMENSION, config.memory());
         Judging judging = judge()) {
       MemoryRecall recall = new MemoryRecall(memory);
       ThoughtTree tree = new Thinker(b, judging.judge, judging.name, recall, think).think(question, seed);
-      if (kept && think.keeps(tree.score())) {
-        recall.remember("user", tree.query(), tree.conclusion(), tree.score());
-        memory.commit();
-        ConclusionQueue.in(dataDir(), think.queue()).add(ConclusionQueue.Example.of(tree, "user"));
-      }
-      if (kept) {
-        record(tree);
-      }
       out().print(json ? tree.toJson() + "\n" : tree.render());
-      if (!json) {
-        out().println(kept && !think.keeps(tree.score()) ? "not kept: score below think.minScore=" + think.minScore()
-            : kept ? "kept in " + memDir + " and queued in " + dataDir().resolve(ConclusionQueue.FILE)
-            : "not kept: no data directory " + dataDir() + " (pass --data DIR)");
+      if (kept) {
+        keep(tree, recall, memory, think);
+        record(tree);
+      } else if (!json) {
+        out().println("not kept: no data directory " + dataDir() + " (pass --data DIR)");
       }
       out().flush();
     } finally {
@@ -109,13 +101,32 @@ final class ThinkCommand extends VivariumCommand {
     return 0;
   }
 
+  /** Keeps {@code tree}'s conclusion in the memory and queues it, when it scores think.minScore. */
+  private void keep(ThoughtTree tree, MemoryRecall recall, LuceneMemory memory, ThinkConfig think) {
+    if (!think.keeps(tree.score())) {
+      if (!json) {
+        out().println("not kept: score below think.minScore=" + think.minScore());
+      }
+      return;
+    }
+    recall.remember("user", tree.query(), tree.conclusion(), tree.score());
+    memory.commit();
+    ConclusionQueue.in(dataDir(), think.queue()).add(ConclusionQueue.Example.of(tree, "user"));
+    if (!json) {
+      out().println("kept in " + dataDir().resolve("memory") + " and queued in "
+          + dataDir().resolve(ConclusionQueue.FILE));
+    }
+  }
+
   /** Records {@code tree} in the colony's registry when a colony lives in the data directory (the zookeeper draws it). */
   private void record(ThoughtTree tree) {
     DataDir dir = DataDir.of(dataDir());
     if (dir.hasColony()) {
       try (Registry r = Registry.open(dir.registryLocation())) {
         long id = r.thoughts().add("user", tree.query(), tree.toJson(), tree.conclusion(), tree.score());
-        out().println("recorded as thought #" + id + " (zookeeper: #/thoughts/" + id + ")");
+        if (!json) {
+          out().println("recorded as thought #" + id + " (zookeeper: #/thoughts/" + id + ")");
+        }
       }
     }
   }
