@@ -5,6 +5,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.judge.BrainJudge;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.Registry;
+import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.colony.runtime.MemoryRecall;
 import io.vivarium.core.config.ThinkConfig;
 import io.vivarium.core.config.VivariumConfig;
@@ -39,8 +40,12 @@ final class ThinkCommand extends VivariumCommand {
   @Parameters(paramLabel = "QUESTION", arity = "0..1", description = "The question, e.g. \"What is the capital of Zurland?\".")
   String question;
 
-  @Option(names = "--brain", paramLabel = "FILE", required = true, description = "Brain file that continues the text.")
+  @Option(names = "--brain", paramLabel = "FILE", description = "Brain file that continues the text.")
   Path brain;
+
+  @Option(names = "--agent", paramLabel = "ID",
+      description = "Think with agent ID's brain, from its newest checkpoint in the data directory (instead of --brain).")
+  String agent;
 
   @Option(names = "--evaluator", paramLabel = "FILE",
       description = "Evaluator brain that scores the nodes (default: the chat world's grader).")
@@ -75,11 +80,10 @@ final class ThinkCommand extends VivariumCommand {
       throw new IllegalArgumentException("think needs a QUESTION (or --train); e.g. vivarium think"
           + " \"What is the capital of Badinland?\" --brain FILE");
     }
-    requireFile(brain, "--brain");
     Torch.start(config.brain(), dataDir());
     boolean kept = Files.isDirectory(dataDir());
     Path temp = kept ? null : Files.createTempDirectory("vivarium-think");
-    try (TorchBrain b = TorchBrain.load(brain);
+    try (TorchBrain b = thinkingBrain();
         LuceneMemory memory = LuceneMemory.openAnyWidth(kept ? dataDir().resolve("memory") : temp,
             TextEmbedding.DEFAULT_DIMENSION, config.memory());
         Judging judging = judge()) {
@@ -109,9 +113,9 @@ final class ThinkCommand extends VivariumCommand {
       }
       return;
     }
-    recall.remember("user", tree.query(), tree.conclusion(), tree.score());
+    recall.remember(thinker(), tree.query(), tree.conclusion(), tree.score());
     memory.commit();
-    ConclusionQueue.in(dataDir(), think.queue()).add(ConclusionQueue.Example.of(tree, "user"));
+    ConclusionQueue.in(dataDir(), think.queue()).add(ConclusionQueue.Example.of(tree, thinker()));
     if (!json) {
       out().println("kept in " + dataDir().resolve("memory") + " and queued in "
           + dataDir().resolve(ConclusionQueue.FILE));
@@ -123,7 +127,7 @@ final class ThinkCommand extends VivariumCommand {
     DataDir dir = DataDir.of(dataDir());
     if (dir.hasColony()) {
       try (Registry r = Registry.open(dir.registryLocation())) {
-        long id = r.thoughts().add("user", tree.query(), tree.toJson(), tree.conclusion(), tree.score());
+        long id = r.thoughts().add(thinker(), tree.query(), tree.toJson(), tree.conclusion(), tree.score());
         if (!json) {
           out().println("recorded as thought #" + id + " (zookeeper: #/thoughts/" + id + ")");
         }
@@ -131,7 +135,30 @@ final class ThinkCommand extends VivariumCommand {
     }
   }
 
+  /** Who thought: the agent of --agent, else {@code user}. */
+  private String thinker() {
+    return agent != null ? agent : "user";
+  }
+
+  /** The brain of --brain or of --agent's newest checkpoint; exactly one of them. */
+  private TorchBrain thinkingBrain() throws IOException {
+    if ((brain == null) == (agent == null)) {
+      throw new IllegalArgumentException("think needs exactly one of --brain FILE and --agent ID");
+    }
+    if (brain != null) {
+      requireFile(brain, "--brain");
+      return TorchBrain.load(brain);
+    }
+    CheckpointStore.Loaded latest = Colonies.require(dataDir()).checkpoints().latest(agent, d -> { })
+        .orElseThrow(() -> new IllegalArgumentException("no checkpoint of agent '" + agent + "' in " + dataDir()
+            + "; 'vivarium agents' lists the colony's agents"));
+    return TorchBrain.fromBytes(latest.payload(), latest.checkpoint().file().toString());
+  }
+
   private int train(VivariumConfig config, ThinkConfig think) throws IOException {
+    if (brain == null) {
+      throw new IllegalArgumentException("think --train needs --brain FILE (the brain trained and saved)");
+    }
     requireFile(brain, "--brain");
     List<ConclusionQueue.Example> examples = ConclusionQueue.in(dataDir(), think.queue()).examples();
     if (examples.isEmpty()) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.colony.DataDir;
+import io.vivarium.colony.registry.AgentRow;
+import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.Registry;
 import io.vivarium.lab.think.ThoughtTree;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,6 +51,31 @@ class ThinkCommandTest {
   }
 
   @Test
+  void thinksWithAnAgentsBrainFromItsNewestCheckpointAndRecordsTheTree() throws Exception {
+    Torch.start(1, null);
+    DataDir dir = DataDir.of(data);
+    try (Registry r = Registry.open(dir.registry())) {
+      r.recordStart("thinkers", 1, "", "hash");
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "chat-facts", "tiny", 0, 0.5, 1000, 0, null));
+    }
+    try (TorchBrain b = TorchBrain.create(BrainShape.preset("tiny").with(2, 2, 32, 256, 0), 4)) {
+      dir.checkpoints().write("a0001", 1, 0.5, new byte[32], b.toBytes());
+    }
+    Result r = run("think", QUESTION, "--agent", "a0001", "--depth", "1");
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.out).contains("conclusion (").contains("recorded as thought #1");
+    try (Registry reg = Registry.openReadOnly(dir.registry())) {
+      assertThat(reg.thoughts().recent(5)).singleElement().satisfies(t -> {
+        assertThat(t.agent()).isEqualTo("a0001");
+        assertThat(ThoughtTree.fromJson(t.tree()).query()).isEqualTo(QUESTION);
+      });
+    }
+    assertThat(run("think", QUESTION, "--agent", "a0009").err).contains("no checkpoint of agent 'a0009'");
+    assertThat(run("think", QUESTION, "--agent", "a0001", "--brain", "x.brain").err)
+        .contains("think needs exactly one of --brain FILE and --agent ID");
+  }
+
+  @Test
   void badInputGetsOneClearLine() throws Exception {
     Result noBrain = run("think", QUESTION, "--brain", data.resolve("none.brain").toString());
     assertThat(noBrain.code).isEqualTo(Main.FAILURE);
@@ -57,6 +86,7 @@ class ThinkCommandTest {
     assertThat(depth.err).contains("--depth must be between 1 and 16; got 0");
     Result empty = run("think", "--train", "--brain", "x.brain");
     assertThat(empty.err).contains("no brain file");
+    assertThat(run("think", "--train").err).contains("think --train needs --brain FILE");
   }
 
   private record Result(int code, String out, String err) {}
