@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class Speech {
   /** The one line a missing espeak-ng gets. */
   public static final String MISSING = "espeak-ng is not installed; install it with: sudo apt-get install espeak-ng";
-  /** The most characters spoken at once. */
+  /** The most characters spoken at once (about 30 s of speech). */
   public static final int MAX_CHARS = 500;
   static final int TIMEOUT_SECONDS = 20;
   private static final Pattern NAME = Pattern.compile("[a-z][a-z-]{0,30}(\\+[a-z0-9]{1,10})?");
@@ -107,7 +107,7 @@ public final class Speech {
             + voice.name() + "; check the voice with: espeak-ng --voices");
       }
       byte[] wav = Wav.fixStreamed(out.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-      Wav.read(wav, "espeak-ng's output");
+      Wav.read(wav, "espeak-ng's output", 120);
       return wav;
     } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("espeak-ng failed: " + e.getMessage(), e);

@@ -25,6 +25,11 @@ public final class Wav {
 
   /** Mono samples in [-1, 1] at {@value #RATE} Hz of the WAV file {@code bytes}, named {@code what} in errors. */
   public static float[] read(byte[] bytes, String what) {
+    return read(bytes, what, MAX_SECONDS);
+  }
+
+  /** As {@link #read(byte[], String)}, for recordings of up to {@code maxSeconds} (speech we render ourselves). */
+  static float[] read(byte[] bytes, String what, double maxSeconds) {
     if (bytes.length > MAX_BYTES) {
       throw bad(what, "is " + bytes.length + " bytes; the limit is " + MAX_BYTES + " bytes; send a shorter recording");
     }
@@ -57,7 +62,7 @@ public final class Wav {
         if (channels == 0) {
           throw bad(what, "has its 'data' chunk before a 'fmt ' chunk" + FIX);
         }
-        return resample(decode(b, body, (int) size, channels, bits, what), rate, what);
+        return resample(decode(b, body, (int) size, channels, bits, what), rate, what, maxSeconds);
       }
       p = body + (int) size + (int) (size & 1);
     }
@@ -98,11 +103,11 @@ public final class Wav {
     return out;
   }
 
-  private static float[] resample(float[] x, int rate, String what) {
+  private static float[] resample(float[] x, int rate, String what, double maxSeconds) {
     double seconds = (double) x.length / rate;
-    if (seconds > MAX_SECONDS) {
+    if (seconds > maxSeconds) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s lasts %.1f s; the limit is %.0f s; send a shorter recording", what, seconds, MAX_SECONDS));
+          "%s lasts %.1f s; the limit is %.0f s; send a shorter recording", what, seconds, maxSeconds));
     }
     if (rate == RATE) {
       return x;
