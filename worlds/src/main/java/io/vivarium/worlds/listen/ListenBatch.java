@@ -51,6 +51,7 @@ public final class ListenBatch implements WorldBatch, Expert, ActionNames {
 
   @Override
   public void reset(long seed, int group) {
+    hearing = null; // a recording taken by an earlier reset that was never stepped is not answered
     listen();
     serial.reset(seed, group);
   }
