@@ -36,7 +36,7 @@ final class TrainListenCommand extends VivariumCommand {
           + "(default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--steps", paramLabel = "N", defaultValue = "30000",
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "60000",
       description = "Environment steps (episodes) to train for (default: ${DEFAULT-VALUE}).")
   long steps;
 
