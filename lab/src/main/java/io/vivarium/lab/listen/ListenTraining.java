@@ -6,6 +6,7 @@ import io.vivarium.brain.learn.Evaluation;
 import io.vivarium.brain.learn.Training;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.audio.Speech;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
@@ -36,11 +37,17 @@ public final class ListenTraining {
 
   private ListenTraining() {}
 
-  /** Refuses an unknown or held-out preset (listing the known ones) before anything is started. */
+  /**
+   * Refuses an unknown or held-out preset (listing the known ones), and a machine without
+   * espeak-ng, before anything is started.
+   */
   public static void checkPreset(String preset) {
     if (ListenPreset.of(preset).heldout()) {
       throw new IllegalArgumentException("--preset " + preset + " is an evaluation preset; train on "
           + preset.replace("-heldout", "") + " (its held-out twin is evaluated at the end)");
+    }
+    if (!Speech.available()) {
+      throw new IllegalStateException("the listen world speaks its words with espeak-ng: " + Speech.MISSING);
     }
   }
 
