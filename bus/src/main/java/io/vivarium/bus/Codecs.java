@@ -94,6 +94,29 @@ public final class Codecs {
     }
   };
 
+  /** A RIFF/WAVE file (its {@code RIFF....WAVE} header is the magic), at most {@link #MAX_BYTES}. */
+  public static final Codec<byte[]> WAV = new Codec<>() {
+    @Override
+    public byte[] encode(byte[] value) {
+      return checkWav(value).clone();
+    }
+
+    @Override
+    public byte[] decode(byte[] bytes) {
+      return checkWav(bytes);
+    }
+  };
+
+  private static byte[] checkWav(byte[] b) {
+    checkSize(b, MAX_BYTES, "WAV payload");
+    if (b.length < 12 || b[0] != 'R' || b[1] != 'I' || b[2] != 'F' || b[3] != 'F' || b[8] != 'W' || b[9] != 'A'
+        || b[10] != 'V' || b[11] != 'E') {
+      throw new IllegalArgumentException("a WAV payload must start with RIFF....WAVE; got " + b.length + " bytes"
+          + " that do not; send a WAV file");
+    }
+    return b;
+  }
+
   /** {@link Event}s as a JSON object with {@code "format":"vivarium.event","version":1}. */
   public static final Codec<Event> EVENT = new Codec<>() {
     @Override

@@ -21,6 +21,12 @@ public final class Topics {
   /** A number from people that counts towards the agent's fitness. */
   public static final Topic<Double> REWARD_FROM_PARENT =
       new Topic<>("reward:from_parent", Topic.Scope.AGENT, Codecs.REWARD, Delivery.RELIABLE);
+  /** The agent's answers to people spoken by espeak-ng: a WAV file (16-bit mono PCM). */
+  public static final Topic<byte[]> AUDIO_TO_PARENT =
+      new Topic<>("audio:to_parent", Topic.Scope.AGENT, Codecs.WAV, Delivery.RELIABLE);
+  /** A person's recording for the agent: a WAV file the colony checks (a bad one gets a refusal event). */
+  public static final Topic<byte[]> AUDIO_FROM_PARENT =
+      new Topic<>("audio:from_parent", Topic.Scope.AGENT, Codecs.BYTES, Delivery.RELIABLE);
   /** The action bytes the agent sends to its world. */
   public static final Topic<byte[]> MOTOR_TO_WORLD =
       new Topic<>("motor:to_world", Topic.Scope.AGENT, Codecs.BYTES, Delivery.RELIABLE);
@@ -43,6 +49,6 @@ public final class Topics {
 
   /** Every kind, in the order of docs/bus.md. */
   public static final List<Topic<?>> ALL = List.of(TEXT_TO_PARENT, TEXT_FROM_PARENT,
-      REWARD_FROM_PARENT, MOTOR_TO_WORLD, VIDEO_FROM_WORLD, TOUCH_WORLD, EVENTS, BYTE_COUNTS,
+      REWARD_FROM_PARENT, AUDIO_TO_PARENT, AUDIO_FROM_PARENT, MOTOR_TO_WORLD, VIDEO_FROM_WORLD, TOUCH_WORLD, EVENTS, BYTE_COUNTS,
       ENTROPY);
 }

@@ -18,7 +18,7 @@ final class TestBus {
     BusConfig d = BusConfig.defaults();
     return new BusConfig(true, url, 0, d.username(), d.password(), d.trustStore(),
         d.trustStorePassword(), d.keyStore(), d.keyStorePassword(), d.outbox(), d.inbox(), d.brokerQueue(),
-        d.videoIntervalMillis(), d.intervalMillis(), d.textBytes());
+        d.videoIntervalMillis(), d.intervalMillis(), d.textBytes(), d.speak());
   }
 
   /** Same, with a small inbox and a video interval. */
@@ -26,14 +26,14 @@ final class TestBus {
     BusConfig d = config(url);
     return new BusConfig(true, url, 0, d.username(), d.password(), d.trustStore(),
         d.trustStorePassword(), d.keyStore(), d.keyStorePassword(), d.outbox(), inbox, d.brokerQueue(),
-        videoIntervalMillis, d.intervalMillis(), d.textBytes());
+        videoIntervalMillis, d.intervalMillis(), d.textBytes(), d.speak());
   }
 
   /** External broker {@code url} with TLS stores; empty strings leave a store out. */
   static BusConfig tls(String url, String trustStore, String trustPassword, String keyStore, String keyPassword) {
     BusConfig d = config(url);
     return new BusConfig(true, url, 0, "", "", trustStore, trustPassword, keyStore, keyPassword, d.outbox(),
-        d.inbox(), d.brokerQueue(), d.videoIntervalMillis(), d.intervalMillis(), d.textBytes());
+        d.inbox(), d.brokerQueue(), d.videoIntervalMillis(), d.intervalMillis(), d.textBytes(), d.speak());
   }
 
   /** The default configuration for {@code url}, logging in with the credentials in {@code dataDir}. */

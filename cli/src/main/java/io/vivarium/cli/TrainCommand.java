@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vivarium train}: trains brains; {@code train lm} pretrains a language model. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train brains.", subcommands = {TrainCommand.Lm.class, TrainGoldCommand.class, TrainTutorialCommand.class,
+    description = "Train brains.", subcommands = {TrainCommand.Lm.class, TrainGoldCommand.class, TrainTutorialCommand.class, TrainListenCommand.class,
         TrainRepairCommand.class, TrainEvaluatorCommand.class})
 final class TrainCommand extends VivariumCommand {
   @Override

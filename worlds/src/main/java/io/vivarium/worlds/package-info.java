@@ -1,5 +1,6 @@
 /**
- * The worlds agents live in ({@code gold}, {@code exec}, {@code repair}, {@code chat}), each in
+ * The worlds agents live in ({@code gold}, {@code exec}, {@code repair}, {@code chat}, {@code terminal},
+ * {@code listen}), each in
  * its own sub-package and registered as a {@link io.vivarium.core.world.WorldFactory}; the batches
  * of the one-answer worlds (exec, repair, chat) share {@link io.vivarium.worlds.AnswerBatch}.
  *

@@ -16,7 +16,8 @@ class RegisteredWorldsTest {
       "exec", "io.vivarium.worlds.exec.ExecWorldTest",
       "repair", "io.vivarium.worlds.repair.RepairWorldTest",
       "chat", "io.vivarium.worlds.chat.ChatWorldTest",
-      "terminal", "io.vivarium.worlds.terminal.TerminalContractTest");
+      "terminal", "io.vivarium.worlds.terminal.TerminalContractTest",
+      "listen", "io.vivarium.worlds.listen.ListenContractTest");
 
   @Test
   void everyRegisteredWorldRunsTheWorldContract() throws ClassNotFoundException {

@@ -20,8 +20,8 @@ import java.util.Locale;
  *       {@code token}. Wrong or missing → 401.</li>
  *   <li>State-changing requests ({@code POST}) must be same-origin: an {@code Origin} header,
  *       when sent, must name this server, and {@code Sec-Fetch-Site}, when sent, must be
- *       {@code same-origin} or {@code none}; and the body must be {@code application/json}
- *       (a cross-site HTML form cannot send that without a preflight we never grant) → 403.</li>
+ *       {@code same-origin} or {@code none}; and the body must be {@code application/json}, or {@code audio/wav} for a recording posted to {@code /api/agents/{id}/audio}
+ *       (a cross-site HTML form can send neither without a preflight we never grant) → 403.</li>
  *   <li>On loopback the {@code Host} header must name a loopback host, which defeats DNS
  *       rebinding → 403.</li>
  * </ul>
@@ -115,9 +115,11 @@ final class Guard {
           + "); actions are accepted only from this zookeeper's own page");
     }
     String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiError(415, "actions take a JSON body: send 'Content-Type: application/json'; got '"
-          + (type == null ? "" : Params.clip(type)) + "'");
+    String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+    boolean recording = ctx.path().endsWith("/audio") && t.matches("audio/(wav|x-wav|wave|vnd\\.wave)\\b.*");
+    if (!t.startsWith("application/json") && !recording) {
+      throw new ApiError(415, "actions take a JSON body: send 'Content-Type: application/json' (a recording:"
+          + " 'Content-Type: audio/wav'); got '" + (type == null ? "" : Params.clip(type)) + "'");
     }
   }
 }

@@ -153,6 +153,10 @@ public final class ZooServer implements AutoCloseable {
     app.get("/api/agents/{id}/metrics", ctx -> ctx.json(records.metricNames(Params.agentId(ctx))));
     app.get("/api/agents/{id}/outputs", outputs::handle);
     app.get("/api/agents/{id}/metrics/{name}", this::series);
+    AudioBox audio = new AudioBox(colony, dir);
+    app.get("/api/agents/{id}/audio", audio::list);
+    app.get("/api/agents/{id}/audio/{clip}", audio::clip);
+    app.post("/api/agents/{id}/audio", audio::upload); // before the actions' pattern, which would take it
     app.post("/api/agents/{id}/{action}", actions::handle);
     app.get("/api/history", ctx -> ctx.json(records.history((int) Params.queryLong(ctx, "buckets", 60, 1, 1000))));
     app.get("/api/lineage", ctx -> ctx.json(records.agents()));

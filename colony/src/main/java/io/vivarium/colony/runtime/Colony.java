@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Colony implements ColonyHandle, AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(Colony.class);
+  /** The data directory's folder of spoken answers, one folder per agent. */
+  public static final String AUDIO = "audio";
 
   final DataDir dir;
   final VivariumConfig config;
@@ -72,6 +74,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private final RequestDesk desk = new RequestDesk(this);
   /** People's questions to the colony's text worlds, taken from the registry at turn boundaries. */
   final AskDesk asks;
+  /** People's recordings to the colony's listening worlds. */
+  final RecordingDesk recordings;
+  /** Speaks answers to people ({@code bus.speak}); null when off. */
+  private Speaker speaker;
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   Registry registry;
   CheckpointStore store;
@@ -152,7 +158,13 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       this.asks = new AskDesk(registry.asks(), config.colony().asks(), takesAsks ? null : "world "
           + config.world().name() + " does not answer people's questions; ask a colony of a text world such as chat",
           this::publishText, this::event, thinking);
+      boolean listens = Worlds.get(config.world().name()).listens();
+      this.recordings = new RecordingDesk(config.colony().asks(), listens ? null : "world " + config.world().name()
+          + " does not listen to recordings; send them to a colony of a listening world such as listen",
+          this::publishText, this::event);
+      this.speaker = Speaker.open(config.bus().speak(), dir.root().resolve(AUDIO), this::publishAudio, log);
       if (bus != null) {
+        bus.subscribe(io.vivarium.bus.Topics.AUDIO_FROM_PARENT, "+", recordings::fromBus);
         link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text),
             takesAsks ? asks::fromBus : null, this::event, log);
       }
@@ -164,6 +176,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       this.worldContext = new WorldContext(config.world(), link == null ? ColonyCounts.local() : link.counts())
           .withFacts(memory.enabled() ? new MemoryFacts(memory.memory()) : new LocalFactBook())
           .withAsks(asks)
+          .withRecordings(recordings)
           .withJudge(Evaluator.judge(evaluator));
       placement.open(host);
     } catch (RuntimeException e) {
@@ -220,10 +233,28 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     return id;
   }
 
-  /** An answer to an ask, or a refusal of one, on the agent's {@code text:to_parent}. */
+  @Override
+  public long hear(String agent, byte[] wav, String source) {
+    return recordings.hear(agent, wav, source);
+  }
+
+  /**
+   * An answer to an ask or a recording, or a refusal of one, on the agent's {@code text:to_parent},
+   * and spoken when {@code bus.speak}.
+   */
   private void publishText(String agent, String text) {
     if (bus != null) {
       bus.publishText(agent, text);
+    }
+    if (speaker != null) {
+      speaker.speak(agent, text);
+    }
+  }
+
+  /** A spoken answer on the agent's {@code audio:to_parent}. */
+  private void publishAudio(String agent, byte[] wav) {
+    if (bus != null) {
+      bus.publish(io.vivarium.bus.Topics.AUDIO_TO_PARENT, agent, wav);
     }
   }
 
@@ -232,6 +263,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     placement.betweenTurns(host);
     desk.applyPending();
     asks.intake(agentIds());
+    recordings.live(agentIds());
   }
 
   /** People's rewards and text from the bus take the same path as every request. */
@@ -349,6 +381,9 @@ public final class Colony implements ColonyHandle, AutoCloseable {
     }
     try {
       placement.close();
+      if (speaker != null) {
+        speaker.close();
+      }
       if (bus != null) {
         bus.close();
       }

@@ -48,6 +48,16 @@ public interface ColonyHandle {
    */
   long thumb(long ask, String agent, int sign, String source);
 
+  /**
+   * A person's recording (a WAV file) for {@code agent}'s listening world, heard as its next
+   * episode; the answer comes back on {@code text:to_parent}. Returns the recording's id.
+   *
+   * @throws IllegalArgumentException for a bad WAV file, an agent not alive here, or a colony whose world does not listen
+   */
+  default long hear(String agent, byte[] wav, String source) {
+    throw new IllegalArgumentException("this colony does not take recordings");
+  }
+
   /** Subscribes {@code listener} to every event as the colony records it; close the result to stop. */
   AutoCloseable onEvent(Consumer<Event> listener);
 

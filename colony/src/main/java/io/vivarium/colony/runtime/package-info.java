@@ -14,7 +14,9 @@
  *
  * People's requests (hibernate, wake, kill, clone, reward, talk, vote) arrive through the
  * registry and are applied between turns, and so are their questions ({@code AskDesk}, lent to text
- * worlds as {@code Asks}); an in-process console sees live frames through
+ * worlds as {@code Asks}); their recordings ({@code RecordingDesk}, lent to listening worlds as
+ * {@code Recordings}) come from the bus or the console, and answers to people are spoken by the
+ * {@code Speaker} ({@code bus.speak}); an in-process console sees live frames through
  * {@link io.vivarium.colony.runtime.ColonyHandle}.
  *
  * <p>Depends on {@code core} (worlds only through the world registry and the {@code core.world}

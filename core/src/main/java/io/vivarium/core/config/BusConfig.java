@@ -29,15 +29,18 @@ public record BusConfig(
     @Doc("Least milliseconds between two byte counts, touch and entropy messages of one agent.")
         @Range(min = 0, max = 3_600_000) int intervalMillis,
     @Doc("Bytes of people's latest text (text:from_parent) shown to each agent after its world's text; 0 shows none.")
-        @Range(min = 0, max = 4096) int textBytes) {
+        @Range(min = 0, max = 4096) int textBytes,
+    @Doc("Whether answers to people (text:to_parent) are also spoken by espeak-ng, published on audio:to_parent and"
+        + " kept for the zookeeper's player; off with one warning line when espeak-ng is not installed.")
+        boolean speak) {
 
   public static BusConfig defaults() {
-    return new BusConfig(true, "", 1883, "", "", "", "", "", "", 10_000, 10_000, 1_000_000, 200, 1000, 0);
+    return new BusConfig(true, "", 1883, "", "", "", "", "", "", 10_000, 10_000, 1_000_000, 200, 1000, 0, true);
   }
 
   /** This configuration with the user name and password a client logs in with. */
   public BusConfig withLogin(String username, String password) {
     return new BusConfig(enabled, url, port, username, password, trustStore, trustStorePassword, keyStore,
-        keyStorePassword, outbox, inbox, brokerQueue, videoIntervalMillis, intervalMillis, textBytes);
+        keyStorePassword, outbox, inbox, brokerQueue, videoIntervalMillis, intervalMillis, textBytes, speak);
   }
 }

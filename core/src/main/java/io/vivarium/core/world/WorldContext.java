@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param facts facts worlds may look up (seed 004's fact memory)
  * @param judge the evaluator worlds may ask for a reward (seed 004's RLAIF)
  * @param asks people's questions to text worlds (seed 003)
+ * @param recordings people's recordings to listening worlds (seed 002's {@code audio:from_parent})
  */
 public record WorldContext(WorldConfig config, ColonyCounts counts, String agent, FactBook facts, Judge judge,
-    Asks asks) {
+    Asks asks, Recordings recordings) {
   public WorldContext {
     Objects.requireNonNull(config, "world config");
     Objects.requireNonNull(counts, "colony counts");
@@ -25,6 +26,12 @@ public record WorldContext(WorldConfig config, ColonyCounts counts, String agent
     Objects.requireNonNull(facts, "fact book");
     Objects.requireNonNull(judge, "judge");
     Objects.requireNonNull(asks, "asks");
+    Objects.requireNonNull(recordings, "recordings");
+  }
+
+  /** A context without people's recordings. */
+  public WorldContext(WorldConfig config, ColonyCounts counts, String agent, FactBook facts, Judge judge, Asks asks) {
+    this(config, counts, agent, facts, judge, asks, Recordings.none());
   }
 
   /** A context of {@code config} and {@code counts} with no agent, facts, evaluator or people. */
@@ -42,21 +49,26 @@ public record WorldContext(WorldConfig config, ColonyCounts counts, String agent
 
   /** This context lent to {@code agentId}'s batch. */
   public WorldContext forAgent(String agentId) {
-    return new WorldContext(config, counts, agentId, facts, judge, asks);
+    return new WorldContext(config, counts, agentId, facts, judge, asks, recordings);
   }
 
   /** This context with {@code book} as its fact book. */
   public WorldContext withFacts(FactBook book) {
-    return new WorldContext(config, counts, agent, book, judge, asks);
+    return new WorldContext(config, counts, agent, book, judge, asks, recordings);
   }
 
   /** This context with {@code evaluator} as its judge. */
   public WorldContext withJudge(Judge evaluator) {
-    return new WorldContext(config, counts, agent, facts, evaluator, asks);
+    return new WorldContext(config, counts, agent, facts, evaluator, asks, recordings);
   }
 
   /** This context with {@code people} as its asks. */
   public WorldContext withAsks(Asks people) {
-    return new WorldContext(config, counts, agent, facts, judge, people);
+    return new WorldContext(config, counts, agent, facts, judge, people, recordings);
+  }
+
+  /** This context with {@code people} as its recordings. */
+  public WorldContext withRecordings(Recordings people) {
+    return new WorldContext(config, counts, agent, facts, judge, asks, people);
   }
 }

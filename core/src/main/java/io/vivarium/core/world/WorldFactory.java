@@ -116,6 +116,16 @@ public interface WorldFactory {
   }
 
   /**
+   * Whether this world's batches hear people's recordings ({@link Recordings}: they poll
+   * {@code context.recordings()} and report answers). A colony of such a world queues recordings
+   * from {@code audio:from_parent} and the zookeeper for its agents; other colonies refuse them. The
+   * default says no.
+   */
+  default boolean listens() {
+    return false;
+  }
+
+  /**
    * Settings a run of this world starts with unless the configuration sets them, by key (e.g.
    * exec's {@code world.batch}); applied only where no layer of the run's configuration set the
    * key. The default suggests nothing.

@@ -5,7 +5,9 @@
  * offer instead of being special-cased: {@link io.vivarium.core.world.Expert} (a move for every
  * state), {@link io.vivarium.core.world.Curriculum} (levels that grow with success) and
  * {@link io.vivarium.core.world.Renderer} (a picture and text for people) and
- * {@link io.vivarium.core.world.ActionNames} (actions named for people), with PNG files for
+ * {@link io.vivarium.core.world.ActionNames} (actions named for people), people's questions and
+ * recordings lent through the context ({@link io.vivarium.core.world.Asks},
+ * {@link io.vivarium.core.world.Recordings}), with PNG files for
  * pictures ({@link io.vivarium.core.world.Png}).
  *
  * <p>Depends on {@code io.vivarium.core} and the JDK (ImageIO for PNG) only. Brains, learners and
