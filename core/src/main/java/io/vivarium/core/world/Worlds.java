@@ -32,6 +32,29 @@ public final class Worlds {
   }
 
   /**
+   * The world {@code config} names, as its {@code world.mode} makes it: {@code plain} is the
+   * world's own factory; another mode wraps it ({@link WorldMode}). An unknown world or mode lists
+   * the known ones.
+   */
+  public static WorldFactory of(io.vivarium.core.config.WorldConfig config) {
+    WorldFactory inner = get(config.name());
+    if (config.mode().equals(PLAIN)) {
+      return inner;
+    }
+    List<String> known = new ArrayList<>(List.of(PLAIN));
+    for (WorldMode m : ServiceLoader.load(WorldMode.class)) {
+      if (m.name().equals(config.mode())) {
+        return m.wrap(inner);
+      }
+      known.add(m.name());
+    }
+    throw new IllegalArgumentException("unknown world.mode '" + config.mode() + "'; known modes: " + known);
+  }
+
+  /** The mode in which agents act on a world directly. */
+  public static final String PLAIN = "plain";
+
+  /**
    * Throws the standard error for an unknown preset of {@code world}: it names the preset and
    * lists the known ones.
    */
