@@ -169,6 +169,23 @@ public final class Schema {
       // 6: each agent's brain size (brains grow and shrink on replication); 0 = unknown, for older rows.
       """
       ALTER TABLE agents ADD COLUMN parameters INTEGER NOT NULL DEFAULT 0
+      """,
+      // 7 (weave): the typed blocks of weaving agents' ticks, the newest of each agent kept.
+      """
+      CREATE TABLE blocks (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        episode INTEGER NOT NULL,
+        tick INTEGER NOT NULL,
+        block INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        time_ms INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reward REAL NOT NULL DEFAULT 0,
+        well_formed INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX blocks_agent ON blocks(agent, id)
       """);
 
   /** The schema version this program writes. */
