@@ -48,6 +48,7 @@ public final class ZooServer implements AutoCloseable {
   private final LiveFeed feed;
   private final Actions actions;
   private final Outputs outputs;
+  private final Weave weave;
   private final AskBox asks;
   private final Javalin app;
   private final String host;
@@ -64,6 +65,7 @@ public final class ZooServer implements AutoCloseable {
     this.records = new Records(registry);
     this.actions = new Actions(colony, records, json);
     this.outputs = new Outputs(registry, records, json, new Disassembly());
+    this.weave = new Weave(registry, records);
     this.feed = new LiveFeed(colony, records, json);
     this.asks = new AskBox(colony, registry, json);
     this.app = Javalin.create(c -> {
@@ -150,6 +152,7 @@ public final class ZooServer implements AutoCloseable {
     app.get("/api/agents/{id}/frame", this::frame);
     app.get("/api/agents/{id}/metrics", ctx -> ctx.json(records.metricNames(Params.agentId(ctx))));
     app.get("/api/agents/{id}/outputs", outputs::handle);
+    app.get("/api/agents/{id}/blocks", weave::handle);
     app.get("/api/agents/{id}/metrics/{name}", this::series);
     app.post("/api/agents/{id}/{action}", actions::handle);
     app.get("/api/history", ctx -> ctx.json(records.history((int) Params.queryLong(ctx, "buckets", 60, 1, 1000))));
