@@ -37,6 +37,11 @@ class ColonyWeaveTest {
       assertThat(blocks).extracting(BlockRow::type).contains("observation", "evaluation");
       assertThat(blocks.get(blocks.size() - 1).block()).as("block #1 is the first sight, not recorded").isEqualTo(2);
       assertThat(r.metrics().names("a0001")).contains("world.well_formed", "world.mean_reward");
+      var ticks = io.vivarium.colony.replay.Woven.ticks(r, "a0001", 3);
+      assertThat(ticks).hasSize(3);
+      assertThat(ticks.get(2).get(0).tick()).as("oldest first, the newest last").isEqualTo(4);
+      assertThat(io.vivarium.colony.replay.Woven.text(ticks.get(2))).startsWith("## tick #4 · episode ")
+          .contains("#startblock type: observation\n#timestamp ").endsWith("#endblock\n");
       assertThat(r.episodes().count("a0001")).as("the brain-driven instances' episodes").isPositive();
     }
   }
