@@ -1,7 +1,8 @@
 package io.vivarium.worlds.weave;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,13 +65,15 @@ public final class Blocks {
 
   /** Parses {@code bytes}, the agent's continuation of an open orientation block (or whole blocks). */
   public static Parsed parse(byte[] bytes) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return new Malformed("the tick is not UTF-8 text (" + e.getMessage() + "); write blocks of UTF-8 text");
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+    if (r.isError() || r.isUnderflow() && in.hasRemaining()) {
+      return new Malformed(String.format(Locale.ROOT, "the tick is not UTF-8 text: byte 0x%02x at offset %d starts no"
+          + " valid character; write blocks of UTF-8 text", bytes[in.position()] & 0xff, in.position()));
     }
+    String text = out.flip().toString();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {

@@ -89,8 +89,10 @@ class BlocksTest {
 
   @Test
   void binaryGarbageIsNamedNeverThrown() {
-    assertThat(((Malformed) Blocks.parse(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41})).problem())
-        .startsWith("the tick is not UTF-8 text").endsWith("write blocks of UTF-8 text");
+    assertThat(((Malformed) Blocks.parse(new byte[] {0x41, (byte) 0xff, (byte) 0xfe, 0x41})).problem())
+        .isEqualTo("the tick is not UTF-8 text: byte 0xff at offset 1 starts no valid character; write blocks of UTF-8 text");
+    assertThat(((Malformed) Blocks.parse(new byte[] {0x41, (byte) 0xe2, (byte) 0x82})).problem())
+        .as("a character cut at the end").startsWith("the tick is not UTF-8 text: byte 0xe2 at offset 1");
     assertThat(((Malformed) Blocks.parse(new byte[] {'a', 0, 'b'})).problem())
         .isEqualTo("the tick holds the control byte 0x00 at character 1; write blocks of printable text, lines ended by \\n");
     java.util.SplittableRandom r = new java.util.SplittableRandom(7);
