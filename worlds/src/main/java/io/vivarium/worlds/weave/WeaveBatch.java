@@ -128,6 +128,29 @@ public final class WeaveBatch implements WorldBatch, Ticks, Outputs, TextExpert 
       steps = Math.max(steps, calls[i].actions.size());
     }
     // 2. Step the inner world until every call is done; an instance that is done idles.
+    stepInner(calls, steps);
+    // 3. Answer every tick with an observation and an evaluation; keep instance 0's.
+    List<Tick> kept = new ArrayList<>(1);
+    int good = 0;
+    for (int i = 0; i < n; i++) {
+      good += calls[i].tick != null ? 1 : 0;
+      Tick t = answer(i, calls[i]);
+      if (i == 0) {
+        kept.add(t);
+      }
+    }
+    ticks = kept;
+    Map<String, Double> m = new LinkedHashMap<>();
+    if (inner instanceof Outputs o) {
+      m.putAll(o.lastMeasures());
+    }
+    m.put("well_formed", (double) good / n);
+    measures = m;
+  }
+
+  /** Steps the inner batch {@code steps} times: each instance's own actions, then idle; sums each one's own rewards. */
+  private void stepInner(Call[] calls, int steps) {
+    int n = size();
     Arrays.fill(rewards, 0);
     Arrays.fill(terminated, false);
     Arrays.fill(truncated, false);
@@ -148,23 +171,6 @@ public final class WeaveBatch implements WorldBatch, Ticks, Outputs, TextExpert 
         over[i] |= inner.terminated()[i] || inner.truncated()[i];
       }
     }
-    // 3. Answer every tick with an observation and an evaluation; keep instance 0's.
-    List<Tick> kept = new ArrayList<>(1);
-    int good = 0;
-    for (int i = 0; i < n; i++) {
-      good += calls[i].tick != null ? 1 : 0;
-      Tick t = answer(i, calls[i]);
-      if (i == 0) {
-        kept.add(t);
-      }
-    }
-    ticks = kept;
-    Map<String, Double> m = new LinkedHashMap<>();
-    if (inner instanceof Outputs o) {
-      m.putAll(o.lastMeasures());
-    }
-    m.put("well_formed", (double) good / n);
-    measures = m;
   }
 
   /** A parsed call: the tick (null when malformed), its actions, what the observation says first. */
