@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public final class WeaveBatch implements WorldBatch, Ticks, Outputs, TextExpert {
   /** Bytes of recent blocks an observation holds beyond the inner world's own text. */
-  public static final int HISTORY_BYTES = 512;
+  public static final int HISTORY_BYTES = 256;
   /** The most bytes of a tick an agent writes (a brain writes at most 256 bytes in one action). */
   public static final int TICK_BYTES = 256;
   private static final int RAW_SHOWN = 200;
