@@ -55,6 +55,7 @@ final class ReplayCommand extends VivariumCommand {
         for (var tick : Woven.ticks(r, agent, ticks)) {
           out().print(Woven.text(tick));
         }
+        out().flush();
         return 0;
       }
       e = Episode.find(r, agent, episode);
