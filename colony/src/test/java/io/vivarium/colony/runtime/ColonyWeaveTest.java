@@ -24,15 +24,15 @@ class ColonyWeaveTest {
   void weavingAgentsRecordTheirTicksAsBlocks() {
     DataDir data = new DataDir(dir.resolve("weave"));
     var config = ConfigResolver.resolve(null, List.of("world.name=repair", "world.preset=repair-short-single",
-        "world.mode=weave", "colony.agents=1", "world.batch=4", "learn.grpo.group=4", "colony.turnSteps=2",
+        "world.mode=weave", "colony.agents=1", "world.batch=4", "learn.grpo.group=4", "colony.turnSteps=4",
         "bus.enabled=false", "memory.enabled=false"));
     try (Colony colony = new Colony(data, config, l -> { })) {
       assertThat(colony.method).isEqualTo(LearnMethod.BC_GRPO);
-      colony.runRounds(2);
+      colony.runRounds(1);
     }
     try (Registry r = Registry.openReadOnly(data.registry())) {
       List<BlockRow> blocks = r.blocks("a0001", 100);
-      assertThat(blocks).as("instance 0's ticks of 2 turns of 2 steps").isNotEmpty();
+      assertThat(blocks).as("instance 0's ticks of a turn of 4 steps").isNotEmpty();
       assertThat(blocks.stream().map(BlockRow::tick).distinct().count()).isEqualTo(4);
       assertThat(blocks).extracting(BlockRow::type).contains("observation", "evaluation");
       assertThat(blocks.get(blocks.size() - 1).block()).as("block #1 is the first sight, not recorded").isEqualTo(2);
