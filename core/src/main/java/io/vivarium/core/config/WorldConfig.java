@@ -28,6 +28,7 @@ public record WorldConfig(
   }
 
   public static WorldConfig defaults() {
-    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8, "", "", "plain", ExecConfig.defaults(), ChatConfig.defaults());
+    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8, "", "", "plain", ExecConfig.defaults(),
+        ChatConfig.defaults());
   }
 }

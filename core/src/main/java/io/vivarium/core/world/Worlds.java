@@ -7,6 +7,9 @@ import java.util.TreeMap;
 
 /** The registry of world factories on the class path, by name. Thread-safe. */
 public final class Worlds {
+  /** The mode in which agents act on a world directly ({@code world.mode}). */
+  public static final String PLAIN = "plain";
+
   private Worlds() {}
 
   /** Every registered world, by name. */
@@ -50,9 +53,6 @@ public final class Worlds {
     }
     throw new IllegalArgumentException("unknown world.mode '" + config.mode() + "'; known modes: " + known);
   }
-
-  /** The mode in which agents act on a world directly. */
-  public static final String PLAIN = "plain";
 
   /**
    * Throws the standard error for an unknown preset of {@code world}: it names the preset and
