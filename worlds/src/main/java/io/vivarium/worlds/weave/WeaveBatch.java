@@ -307,7 +307,11 @@ public final class WeaveBatch implements WorldBatch, Ticks, Outputs, TextExpert 
     return new Observation(channels, o.image());
   }
 
-  /** A well-formed tick around the world's expert call; empty when the world knows none. */
+  /**
+   * A well-formed tick around the world's expert call: a short orientation, the action and an
+   * expectation; only the action when that does not fit in {@link #TICK_BYTES}; empty when even
+   * that does not fit or the world knows no call (the learner then has no answer to clone here).
+   */
   @Override
   public byte[] expertText(int i) {
     String call = tools.expertCall(i);
@@ -315,9 +319,14 @@ public final class WeaveBatch implements WorldBatch, Ticks, Outputs, TextExpert 
       return new byte[0];
     }
     String tool = call.substring(0, firstBreak(call));
-    String tick = "I will use " + tool + ".\n" + Blocks.END + "\n" + Blocks.render("action", List.of(), call)
-        + Blocks.render("expectation", List.of(), "reward > 0");
-    return tick.getBytes(StandardCharsets.UTF_8);
+    String action = Blocks.render("action", List.of(), call);
+    byte[] full = ("I will use " + tool + ".\n" + Blocks.END + "\n" + action
+        + Blocks.render("expectation", List.of(), "reward > 0")).getBytes(StandardCharsets.UTF_8);
+    if (full.length <= TICK_BYTES) {
+      return full;
+    }
+    byte[] bare = (Blocks.END + "\n" + action).getBytes(StandardCharsets.UTF_8);
+    return bare.length <= TICK_BYTES ? bare : new byte[0];
   }
 
   @Override

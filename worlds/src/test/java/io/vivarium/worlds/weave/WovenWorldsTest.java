@@ -87,6 +87,34 @@ class WovenWorldsTest {
   }
 
   @Test
+  void everyExpertTickFitsAndParsesOrIsEmpty() {
+    try (WeaveBatch b = (WeaveBatch) woven("repair").batch("repair-short-single", 64, context())) {
+      b.reset(9);
+      int empty = 0;
+      for (int round = 0; round < 8; round++) {
+        boolean[] has = new boolean[b.size()];
+        for (int i = 0; i < b.size(); i++) {
+          byte[] t = b.expertText(i);
+          assertThat(t.length).isLessThanOrEqualTo(WeaveBatch.TICK_BYTES);
+          has[i] = t.length > 0;
+          empty += has[i] ? 0 : 1;
+          if (has[i]) {
+            assertThat(Blocks.parse(t)).as(new String(t, StandardCharsets.UTF_8)).isInstanceOf(Blocks.Tick.class);
+          }
+        }
+        b.step(experts(b));
+        for (int i = 0; i < b.size(); i++) {
+          if (has[i]) {
+            assertThat(b.rewards()[i]).as("round %d instance %d", round, i).isEqualTo(1f);
+          }
+        }
+      }
+      System.out.println("expert ticks without a fitting tick: " + empty + " of " + 8 * 64);
+      assertThat(empty).as("a repair edit that does not fit in a tick").isLessThan(8 * 64 / 10);
+    }
+  }
+
+  @Test
   void wovenChatPaysTheExpectedAnswerAndRecallsFacts() {
     WorldContext ctx = context();
     ctx.facts().put(new FactBook.Fact("freedonia | capital", "Fenwick"));
