@@ -252,7 +252,7 @@ async function agentView(m, id) {
         el("div", {}, "text in:"), el("pre", {id: "text-in"}, ""), el("div", {}, "text out:"), el("pre", {id: "text-out"}, "")),
       el("div", {class: "panel"}, el("h3", {}, "Hidden state (last layer)"), hidden),
       el("div", {class: "panel"}, el("h3", {}, "Fitness and success over its life"), reward)),
-    outputsPanel(), audioPanel(id), learningPanel(),
+    outputsPanel(), audioPanel(id), weavePanel(), learningPanel(),
     el("div", {class: "panel"}, el("h3", {}, "Requests"), requests),
     el("p", {}, el("a", {href: "#/episodes?agent=" + id}, "episodes"), " · ",
       el("a", {href: "#/checkpoints?agent=" + id}, "checkpoints")));
@@ -271,6 +271,7 @@ async function agentView(m, id) {
       el("td", {}, r.result === null ? el("span", {class: "dim"}, "pending") : r.result)))));
     await showLearnerCharts(id);
     await showOutputs(id);
+    await showWeave(id);
   });
   if (state.colony.live) {
     listen(id, {frame: f => showFrame(f, world, hidden, info, stateBadge)});

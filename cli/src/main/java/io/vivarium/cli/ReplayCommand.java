@@ -5,6 +5,7 @@ import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.replay.Episode;
 import io.vivarium.colony.replay.Replay;
+import io.vivarium.colony.replay.Woven;
 import io.vivarium.core.world.Png;
 import java.io.Console;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code vivarium replay AGENT [EPISODE]}: a recorded episode played again exactly. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Replay a recorded episode of an agent exactly: an ASCII animation on a terminal, plain frames "
-        + "otherwise, or PNG frames with --png-dir. EPISODE is the registry's episode id (default: the latest)."})
+        + "otherwise, or PNG frames with --png-dir. EPISODE is the registry's episode id (default: the latest).",
+        "A weaving agent (world.mode=weave) plays back its newest recorded ticks, block by block, as docs/weave.md"
+            + " shows them."})
 final class ReplayCommand extends VivariumCommand {
   @Parameters(index = "0", paramLabel = "AGENT", description = "The agent, e.g. a0003.")
   String agent;
@@ -32,6 +35,10 @@ final class ReplayCommand extends VivariumCommand {
       description = "Frames per second of the terminal animation (default: ${DEFAULT-VALUE}).")
   double fps;
 
+  @Option(names = "--ticks", paramLabel = "N", defaultValue = "5",
+      description = "Ticks a weaving agent plays back (default: ${DEFAULT-VALUE}).")
+  int ticks;
+
   @Override
   public Integer call() throws Exception {
     if (!(fps > 0 && fps <= 1000)) {
@@ -43,6 +50,13 @@ final class ReplayCommand extends VivariumCommand {
     try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       if (r.agents().stream().noneMatch(a -> a.id().equals(agent))) {
         throw new IllegalArgumentException("no agent " + agent + " in this colony; 'vivarium agents' lists them");
+      }
+      if (episode == null && Woven.weaves(r, agent)) {
+        for (var tick : Woven.ticks(r, agent, ticks)) {
+          out().print(Woven.text(tick));
+        }
+        out().flush();
+        return 0;
       }
       e = Episode.find(r, agent, episode);
     }

@@ -48,6 +48,7 @@ public final class ZooServer implements AutoCloseable {
   private final LiveFeed feed;
   private final Actions actions;
   private final Outputs outputs;
+  private final Weave weave;
   private final AskBox asks;
   private final Thoughts thoughts;
   private final Javalin app;
@@ -65,6 +66,7 @@ public final class ZooServer implements AutoCloseable {
     this.records = new Records(registry);
     this.actions = new Actions(colony, records, json);
     this.outputs = new Outputs(registry, records, json, new Disassembly());
+    this.weave = new Weave(registry, records);
     this.feed = new LiveFeed(colony, records, json);
     this.asks = new AskBox(colony, registry, json);
     this.thoughts = new Thoughts(registry, json);
@@ -152,6 +154,7 @@ public final class ZooServer implements AutoCloseable {
     app.get("/api/agents/{id}/frame", this::frame);
     app.get("/api/agents/{id}/metrics", ctx -> ctx.json(records.metricNames(Params.agentId(ctx))));
     app.get("/api/agents/{id}/outputs", outputs::handle);
+    app.get("/api/agents/{id}/blocks", weave::handle);
     app.get("/api/agents/{id}/metrics/{name}", this::series);
     AudioBox audio = new AudioBox(colony, dir);
     app.get("/api/agents/{id}/audio", audio::list);

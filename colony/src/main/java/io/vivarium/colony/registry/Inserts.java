@@ -79,6 +79,38 @@ final class Inserts {
     return null;
   }
 
+  /** Appends {@code rows}, then drops all but the newest {@code keep} blocks of each agent written. */
+  static Void blocks(Connection c, List<BlockRow> rows, int keep) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO blocks (agent, step, episode, tick, block, type,"
+        + " time_ms, text, reward, well_formed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (BlockRow b : rows) {
+        ps.setString(1, b.agent());
+        ps.setLong(2, b.step());
+        ps.setLong(3, b.episode());
+        ps.setLong(4, b.tick());
+        ps.setLong(5, b.block());
+        ps.setString(6, b.type());
+        ps.setLong(7, b.timeMillis());
+        ps.setString(8, b.text());
+        ps.setDouble(9, b.reward());
+        ps.setInt(10, b.wellFormed() ? 1 : 0);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement("""
+        DELETE FROM blocks WHERE agent = ? AND id <= (
+          SELECT id FROM blocks WHERE agent = ? ORDER BY id DESC LIMIT 1 OFFSET ?)""")) {
+      for (String agent : rows.stream().map(BlockRow::agent).distinct().toList()) {
+        ps.setString(1, agent);
+        ps.setString(2, agent);
+        ps.setInt(3, keep);
+        ps.executeUpdate();
+      }
+    }
+    return null;
+  }
+
   static long vote(Connection c, String agent, String voter, long now) throws SQLException {
     update(c, "INSERT INTO votes (agent, voter, time_ms) VALUES (?, ?, ?) ON CONFLICT (agent, voter) DO NOTHING",
         agent, voter, now);

@@ -33,6 +33,8 @@ public final class Registry implements AutoCloseable {
   public static final String FILE = "colony.db";
   /** How many outputs the registry keeps per agent (the newest). */
   public static final int KEEP_OUTPUTS = 512;
+  /** Blocks of weaving agents' ticks kept per agent (the newest). */
+  public static final int KEEP_BLOCKS = 4096;
 
   private static final String AGENT_COLUMNS =
       "SELECT id, parent, generation, state, world, brain_spec, parameters, fitness, born_ms, died_ms, error "
@@ -225,6 +227,34 @@ public final class Registry implements AutoCloseable {
       List<OutputRow> copy = List.copyOf(rows);
       write(c -> Inserts.outputs(c, copy, KEEP_OUTPUTS));
     }
+  }
+
+  /**
+   * Appends weaving agents' blocks in one transaction, then keeps only the newest
+   * {@link #KEEP_BLOCKS} of each agent.
+   */
+  public void addBlocks(List<BlockRow> rows) {
+    if (!rows.isEmpty()) {
+      List<BlockRow> copy = List.copyOf(rows);
+      write(c -> Inserts.blocks(c, copy, KEEP_BLOCKS));
+    }
+  }
+
+  /** {@code agent}'s newest {@code limit} blocks (at most {@link #KEEP_BLOCKS} are kept), newest first. */
+  public List<BlockRow> blocks(String agent, int limit) {
+    return reader.list("SELECT agent, step, episode, tick, block, type, time_ms, text, reward, well_formed FROM blocks"
+        + " WHERE agent = ? ORDER BY id DESC LIMIT ?", Registry::blockRow, agent, limit);
+  }
+
+  /** {@code agent}'s blocks recorded at steps {@code from} to {@code to} (inclusive), oldest first. */
+  public List<BlockRow> blocks(String agent, long from, long to) {
+    return reader.list("SELECT agent, step, episode, tick, block, type, time_ms, text, reward, well_formed FROM blocks"
+        + " WHERE agent = ? AND step >= ? AND step <= ? ORDER BY id", Registry::blockRow, agent, from, to);
+  }
+
+  private static BlockRow blockRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new BlockRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
+        rs.getLong(7), rs.getString(8), rs.getDouble(9), rs.getInt(10) != 0);
   }
 
   /** Records {@code voter}'s vote against {@code agent} (once per voter); returns the agent's vote count. */

@@ -182,6 +182,23 @@ public final class Schema {
         score REAL NOT NULL
       );
       CREATE INDEX thoughts_agent ON thoughts(agent, id)
+      """,
+      // 8: the typed blocks of weaving agents' ticks, the newest of each agent kept.
+      """
+      CREATE TABLE blocks (
+        id INTEGER PRIMARY KEY,
+        agent TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        episode INTEGER NOT NULL,
+        tick INTEGER NOT NULL,
+        block INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        time_ms INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reward REAL NOT NULL DEFAULT 0,
+        well_formed INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX blocks_agent ON blocks(agent, id)
       """);
 
   /** The schema version this program writes. */

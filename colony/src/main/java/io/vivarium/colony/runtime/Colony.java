@@ -154,7 +154,7 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         log.accept("bus: " + bus.url() + " (topics " + bus.schema().everything() + login + ")");
         bus.onRewardFromParent("+", (agent, reward) -> fromBus(agent, "reward", Double.toString(reward)));
       }
-      boolean takesAsks = Worlds.get(config.world().name()).takesAsks();
+      boolean takesAsks = Worlds.of(config.world()).takesAsks();
       this.asks = new AskDesk(registry.asks(), config.colony().asks(), takesAsks ? null : "world "
           + config.world().name() + " does not answer people's questions; ask a colony of a text world such as chat",
           this::publishText, this::event, thinking);

@@ -46,7 +46,7 @@ final class Lifecycle {
    */
   LiveAgent live(String id, String parent, int generation, TorchBrain brain, long steps, long index, Hparams h,
       boolean founder, int level) {
-    WorldBatch worlds = Worlds.get(colony.config.world().name()).batch(colony.config.world().preset(),
+    WorldBatch worlds = Worlds.of(colony.config.world()).batch(colony.config.world().preset(),
         colony.config.world().batch(), colony.worldContext.forAgent(id));
     if (worlds instanceof Curriculum c) {
       c.startCurriculum(level);

@@ -58,7 +58,7 @@ public final class Preflight {
     Spec spec;
     WorldFactory f;
     try {
-      f = Worlds.get(config.world().name());
+      f = Worlds.of(config.world());
       // checks names and modifiers, starts nothing; the colony's counts do not matter here
       spec = f.spec(config.world().preset(), new WorldContext(config.world(), ColonyCounts.local()));
     } catch (IllegalArgumentException e) {

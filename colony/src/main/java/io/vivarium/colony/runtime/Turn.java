@@ -3,9 +3,11 @@ package io.vivarium.colony.runtime;
 import io.vivarium.brain.learn.Rollout;
 import io.vivarium.brain.learn.Stats;
 import io.vivarium.colony.registry.AgentState;
+import io.vivarium.colony.registry.BlockRow;
 import io.vivarium.colony.registry.MetricRow;
 import io.vivarium.colony.registry.OutputRow;
 import io.vivarium.core.world.Outputs;
+import io.vivarium.core.world.Ticks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +145,9 @@ final class Turn {
       }
       colony.registry.addOutputs(outs); // what the agent said, with what came of it
     }
+    if (!kept.ticks.isEmpty()) {
+      colony.registry.addBlocks(blockRows(a.id, kept.ticks)); // a weaving agent's ticks, block by block
+    }
     colony.registry.putAgent(colony.lifecycle.row(a, AgentState.ALIVE, 0, null)); // fitness follows every turn
     colony.memory.afterTurn(a, r, kept.outputs);
     if (Methods.cloningDone(colony.method, a.phase, a.envSteps, colony.config.colony().bcSteps())) {
@@ -157,12 +162,34 @@ final class Turn {
     }
   }
 
-  /** What a world with {@link Outputs} produced during the turn: its outputs and the sums of its measures. */
+  private static List<BlockRow> blockRows(String agent, List<Kept.AtStep> ticks) {
+    List<BlockRow> rows = new ArrayList<>();
+    for (Kept.AtStep at : ticks) {
+      Ticks.Tick t = at.tick();
+      for (int k = 0; k < t.blocks().size(); k++) {
+        Ticks.Block b = t.blocks().get(k);
+        rows.add(new BlockRow(agent, at.step(), t.episode(), t.tick(), t.firstBlock() + k, b.type(), b.millis(),
+            b.text(), t.reward(), t.wellFormed()));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * What a world with {@link Outputs} produced during the turn: its outputs and the sums of its
+   * measures; and the ticks of a world with {@link Ticks}, with the agent's step of each.
+   */
   private static final class Kept {
+    record AtStep(long step, Ticks.Tick tick) {}
+
+    final List<AtStep> ticks = new ArrayList<>();
     final List<Outputs.Output> outputs = new ArrayList<>();
     final Map<String, double[]> sums = new LinkedHashMap<>();
 
     void afterStep(LiveAgent a) {
+      if (a.worlds instanceof Ticks t) {
+        t.lastTicks().forEach(tick -> ticks.add(new AtStep(a.envSteps, tick)));
+      }
       if (a.worlds instanceof Outputs o) {
         outputs.addAll(o.lastOutputs());
         o.lastMeasures().forEach((name, value) -> {

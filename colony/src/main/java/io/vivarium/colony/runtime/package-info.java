@@ -20,7 +20,7 @@
  * {@link io.vivarium.colony.runtime.ColonyHandle}.
  *
  * <p>Depends on {@code core} (worlds only through the world registry and the {@code core.world}
- * capabilities: {@code Expert}, {@code Curriculum}, {@code Renderer}, {@code Outputs}, and the
+ * capabilities: {@code Expert}, {@code Curriculum}, {@code Renderer}, {@code Outputs}, {@code Ticks}, and the
  * {@code WorldContext} it lends them; never a world's own classes), {@code brain} (learners only through {@code Learners}), {@code memory} (the shared
  * memory in the context), {@code bus} (agents' channels and people's input) and the colony's own
  * registry, store and replay.

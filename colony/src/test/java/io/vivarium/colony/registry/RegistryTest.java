@@ -24,7 +24,7 @@ class RegistryTest extends OnBothDatabases {
     try (Registry r = Registry.open(where)) {
       assertThat(r.schemaVersion()).isEqualTo(Schema.version());
       for (String table : List.of("colony", "agents", "checkpoints", "metrics", "events", "episodes", "votes",
-          "requests", "outputs", "asks", "ask_answers", "nodes", "placements")) {
+          "requests", "outputs", "asks", "ask_answers", "nodes", "placements", "blocks")) {
         assertThat(r.reader().scalar("SELECT COUNT(*) FROM " + table, -1)).as(table).isZero();
       }
       assertThat(r.integrityCheck()).isEqualTo("ok");

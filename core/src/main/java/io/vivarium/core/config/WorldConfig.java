@@ -11,20 +11,24 @@ public record WorldConfig(
             + " syscall-evenness+0.25*distinct-calls") String reward,
     @Doc("An evaluator brain file (vivarium train evaluator) the colony lends its worlds; text worlds pay its"
         + " probability of yes with world.reward=evaluator (docs/evaluator.md). Empty: none.") String evaluator,
+    @Doc("How agents live in the world: plain acts on it directly; weave writes each step as a tick of typed"
+        + " blocks (orientation, action, expectation) that call the world's tools (repair, chat, terminal;"
+        + " docs/weave.md).") @Pattern(value = "plain|weave", rule = "plain or weave") String mode,
     @Doc("The exec world's context and sandbox workers (seed 000).") ExecConfig exec,
     @Doc("The chat world's questions and fact memory (seeds 003 and 004).") ChatConfig chat) {
 
   /** The configuration without an evaluator, with the chat world's defaults. */
   public WorldConfig(String name, String preset, int batch, String reward, ExecConfig exec) {
-    this(name, preset, batch, reward, "", exec, ChatConfig.defaults());
+    this(name, preset, batch, reward, "", "plain", exec, ChatConfig.defaults());
   }
 
   /** The configuration without an evaluator. */
   public WorldConfig(String name, String preset, int batch, String reward, ExecConfig exec, ChatConfig chat) {
-    this(name, preset, batch, reward, "", exec, chat);
+    this(name, preset, batch, reward, "", "plain", exec, chat);
   }
 
   public static WorldConfig defaults() {
-    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8, "", "", ExecConfig.defaults(), ChatConfig.defaults());
+    return new WorldConfig("gold", "gold-bare-6x6+ego7", 8, "", "", "plain", ExecConfig.defaults(),
+        ChatConfig.defaults());
   }
 }

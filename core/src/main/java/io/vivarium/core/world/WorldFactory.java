@@ -80,6 +80,16 @@ public interface WorldFactory {
     }
   }
 
+  /**
+   * Whether batches of {@code preset} have the {@link Tools} capability (they can be woven,
+   * {@code world.mode=weave}). Worlds whose batches start machinery override this.
+   */
+  default boolean hasTools(String preset) {
+    try (WorldBatch b = batch(preset, 1)) {
+      return b instanceof Tools;
+    }
+  }
+
   /** A batch of {@code size} instances; worlds with a faster batch override this. */
   default WorldBatch batch(String preset, int size) {
     return WorldBatch.of(() -> create(preset), size);

@@ -7,6 +7,9 @@ import java.util.TreeMap;
 
 /** The registry of world factories on the class path, by name. Thread-safe. */
 public final class Worlds {
+  /** The mode in which agents act on a world directly ({@code world.mode}). */
+  public static final String PLAIN = "plain";
+
   private Worlds() {}
 
   /** Every registered world, by name. */
@@ -29,6 +32,26 @@ public final class Worlds {
     throw new IllegalArgumentException(
         "unknown world '" + name + "'; known worlds: "
             + all.stream().map(WorldFactory::name).toList());
+  }
+
+  /**
+   * The world {@code config} names, as its {@code world.mode} makes it: {@code plain} is the
+   * world's own factory; another mode wraps it ({@link WorldMode}). An unknown world or mode lists
+   * the known ones.
+   */
+  public static WorldFactory of(io.vivarium.core.config.WorldConfig config) {
+    WorldFactory inner = get(config.name());
+    if (config.mode().equals(PLAIN)) {
+      return inner;
+    }
+    List<String> known = new ArrayList<>(List.of(PLAIN));
+    for (WorldMode m : ServiceLoader.load(WorldMode.class)) {
+      if (m.name().equals(config.mode())) {
+        return m.wrap(inner);
+      }
+      known.add(m.name());
+    }
+    throw new IllegalArgumentException("unknown world.mode '" + config.mode() + "'; known modes: " + known);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.vivarium.core.world.FactBook;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.TextExpert;
+import io.vivarium.core.world.Tools;
 import io.vivarium.core.world.WorldContext;
 import io.vivarium.worlds.AnswerBatch;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one thread steps it.
  */
-public final class ChatBatch extends AnswerBatch implements TextExpert {
+public final class ChatBatch extends AnswerBatch implements TextExpert, Tools {
+  private static final List<Tool> TOOLS = List.of(new Tool("answer", "answer TEXT: the answer to the question"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String JUDGE_QUESTION = "Does the answer state the fact asked for?";
   private final ChatSetup setup;
@@ -44,6 +46,7 @@ public final class ChatBatch extends AnswerBatch implements TextExpert {
   private Asks.Ask[] asks; // per group, null when the question is the source's
   private List<FactBook.Fact>[] hits; // per group: the fact hits shown
   private Observation[] shown; // per group
+  private String[] outcomes; // per instance, of the last step
 
   ChatBatch(ChatSetup setup, WorldContext context, int size) {
     super(size);
@@ -94,12 +97,15 @@ public final class ChatBatch extends AnswerBatch implements TextExpert {
       throw new IllegalArgumentException("a batch of " + size + " needs as many actions; got " + actions.length);
     }
     String[] answers = new String[size];
+    outcomes = new String[size];
     int graded = 0;
     int exact = 0;
     for (int i = 0; i < size; i++) {
       answers[i] = answer(actions[i]);
       Query q = queries[i / group];
       rewards[i] = (float) reward(q, answers[i]);
+      outcomes[i] = q.graded() ? "the question was '" + q.text() + "'; expected '" + q.expected() + "'"
+          : "the question was '" + q.text() + "' (a person's: no grader)";
       terminated[i] = true;
       truncated[i] = false;
       if (q.graded()) {
@@ -184,6 +190,51 @@ public final class ChatBatch extends AnswerBatch implements TextExpert {
       throw new IllegalStateException("reset the batch before reading it");
     }
     return queries[i / group].expected().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public List<Tool> tools() {
+    return TOOLS;
+  }
+
+  @Override
+  public List<Action> call(int i, String tool, String argument) {
+    if (!tool.equals("answer")) {
+      throw new IllegalArgumentException("names the tool '" + tool + "', which chat does not have; its tools are"
+          + " answer and recall");
+    }
+    if (argument.isBlank()) {
+      throw new IllegalArgumentException("calls answer with nothing; " + TOOLS.get(0).usage());
+    }
+    return List.of(Action.text(argument.strip().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** No answer (reward 0). */
+  @Override
+  public Action idle(int i) {
+    return Action.text(new byte[0]);
+  }
+
+  @Override
+  public String task(int i) {
+    return query(i).text();
+  }
+
+  @Override
+  public String outcome(int i) {
+    return outcomes == null ? "" : outcomes[i];
+  }
+
+  @Override
+  public List<String> questions() {
+    return List.of(JUDGE_QUESTION);
+  }
+
+  /** {@code answer} with the expected answer; empty for a person's question. */
+  @Override
+  public String expertCall(int i) {
+    byte[] e = expertText(i);
+    return e.length == 0 ? "" : "answer " + new String(e, StandardCharsets.UTF_8);
   }
 
   /** The question instance {@code i} is asked now. */

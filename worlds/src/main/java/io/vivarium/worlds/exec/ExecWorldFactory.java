@@ -56,6 +56,12 @@ public final class ExecWorldFactory implements WorldFactory {
     return false;
   }
 
+  /** Programs are not tool calls: exec cannot be woven. */
+  @Override
+  public boolean hasTools(String preset) {
+    return false;
+  }
+
   /**
    * A colony's batch ({@link ExecBatch}): groups of instances share a context, every program is
    * an episode, and the programs run on the colony's shared sandbox workers; {@code world.reward}

@@ -9,6 +9,7 @@ import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Outputs;
 import io.vivarium.core.world.Spec;
 import io.vivarium.core.world.TextExpert;
+import io.vivarium.core.world.Tools;
 import io.vivarium.worlds.AnswerBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,13 +30,17 @@ import java.util.Map;
  * <p>Instance {@code i}'s episodes are those of a single {@link RepairWorld} of the same preset
  * reset with {@link #episodeSeed(int)}. Not thread-safe: one thread steps it.
  */
-public final class RepairBatch extends AnswerBatch implements TextExpert {
+public final class RepairBatch extends AnswerBatch implements TextExpert, Tools {
+  private static final List<Tool> TOOLS = List.of(
+      new Tool("edit", "edit, then -OLD and +NEW lines or a unified diff against the damaged passage"),
+      new Tool("rewrite", "rewrite TEXT: the whole repaired passage"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RepairWorld[] worlds;
   private final RepairReward reward;
   private final Observation[] observations;
   private final long[] seeds;
   private final long[] episodes;
+  private final String[] outcomes;
   private int group = 1;
 
   /** A batch of {@code size} training-split instances of {@code preset}, paid by {@code reward}. */
@@ -50,6 +55,8 @@ public final class RepairBatch extends AnswerBatch implements TextExpert {
     observations = new Observation[size];
     seeds = new long[size];
     episodes = new long[size];
+    outcomes = new String[size];
+    Arrays.fill(outcomes, "");
   }
 
   @Override
@@ -96,6 +103,8 @@ public final class RepairBatch extends AnswerBatch implements TextExpert {
       exact += o.score().exact() ? 1 : 0;
       sum += rewards[i];
       details[i] = details(e, o, rewards[i]);
+      outcomes[i] = "answer read as " + o.kind() + (o.reason().isEmpty() ? "" : " (" + o.reason() + ")")
+          + "; distance " + o.score().before() + " -> " + o.score().after() + (o.score().exact() ? ", exact" : "");
       // 2. The next episode at once (same-step auto-reset).
       observations[i] = worlds[i].reset(Seeds.derive(seeds[i], "episode", ++episodes[i]));
     }
@@ -144,6 +153,52 @@ public final class RepairBatch extends AnswerBatch implements TextExpert {
   public byte[] expertText(int i) {
     Episode e = worlds[i].episode();
     return Edit.between(e.corrupted(), e.clean()).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code edit} (an edit or a unified diff) and {@code rewrite} (the whole passage). */
+  @Override
+  public List<Tool> tools() {
+    return TOOLS;
+  }
+
+  @Override
+  public List<Action> call(int i, String tool, String argument) {
+    if (!tool.equals("edit") && !tool.equals("rewrite")) {
+      throw new IllegalArgumentException("names the tool '" + tool + "', which repair does not have; its tools are"
+          + " edit, rewrite and recall");
+    }
+    if (argument.isBlank()) {
+      throw new IllegalArgumentException("calls " + tool + " with nothing; " + TOOLS.get(tool.equals("edit") ? 0 : 1)
+          .usage());
+    }
+    return List.of(Action.text(argument.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The damaged passage as it is: an answer that changes nothing (reward 0). */
+  @Override
+  public Action idle(int i) {
+    return Action.text(worlds[i].episode().corrupted().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String task(int i) {
+    return worlds[i].episode().corrupted();
+  }
+
+  @Override
+  public String outcome(int i) {
+    return outcomes[i];
+  }
+
+  @Override
+  public List<String> questions() {
+    return List.of(RepairReward.QUESTION);
+  }
+
+  /** {@code edit} with the shortest edit that restores the clean passage. */
+  @Override
+  public String expertCall(int i) {
+    return "edit\n" + new String(expertText(i), StandardCharsets.UTF_8);
   }
 
   @Override

@@ -9,7 +9,10 @@ import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Renderer;
 import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.Tools;
 import io.vivarium.core.world.WorldBatch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -18,7 +21,14 @@ import java.util.SplittableRandom;
  * {@link Expert}, {@link Curriculum}, {@link Renderer} and {@link ActionNames} (key names)
  * capabilities. Not thread-safe.
  */
-public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Renderer, ActionNames {
+public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Renderer, ActionNames, Tools {
+  /** The longest command {@code type} types. */
+  public static final int COMMAND_CHARS = 64;
+  /** The most keys one {@code keys} call presses. */
+  public static final int CALL_KEYS = 16;
+  private static final List<Tool> TOOLS = List.of(
+      new Tool("type", "type COMMAND: clear the line, type the command (printable ASCII) and press Enter"),
+      new Tool("keys", "keys NAME...: press keys by name, e.g. keys Ctrl-C or keys l s Space Enter"));
   private final TerminalPreset preset;
   private final Spec spec;
   private final TerminalInstance[] terminals;
@@ -180,6 +190,93 @@ public final class TerminalBatch implements WorldBatch, Expert, Curriculum, Rend
   @Override
   public byte expertAction(int i) {
     return terminals[i].expertKey();
+  }
+
+  @Override
+  public List<Tool> tools() {
+    return TOOLS;
+  }
+
+  @Override
+  public List<Action> call(int i, String tool, String argument) {
+    return switch (tool) {
+      case "type" -> typed(argument);
+      case "keys" -> pressed(argument);
+      default -> throw new IllegalArgumentException("names the tool '" + tool + "', which the terminal does not have;"
+          + " its tools are type, keys and recall");
+    };
+  }
+
+  private static List<Action> typed(String command) {
+    if (command.isBlank() || command.length() > COMMAND_CHARS || command.contains("\n")) {
+      throw new IllegalArgumentException("calls type with " + (command.isBlank() ? "no command" : command.contains("\n")
+          ? "more than one line" : command.length() + " characters") + "; type one command line of 1-" + COMMAND_CHARS
+          + " characters");
+    }
+    List<Action> keys = new ArrayList<>(command.length() + 2);
+    keys.add(Action.motor(Keys.CTRL_U));
+    for (int k = 0; k < command.length(); k++) {
+      char c = command.charAt(k);
+      if (c < 0x20 || c > 0x7e) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "calls type with the character U+%04X"
+            + " at %d; type printable ASCII only", (int) c, k));
+      }
+      keys.add(Action.motor((byte) c));
+    }
+    keys.add(Action.motor(Keys.ENTER));
+    return keys;
+  }
+
+  private static List<Action> pressed(String names) {
+    String[] words = names.strip().split("\\s+");
+    if (names.isBlank() || words.length > CALL_KEYS) {
+      throw new IllegalArgumentException("calls keys with " + (names.isBlank() ? "no key" : words.length + " keys")
+          + "; press 1-" + CALL_KEYS + " keys by name, e.g. keys Ctrl-C");
+    }
+    List<Action> keys = new ArrayList<>(words.length);
+    for (String w : words) {
+      keys.add(Action.motor(key(w)));
+    }
+    return keys;
+  }
+
+  private static byte key(String name) {
+    for (byte b : Keys.alphabet()) {
+      if (Keys.name(b).equals(name)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException("presses '" + name + "', which is no key; keys are Enter, Tab, Ctrl-C, Ctrl-U,"
+        + " Backspace, Up, Down, Right, Left, Space or one printable character");
+  }
+
+  /** No key: the step passes and types nothing. */
+  @Override
+  public Action idle(int i) {
+    return Action.motor((byte) 0);
+  }
+
+  @Override
+  public String task(int i) {
+    return terminals[i].episode().mission();
+  }
+
+  /** Nothing beyond the screen, which the observation shows. */
+  @Override
+  public String outcome(int i) {
+    return "";
+  }
+
+  @Override
+  public List<String> questions() {
+    return List.of("Does the command do what the task on the screen asks?");
+  }
+
+  /** {@code type} with the expert's command, or {@code keys Ctrl-C} while a command runs. */
+  @Override
+  public String expertCall(int i) {
+    String command = terminals[i].expertCommand();
+    return command == null ? "keys Ctrl-C" : "type " + command;
   }
 
   @Override

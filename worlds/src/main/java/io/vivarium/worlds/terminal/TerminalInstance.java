@@ -104,6 +104,14 @@ final class TerminalInstance implements AutoCloseable {
     return Keys.CTRL_U;
   }
 
+  /** The expert's whole command now, or null when a command runs (the expert stops it with Ctrl-C). */
+  String expertCommand() {
+    if (expertKey() == Keys.CTRL_C) {
+      return null;
+    }
+    return episode.command(screen, last.place());
+  }
+
   Observation observation() {
     Map<Channel, byte[]> channels = new EnumMap<>(Channel.class);
     channels.put(Channel.TEXT, screenBytes());

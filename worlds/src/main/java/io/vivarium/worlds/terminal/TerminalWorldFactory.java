@@ -52,6 +52,13 @@ public final class TerminalWorldFactory implements io.vivarium.core.world.WorldF
     return false;
   }
 
+  /** Terminals can be woven: {@code type COMMAND} and {@code keys NAMES} ({@link TerminalBatch}'s tools). */
+  @Override
+  public boolean hasTools(String preset) {
+    preset(preset);
+    return true;
+  }
+
   /** A batch whose terminals settle at once ({@link TerminalBatch}). */
   @Override
   public WorldBatch batch(String preset, int size) {
