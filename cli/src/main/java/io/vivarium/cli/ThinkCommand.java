@@ -7,6 +7,7 @@ import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.colony.runtime.MemoryRecall;
+import io.vivarium.core.audio.Speech;
 import io.vivarium.core.config.ThinkConfig;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.core.world.Judge;
@@ -20,6 +21,7 @@ import io.vivarium.memory.TextEmbedding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -66,6 +68,10 @@ final class ThinkCommand extends VivariumCommand {
   @Option(names = "--json", description = "Print the tree as JSON.")
   boolean json;
 
+  @Option(names = "--speak", paramLabel = "WAV",
+      description = "Also speak the conclusion with espeak-ng into this WAV file (docs/audio.md).")
+  Path speak;
+
   @Option(names = "--train", description = "Train --brain on the queued conclusions (think.trainIters) and save it.")
   boolean train;
 
@@ -90,6 +96,9 @@ final class ThinkCommand extends VivariumCommand {
       MemoryRecall recall = new MemoryRecall(memory);
       ThoughtTree tree = new Thinker(b, judging.judge, judging.name, recall, think).think(question, seed);
       out().print(json ? tree.toJson() + "\n" : tree.render());
+      if (speak != null) {
+        spoken(tree.conclusion());
+      }
       if (kept) {
         keep(tree, recall, memory, think);
         record(tree);
@@ -103,6 +112,22 @@ final class ThinkCommand extends VivariumCommand {
       }
     }
     return 0;
+  }
+
+  /** Writes {@code conclusion} spoken by espeak-ng to {@code --speak}, atomically. */
+  private void spoken(String conclusion) throws IOException {
+    if (conclusion.isBlank()) {
+      throw new IllegalArgumentException("the conclusion is empty; there is nothing to speak into " + speak);
+    }
+    byte[] wav = Speech.render(conclusion, Speech.Voice.english());
+    Path dir = speak.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".speak", ".tmp");
+    Files.write(tmp, wav);
+    Files.move(tmp, speak, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    if (!json) {
+      out().println("spoken into " + speak + " (" + wav.length + " bytes)");
+    }
   }
 
   /** Keeps {@code tree}'s conclusion in the memory and queues it, when it scores think.minScore. */

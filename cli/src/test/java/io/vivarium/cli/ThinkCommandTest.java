@@ -9,9 +9,11 @@ import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
+import io.vivarium.core.audio.Wav;
 import io.vivarium.lab.think.ThoughtTree;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,14 @@ class ThinkCommandTest {
     String question = QUESTION;
     assertThat(run("memory", "add-fact", "capital of the test", "Fenwick").code).isZero();
     Result r = run("think", question, "--brain", brain.toString(), "--depth", "2", "--width", "1",
-        "--branches", "2", "--seed", "5");
+        "--branches", "2", "--seed", "5", "--speak", data.resolve("said/conclusion.wav").toString());
     assertThat(r.code).as(r.err).isZero();
     assertThat(r.out).startsWith("? " + question).contains("  * [").contains("conclusion (")
-        .contains("judged by chat grader").contains("kept in ");
+        .contains("judged by chat grader").contains("kept in ").contains("spoken into ");
+    byte[] said = Files.readAllBytes(data.resolve("said/conclusion.wav")); // espeak-ng's WAV of the conclusion
+    assertThat(new String(said, 0, 4, StandardCharsets.US_ASCII) + new String(said, 8, 4, StandardCharsets.US_ASCII))
+        .isEqualTo("RIFFWAVE");
+    assertThat(said.length).isGreaterThan(Wav.RATE / 10); // more than 50 ms of 16-bit sound
     Result json = run("think", question, "--brain", brain.toString(), "--json", "--seed", "5", "--depth", "1");
     ThoughtTree tree = ThoughtTree.fromJson(json.out.strip());
     assertThat(tree.children(0)).hasSize(3); // think.branches
