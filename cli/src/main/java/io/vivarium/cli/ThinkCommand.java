@@ -42,6 +42,11 @@ final class ThinkCommand extends VivariumCommand {
   @Parameters(paramLabel = "QUESTION", arity = "0..1", description = "The question, e.g. \"What is the capital of Zurland?\".")
   String question;
 
+  @Option(names = "--passage", paramLabel = "FILE",
+      description = "Think about the text of FILE instead of QUESTION (e.g. a damaged passage, judged by a repair"
+          + " --evaluator: \"Is the passage repaired?\").")
+  Path passage;
+
   @Option(names = "--brain", paramLabel = "FILE", description = "Brain file that continues the text.")
   Path brain;
 
@@ -82,8 +87,14 @@ final class ThinkCommand extends VivariumCommand {
     if (train) {
       return train(config, think);
     }
+    if (passage != null) {
+      if (question != null) {
+        throw new IllegalArgumentException("think takes a QUESTION or --passage FILE, not both; drop one");
+      }
+      question = passage(passage);
+    }
     if (question == null || question.isBlank()) {
-      throw new IllegalArgumentException("think needs a QUESTION (or --train); e.g. vivarium think"
+      throw new IllegalArgumentException("think needs a QUESTION, --passage FILE or --train; e.g. vivarium think"
           + " \"What is the capital of Badinland?\" --brain FILE");
     }
     Torch.start(config.brain(), dataDir());
@@ -94,7 +105,8 @@ final class ThinkCommand extends VivariumCommand {
             TextEmbedding.DEFAULT_DIMENSION, config.memory());
         Judging judging = judge()) {
       MemoryRecall recall = new MemoryRecall(memory);
-      ThoughtTree tree = new Thinker(b, judging.judge, judging.name, recall, think).think(question, seed);
+      ThoughtTree tree = new Thinker(b, judging.judge, judging.name, recall, think).asking(judging.question)
+          .think(question, seed);
       out().print(json ? tree.toJson() + "\n" : tree.render());
       if (speak != null) {
         spoken(tree.conclusion());
@@ -218,6 +230,22 @@ final class ThinkCommand extends VivariumCommand {
     }
   }
 
+  /** The text of {@code file}, UTF-8, a passage of at most 4 KiB; else a clear error. */
+  private static String passage(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no passage file " + file + " (--passage); give a text file");
+    }
+    if (Files.size(file) > 4096) {
+      throw new IllegalArgumentException("passage file " + file + " has " + Files.size(file)
+          + " bytes; the limit is 4096; give a shorter passage");
+    }
+    try {
+      return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("passage file " + file + " is not UTF-8 text; save it as UTF-8");
+    }
+  }
+
   private static void requireFile(Path file, String option) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no brain file " + file + " (" + option + "); train one with"
@@ -226,7 +254,7 @@ final class ThinkCommand extends VivariumCommand {
   }
 
   /** The judge of this run and what the tree calls it. */
-  private record Judging(Judge judge, String name, AutoCloseable owned) implements AutoCloseable {
+  private record Judging(Judge judge, String name, String question, AutoCloseable owned) implements AutoCloseable {
     @Override
     public void close() throws Exception {
       if (owned != null) {
@@ -239,8 +267,13 @@ final class ThinkCommand extends VivariumCommand {
     if (evaluator != null) {
       requireFile(evaluator, "--evaluator");
       BrainJudge j = BrainJudge.open(evaluator);
-      return new Judging(j, "evaluator " + evaluator.getFileName(), j);
+      String asked = ThinkJudges.question(j.world());
+      return new Judging(j, "evaluator " + evaluator.getFileName() + " asked '" + asked + "'", asked, j);
     }
-    return new Judging(ThinkJudges.grader(question), ThinkJudges.GRADER, null);
+    if (passage != null) {
+      throw new IllegalArgumentException("--passage needs --evaluator FILE: the chat grader judges only the built-in"
+          + " fact questions; train one with 'vivarium train evaluator --world repair'");
+    }
+    return new Judging(ThinkJudges.grader(question), ThinkJudges.GRADER, Thinker.QUESTION, null);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.brain.TorchBrain;
+import io.vivarium.brain.judge.JudgeText;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.AgentState;
@@ -79,6 +80,32 @@ class ThinkCommandTest {
     assertThat(run("think", QUESTION, "--agent", "a0009").err).contains("no checkpoint of agent 'a0009'");
     assertThat(run("think", QUESTION, "--agent", "a0001", "--brain", "x.brain").err)
         .contains("think needs exactly one of --brain FILE and --agent ID");
+  }
+
+  @Test
+  void thinksAboutARepairPassageAskingTheRepairEvaluatorsQuestion() throws Exception {
+    Torch.start(1, null);
+    Path lm = data.resolve("lm.brain");
+    Path evaluator = data.resolve("repair-evaluator.brain");
+    try (TorchBrain b = TorchBrain.create(BrainShape.preset("tiny").with(2, 2, 32, 256, 0), 3);
+        TorchBrain e = TorchBrain.create(BrainShape.preset("tiny").with(2, 2, 32, 256, 0), 4)) {
+      b.save(lm);
+      e.setTrainedFor(JudgeText.trainedFor("repair")); // an (untrained) evaluator of repairs
+      e.save(evaluator);
+    }
+    Path passage = data.resolve("damaged.txt");
+    Files.writeString(passage, "The cat sat on\nthe the mat.\n");
+    Result r = run("think", "--passage", passage.toString(), "--brain", lm.toString(), "--evaluator",
+        evaluator.toString(), "--depth", "1", "--json");
+    assertThat(r.code).as(r.err).isZero();
+    ThoughtTree tree = ThoughtTree.fromJson(r.out.strip());
+    assertThat(tree.query()).isEqualTo("The cat sat on\nthe the mat.");
+    assertThat(tree.judge()).isEqualTo("evaluator repair-evaluator.brain asked 'Is the passage repaired?'");
+    assertThat(tree.nodes()).allSatisfy(n -> assertThat(n.score()).isBetween(0.0, 1.0));
+    assertThat(run("think", "--passage", passage.toString(), "--brain", lm.toString()).err)
+        .contains("--passage needs --evaluator FILE");
+    assertThat(run("think", "q?", "--passage", passage.toString(), "--brain", lm.toString()).err)
+        .contains("not both");
   }
 
   @Test

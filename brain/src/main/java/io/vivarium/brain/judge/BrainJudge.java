@@ -64,6 +64,11 @@ public final class BrainJudge implements Judge, AutoCloseable {
     return new BrainJudge(brain, true);
   }
 
+  /** The world whose answers this evaluator judges (its brain file's trained-for world, e.g. {@code repair}). */
+  public String world() {
+    return brain.trainedFor().map(t -> t.world()).orElse("");
+  }
+
   @Override
   public double yes(String question, String prompt, String answer) {
     return yes(List.of(new Asked(question, prompt, answer)))[0];

@@ -31,6 +31,7 @@ public final class Thinker {
   private final String judgeName;
   private final Recall recall;
   private final ThinkConfig config;
+  private final String ask;
 
   /**
    * A thinker with {@code brain}, scored by {@code judge} (named {@code judgeName} in the trees),
@@ -38,11 +39,29 @@ public final class Thinker {
    * recall and temperature).
    */
   public Thinker(TorchBrain brain, Judge judge, String judgeName, Recall recall, ThinkConfig config) {
+    this(brain, judge, judgeName, recall, config, QUESTION);
+  }
+
+  private Thinker(TorchBrain brain, Judge judge, String judgeName, Recall recall, ThinkConfig config, String ask) {
+    this.ask = Objects.requireNonNull(ask, "the judge's question");
     this.brain = Objects.requireNonNull(brain, "brain");
     this.judge = Objects.requireNonNull(judge, "judge");
     this.judgeName = Objects.requireNonNull(judgeName, "judge name");
     this.recall = Objects.requireNonNull(recall, "recall");
     this.config = Objects.requireNonNull(config, "think config");
+  }
+
+  /**
+   * This thinker asking the judge {@code question} about each path instead of {@link #QUESTION}: the
+   * question its evaluator was trained on ({@link ThinkJudges#question}), e.g. "Is the passage
+   * repaired?" for a repair passage.
+   */
+  public Thinker asking(String question) {
+    if (question.isBlank()) {
+      throw new IllegalArgumentException("the judge's question is empty; give the yes/no question its evaluator was"
+          + " trained on, e.g. \"" + QUESTION + "\"");
+    }
+    return new Thinker(brain, judge, judgeName, recall, config, question);
   }
 
   /** The tree for {@code query}, its continuations drawn from {@code seed}. */
@@ -79,7 +98,7 @@ public final class Thinker {
       boolean done = gen.length < config.tokens() || (gen.length > 0 && gen[gen.length - 1] == '\n');
       int n = gen.length > 0 && gen[gen.length - 1] == '\n' ? gen.length - 1 : gen.length;
       String text = new String(gen, 0, n, StandardCharsets.UTF_8);
-      double score = clamp(judge.yes(QUESTION, query, (path + text).strip()));
+      double score = clamp(judge.yes(ask, query, (path + text).strip()));
       int child = nodes.size();
       nodes.add(new Thought(child, id, nodes.get(id).depth() + 1, text, List.of(), score, done, false));
       ids.add(child);

@@ -25,9 +25,6 @@ public final class ThoughtText {
       throw new IllegalArgumentException("the question is empty; give the question to think about, e.g."
           + " \"What is the capital of Zurland?\"");
     }
-    if (q.contains("\n")) {
-      throw new IllegalArgumentException("the question must be one line; remove its line breaks");
-    }
     int n = q.getBytes(StandardCharsets.UTF_8).length;
     if (n > budget) {
       throw new IllegalArgumentException("the question has " + n + " bytes but the brain reads at most "
