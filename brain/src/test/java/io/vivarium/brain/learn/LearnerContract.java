@@ -11,6 +11,7 @@ import io.vivarium.core.world.WorldBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,18 @@ abstract class LearnerContract {
   @BeforeAll
   static void engine() {
     Torch.start(1, null);
+    // The contract checks the learner in fp32: a brain made from a BrainConfig earlier in this JVM
+    // may have left bf16 on (brain.precision=auto on a CPU with AMX/avx512_bf16), and in bf16 PPO's
+    // tiny problem stalls near 0.47 success on such a host. The precision is restored afterwards.
+    precision = io.vivarium.brain.Autograd.precision();
+    io.vivarium.brain.Autograd.bf16(false);
+  }
+
+  private static String precision;
+
+  @AfterAll
+  static void restorePrecision() {
+    io.vivarium.brain.Autograd.bf16("bf16".equals(precision));
   }
 
   /** The learner under test for {@code brain} over {@code instances} worlds. */
