@@ -39,6 +39,15 @@ public interface Bus extends AutoCloseable {
   /** Whether the bus is connected to its broker right now. */
   boolean connected();
 
+  /**
+   * Waits up to {@code millis} until the broker has acknowledged every subscription made so far,
+   * so that a message sent after this returns reaches its handler; false when some were not
+   * acknowledged in time (not connected yet, or a slow broker). The default has nothing to wait for.
+   */
+  default boolean awaitSubscriptions(long millis) {
+    return true;
+  }
+
   /** Counters since the bus was opened. */
   BusStats stats();
 

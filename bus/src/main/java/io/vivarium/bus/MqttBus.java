@@ -55,6 +55,8 @@ public final class MqttBus implements Bus {
   private final LongAdder throttled = new LongAdder();
   private final LongAdder outages = new LongAdder();
   private final CountDownLatch firstConnection = new CountDownLatch(1);
+  /** Subscriptions sent and not yet acknowledged by the broker. */
+  private final Set<CompletableFuture<?>> unacknowledged = ConcurrentHashMap.newKeySet();
   private volatile boolean connected;
   private volatile boolean everConnected;
   private volatile boolean closed;
@@ -320,13 +322,13 @@ public final class MqttBus implements Bus {
       LOG.info("bus: connected to {}", url);
     }
     everConnected = true;
-    firstConnection.countDown();
     Set<String> sent = new LinkedHashSet<>();
     for (Inbox<?> i : inboxes) {
       if (sent.add(i.filter)) {
         sendSubscribe(i.filter, i.topic.delivery().qos());
       }
     }
+    firstConnection.countDown(); // after the subscriptions: awaitSubscriptions sees every one of them
   }
 
   private void onDisconnected(Throwable cause) {
@@ -344,15 +346,38 @@ public final class MqttBus implements Bus {
   }
 
   private void sendSubscribe(String filter, int qos) {
-    client.subscribeWith()
+    CompletableFuture<?> sent = client.subscribeWith()
         .topicFilter(filter)
         .qos(qos == 0 ? MqttQos.AT_MOST_ONCE : MqttQos.AT_LEAST_ONCE)
-        .send()
-        .whenComplete((ack, e) -> {
-          if (e != null && connected) {
-            LOG.warn("bus: subscribing to {} failed: {}", filter, rootMessage(e));
-          }
-        });
+        .send();
+    unacknowledged.add(sent);
+    sent.whenComplete((ack, e) -> {
+      unacknowledged.remove(sent);
+      if (e != null && connected) {
+        LOG.warn("bus: subscribing to {} failed: {}", filter, rootMessage(e));
+      }
+    });
+  }
+
+  @Override
+  public boolean awaitSubscriptions(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    try {
+      long left = deadline - System.nanoTime();
+      if (!firstConnection.await(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+      CompletableFuture<?>[] waiting = unacknowledged.toArray(CompletableFuture<?>[]::new);
+      CompletableFuture.allOf(waiting).get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return true; // a refused subscription is logged where it fails; nothing more will come
+    }
   }
 
   private void unsubscribe(Inbox<?> inbox) {

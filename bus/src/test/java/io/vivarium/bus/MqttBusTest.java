@@ -55,6 +55,21 @@ class MqttBusTest {
   }
 
   @Test
+  void aMessageSentOnceSubscriptionsAreAcknowledgedIsHeard() {
+    try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab", dir)) {
+      List<Double> rewards = new CopyOnWriteArrayList<>();
+      bus.onRewardFromParent("a1", (a, r) -> rewards.add(r));
+      assertThat(bus.awaitSubscriptions(10_000)).isTrue();
+      // one message, sent once, by another client: no retry, so it is heard only if the broker
+      // already knew the subscription
+      TestBus.publishRaw(BrokerUrl.parse(bus.url()).port(), BusCredentials.read(dir),
+          bus.schema().topic(Topics.REWARD_FROM_PARENT, "a1"), "0.5".getBytes(StandardCharsets.UTF_8));
+      await(WAIT, "the reward", () -> !rewards.isEmpty());
+      assertThat(rewards).containsExactly(0.5);
+    }
+  }
+
+  @Test
   void malformedPayloadsAreCountedPerTopicAndNeverStopTheBus() {
     try (MqttBus bus = MqttBus.open(TestBus.config(""), "lab", dir);
         StandInAgent agent = new StandInAgent(bus, "a1")) {

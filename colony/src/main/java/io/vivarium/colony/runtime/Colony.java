@@ -52,6 +52,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(Colony.class);
   /** The data directory's folder of spoken answers, one folder per agent. */
   public static final String AUDIO = "audio";
+  /** How long the colony waits at its start for the broker to acknowledge its subscriptions. */
+  private static final long SUBSCRIBE_MILLIS = 5_000;
 
   final DataDir dir;
   final VivariumConfig config;
@@ -167,6 +169,10 @@ public final class Colony implements ColonyHandle, AutoCloseable {
         bus.subscribe(io.vivarium.bus.Topics.AUDIO_FROM_PARENT, "+", recordings::fromBus);
         link = new BusLink(bus, config.bus(), (agent, text) -> fromBus(agent, "talk", text),
             takesAsks ? asks::fromBus : null, this::event, log);
+        if (!bus.awaitSubscriptions(SUBSCRIBE_MILLIS)) { // people who answer the first event are heard
+          log.accept("bus: the broker has not acknowledged every subscription after " + SUBSCRIBE_MILLIS
+              + " ms; messages sent to agents before it does are lost");
+        }
       }
       this.evaluator = Evaluator.open(plan.evaluator());
       this.memory = MemoryLink.open(dir, config, placement);
