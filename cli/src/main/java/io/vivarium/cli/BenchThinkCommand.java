@@ -4,6 +4,7 @@ import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.Torch;
 import io.vivarium.colony.runtime.MemoryFacts;
 import io.vivarium.colony.runtime.MemoryRecall;
+import io.vivarium.core.AtomicFile;
 import io.vivarium.core.config.VivariumConfig;
 import io.vivarium.lab.think.ThinkRounds;
 import io.vivarium.memory.LuceneMemory;
@@ -11,7 +12,6 @@ import io.vivarium.memory.TextEmbedding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,11 +63,7 @@ final class BenchThinkCommand extends VivariumCommand {
           config.think(), new MemoryFacts(memory), new MemoryRecall(memory), out(), save);
       out().print(curve);
       if (csv != null) {
-        Path dir = csv.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".think", ".tmp");
-        Files.writeString(tmp, curve, StandardCharsets.UTF_8);
-        Files.move(tmp, csv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(csv, curve.getBytes(StandardCharsets.UTF_8));
         out().println("wrote " + csv);
       }
     } finally {

@@ -7,6 +7,7 @@ import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.colony.runtime.MemoryRecall;
+import io.vivarium.core.AtomicFile;
 import io.vivarium.core.audio.Speech;
 import io.vivarium.core.config.ThinkConfig;
 import io.vivarium.core.config.VivariumConfig;
@@ -21,7 +22,6 @@ import io.vivarium.memory.TextEmbedding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -132,11 +132,7 @@ final class ThinkCommand extends VivariumCommand {
       throw new IllegalArgumentException("the conclusion is empty; there is nothing to speak into " + speak);
     }
     byte[] wav = Speech.render(conclusion, Speech.Voice.english());
-    Path dir = speak.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".speak", ".tmp");
-    Files.write(tmp, wav);
-    Files.move(tmp, speak, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFile.write(speak, wav);
     if (!json) {
       out().println("spoken into " + speak + " (" + wav.length + " bytes)");
     }

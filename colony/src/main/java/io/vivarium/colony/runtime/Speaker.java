@@ -1,14 +1,12 @@
 package io.vivarium.colony.runtime;
 
+import io.vivarium.core.AtomicFile;
 import io.vivarium.core.audio.Speech;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,8 +84,8 @@ final class Speaker implements AutoCloseable {
     String name = String.format(Locale.ROOT, "%013d", System.currentTimeMillis());
     try {
       Files.createDirectories(d);
-      atomically(d.resolve(name + ".txt"), text.getBytes(StandardCharsets.UTF_8));
-      atomically(d.resolve(name + ".wav"), wav);
+      AtomicFile.write(d.resolve(name + ".txt"), text.getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(d.resolve(name + ".wav"), wav);
       List<String> all = clips(d);
       for (int i = 0; i + KEEP < all.size(); i++) {
         Files.deleteIfExists(d.resolve(all.get(i) + ".wav"));
@@ -108,15 +106,6 @@ final class Speaker implements AutoCloseable {
           .filter(n -> n.matches("\\d{13}\\.wav")).map(n -> n.substring(0, 13)).sorted().toList());
       return names;
     }
-  }
-
-  private static void atomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Speaks what is waiting (a few seconds at most), then stops the thread. Idempotent. */
