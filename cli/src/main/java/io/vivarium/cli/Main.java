@@ -54,6 +54,8 @@ public final class Main implements Runnable {
       new AskCommand(),
       new ExportCommand(),
       new ImportCommand(),
+      new ExportBrainCommand(),
+      new ImportBrainCommand(),
       new ConfigCommand(),
       new CheckpointsCommand(),
       new PruneCommand(),
