@@ -9,7 +9,7 @@ a final LayerNorm, next-token logits tied to the token embedding and the value h
 Needs numpy and PyTorch only (Debian 12: python3-numpy python3-torch); the safetensors format
 is parsed with json + numpy.frombuffer.
 
-  python3 scripts/vivarium_brain.py tiny.safetensors --bytes "hello"        # top-10 next tokens
+  python3 scripts/vivarium_brain.py tiny.safetensors --bytes "hello"        # top-10 next bytes
   python3 scripts/vivarium_brain.py tiny.safetensors --info                 # the metadata
   python3 scripts/vivarium_brain.py tiny.safetensors --json in.json         # JSON in, JSON out
 
@@ -143,7 +143,10 @@ def save(brain, path):
 
 def prompt(brain, data, channel="text"):
     """Java's BrainInput.prompt: <marker> b0 b1 ..., all prefix; a grouped brain's groups padded with <pad>."""
-    c = brain.meta["channel_names"].split(",").index(channel)
+    names = brain.meta["channel_names"].split(",")
+    if channel not in names:
+        raise ValueError(f"--channel must be one of {', '.join(names)}; got {channel!r}")
+    c = names.index(channel)
     tokens = [brain.marker + c] + list(data)
     g = brain.cfg["group"]
     tokens += [brain.pad] * (-len(tokens) % g)
@@ -201,6 +204,9 @@ def block(brain, i, x, mask):
 def forward(brain, inp):
     """{"logits": (S, V), "values": (S,), "hidden": (S, C)} for one input (a dict as --json reads)."""
     g = brain.cfg["group"]
+    for key in ("tokens", "channels"):
+        if not isinstance(inp.get(key), list):
+            raise ValueError(f"an input needs '{key}', a list (one channel id per token); got {inp.get(key)!r}")
     if len(inp["tokens"]) % g or len(inp["channels"]) != len(inp["tokens"]):
         raise ValueError(f"an input needs whole groups of {g} tokens and one channel per token")
     x = embed(brain, inp)
@@ -212,6 +218,14 @@ def forward(brain, inp):
     logits = F.linear(hidden, brain["tok"])  # (S, V), tied to the token embedding
     values = F.linear(hidden, brain["value.w"], brain["value.b"]).squeeze(-1)  # (S,)
     return {"logits": logits, "values": values, "hidden": hidden}
+
+
+def next_token_probabilities(brain, logits):
+    """Java's sampler at temperature 1: softmax over the bytes and <eos> only (other tokens get 0)."""
+    sampleable = torch.zeros_like(logits, dtype=torch.bool)
+    sampleable[:256] = True
+    sampleable[int(brain.meta["token.eos"])] = True
+    return logits.masked_fill(~sampleable, float("-inf")).softmax(-1)
 
 
 def token_name(brain, t):
@@ -227,37 +241,40 @@ def token_name(brain, t):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Run a Vivarium brain (safetensors) in PyTorch.")
     ap.add_argument("file", help="a .safetensors file from 'vivarium export-brain'")
-    ap.add_argument("--bytes", help="a prompt: prints the next-token distribution after <marker> BYTES")
+    ap.add_argument("--bytes", help="a prompt: prints the value and the next-byte distribution after <marker> BYTES")
     ap.add_argument("--channel", default="text", help="the prompt's channel (default: text)")
     ap.add_argument("--top", type=int, default=10, help="how many tokens to print (default: 10)")
     ap.add_argument("--json", metavar="IN", help="inputs as JSON ('-' for stdin); prints logits and values as JSON")
     ap.add_argument("--info", action="store_true", help="print the metadata")
     args = ap.parse_args(argv)
+    if not (args.info or args.json or args.bytes is not None):
+        ap.error("give --bytes TEXT, --json IN or --info")
     try:
         brain = load(args.file)
     except (OSError, ValueError, KeyError) as e:
         sys.exit(f"vivarium_brain: {args.file}: {e}")
     torch.set_grad_enabled(False)
-    if args.info:
-        for k, v in brain.meta.items():
-            print(f"{k}: {v}")
-    if args.json:
-        text = sys.stdin.read() if args.json == "-" else open(args.json, encoding="utf-8").read()
-        outs = []
-        for inp in json.loads(text)["inputs"]:
-            o = forward(brain, inp)
-            outs.append({"logits": o["logits"].tolist(), "values": o["values"].tolist()})
-        json.dump({"outputs": outs}, sys.stdout)
-        print()
-    if args.bytes is not None:
-        o = forward(brain, prompt(brain, args.bytes.encode("utf-8"), args.channel))
-        p = o["logits"][-1].softmax(-1)
-        print(f"value {o['values'][-1].item():.4f}; next token after {args.bytes!r} on {args.channel}:")
-        top = torch.topk(p, min(args.top, p.shape[0]))
-        for prob, t in zip(top.values.tolist(), top.indices.tolist()):
-            print(f"  {token_name(brain, t):>8}  {prob:.4f}")
-    if not (args.info or args.json or args.bytes is not None):
-        ap.error("give --bytes TEXT, --json IN or --info")
+    try:
+        if args.info:
+            for k, v in brain.meta.items():
+                print(f"{k}: {v}")
+        if args.json:
+            text = sys.stdin.read() if args.json == "-" else open(args.json, encoding="utf-8").read()
+            outs = []
+            for inp in json.loads(text)["inputs"]:
+                o = forward(brain, inp)
+                outs.append({"logits": o["logits"].tolist(), "values": o["values"].tolist()})
+            json.dump({"outputs": outs}, sys.stdout)
+            print()
+        if args.bytes is not None:
+            o = forward(brain, prompt(brain, args.bytes.encode("utf-8"), args.channel))
+            p = next_token_probabilities(brain, o["logits"][-1])
+            print(f"value {o['values'][-1].item():.4f}; next byte (or <eos>) after {args.bytes!r} on {args.channel}:")
+            top = torch.topk(p, min(args.top, p.shape[0]))
+            for prob, t in zip(top.values.tolist(), top.indices.tolist()):
+                print(f"  {token_name(brain, t):>8}  {prob:.4f}")
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        sys.exit(f"vivarium_brain: {e}")
 
 
 if __name__ == "__main__":

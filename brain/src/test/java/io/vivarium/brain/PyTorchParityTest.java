@@ -54,7 +54,8 @@ class PyTorchParityTest {
     }
     candidates.addAll(List.of("python3", "/usr/bin/python3")); // a pyenv python3 may lack Debian's torch
     for (String p : candidates) {
-      if (run(List.of(p, "-c", "import torch, numpy")).exit == 0) {
+      // finds the packages without importing torch (seconds on a busy machine); the tests import it
+      if (run(List.of(p, "-c", "import importlib.util as u; exit(0 if u.find_spec('torch') and u.find_spec('numpy') else 1)")).exit == 0) {
         python = p;
         return;
       }
@@ -109,6 +110,36 @@ class PyTorchParityTest {
     Result bad = run(List.of(python, SCRIPT.toString(), dir.resolve("missing.safetensors").toString(), "--info"));
     assertThat(bad.exit).isNotZero();
     assertThat(bad.err.strip()).startsWith("vivarium_brain: ").doesNotContain("Traceback");
+  }
+
+  @Test
+  void aBrainChangedAndSavedInPyTorchImportsBack() throws Exception {
+    Path file = dir.resolve("odd.safetensors");
+    Path changed = dir.resolve("changed.safetensors");
+    Map<String, float[]> before;
+    try (TorchBrain b = TorchBrain.create(SafetensorsTest.ODD, 4)) {
+      b.setTrainedFor(new TrainedFor("gold", "gold-bare-5x5", "video:81 prefix:138"));
+      Safetensors.write(b, file);
+      before = b.infer(io.vivarium.brain.model.Weights::toArrays);
+    }
+    String code = "import sys; sys.path.insert(0, sys.argv[1]); from vivarium_brain import load, save; "
+        + "b = load(sys.argv[2]); b['lnf.g'].data.mul_(2); b['h1.fc.b'].data.add_(0.5); save(b, sys.argv[3])";
+    Result r = run(List.of(python, "-c", code, SCRIPT.getParent().toString(), file.toString(), changed.toString()));
+    assertThat(r.exit).as(r.err).isZero();
+    Path back = dir.resolve("back.brain");
+    BrainInterop.importFile(changed, back);
+    try (TorchBrain b = TorchBrain.load(back)) {
+      assertThat(b.shape()).isEqualTo(SafetensorsTest.ODD);
+      assertThat(b.trainedFor().orElseThrow().preset()).isEqualTo("gold-bare-5x5");
+      Map<String, float[]> after = b.infer(io.vivarium.brain.model.Weights::toArrays);
+      before.forEach((name, v) -> {
+        float[] want = v.clone();
+        for (int i = 0; i < want.length; i++) {
+          want[i] = name.equals("lnf.g") ? 2 * want[i] : name.equals("h1.fc.b") ? want[i] + 0.5f : want[i];
+        }
+        assertThat(after.get(name)).as(name).containsExactly(want);
+      });
+    }
   }
 
   /** Fixed inputs: a text prompt, a prefix with a causal generated part on two channels, and one with patches. */
