@@ -1,6 +1,8 @@
 package io.vivarium.core;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,34 @@ public final class AtomicFile {
     try {
       Files.write(tmp, bytes);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** What streams a file's bytes; {@link #write(Path, Body)} forces and renames them. */
+  @FunctionalInterface
+  public interface Body {
+    /** Writes the whole file to {@code out} (buffered; do not close it). */
+    void write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} with what {@code body} streams, for files too large to hold in
+   * memory: on any exception the target is left as it was and the temporary file is removed.
+   */
+  public static void write(Path target, Body body) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
+        body.write(out);
+        out.flush();
         ch.force(true);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
