@@ -22,4 +22,19 @@ class AtomicFileTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("queue.json");
     }
   }
+
+  @Test
+  void aStreamedWriteThatFailsLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+    Path target = dir.resolve("export.csv");
+    AtomicFile.write(target, out -> out.write("old".getBytes(StandardCharsets.UTF_8)));
+    assertThat(Files.readString(target)).isEqualTo("old");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicFile.write(target, out -> {
+      out.write(new byte[100_000]);
+      throw new java.io.IOException("disk full");
+    })).hasMessage("disk full");
+    assertThat(Files.readString(target)).isEqualTo("old");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("export.csv");
+    }
+  }
 }
