@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 /** {@code vivarium replay AGENT [EPISODE]}: a recorded episode played again exactly. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Replay a recorded episode of an agent exactly: an ASCII animation on a terminal, plain frames "
-        + "otherwise, PNG frames with --png-dir, one PNG strip with --png or an animated GIF with --gif. EPISODE is the "
-        + "registry's episode id (default: the latest).",
+        + "otherwise, or images (--png-dir, --png, --gif).",
+        "EPISODE is the registry's episode id (default: the latest). --png-dir writes one PNG per frame, --png one "
+            + "strip of the frames side by side, --gif an animated GIF that loops.",
         "A weaving agent (world.mode=weave) plays back its newest recorded ticks, block by block, as docs/weave.md"
             + " shows them."})
 final class ReplayCommand extends VivariumCommand {
@@ -53,7 +54,7 @@ final class ReplayCommand extends VivariumCommand {
   int scale;
 
   @Option(names = "--fps", paramLabel = "N", defaultValue = "8",
-      description = "Frames per second of the terminal animation (default: ${DEFAULT-VALUE}).")
+      description = "Frames per second of the terminal animation and of --gif (default: ${DEFAULT-VALUE}).")
   double fps;
 
   @Option(names = "--ticks", paramLabel = "N", defaultValue = "5",

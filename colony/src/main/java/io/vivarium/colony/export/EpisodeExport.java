@@ -80,6 +80,10 @@ public final class EpisodeExport {
    * @throws IllegalArgumentException when nothing matches, or an episode does not replay
    */
   public static Summary run(Registry registry, Request q, Progress progress) throws IOException {
+    if (java.nio.file.Files.isDirectory(q.out())) {
+      throw new IllegalArgumentException("--out " + q.out() + " is a directory; give a file such as "
+          + q.out().resolve("episodes." + q.format().name().toLowerCase(Locale.ROOT)));
+    }
     List<EpisodeRow> rows = registry.episodes().newest(q.agent(), q.world(), q.limit());
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no recorded episodes" + (q.agent() == null ? "" : " of " + q.agent())

@@ -213,6 +213,9 @@ class EpisodeExportTest {
           EpisodeExport.Format.CSV, dir.resolve("x.csv")), (d, t, rows) -> { }))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no recorded episodes of a0001 in world chat");
       assertThat(dir.resolve("x.csv")).doesNotExist();
+      assertThatThrownBy(() -> EpisodeExport.run(r, new EpisodeExport.Request(null, null, 10,
+          EpisodeExport.Format.PARQUET, dir), (d, t, rows) -> { }))
+          .hasMessageContaining("is a directory; give a file such as ").hasMessageEndingWith("episodes.parquet");
     }
     assertThatThrownBy(() -> new EpisodeExport.Request(null, null, 0, EpisodeExport.Format.CSV, dir))
         .hasMessageContaining("--limit must be between 1");
