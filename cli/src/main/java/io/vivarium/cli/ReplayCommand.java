@@ -140,7 +140,7 @@ final class ReplayCommand extends VivariumCommand {
     Path file = png != null ? png : gif;
     byte[] bytes = png != null ? Filmstrip.strip(pictures, columns, scale)
         : Filmstrip.gif(pictures, (int) Math.max(10, 1000 / fps), scale);
-    AtomicFile.write(file, bytes);
+    AtomicFile.write(file, os -> os.write(bytes)); // the streamed form keeps the umask's permissions
     out().println("wrote " + pictures.size() + " frames to " + file + " (" + Bytes.human(bytes.length) + ")");
   }
 

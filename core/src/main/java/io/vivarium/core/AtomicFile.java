@@ -43,14 +43,17 @@ public final class AtomicFile {
 
   /**
    * Replaces {@code target} with what {@code body} streams, for files too large to hold in
-   * memory: on any exception the target is left as it was and the temporary file is removed.
+   * memory: on any exception the target is left as it was and the temporary file is removed. The
+   * new file gets the process's default permissions (its umask), as a plain write would.
    */
   public static void write(Path target, Body body) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    // Not createTempFile: its 0600 would make exports unreadable to others whatever the umask says.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
+        + ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
           OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
         body.write(out);
         out.flush();
