@@ -48,6 +48,7 @@ public final class Main implements Runnable {
       new AgentsCommand(),
       new LineageCommand(),
       new ReplayCommand(),
+      new EpisodesCommand(),
       new LifecycleCommand.Hibernate(),
       new LifecycleCommand.Wake(),
       new LifecycleCommand.Kill(),

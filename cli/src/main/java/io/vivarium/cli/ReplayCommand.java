@@ -6,10 +6,15 @@ import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.replay.Episode;
 import io.vivarium.colony.replay.Replay;
 import io.vivarium.colony.replay.Woven;
+import io.vivarium.core.AtomicFile;
+import io.vivarium.core.world.Filmstrip;
+import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Png;
 import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +23,9 @@ import picocli.CommandLine.Parameters;
 /** {@code vivarium replay AGENT [EPISODE]}: a recorded episode played again exactly. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Replay a recorded episode of an agent exactly: an ASCII animation on a terminal, plain frames "
-        + "otherwise, or PNG frames with --png-dir. EPISODE is the registry's episode id (default: the latest).",
+        + "otherwise, or images (--png-dir, --png, --gif).",
+        "EPISODE is the registry's episode id (default: the latest). --png-dir writes one PNG per frame, --png one "
+            + "strip of the frames side by side, --gif an animated GIF that loops.",
         "A weaving agent (world.mode=weave) plays back its newest recorded ticks, block by block, as docs/weave.md"
             + " shows them."})
 final class ReplayCommand extends VivariumCommand {
@@ -31,8 +38,23 @@ final class ReplayCommand extends VivariumCommand {
   @Option(names = "--png-dir", paramLabel = "DIR", description = "Write one PNG per frame into DIR instead.")
   Path pngDir;
 
+  @Option(names = "--png", paramLabel = "FILE", description = "Write the frames side by side as one PNG strip instead.")
+  Path png;
+
+  @Option(names = "--gif", paramLabel = "FILE",
+      description = "Write the frames as an animated GIF (looping, --fps frames per second) instead.")
+  Path gif;
+
+  @Option(names = "--columns", paramLabel = "N", defaultValue = "10",
+      description = "Frames per row of a --png strip (default: ${DEFAULT-VALUE}).")
+  int columns;
+
+  @Option(names = "--scale", paramLabel = "N", defaultValue = "2",
+      description = "Pixels per picture pixel in --png and --gif (default: ${DEFAULT-VALUE}).")
+  int scale;
+
   @Option(names = "--fps", paramLabel = "N", defaultValue = "8",
-      description = "Frames per second of the terminal animation (default: ${DEFAULT-VALUE}).")
+      description = "Frames per second of the terminal animation and of --gif (default: ${DEFAULT-VALUE}).")
   double fps;
 
   @Option(names = "--ticks", paramLabel = "N", defaultValue = "5",
@@ -60,9 +82,14 @@ final class ReplayCommand extends VivariumCommand {
       }
       e = Episode.find(r, agent, episode);
     }
+    if ((pngDir != null ? 1 : 0) + (png != null ? 1 : 0) + (gif != null ? 1 : 0) > 1) {
+      throw new IllegalArgumentException("--png-dir, --png and --gif each write the replay; give one of them");
+    }
     Replay.Result res = Replay.of(e);
     if (pngDir != null) {
       writePngs(res);
+    } else if (png != null || gif != null) {
+      writeImage(res);
     } else {
       show(res, terminal());
     }
@@ -99,6 +126,22 @@ final class ReplayCommand extends VivariumCommand {
       Png.write(f.picture(), pngDir.resolve(String.format(Locale.ROOT, "frame-%04d.png", f.step())));
     }
     out().println("wrote " + res.frames().size() + " frames to " + pngDir);
+  }
+
+  private void writeImage(Replay.Result res) throws Exception {
+    List<Image> pictures = new ArrayList<>();
+    for (Replay.Frame f : res.frames()) {
+      if (f.picture() == null) {
+        throw new IllegalArgumentException("world " + res.episode().world() + " draws no pictures; replay without "
+            + (png != null ? "--png" : "--gif"));
+      }
+      pictures.add(f.picture());
+    }
+    Path file = png != null ? png : gif;
+    byte[] bytes = png != null ? Filmstrip.strip(pictures, columns, scale)
+        : Filmstrip.gif(pictures, (int) Math.max(10, 1000 / fps), scale);
+    AtomicFile.write(file, os -> os.write(bytes)); // the streamed form keeps the umask's permissions
+    out().println("wrote " + pictures.size() + " frames to " + file + " (" + Bytes.human(bytes.length) + ")");
   }
 
   /** Whether standard output is a terminal (JDK 22+ can tell a redirected console apart). */

@@ -19,33 +19,6 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFile {
   private AtomicFile() {}
 
-  /** Writes a file's content to a stream; may throw {@link IOException}. */
-  @FunctionalInterface
-  public interface Body {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  /**
-   * Replaces {@code target} with what {@code body} writes, streamed (for files too large for
-   * one byte array, e.g. a brain's weights), creating its directory when missing.
-   */
-  public static void write(Path target, Body body) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-        body.writeTo(out);
-        out.flush();
-        ch.force(true);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
   /** Replaces {@code target} with {@code bytes}, creating its directory when missing. */
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -54,6 +27,37 @@ public final class AtomicFile {
     try {
       Files.write(tmp, bytes);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** What streams a file's bytes; {@link #write(Path, Body)} forces and renames them. */
+  @FunctionalInterface
+  public interface Body {
+    /** Writes the whole file to {@code out} (buffered; do not close it). */
+    void write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} with what {@code body} streams, for files too large to hold in
+   * memory: on any exception the target is left as it was and the temporary file is removed. The
+   * new file gets the process's default permissions (its umask), as a plain write would.
+   */
+  public static void write(Path target, Body body) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    // Not createTempFile: its 0600 would make exports unreadable to others whatever the umask says.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
+        + ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+        body.write(out);
+        out.flush();
         ch.force(true);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

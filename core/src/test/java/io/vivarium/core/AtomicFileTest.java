@@ -1,7 +1,6 @@
 package io.vivarium.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,17 +24,17 @@ class AtomicFileTest {
   }
 
   @Test
-  void aStreamedWriteThatFailsHalfwayLeavesTheOldFile() throws Exception {
-    Path target = dir.resolve("brain.safetensors");
-    AtomicFile.write(target, out -> out.write("whole".getBytes(StandardCharsets.UTF_8)));
-    assertThat(Files.readString(target)).isEqualTo("whole");
-    assertThatThrownBy(() -> AtomicFile.write(target, out -> {
-      out.write("half".getBytes(StandardCharsets.UTF_8));
+  void aStreamedWriteThatFailsLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+    Path target = dir.resolve("export.csv");
+    AtomicFile.write(target, out -> out.write("old".getBytes(StandardCharsets.UTF_8)));
+    assertThat(Files.readString(target)).isEqualTo("old");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicFile.write(target, out -> {
+      out.write(new byte[100_000]);
       throw new java.io.IOException("disk full");
     })).hasMessage("disk full");
-    assertThat(Files.readString(target)).isEqualTo("whole");
+    assertThat(Files.readString(target)).isEqualTo("old");
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("brain.safetensors");
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("export.csv");
     }
   }
 }

@@ -61,6 +61,59 @@ public final class Lineage {
     return out;
   }
 
+  /** The founders and imported agents (whose parent is not in this colony), oldest first. */
+  public List<AgentRow> roots() {
+    return byId.values().stream().filter(a -> a.parent() == null || !byId.containsKey(a.parent())).toList();
+  }
+
+  /** {@code id}'s children, oldest first. */
+  public List<AgentRow> children(String id) {
+    return List.copyOf(children.getOrDefault(get(id).id(), List.of()));
+  }
+
+  /**
+   * The family tree as a Graphviz {@code digraph} ({@code dot -Tsvg}): one box per agent (id,
+   * generation, brain size, fitness; filled by state), one edge per parent and child; the whole
+   * colony, or with {@code id} its ancestry and descendants.
+   */
+  public String dot(String id) {
+    List<AgentRow> shown = new ArrayList<>();
+    if (id == null) {
+      shown.addAll(byId.values());
+    } else {
+      shown.addAll(ancestry(id));
+      shown.addAll(descendants(id));
+    }
+    StringBuilder sb = new StringBuilder("digraph lineage {\n  rankdir=TB;\n"
+        + "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n");
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (AgentRow a : shown) {
+      ids.add(a.id());
+      sb.append(String.format(Locale.ROOT, "  \"%s\" [label=\"%s\\ngen %d · %s\\nfitness %.3f\", fillcolor=\"%s\"%s];\n",
+          a.id(), a.id(), a.generation(), quote(a.size()), a.fitness(), colour(a),
+          a.id().equals(id) ? ", penwidth=2" : ""));
+    }
+    for (AgentRow a : shown) {
+      if (a.parent() != null && ids.contains(a.parent())) {
+        sb.append("  \"").append(a.parent()).append("\" -> \"").append(a.id()).append("\";\n");
+      }
+    }
+    return sb.append("}\n").toString();
+  }
+
+  private static String quote(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static String colour(AgentRow a) {
+    return switch (a.state()) {
+      case ALIVE -> "#c8e6c9";
+      case HIBERNATING -> "#bbdefb";
+      case DEAD -> "#e0e0e0";
+      case FAILED -> "#ffcdd2";
+    };
+  }
+
   /** The whole colony as a forest, one root per founder (or imported agent). */
   public String tree() {
     StringBuilder sb = new StringBuilder();

@@ -28,6 +28,24 @@ public final class Episodes {
             agent, limit);
   }
 
+  /**
+   * The newest {@code limit} episodes, oldest first, of one agent and one world unless they are
+   * {@code null} (for exports).
+   */
+  public List<EpisodeRow> newest(String agent, String world, int limit) {
+    String where = agent == null && world == null ? "" : "WHERE " + (agent == null ? "" : "agent = ?")
+        + (agent != null && world != null ? " AND " : "") + (world == null ? "" : "world = ?") + " ";
+    List<Object> args = new java.util.ArrayList<>();
+    if (agent != null) {
+      args.add(agent);
+    }
+    if (world != null) {
+      args.add(world);
+    }
+    args.add(limit);
+    return reader.list(COLUMNS + where + "ORDER BY id DESC LIMIT ?", Episodes::row, args.toArray()).reversed();
+  }
+
   /** Episode {@code id}, or empty. */
   public Optional<EpisodeRow> get(long id) {
     return reader.first(COLUMNS + "WHERE id = ?", Episodes::row, id);

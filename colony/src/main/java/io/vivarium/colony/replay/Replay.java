@@ -74,10 +74,25 @@ public final class Replay {
    *     diverge from the world's rules
    */
   public static Result of(Episode e) {
+    return run(e, true);
+  }
+
+  /**
+   * Replays {@code e} for its observations, actions and rewards only: frames carry no text and no
+   * picture (faster, for exports).
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static Result observations(Episode e) {
+    return run(e, false);
+  }
+
+  private static Result run(Episode e, boolean draw) {
     try (World world = open(e)) {
       List<Frame> frames = new ArrayList<>(e.steps() + 1);
       Observation o = world.reset(e.seed());
-      frames.add(new Frame(0, (byte) 0, "", o, 0, text(world, o, 0, 0, "start"), picture(world, o)));
+      frames.add(new Frame(0, (byte) 0, "", o, 0, draw ? text(world, o, 0, 0, "start") : "",
+          draw ? picture(world, o) : null));
       double total = 0;
       boolean success = false;
       byte[] actions = e.actions();
@@ -87,8 +102,8 @@ public final class Replay {
         total += r;
         String name = ActionNames.of(world, actions[t]);
         String status = s.terminated() ? "success" : s.truncated() ? "out of steps" : "action " + name;
-        frames.add(new Frame(t + 1, actions[t], name, s.observation(), r, text(world, s.observation(), t + 1, r, status),
-            picture(world, s.observation())));
+        frames.add(new Frame(t + 1, actions[t], name, s.observation(), r,
+            draw ? text(world, s.observation(), t + 1, r, status) : "", draw ? picture(world, s.observation()) : null));
         if (s.done() != (t == actions.length - 1)) {
           throw diverged(e, s.done() ? "the world ended it after step " + (t + 1) : "the world did not end it");
         }
