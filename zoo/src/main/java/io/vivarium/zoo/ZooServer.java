@@ -44,7 +44,8 @@ public final class ZooServer implements AutoCloseable {
   private final Registry registry;
   private final Records records;
   private final Guard guard;
-  private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .addMixIn(EpisodeRow.class, SeedAsText.class);
   private final LiveFeed feed;
   private final Actions actions;
   private final Outputs outputs;
@@ -80,6 +81,7 @@ public final class ZooServer implements AutoCloseable {
         s.directory = "/zoo";
         s.location = Location.CLASSPATH;
       });
+      c.staticFiles.enableWebjars(); // the charts' uPlot, from its jar under /webjars/uplot/VERSION/
     });
     routes();
   }

@@ -37,6 +37,29 @@ public final class Metrics {
     return out;
   }
 
+  /**
+   * {@code agent}'s series {@code name} with steps above {@code afterStep}, oldest first, thinned to
+   * at most {@code limit} points: every k-th point counted from the newest (k = ⌈count / limit⌉),
+   * so a chart of a long life shows its whole history and always its newest point.
+   */
+  public List<MetricPoint> sampled(String agent, String name, long afterStep, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1; got " + limit);
+    }
+    long n = reader.scalar("SELECT COUNT(*) FROM metrics WHERE agent = ? AND name = ? AND step > ?", 0, agent, name,
+        afterStep);
+    long k = (n + limit - 1) / limit;
+    if (k <= 1) {
+      return series(agent, name, afterStep, limit);
+    }
+    return reader.list("""
+        SELECT step, value, time_ms FROM (
+          SELECT step, value, time_ms, ROW_NUMBER() OVER (ORDER BY step DESC, rowid DESC) AS r
+          FROM metrics WHERE agent = ? AND name = ? AND step > ?) AS newest
+        WHERE (r - 1) % ? = 0 ORDER BY r DESC""",
+        rs -> new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3)), agent, name, afterStep, k);
+  }
+
   /** The newest {@code n} values of {@code agent}'s series {@code name}, newest first. */
   public List<Double> newest(String agent, String name, int n) {
     return reader.list("SELECT value FROM metrics WHERE agent = ? AND name = ? ORDER BY step DESC, rowid DESC "
