@@ -30,7 +30,8 @@ function showFlags(flags) {
 async function showLearnerCharts(id) {
   const names = new Set(await api(`/api/agents/${encodeURIComponent(id)}/metrics`));
   const present = LEARNER_METRICS.filter(([name]) => names.has(name));
-  const series = await Promise.all(present.map(([name]) => api(`/api/agents/${encodeURIComponent(id)}/metrics/${name}`)));
+  const series = await Promise.all(present.map(([name]) =>
+    api(`/api/agents/${encodeURIComponent(id)}/metrics/${name}?points=1000`))); // its whole history, thinned
   const grid = document.getElementById("learner-charts");
   if (!grid) return;
   present.forEach(([name, label, colour], i) => {

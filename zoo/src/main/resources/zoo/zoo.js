@@ -201,7 +201,7 @@ async function drawFittest(agents) {
   const box = document.getElementById("fittest-chart");
   if (!box) return;
   const top = agents.filter(a => a.state === "alive").sort((a, b) => b.fitness - a.fitness).slice(0, FITTEST);
-  const series = await Promise.all(top.map(a => api(`/api/agents/${encodeURIComponent(a.id)}/metrics/return?limit=500`)));
+  const series = await Promise.all(top.map(a => api(`/api/agents/${encodeURIComponent(a.id)}/metrics/return?points=500`)));
   const names = top.map(a => a.id);
   if (box.chart && box.names !== names.join()) { box.chart.destroy(); box.chart = null; }
   box.names = names.join();
@@ -290,8 +290,8 @@ async function agentView(m, id) {
   for (const b of buttons) b.disabled = !state.colony.live;
   send.disabled = !state.colony.live;
   every(3000, async () => {
-    const [ret, suc, d] = await Promise.all([api(`/api/agents/${id}/metrics/return`),
-      api(`/api/agents/${id}/metrics/success`), api("/api/agents/" + encodeURIComponent(id))]);
+    const [ret, suc, d] = await Promise.all([api(`/api/agents/${id}/metrics/return?points=2000`),
+      api(`/api/agents/${id}/metrics/success?points=2000`), api("/api/agents/" + encodeURIComponent(id))]);
     setPlotData(reward, alignSeries([ret.map(p => [p.step, p.value]), suc.map(p => [p.step, p.value])]),
       "no episode finished yet");
     stateBadge.replaceChildren(badge(d.agent.state));

@@ -128,11 +128,14 @@ final class Records {
   }
 
   /**
-   * An agent's series {@code name} after step {@code after}, oldest first: its whole history thinned
-   * to at most {@code limit} points (every k-th from the newest), the newest point always in it.
+   * An agent's series {@code name} after step {@code after}, oldest first: its newest {@code limit}
+   * points, or with {@code points > 0} its whole history thinned to at most that many (every k-th
+   * from the newest, so the newest point is always in it: a chart of a long life keeps moving).
    */
-  List<MetricPoint> series(String agent, String name, long after, int limit) {
-    return registry.metrics().sampled(agent, name, after, limit);
+  List<MetricPoint> series(String agent, String name, long after, int limit, int points) {
+    return points > 0
+        ? registry.metrics().sampled(agent, name, after, points)
+        : registry.metrics().series(agent, name, after, limit);
   }
 
   /**

@@ -232,7 +232,8 @@ public final class ZooServer implements AutoCloseable {
       throw ApiError.badRequest("metric name must match " + Records.METRIC_NAME + "; got '" + Params.clip(name) + "'");
     }
     records.agent(id);
-    ctx.json(records.series(id, name, Params.queryLong(ctx, "after", -1, -1, Long.MAX_VALUE), limit(ctx, 2000)));
+    ctx.json(records.series(id, name, Params.queryLong(ctx, "after", -1, -1, Long.MAX_VALUE), limit(ctx, 2000),
+        (int) Params.queryLong(ctx, "points", 0, 0, MAX_LIMIT)));
   }
 
   private void download(Context ctx) throws IOException {

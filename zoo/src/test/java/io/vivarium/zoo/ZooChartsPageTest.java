@@ -105,15 +105,22 @@ class ZooChartsPageTest {
 
   @Test
   void theApiKeepsTheWholeHistoryThinnedWithTheNewestPoint() {
-    JsonNode all = http.get("/api/agents/a0001/metrics/return").json();
+    JsonNode newest = http.get("/api/agents/a0001/metrics/return").json(); // the newest 2,000 by default
+    assertThat(newest).hasSize(2000);
+    assertThat(newest.get(newest.size() - 1).path("step").asLong()).isEqualTo(LAST_STEP);
+    JsonNode all = http.get("/api/agents/a0001/metrics/return?points=2000").json();
     assertThat(all.size()).isBetween(1000, 2000);
     assertThat(all.get(all.size() - 1).path("step").asLong()).isEqualTo(LAST_STEP);
-    assertThat(all.get(0).path("step").asLong()).isLessThanOrEqualTo(20); // from the start of its life
-    JsonNode few = http.get("/api/agents/a0001/metrics/return?limit=100").json();
-    assertThat(few.size()).isLessThanOrEqualTo(100);
+    assertThat(all.get(0).path("step").asLong()).as("from the start of its life").isLessThanOrEqualTo(20);
+    JsonNode few = http.get("/api/agents/a0001/metrics/return?points=100").json();
+    assertThat(few.size()).isBetween(90, 100);
     assertThat(few.get(few.size() - 1).path("step").asLong()).isEqualTo(LAST_STEP);
-    JsonNode after = http.get("/api/agents/a0001/metrics/return?after=" + (LAST_STEP - 30)).json();
+    for (int i = 1; i < few.size(); i++) { // evenly thinned: every k-th
+      assertThat(few.get(i).path("step").asLong() - few.get(i - 1).path("step").asLong()).isEqualTo(250); // k = 2,500 / 100
+    }
+    JsonNode after = http.get("/api/agents/a0001/metrics/return?points=2000&after=" + (LAST_STEP - 30)).json();
     assertThat(after).hasSize(3);
+    assertThat(http.get("/api/agents/a0001/metrics/return?points=0x10").status()).isEqualTo(400);
   }
 
   @Test
