@@ -22,10 +22,18 @@ function detailValue(v) {
   return Object.entries(v).map(([k, x]) => detailName(k) + " " + detailValue(x)).join(", ");
 }
 
+/**
+ * The JSON text with integers of 16 digits or more (64-bit seeds) quoted, so that JSON.parse keeps
+ * their digits instead of rounding them to a double; strings are left as they are.
+ */
+function exactIntegers(json) {
+  return json.replace(/"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g, t => (t[0] === '"' ? t : '"' + t + '"'));
+}
+
 /** The details of an event's JSON text as words; the text itself when it is not an object. */
 function eventDetails(kind, json) {
   let d;
-  try { d = JSON.parse(json); } catch (e) { return json; }
+  try { d = JSON.parse(exactIntegers(json)); } catch (e) { return json; }
   if (d === null || typeof d !== "object" || Array.isArray(d)) return detailValue(d);
   const first = EVENT_FIRST[kind] || [];
   const keys = [...first.filter(k => k in d), ...Object.keys(d).filter(k => !first.includes(k))];

@@ -37,7 +37,7 @@ async function showLearnerCharts(id) {
   present.forEach(([name, label, colour], i) => {
     let box = document.getElementById("chart-" + name);
     if (!box) {
-      box = plotBox("chart-" + name, {x: "steps", height: 130, axes: [{scale: "v", label}],
+      box = plotBox("chart-" + name, {x: "steps", height: 130, axes: [{scale: "v"}],
         series: [{label, colour, scale: "v"}]});
       grid.append(el("div", {class: "mini", "data-metric": name}, box));
     }

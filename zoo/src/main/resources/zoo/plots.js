@@ -11,7 +11,8 @@ const PLOT_THEME = {axis: "#8a96a3", grid: "#2c3540"};
 
 /**
  * A chart in a container element: {@code spec} = {x: "time" | "steps", xLabel, height, axes:
- * [{scale, label, range?}] (the first on the left, the others on the right), series: [{label,
+ * [{scale, label?, range?}] (the first on the left, the others on the right; a small chart may
+ * leave the label to its legend), series: [{label,
  * colour, scale, unit?}]}. Returns the container; feed it with {@link setPlotData}.
  */
 function plotBox(id, spec) {
@@ -91,12 +92,16 @@ function tickText(v) {
 function plotOptions(box) {
   const spec = box.spec;
   const time = spec.x === "time";
-  const scales = {x: {time}};
+  // one x value: a span around it (uPlot 1.6.30 would spread a lone time over 1,000 days)
+  const pad = time ? 60 : 1;
+  const scales = {x: {time, range: (u, min, max) => (u.data[0].length === 1 ? [u.data[0][0] - pad, u.data[0][0] + pad]
+    : [min, max])}};
   for (const a of spec.axes) scales[a.scale] = a.range ? {range: a.range} : {auto: true};
   const axes = [{label: spec.xLabel || (time ? "time" : "env steps"), stroke: PLOT_THEME.axis, labelSize: 18,
     grid: {stroke: PLOT_THEME.grid, width: 1}, ticks: {stroke: PLOT_THEME.grid}}];
-  spec.axes.forEach((a, i) => axes.push({scale: a.scale, label: a.label, side: i === 0 ? 3 : 1, stroke: PLOT_THEME.axis,
-    labelSize: 18, size: 52, grid: {show: i === 0, stroke: PLOT_THEME.grid, width: 1}, ticks: {stroke: PLOT_THEME.grid},
+  spec.axes.forEach((a, i) => axes.push({scale: a.scale, label: a.label || undefined, side: i === 0 ? 3 : 1,
+    stroke: PLOT_THEME.axis, labelSize: a.label ? 18 : 0, size: 52, space: 24,
+    grid: {show: i === 0, stroke: PLOT_THEME.grid, width: 1}, ticks: {stroke: PLOT_THEME.grid},
     values: (u, vals) => vals.map(tickText)}));
   const series = [{label: time ? "time" : "step", value: (u, v) => (v === null ? "–" : time
     ? new Date(v * 1000).toLocaleTimeString() : String(Math.round(v)))}];

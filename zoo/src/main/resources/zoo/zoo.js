@@ -192,8 +192,7 @@ function drawThroughput() {
 const FITTEST = 8;
 
 function fittestBox() {
-  return plotBox("fittest-chart", {x: "time", axes: [{scale: "f", label: "fitness (return)"}], series:
-    Array.from({length: FITTEST}, (_, i) => ({label: "—", colour: `hsl(${(i * 47) % 360}, 75%, 60%)`, scale: "f"}))});
+  return plotBox("fittest-chart", {x: "time", axes: [{scale: "f", label: "fitness (return)"}], series: []});
 }
 
 /** Each of the fittest alive agents' episode returns over time, one series per agent. */
@@ -203,11 +202,15 @@ async function drawFittest(agents) {
   const top = agents.filter(a => a.state === "alive").sort((a, b) => b.fitness - a.fitness).slice(0, FITTEST);
   const series = await Promise.all(top.map(a => api(`/api/agents/${encodeURIComponent(a.id)}/metrics/return?points=500`)));
   const names = top.map(a => a.id);
-  if (box.chart && box.names !== names.join()) { box.chart.destroy(); box.chart = null; }
-  box.names = names.join();
-  box.spec.series.forEach((s, i) => { s.label = names[i] || "—"; });
-  const list = box.spec.series.map((s, i) => (series[i] || []).map(p => [p.timeMillis / 1000, p.value]));
-  setPlotData(box, alignSeries(list), "no alive agent has finished an episode yet");
+  if (box.names !== names.join()) { // other agents: a chart with their series
+    if (box.chart) box.chart.destroy();
+    box.chart = null;
+    box.names = names.join();
+    box.spec.series = names.map((id, i) => ({label: id, colour: `hsl(${(i * 47) % 360}, 75%, 60%)`, scale: "f"}));
+    box.setAttribute("data-series", names.length);
+  }
+  setPlotData(box, alignSeries(series.map(s => s.map(p => [p.timeMillis / 1000, p.value]))),
+    "no alive agent has finished an episode yet");
 }
 
 function renderCards(cards, agents) {

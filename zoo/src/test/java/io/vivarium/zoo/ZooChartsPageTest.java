@@ -55,6 +55,9 @@ class ZooChartsPageTest {
         rows.add(new MetricRow("a0001", i * 10L, "success", i % 3 == 0 ? 1 : 0, t));
         if (i % 50 == 0) {
           rows.add(new MetricRow("colony", i * 10L, "steps_per_second", 900 + i % 200, t));
+          rows.add(new MetricRow("a0001", i * 10L, "policy_loss", Math.cos(i / 100.0) * 0.05, t)); // below 0 too
+          rows.add(new MetricRow("a0001", i * 10L, "entropy", 1.1 - i / 5000.0, t));
+          rows.add(new MetricRow("a0001", i * 10L, "lr", 3e-4, t));
         }
       }
       for (int a = 2; a <= 9; a++) { // seven more of the fittest alive agents, one series each
@@ -68,6 +71,7 @@ class ZooChartsPageTest {
       birth.put("generation", 1);
       birth.put("sigma", 0.02);
       birth.put("via", "replication");
+      birth.put("seed", BIG_SEED);
       r.addEvent(Event.of("birth", "a0004", birth));
       // turning on the spot for 100 steps: the preset truncates it there, whatever the seed placed
       r.addEpisode("a0001", "gold", "gold-bare-5x5", 0, BIG_SEED, 100, 0.0, false, new byte[100]);
@@ -151,7 +155,7 @@ class ZooChartsPageTest {
     assertThat(browser.text("#card-generations")).contains("0–" + maxGeneration());
     assertThat(browser.find("#card-generations").getAttribute("title")).startsWith((maxGeneration() + 1) + " generations");
     WebElement birth = browser.find("#events .event[data-kind='birth']");
-    assertThat(birth.getText()).contains("birth", "a0004", "parent a0001", "generation 1").doesNotContain("{");
+    assertThat(birth.getText()).contains("birth", "a0004", "parent a0001", "generation 1", "seed 9007199254740993").doesNotContain("{");
     browser.screenshot("charts-colony");
   }
 
@@ -180,6 +184,9 @@ class ZooChartsPageTest {
     }
     assertThat(browser.text("#agent-children")).doesNotContain("http");
     browser.screenshot("charts-agent");
+    browser.until(d -> points("chart-policy_loss") == 50 && points("chart-entropy") == 50 && points("chart-lr") == 50);
+    js("document.getElementById('learning').scrollIntoView()");
+    browser.screenshot("charts-learning");
   }
 
   @Test
