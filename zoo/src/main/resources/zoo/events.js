@@ -12,7 +12,9 @@ function detailName(k) {
 }
 
 function detailValue(v) {
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : fmt(v);
+  if (typeof v === "number") {
+    return Number.isInteger(v) ? String(v) : v !== 0 && Math.abs(v) < 0.01 ? v.toExponential(1) : fmt(v); // lr 3.0e-4
+  }
   if (typeof v === "string") { // a word as it is, a text in quotes
     const t = v.length > 80 ? v.slice(0, 79) + "…" : v;
     return /^[\w.@-]+$/.test(t) ? t : "\u201c" + t + "\u201d";
