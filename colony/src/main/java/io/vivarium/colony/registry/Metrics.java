@@ -52,11 +52,14 @@ public final class Metrics {
     if (k <= 1) {
       return series(agent, name, afterStep, limit);
     }
+    // numbered on the series index alone (covering on SQLite), then only the picked rows are read
     return reader.list("""
-        SELECT step, value, time_ms FROM (
-          SELECT step, value, time_ms, ROW_NUMBER() OVER (ORDER BY step DESC, rowid DESC) AS r
-          FROM metrics WHERE agent = ? AND name = ? AND step > ?) AS newest
-        WHERE (r - 1) % ? = 0 ORDER BY r DESC""",
+        SELECT m.step, m.value, m.time_ms FROM metrics m JOIN (
+          SELECT rid FROM (
+            SELECT rowid AS rid, ROW_NUMBER() OVER (ORDER BY step DESC, rowid DESC) AS r
+            FROM metrics WHERE agent = ? AND name = ? AND step > ?) AS numbered
+          WHERE (r - 1) % ? = 0) AS picked ON m.rowid = picked.rid
+        ORDER BY m.step, m.rowid""",
         rs -> new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3)), agent, name, afterStep, k);
   }
 
