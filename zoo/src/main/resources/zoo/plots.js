@@ -12,8 +12,8 @@ const PLOT_THEME = {axis: "#8a96a3", grid: "#2c3540"};
 /**
  * A chart in a container element: {@code spec} = {x: "time" | "steps", xLabel, height, axes:
  * [{scale, label?, range?}] (the first on the left, the others on the right; a small chart may
- * leave the label to its legend), series: [{label,
- * colour, scale, unit?}]}. Returns the container; feed it with {@link setPlotData}.
+ * leave the label to its legend), series: [{label, colour, scale, unit?}]}. Returns the
+ * container; feed it with {@link setPlotData}.
  */
 function plotBox(id, spec) {
   const box = el("div", {class: "plot", id, "data-points": 0, "data-series": spec.series.length});
@@ -60,7 +60,10 @@ function redraw(box) {
     if (data[0].length === 0) return;
     box.chart = new uPlot(plotOptions(box), data, box.area);
     box.chart.over.addEventListener("dblclick", () => { box.zoomed = false; });
-    new ResizeObserver(() => box.chart.setSize(plotSize(box))).observe(box.area);
+    if (!box.resizing) { // one observer per box, for whichever chart it holds (the fittest chart is remade)
+      box.resizing = new ResizeObserver(() => { if (box.chart) box.chart.setSize(plotSize(box)); });
+      box.resizing.observe(box.area);
+    }
   } else {
     box.chart.setData(data, !box.zoomed);
   }

@@ -205,6 +205,7 @@ async function drawFittest(agents) {
   if (box.names !== names.join()) { // other agents: a chart with their series
     if (box.chart) box.chart.destroy();
     box.chart = null;
+    box.zoomed = false;
     box.names = names.join();
     box.spec.series = names.map((id, i) => ({label: id, colour: `hsl(${(i * 47) % 360}, 75%, 60%)`, scale: "f"}));
     box.setAttribute("data-series", names.length);
