@@ -1,5 +1,5 @@
-// Small drawing helpers for the zookeeper page: SVG line charts, the world on a canvas, the
-// hidden-state heat map. No libraries; everything is drawn from the numbers the API sends.
+// Small drawing helpers for the zookeeper page: SVG elements, numbers, the world on a canvas, the
+// hidden-state heat map (the line charts are uPlot's, in plots.js).
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -8,43 +8,6 @@ function svgEl(name, attrs) {
   const e = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
   return e;
-}
-
-/** Draws series [{name, colour, points: [[x, y], ...]}] into svg (replacing its content). */
-function lineChart(svg, series, opts) {
-  opts = opts || {};
-  while (svg.firstChild) svg.removeChild(svg.firstChild);
-  const w = svg.clientWidth || 400, h = svg.clientHeight || 160, pad = 28;
-  svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
-  const all = series.flatMap(s => s.points).filter(p => p[1] !== null && isFinite(p[1]));
-  if (all.length === 0) {
-    svg.appendChild(svgEl("text", {x: pad, y: h / 2})).textContent = opts.empty || "no data yet";
-    return;
-  }
-  let x0 = Math.min(...all.map(p => p[0])), x1 = Math.max(...all.map(p => p[0]));
-  let y0 = opts.yMin !== undefined ? opts.yMin : Math.min(...all.map(p => p[1]));
-  let y1 = opts.yMax !== undefined ? opts.yMax : Math.max(...all.map(p => p[1]));
-  if (x1 === x0) x1 = x0 + 1;
-  if (y1 === y0) { y1 = y0 + 1; }
-  const sx = x => pad + (x - x0) / (x1 - x0) * (w - pad - 6);
-  const sy = y => h - 16 - (y - y0) / (y1 - y0) * (h - 24);
-  svg.appendChild(svgEl("line", {class: "axis", x1: pad, y1: h - 16, x2: w, y2: h - 16}));
-  svg.appendChild(svgEl("line", {class: "axis", x1: pad, y1: 4, x2: pad, y2: h - 16}));
-  svg.appendChild(svgEl("text", {x: 2, y: 12})).textContent = fmt(y1);
-  svg.appendChild(svgEl("text", {x: 2, y: h - 18})).textContent = fmt(y0);
-  if (opts.xLabel) svg.appendChild(svgEl("text", {x: w - 80, y: h - 3})).textContent = opts.xLabel;
-  let legend = pad + 48;
-  for (const s of series) {
-    const pts = s.points.filter(p => p[1] !== null && isFinite(p[1]));
-    if (pts.length > 0) {
-      const d = pts.map((p, i) => (i ? "L" : "M") + sx(p[0]).toFixed(1) + "," + sy(p[1]).toFixed(1)).join("");
-      svg.appendChild(svgEl("path", {d, stroke: s.colour}));
-    }
-    const t = svgEl("text", {x: legend, y: 12, fill: s.colour});
-    t.textContent = s.name;
-    svg.appendChild(t);
-    legend += 8 * s.name.length + 16;
-  }
 }
 
 function fmt(v) {

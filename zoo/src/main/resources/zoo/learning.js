@@ -30,16 +30,18 @@ function showFlags(flags) {
 async function showLearnerCharts(id) {
   const names = new Set(await api(`/api/agents/${encodeURIComponent(id)}/metrics`));
   const present = LEARNER_METRICS.filter(([name]) => names.has(name));
-  const series = await Promise.all(present.map(([name]) => api(`/api/agents/${encodeURIComponent(id)}/metrics/${name}`)));
+  const series = await Promise.all(present.map(([name]) =>
+    api(`/api/agents/${encodeURIComponent(id)}/metrics/${name}?points=1000`))); // its whole history, thinned
   const grid = document.getElementById("learner-charts");
   if (!grid) return;
   present.forEach(([name, label, colour], i) => {
-    let svg = document.getElementById("chart-" + name);
-    if (!svg) {
-      svg = chart("chart-" + name);
-      grid.append(el("div", {class: "mini", "data-metric": name}, svg));
+    let box = document.getElementById("chart-" + name);
+    if (!box) {
+      box = plotBox("chart-" + name, {x: "steps", height: 130, axes: [{scale: "v"}],
+        series: [{label, colour, scale: "v"}]});
+      grid.append(el("div", {class: "mini", "data-metric": name}, box));
     }
-    lineChart(svg, [{name: label, colour, points: series[i].map(p => [p.step, p.value])}], {xLabel: "env steps"});
+    setPlotData(box, alignSeries([series[i].map(p => [p.step, p.value])]));
   });
   const none = document.getElementById("learner-none");
   if (none) none.hidden = present.length > 0;

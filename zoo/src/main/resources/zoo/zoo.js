@@ -1,9 +1,10 @@
-// The zookeeper page: hash routes #/ (colony), #/agent/ID, #/tree, #/checkpoints,
+// The zookeeper page (charts in plots.js, the family tree in tree.js, event lines in events.js): hash routes #/ (colony), #/agent/ID, #/tree, #/checkpoints,
 // #/episodes, #/replay/ID and #/thoughts[/ID]. Reads the JSON API, listens to the event stream, and sends
 // people's requests as same-origin JSON POSTs carrying the token when the server has one.
 "use strict";
 
-const state = {token: "", colony: null, stream: null, timers: [], sort: {key: "fitness", asc: false}, throughput: []};
+const state = {token: "", colony: null, stream: null, timers: [], sort: {key: "fitness", asc: false}, throughput: [],
+  recorded: []};
 const main = () => document.getElementById("main");
 
 // -- plumbing ------------------------------------------------------------------------------
@@ -60,7 +61,7 @@ function el(tag, attrs, ...children) {
     if (k === "onclick" || k === "oninput" || k === "onchange") e[k] = v;
     else if (v !== null && v !== undefined && v !== false) e.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) { // every level: lists of lists of links stay links
     if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
   }
   return e;
@@ -118,7 +119,7 @@ async function refreshColony() {
   const mode = document.getElementById("mode");
   mode.textContent = state.colony.live ? "live" : "read-only";
   mode.className = "badge " + (state.colony.live ? "mode-live" : "mode-readonly");
-  document.getElementById("colony-name").textContent = state.colony.name + " · seed " + state.colony.seed;
+  document.getElementById("colony-name").textContent = state.colony.name + " · seed " + state.colony.seed; // a string
 }
 
 // -- overview ------------------------------------------------------------------------------
@@ -129,10 +130,17 @@ const COLUMNS = [["id", "agent"], ["state", "state"], ["generation", "gen"], ["p
 async function overview(m) {
   const cards = el("div", {class: "cards", id: "cards"});
   const table = el("table", {id: "agents-table"});
-  const events = el("pre", {id: "events"});
+  const events = el("div", {id: "events", class: "events"});
+  const population = plotBox("population-chart", {x: "time", axes: [{scale: "n", label: "agents"},
+    {scale: "rate", label: "success (0–1)", range: [0, 1]}], series: [
+    {label: "agents alive", colour: "#4fa3ff", scale: "n"}, {label: "mean success", colour: "#ffd700", scale: "rate"}]});
+  const throughput = plotBox("throughput-chart", {x: "time", axes: [{scale: "sps", label: "env steps/s"}], series: [
+    {label: "recorded (per round)", colour: "#7bd88f", scale: "sps", unit: "steps/s"},
+    {label: "live", colour: "#ff9f43", scale: "sps", unit: "steps/s"}]});
   m.replaceChildren(cards, el("div", {class: "grid"},
-    el("div", {class: "panel"}, el("h2", {}, "Population and success"), chart("population-chart")),
-    el("div", {class: "panel"}, el("h2", {}, "Throughput (env steps/s)"), chart("throughput-chart")),
+    el("div", {class: "panel"}, el("h2", {}, "Population and success"), population),
+    el("div", {class: "panel"}, el("h2", {}, "Throughput (env steps per second)"), throughput),
+    el("div", {class: "panel"}, el("h2", {}, "Fitness of the fittest alive agents"), fittestBox()),
     el("div", {class: "panel"}, el("h2", {}, "Size against fitness"), chart("size-chart")),
     el("div", {class: "panel"}, el("h2", {}, "Events"), events)),
     nodesPanel() || "", el("div", {class: "panel"}, el("h2", {}, "Agents"), table)); // no panel: not "null"
@@ -141,32 +149,31 @@ async function overview(m) {
     m.append(asks);
     askBox(asks);
   }
+  let agents = [];
   every(2000, async () => {
-    const agents = await api("/api/agents");
+    agents = await api("/api/agents");
     renderCards(cards, agents);
     renderAgents(table, agents);
   });
   every(5000, async () => {
     const h = (await api("/api/history?buckets=60")).points;
-    const t0 = h.length ? h[0].timeMillis : 0;
-    lineChart(document.getElementById("population-chart"), [
-      {name: "agents alive", colour: "#4fa3ff", points: h.map(p => [(p.timeMillis - t0) / 1000, p.population])},
-      {name: "success × agents", colour: "#ffd700",
-        points: h.map(p => [(p.timeMillis - t0) / 1000, p.success === null ? null : p.success * p.population])}],
-      {yMin: 0, xLabel: "seconds"});
+    setPlotData(population, [h.map(p => p.timeMillis / 1000), h.map(p => p.population), h.map(p => p.success)]);
+    state.recorded = h.filter(p => p.stepsPerSecond !== null).map(p => [p.timeMillis / 1000, p.stepsPerSecond]);
+    drawThroughput();
   });
   every(5000, async () => sizeChart(document.getElementById("size-chart"), await api("/api/sizes")));
-  drawThroughput();
-  const lines = [];
+  every(10000, async () => drawFittest(agents.length ? agents : await api("/api/agents")));
+  const shown = [];
   const addEvent = e => {
-    lines.unshift(time(e.timeMillis) + " " + e.kind + " " + e.agent + " " + e.json);
-    events.textContent = lines.slice(0, 30).join("\n");
+    shown.unshift(eventLine(e));
+    shown.length = Math.min(shown.length, 30);
+    events.replaceChildren(...shown);
   };
   (await api("/api/events?limit=30&after=" + Math.max(0, state.colony.lastEventId - 30))).forEach(addEvent);
   listen(null, {
     event: addEvent,
     stats: s => {
-      state.throughput.push([s.timeMillis, s.stepsPerSecond]);
+      state.throughput.push([s.timeMillis / 1000, s.stepsPerSecond]);
       if (state.throughput.length > 300) state.throughput.shift();
       drawThroughput();
     }
@@ -175,21 +182,47 @@ async function overview(m) {
 
 function chart(id) { return svgEl("svg", {class: "chart", id}); }
 
+/** The throughput chart: what the colony recorded per round (so a resumed colony shows its past) and the live stream. */
 function drawThroughput() {
-  const svg = document.getElementById("throughput-chart");
-  if (!svg) return;
-  const t0 = state.throughput.length ? state.throughput[0][0] : 0;
-  lineChart(svg, [{name: "steps/s", colour: "#7bd88f", points: state.throughput.map(p => [(p[0] - t0) / 1000, p[1]])}],
-    {yMin: 0, xLabel: "seconds", empty: state.colony && state.colony.live ? "waiting for the colony…"
-      : "only a running colony has a throughput"});
+  setPlotData(document.getElementById("throughput-chart"), alignSeries([state.recorded || [], state.throughput]),
+    state.colony && state.colony.live ? "waiting for the colony's first round…" : "no round recorded yet");
+}
+
+/** How many agents the fitness chart follows (one series each, one request each). */
+const FITTEST = 8;
+
+function fittestBox() {
+  return plotBox("fittest-chart", {x: "time", axes: [{scale: "f", label: "fitness (return)"}], series: []});
+}
+
+/** Each of the fittest alive agents' episode returns over time, one series per agent. */
+async function drawFittest(agents) {
+  const box = document.getElementById("fittest-chart");
+  if (!box) return;
+  const top = agents.filter(a => a.state === "alive").sort((a, b) => b.fitness - a.fitness).slice(0, FITTEST);
+  const series = await Promise.all(top.map(a => api(`/api/agents/${encodeURIComponent(a.id)}/metrics/return?points=500`)));
+  const names = top.map(a => a.id);
+  if (box.names !== names.join()) { // other agents: a chart with their series
+    if (box.chart) box.chart.destroy();
+    box.chart = null;
+    box.zoomed = false;
+    box.names = names.join();
+    box.spec.series = names.map((id, i) => ({label: id, colour: `hsl(${(i * 47) % 360}, 75%, 60%)`, scale: "f"}));
+    box.setAttribute("data-series", names.length);
+  }
+  setPlotData(box, alignSeries(series.map(s => s.map(p => [p.timeMillis / 1000, p.value]))),
+    "no alive agent has finished an episode yet");
 }
 
 function renderCards(cards, agents) {
   const c = state.colony, s = c.states;
   const best = agents.reduce((b, a) => (!b || a.fitness > b.fitness ? a : b), null);
   const card = (v, label, id) => el("div", {class: "card", id}, el("b", {}, v), el("span", {}, label));
+  const gens = c.generations + (c.generations === 1 ? " generation" : " generations") + " (numbered from 0, as vivarium status "
+    + "counts them)";
   cards.replaceChildren(card(s.alive, "alive", "card-alive"), card(s.hibernating, "hibernating"),
-    card(s.dead, "dead"), card(s.failed, "failed"), card(c.maxGeneration, "generations"),
+    card(s.dead, "dead"), card(s.failed, "failed"), el("div", {class: "card", id: "card-generations", title: gens},
+    el("b", {}, c.maxGeneration === 0 ? "0" : "0–" + c.maxGeneration), el("span", {}, "generations")),
     card(best ? best.id : "—", "fittest"), card(c.episodes, "episodes"), card(c.checkpoints, "checkpoints"));
 }
 
@@ -234,13 +267,15 @@ async function agentView(m, id) {
   const hidden = el("canvas", {id: "hidden", width: 240, height: 240});
   const info = el("div", {id: "frame-info", class: "dim"}, !state.colony.live ? "read-only: live frames need a running colony"
     : "waiting for a frame…" + (a.node ? " (only the zookeeper of " + a.node + ", the node running it, has its frames)" : ""));
-  const reward = chart("reward-chart");
+  const reward = plotBox("reward-chart", {x: "steps", axes: [{scale: "f", label: "fitness (return)"},
+    {scale: "rate", label: "success (0–1)", range: [0, 1]}], series: [
+    {label: "fitness", colour: "#ffd700", scale: "f"}, {label: "success", colour: "#7bd88f", scale: "rate"}]});
   const requests = el("table", {id: "requests"});
   m.replaceChildren(
     el("h2", {}, "Agent ", id, " ", stateBadge, " ", el("span", {class: "dim"},
       "generation " + a.generation + " · ", el("span", {id: "agent-size", title: "its brain: layers (L), width (d), "
         + "heads (h), tokens per position (g), or a preset's name"}, "brain " + a.size), " · parent ", agentLink(a.parent), " · children ",
-      detail.children.length ? detail.children.map(c => [agentLink(c), " "]) : "none", " · votes " + detail.votes,
+      el("span", {id: "agent-children"}, detail.children.length ? detail.children.map(c => [agentLink(c), " "]) : "none"), " · votes " + detail.votes,
       clustered() ? el("span", {id: "agent-node"}, " · node " + (a.node || "none")) : null)),
     el("div", {class: "row"}, buttons, talk, send),
     el("div", {class: "grid"},
@@ -259,11 +294,10 @@ async function agentView(m, id) {
   for (const b of buttons) b.disabled = !state.colony.live;
   send.disabled = !state.colony.live;
   every(3000, async () => {
-    const [ret, suc, d] = await Promise.all([api(`/api/agents/${id}/metrics/return`),
-      api(`/api/agents/${id}/metrics/success`), api("/api/agents/" + encodeURIComponent(id))]);
-    lineChart(document.getElementById("reward-chart"), [
-      {name: "fitness", colour: "#ffd700", points: ret.map(p => [p.step, p.value])},
-      {name: "success", colour: "#7bd88f", points: suc.map(p => [p.step, p.value])}], {xLabel: "env steps"});
+    const [ret, suc, d] = await Promise.all([api(`/api/agents/${id}/metrics/return?points=2000`),
+      api(`/api/agents/${id}/metrics/success?points=2000`), api("/api/agents/" + encodeURIComponent(id))]);
+    setPlotData(reward, alignSeries([ret.map(p => [p.step, p.value]), suc.map(p => [p.step, p.value])]),
+      "no episode finished yet");
     stateBadge.replaceChildren(badge(d.agent.state));
     showFlags(d.flags);
     requests.replaceChildren(el("tbody", {}, d.requests.map(r => el("tr", {},
@@ -310,55 +344,6 @@ async function request(agent, action, body) {
   } catch (e) {
     toast(e.message, true);
   }
-}
-
-// -- family tree ---------------------------------------------------------------------------
-
-async function treeView(m) {
-  const agents = await api("/api/lineage");
-  const gens = new Map();
-  for (const a of agents) {
-    if (!gens.has(a.generation)) gens.set(a.generation, []);
-    gens.get(a.generation).push(a);
-  }
-  const lo = Math.min(...agents.map(a => a.fitness)), hi = Math.max(...agents.map(a => a.fitness));
-  const maxRow = Math.max(1, ...[...gens.values()].map(g => g.length));
-  const dx = 84, dy = 80, w = Math.max(600, maxRow * dx + 80), h = gens.size * dy + 40;
-  const pos = new Map();
-  for (const [g, list] of [...gens.entries()].sort((x, y) => x[0] - y[0])) {
-    list.sort((x, y) => String(x.parent).localeCompare(String(y.parent)) || x.id.localeCompare(y.id));
-    list.forEach((a, i) => pos.set(a.id, [40 + i * dx + (maxRow - list.length) * dx / 2, 30 + g * dy]));
-  }
-  const svg = svgEl("svg", {class: "tree", id: "tree", width: w, height: h});
-  for (const a of agents) {
-    if (a.parent && pos.has(a.parent)) {
-      const [x1, p1] = pos.get(a.parent), [x2, p2] = pos.get(a.id);
-      // from under the parent's labels to the top of the child's node
-      svg.appendChild(svgEl("line", {x1, y1: p1 + 38, x2, y2: p2 - sizeRadius(a.parameters) - 2}));
-    }
-  }
-  for (const a of agents) {
-    const [x, y] = pos.get(a.id);
-    const g = svgEl("g", {class: "node", "data-agent": a.id});
-    const c = svgEl("circle", {cx: x, cy: y, r: sizeRadius(a.parameters).toFixed(1), fill: fitnessColour(a.fitness, lo, hi),
-      class: a.state === "alive" ? "" : "dead"});
-    const title = svgEl("title");
-    title.textContent = `${a.id} · ${a.state} · ${a.size} · fitness ${fmt(a.fitness)}`
-      + (a.parent ? " · parent " + a.parent : "");
-    c.appendChild(title);
-    const t = svgEl("text", {x, y: y + 24, "text-anchor": "middle"});
-    t.textContent = a.id;
-    const size = svgEl("text", {class: "size", x, y: y + 35, "text-anchor": "middle"});
-    size.textContent = a.parameters ? a.brain + " " + countText(a.parameters) : a.brain;
-    g.append(c, t, size);
-    g.addEventListener("click", () => { location.hash = "#/agent/" + a.id; });
-    svg.appendChild(g);
-  }
-  m.replaceChildren(el("h2", {}, "Family tree"),
-    el("p", {class: "dim"}, `${agents.length} agents over ${gens.size} generations (rows); colour is fitness from `
-      + `${fmt(lo)} (blue) to ${fmt(hi)} (yellow); dashed rings are not alive; under each agent its brain's `
-      + `shape and parameter count, and a node's area grows with the log of that count. Click an agent to open it.`),
-    el("div", {class: "panel"}, svg));
 }
 
 // -- checkpoints ---------------------------------------------------------------------------

@@ -127,15 +127,22 @@ final class Records {
     return registry.metrics().names(agent);
   }
 
-  /** An agent's series {@code name}: its newest {@code limit} points after step {@code after}, oldest first. */
-  List<MetricPoint> series(String agent, String name, long after, int limit) {
-    return registry.metrics().series(agent, name, after, limit);
+  /**
+   * An agent's series {@code name} after step {@code after}, oldest first: its newest {@code limit}
+   * points, or with {@code points > 0} its whole history thinned to at most that many (every k-th
+   * from the newest, so the newest point is always in it: a chart of a long life keeps moving).
+   */
+  List<MetricPoint> series(String agent, String name, long after, int limit, int points) {
+    return points > 0
+        ? registry.metrics().sampled(agent, name, after, points)
+        : registry.metrics().series(agent, name, after, limit);
   }
 
   /**
    * The colony over time in {@code buckets} equal slices of its recorded history: per slice its
-   * end time, the agents alive then (born before it ends, not dead by then) and the mean
-   * {@code success} metric recorded in it ({@code null} when none was).
+   * end time, the agents alive then (born before it ends, not dead by then), the mean
+   * {@code success} metric recorded in it and the colony's mean recorded throughput in it
+   * ({@code stepsPerSecond}, env steps per second per round; each {@code null} when none was).
    */
   Map<String, Object> history(int buckets) {
     long[] range = registry.metrics().timeRange();
@@ -145,6 +152,9 @@ final class Records {
     Double[] success = new Double[buckets];
     registry.metrics().meanBySlice("success", t0, width)
         .forEach((b, mean) -> success[(int) Math.min(buckets - 1, b)] = mean);
+    Double[] throughput = new Double[buckets]; // recorded per round, so it survives a restart (a resume)
+    registry.metrics().meanBySlice("steps_per_second", t0, width)
+        .forEach((b, mean) -> throughput[(int) Math.min(buckets - 1, b)] = mean);
     List<Agent> agents = agents();
     List<Map<String, Object>> points = new ArrayList<>();
     for (int b = 0; b < buckets && t1 > 0; b++) {
@@ -159,6 +169,7 @@ final class Records {
       p.put("timeMillis", end);
       p.put("population", alive);
       p.put("success", success[b]);
+      p.put("stepsPerSecond", throughput[b]);
       points.add(p);
     }
     return Map.of("points", points);
@@ -197,18 +208,25 @@ final class Records {
     return registry.events().lastId();
   }
 
-  /** The colony's identity and counts. */
+  /**
+   * The colony's identity and counts. Its {@code seed} is a decimal string (a 64-bit seed is beyond
+   * JavaScript's exact integers); {@code maxGeneration} is the highest generation number and
+   * {@code generations} how many there are, as {@code vivarium status} counts them (the first agents
+   * are generation 0, so {@code maxGeneration} 2 is 3 generations, 0–2).
+   */
   Map<String, Object> colony() {
     Map<String, Object> out = new LinkedHashMap<>();
     String[] c = registry.colony();
     out.put("name", c == null ? "" : c[0]);
-    out.put("seed", c == null ? 0 : Long.parseLong(c[1]));
+    out.put("seed", c == null ? "0" : Long.toString(Long.parseLong(c[1])));
     out.put("createdMillis", c == null ? 0 : Long.parseLong(c[2]));
     out.put("startedMillis", c == null ? 0 : Long.parseLong(c[3]));
     Map<String, Integer> states = new LinkedHashMap<>();
     registry.agentsByState().forEach((state, n) -> states.put(state.key(), n));
     out.put("states", states);
-    out.put("maxGeneration", registry.maxGeneration());
+    int maxGeneration = registry.maxGeneration();
+    out.put("maxGeneration", maxGeneration);
+    out.put("generations", maxGeneration + 1);
     out.put("episodes", registry.episodes().count(null));
     out.put("checkpoints", registry.checkpoints().count(null));
     out.put("lastEventId", lastEventId());

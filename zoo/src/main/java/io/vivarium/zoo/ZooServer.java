@@ -44,7 +44,8 @@ public final class ZooServer implements AutoCloseable {
   private final Registry registry;
   private final Records records;
   private final Guard guard;
-  private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .addMixIn(EpisodeRow.class, SeedAsText.class);
   private final LiveFeed feed;
   private final Actions actions;
   private final Outputs outputs;
@@ -80,6 +81,7 @@ public final class ZooServer implements AutoCloseable {
         s.directory = "/zoo";
         s.location = Location.CLASSPATH;
       });
+      c.staticFiles.enableWebjars(); // the charts' uPlot, from its jar under /webjars/uplot/VERSION/
     });
     routes();
   }
@@ -230,7 +232,8 @@ public final class ZooServer implements AutoCloseable {
       throw ApiError.badRequest("metric name must match " + Records.METRIC_NAME + "; got '" + Params.clip(name) + "'");
     }
     records.agent(id);
-    ctx.json(records.series(id, name, Params.queryLong(ctx, "after", -1, -1, Long.MAX_VALUE), limit(ctx, 2000)));
+    ctx.json(records.series(id, name, Params.queryLong(ctx, "after", -1, -1, Long.MAX_VALUE), limit(ctx, 2000),
+        (int) Params.queryLong(ctx, "points", 0, 0, MAX_LIMIT)));
   }
 
   private void download(Context ctx) throws IOException {

@@ -44,7 +44,7 @@ class ZooPageReadOnlyTest {
     assertThat(browser.driver.findElements(By.cssSelector("#agents-table th[data-key='node']"))).isEmpty();
     browser.find("#agents-table th[data-key='id']").click();
     browser.until(d -> d.findElement(By.cssSelector("#agents-table tbody tr")).getAttribute("data-agent").equals("a0001"));
-    browser.until(d -> !d.findElements(By.cssSelector("#population-chart path")).isEmpty());
+    browser.until(d -> Integer.parseInt(d.findElement(By.id("population-chart")).getAttribute("data-points")) > 0);
     browser.screenshot("overview-readonly");
   }
 
@@ -95,14 +95,14 @@ class ZooPageReadOnlyTest {
   @Test
   void theAgentViewChartsLearnerStatisticsAndWarnsOfAFlag() {
     browser.open(zoo.url().replace("#token=pagetoken", "") + "#/agent/a0002");
-    browser.until(d -> !d.findElements(By.cssSelector("#chart-entropy path")).isEmpty());
-    browser.until(d -> !d.findElements(By.cssSelector("#chart-value_loss path")).isEmpty());
-    browser.until(d -> !d.findElements(By.cssSelector("#chart-policy_loss path")).isEmpty()); // the colony's own PPO
+    browser.until(d -> Integer.parseInt(d.findElement(By.id("chart-entropy")).getAttribute("data-points")) > 0);
+    browser.until(d -> Integer.parseInt(d.findElement(By.id("chart-value_loss")).getAttribute("data-points")) > 0);
+    browser.until(d -> Integer.parseInt(d.findElement(By.id("chart-policy_loss")).getAttribute("data-points")) > 0); // the colony's own PPO
     browser.until(d -> d.findElement(By.id("agent-flags")).isDisplayed());
     assertThat(browser.text("#agent-flags")).contains("entropy collapsed");
     browser.screenshot("agent-learning");
     browser.open(zoo.url().replace("#token=pagetoken", "") + "#/agent/a0001");
-    browser.until(d -> !d.findElements(By.cssSelector("#chart-approx_kl path")).isEmpty());
+    browser.until(d -> Integer.parseInt(d.findElement(By.id("chart-approx_kl")).getAttribute("data-points")) > 0);
     assertThat(browser.driver.findElement(By.id("agent-flags")).isDisplayed()).as("a healthy learner").isFalse();
   }
 }

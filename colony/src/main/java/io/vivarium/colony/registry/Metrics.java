@@ -37,6 +37,32 @@ public final class Metrics {
     return out;
   }
 
+  /**
+   * {@code agent}'s series {@code name} with steps above {@code afterStep}, oldest first, thinned to
+   * at most {@code limit} points: every k-th point counted from the newest (k = ⌈count / limit⌉),
+   * so a chart of a long life shows its whole history and always its newest point.
+   */
+  public List<MetricPoint> sampled(String agent, String name, long afterStep, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1; got " + limit);
+    }
+    long n = reader.scalar("SELECT COUNT(*) FROM metrics WHERE agent = ? AND name = ? AND step > ?", 0, agent, name,
+        afterStep);
+    long k = (n + limit - 1) / limit;
+    if (k <= 1) {
+      return series(agent, name, afterStep, limit);
+    }
+    // numbered on the series index alone (covering on SQLite), then only the picked rows are read
+    return reader.list("""
+        SELECT m.step, m.value, m.time_ms FROM metrics m JOIN (
+          SELECT rid FROM (
+            SELECT rowid AS rid, ROW_NUMBER() OVER (ORDER BY step DESC, rowid DESC) AS r
+            FROM metrics WHERE agent = ? AND name = ? AND step > ?) AS numbered
+          WHERE (r - 1) % ? = 0) AS picked ON m.rowid = picked.rid
+        ORDER BY m.step, m.rowid""",
+        rs -> new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3)), agent, name, afterStep, k);
+  }
+
   /** The newest {@code n} values of {@code agent}'s series {@code name}, newest first. */
   public List<Double> newest(String agent, String name, int n) {
     return reader.list("SELECT value FROM metrics WHERE agent = ? AND name = ? ORDER BY step DESC, rowid DESC "

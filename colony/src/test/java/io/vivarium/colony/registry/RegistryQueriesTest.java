@@ -41,6 +41,30 @@ class RegistryQueriesTest extends OnBothDatabases {
   }
 
   @Test
+  void aLongSeriesIsThinnedToItsWholeHistoryWithTheNewestPoint() {
+    try (Registry r = Registry.open(where)) {
+      r.putAgent(agent("a0001", null, AgentState.ALIVE));
+      List<MetricRow> rows = new java.util.ArrayList<>();
+      for (int i = 1; i <= 2_500; i++) {
+        rows.add(new MetricRow("a0001", i, "return", -i, 1000 + i));
+      }
+      r.addMetrics(rows);
+      Metrics m = r.metrics();
+      assertThat(m.series("a0001", "return", -1, 2000)).hasSize(2000).first()
+          .satisfies(p -> assertThat(p.step()).isEqualTo(501)); // the newest 2,000
+      List<MetricPoint> all = m.sampled("a0001", "return", -1, 2000);
+      assertThat(all).hasSize(1250); // k = 2: every other point from the newest
+      assertThat(all.get(0).step()).isEqualTo(2);
+      assertThat(all.get(all.size() - 1)).isEqualTo(new MetricPoint(2500, -2500, 3500));
+      assertThat(m.sampled("a0001", "return", -1, 100)).hasSize(100).extracting(MetricPoint::step)
+          .startsWith(25L, 50L).endsWith(2500L);
+      assertThat(m.sampled("a0001", "return", 2497, 2000)).extracting(MetricPoint::step).containsExactly(2498L, 2499L,
+          2500L);
+      assertThat(m.sampled("a0001", "missing", -1, 10)).isEmpty();
+    }
+  }
+
+  @Test
   void episodesCheckpointsEventsAndRequestsRoundTrip() {
     try (Registry r = Registry.open(where)) {
       r.recordStart("c", 7, "# toml", "h1");
