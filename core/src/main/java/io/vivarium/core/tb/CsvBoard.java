@@ -14,6 +14,7 @@ public final class CsvBoard implements AutoCloseable {
   private final EventFile file;
   private final List<String> columns;
   private final int stepColumn;
+  private long lastStep;
 
   /**
    * A board in {@code dir} for rows under {@code header}, stepped by column {@code step}.
@@ -30,6 +31,18 @@ public final class CsvBoard implements AutoCloseable {
     this.file = new EventFile(dir, 0);
   }
 
+  /**
+   * The board of a trainer's output {@code file} (a brain file, its curve {@code FILE.csv} beside
+   * it): in {@code runs/NAME/} beside the file, NAME the file's name without its extension, so
+   * {@code tensorboard --logdir DIR/runs} shows every training saved in DIR as a run.
+   */
+  public static CsvBoard beside(Path file, String header, String step) throws IOException {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String run = dot > 0 ? name.substring(0, dot) : name;
+    return new CsvBoard(file.toAbsolutePath().getParent().resolve("runs").resolve(run), header, step);
+  }
+
   /** The event file. */
   public Path path() {
     return file.path();
@@ -43,6 +56,7 @@ public final class CsvBoard implements AutoCloseable {
           + "); got " + cells.length + " in '" + csv + "'");
     }
     long step = (long) Double.parseDouble(cells[stepColumn]);
+    lastStep = step;
     long now = System.currentTimeMillis();
     for (int i = 0; i < cells.length; i++) {
       if (i != stepColumn) {
@@ -52,6 +66,11 @@ public final class CsvBoard implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Writes one more number (a final evaluation's, say) at the last row's step. */
+  public void scalar(String tag, double value) {
+    file.scalar(tag, lastStep, value, System.currentTimeMillis());
   }
 
   private static Double number(String cell) {
