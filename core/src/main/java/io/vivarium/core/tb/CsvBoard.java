@@ -37,10 +37,15 @@ public final class CsvBoard implements AutoCloseable {
    * {@code tensorboard --logdir DIR/runs} shows every training saved in DIR as a run.
    */
   public static CsvBoard beside(Path file, String header, String step) throws IOException {
+    return new CsvBoard(runBeside(file), header, step);
+  }
+
+  /** The run directory of a trainer's output {@code file}: {@code runs/NAME/} beside it, NAME without the extension. */
+  public static Path runBeside(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String run = dot > 0 ? name.substring(0, dot) : name;
-    return new CsvBoard(file.toAbsolutePath().getParent().resolve("runs").resolve(run), header, step);
+    return file.toAbsolutePath().getParent().resolve("runs").resolve(run);
   }
 
   /** The event file. */
