@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TensorBoard log directory of runs, one subdirectory (and one event file, opened on its first
  * value) per run: {@code tensorboard --logdir ROOT} shows each run as a line. Run names are one
- * path segment. Thread-safe; {@link #close()} flushes and closes every file.
+ * path segment. A daemon thread hands buffered values to the operating system every flush
+ * interval, so a crash loses at most that interval even when no value follows. Thread-safe;
+ * {@link #close()} flushes and closes every file.
  */
 public final class Runs implements AutoCloseable {
   /** What a run name may look like: one path segment. */
@@ -19,6 +24,7 @@ public final class Runs implements AutoCloseable {
   private final Path root;
   private final long flushMillis;
   private final Map<String, EventFile> files = new LinkedHashMap<>();
+  private final ScheduledExecutorService flusher;
   private long closedRecords;
   private long closedBytes;
   private boolean closed;
@@ -34,6 +40,22 @@ public final class Runs implements AutoCloseable {
     }
     this.root = root;
     this.flushMillis = flushMillis;
+    this.flusher = flushMillis == 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tensorboard-flush");
+      t.setDaemon(true);
+      return t;
+    });
+    if (flusher != null) {
+      flusher.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      // the next write reports it to its caller, which decides (the colony turns the files off)
+    }
   }
 
   /** The log directory. */
@@ -113,6 +135,9 @@ public final class Runs implements AutoCloseable {
       return;
     }
     closed = true;
+    if (flusher != null) {
+      flusher.shutdownNow();
+    }
     IOException first = null;
     for (EventFile f : files.values()) {
       try {

@@ -84,6 +84,20 @@ class EventFileTest {
   }
 
   @Test
+  void aLoneValueReachesTheFileWithinTheFlushIntervalWithoutAnotherWrite() throws Exception {
+    try (Runs runs = new Runs(dir.resolve("lone"), 50)) {
+      runs.scalar("a0001", "return", 7, 1.25, 0);
+      Path file = onlyFile(dir.resolve("lone/a0001"));
+      long deadline = System.nanoTime() + 30_000_000_000L; // generous: the machine may be busy
+      while (readPrefix(file).size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(readPrefix(file)).extracting(Decoded::tag, Decoded::step).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(null, 0L), org.assertj.core.groups.Tuple.tuple("return", 7L));
+    }
+  }
+
+  @Test
   void csvRowsBecomeScalarsAtTheStepColumn() throws IOException {
     Path file;
     try (CsvBoard b = new CsvBoard(dir.resolve("curve"), "phase,env_steps,mean_return,loss", "env_steps")) {
