@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * {@code vivarium_agents{state}}, {@code vivarium_max_generation}, {@code vivarium_episodes},
  * {@code vivarium_checkpoints}, per alive agent every metric at its newest value
  * ({@code vivarium_agent_metric{agent,name}}: return, success, every learner statistic, the
- * world's measures such as a sandbox's runs) and the age of its newest checkpoint
+ * world's measures) and the age of its newest checkpoint
  * ({@code vivarium_checkpoint_age_seconds{agent}}), the colony-wide metrics
  * ({@code vivarium_colony_metric{name}}: steps/s, median success, asks dropped) and the shared
  * memory's size on disk ({@code vivarium_memory_bytes}). Behind the same {@link Guard} as the
