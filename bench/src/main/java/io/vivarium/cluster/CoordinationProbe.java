@@ -76,7 +76,8 @@ public final class CoordinationProbe {
       ColonyConfig c = ColonyConfig.defaults();
       ColonyConfig colony = new ColonyConfig(c.name(), c.seed(), c.agents(), 4096, c.checkpointSeconds(),
           c.replicateEvery(), c.mutationSigma(), c.protectTurns(), c.replicateQuantile(), c.perturb(),
-          c.voteThreshold(), c.bcSteps(), c.turnSteps(), c.overlap(), c.learners(), c.founderBrain(), c.asks());
+          c.voteThreshold(), c.bcSteps(), c.turnSteps(), c.overlap(), c.learners(), c.founderBrain(), c.asks(),
+          c.tensorboard(), c.tensorboardSeconds());
       LongAdder[] counts = new LongAdder[nodes.size()];
       ActorRef<PopulationManager.Command> population = null;
       for (int i = 0; i < nodes.size(); i++) {

@@ -38,8 +38,11 @@ class TrainCommandTest {
     assertThat(r[1]).containsPattern("(?m)^val_loss: \\d+\\.\\d+$")
         .containsPattern("(?m)^tokens_per_second: \\d+$")
         .containsPattern("(?m)^ms_per_iter: \\d+\\.\\d+$")
-        .containsPattern("(?m)^parameters: \\d+$");
+        .containsPattern("(?m)^parameters: \\d+$")
+        .contains("tensorboard: " + dir.resolve("runs").toAbsolutePath());
     assertThat(brain).exists();
+    assertThat(dir.resolve("runs/lm")).as("the curve as TensorBoard events beside the brain")
+        .isDirectoryContaining("glob:**/events.out.tfevents.*");
     String[] s = run("sample", "--brain", brain.toString(), "--prompt", "to be", "--bytes", "10");
     assertThat(s[0]).as(s[2]).isEqualTo("0");
     assertThat(s[1]).startsWith("to be");
@@ -67,6 +70,7 @@ class TrainCommandTest {
         .containsPattern("(?m)^success_rate: \\d\\.\\d{4}$").containsPattern("(?m)^optimal_ratio: ")
         .containsPattern("(?m)^sampled_success_rate: \\d\\.\\d{4}$");
     assertThat(Files.readAllLines(dir.resolve("gold.brain.csv"))).hasSize(3);
+    assertThat(dir.resolve("runs/gold")).isDirectoryContaining("glob:**/events.out.tfevents.*");
     String[] greedy = run("eval", "--brain", brain.toString(), "--episodes", "32");
     String[] sampled = run("eval", "--brain", brain.toString(), "--episodes", "32", "--sample");
     assertThat(greedy[0]).as(greedy[2]).isEqualTo("0");

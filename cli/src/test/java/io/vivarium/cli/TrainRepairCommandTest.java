@@ -27,8 +27,9 @@ class TrainRepairCommandTest {
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("train repair · language model").containsPattern("(?m)^iters: 3$")
         .containsPattern("(?m)^val_loss: \\d+\\.\\d+$").containsPattern("(?m)^mean_reward: -?\\d+\\.\\d+$")
-        .contains("brain: " + brain);
+        .contains("brain: " + brain).contains("tensorboard: " + dir.resolve("runs").toAbsolutePath());
     assertThat(brain).exists();
+    assertThat(dir.resolve("runs/repair")).isDirectoryContaining("glob:**/events.out.tfevents.*");
     // each brain solver learns its n-gram and calibrates its margins: one is enough here (train
     // repair's own evaluation above ran heuristic+brain)
     String[] e = run("eval", "--world", "repair", "--solver", "identity," + brain, "--episodes", "2");

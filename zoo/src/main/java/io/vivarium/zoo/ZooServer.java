@@ -52,6 +52,7 @@ public final class ZooServer implements AutoCloseable {
   private final Weave weave;
   private final AskBox asks;
   private final Thoughts thoughts;
+  private final Prometheus prometheus;
   private final Javalin app;
   private final String host;
   private boolean closed;
@@ -71,6 +72,7 @@ public final class ZooServer implements AutoCloseable {
     this.feed = new LiveFeed(colony, records, json);
     this.asks = new AskBox(colony, registry, json);
     this.thoughts = new Thoughts(registry, json);
+    this.prometheus = new Prometheus(registry, colony, dir);
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
@@ -150,6 +152,8 @@ public final class ZooServer implements AutoCloseable {
       ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     });
     app.before("/api/*", guard::check);
+    app.before("/metrics", guard::check); // the same loopback and token rule as the API
+    app.get("/metrics", prometheus::handle); // Prometheus's text format (docs/interop.md)
     app.get("/api/colony", this::colony);
     app.get("/api/agents", ctx -> ctx.json(records.agents()));
     app.get("/api/agents/{id}", ctx -> ctx.json(records.detail(Params.agentId(ctx))));

@@ -1,6 +1,7 @@
 /**
  * The zookeeper: the colony's web console and HTTP API (Javalin), reading the colony's durable
- * records so that a stopped colony can still be browsed.
+ * records so that a stopped colony can still be browsed, and its Prometheus {@code /metrics}
+ * (Micrometer's Prometheus registry).
  *
  * <p>Depends on {@code core} and {@code colony}. The only module that may use the web server.
  */

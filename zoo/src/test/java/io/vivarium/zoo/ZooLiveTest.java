@@ -43,6 +43,17 @@ class ZooLiveTest {
   }
 
   @Test
+  void metricsShowTheRunningColony() {
+    waitFor("/api/colony", j -> j.get("stepsPerSecond").asDouble() > 0);
+    String body = http.get("/metrics").body();
+    assertThat(body).containsPattern("(?m)^vivarium_live 1\\.0$");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^vivarium_steps_per_second (\\S+)$").matcher(body);
+    assertThat(m.find()).as(body).isTrue();
+    assertThat(Double.parseDouble(m.group(1))).as("a live colony's steps/s").isPositive();
+    assertThat(body).contains("vivarium_agents{state=\"alive\"}");
+  }
+
+  @Test
   void hibernateAndWakeChangeTheAgentsState() {
     Http.Reply r = http.postJson("/api/agents/a0002/hibernate", "{}");
     assertThat(r.status()).as(r.body()).isEqualTo(202);

@@ -11,6 +11,8 @@ import io.vivarium.brain.model.Transformer;
 import io.vivarium.brain.model.Weights;
 import io.vivarium.core.Channel;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.tb.CsvBoard;
+import io.vivarium.core.tb.EventFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -21,7 +23,9 @@ import java.util.SplittableRandom;
 /**
  * Language-model pretraining: next-byte cross-entropy on random windows of a corpus, AdamW with
  * warm-up and cosine decay, gradient clipping, and held-out evaluation. What {@code vivarium
- * train lm} runs.
+ * train lm} runs. A run that saves its brain also writes its curve ({@code loss},
+ * {@code tokens_per_second}, {@code train_loss}, {@code val_loss} by iteration) as TensorBoard
+ * events in {@code runs/NAME/} beside the brain file.
  *
  * <p>{@code cpu_ms_per_iter} is the training thread's CPU time per iteration: with one
  * intra-op thread PyTorch computes on the calling thread, so on a shared machine it estimates
@@ -39,6 +43,8 @@ public final class LmTrainer {
   private final TorchBrain brain;
   private final LmCorpus corpus;
   private final LmOptions options;
+  /** Where the curve goes for TensorBoard ({@code runs/NAME/} beside the saved brain); null when not saved. */
+  private EventFile board;
   private final SplittableRandom batches;
 
   /** A trainer of {@code brain} on {@code corpus}. */
@@ -65,7 +71,17 @@ public final class LmTrainer {
           o.shape().describe().replace('\n', ' ').trim(), corpus.size(), o.seed(), o.threads(),
           o.batch(), o.accumulate(), "libtorch", Torch.VERSION);
       out.printf(Locale.ROOT, "parameters: %d%n", brain.parameterCount());
-      Result r = new LmTrainer(brain, corpus, o).train(out);
+      Result r;
+      if (o.out() == null) {
+        r = new LmTrainer(brain, corpus, o).train(out);
+      } else {
+        try (EventFile board = new EventFile(CsvBoard.runBeside(o.out()), 0)) { // the curve for TensorBoard
+          LmTrainer trainer = new LmTrainer(brain, corpus, o);
+          trainer.board = board;
+          r = trainer.train(out);
+          out.printf(Locale.ROOT, "tensorboard: %s%n", board.path().getParent().getParent());
+        }
+      }
       out.printf(Locale.ROOT, "train_loss: %.4f%n", r.trainLoss());
       out.printf(Locale.ROOT, "val_loss: %.4f%n", r.valLoss());
       out.printf(Locale.ROOT, "tokens_per_second: %.0f%n", r.tokensPerSecond());
@@ -80,6 +96,15 @@ public final class LmTrainer {
       }
       out.printf(Locale.ROOT, "peak_rss_mb: %d%n", peakRssMb());
       return r;
+    }
+  }
+
+  /** Two scalars at iteration {@code it} in the event file, when there is one. */
+  private void board(long it, String tag, double value, String tag2, double value2) {
+    if (board != null) {
+      long now = System.currentTimeMillis();
+      board.scalar(tag, it, value, now);
+      board.scalar(tag2, it, value2, now);
     }
   }
 
@@ -99,6 +124,7 @@ public final class LmTrainer {
         if (it > 0 && it % options.evalInterval() == 0) {
           eval = evaluate();
           out.printf(Locale.ROOT, "eval %d · train %.4f · val %.4f%n", it, eval[0], eval[1]);
+          board(it, "train_loss", eval[0], "val_loss", eval[1]);
         }
         corpus.batch(batches, b, t, false, x, y);
         long start = System.nanoTime();
@@ -115,11 +141,13 @@ public final class LmTrainer {
           double ms = nanos / 1e6 / (it + 1);
           out.printf(Locale.ROOT, "iter %d · loss %.4f · %.0f tokens/s · %.2f ms/iter%n",
               it, loss, b * t / (ms / 1000), ms);
+          board(it, "loss", loss, "tokens_per_second", b * t / (ms / 1000));
         }
       }
     }
     eval = evaluate();
     out.printf(Locale.ROOT, "eval %d · train %.4f · val %.4f%n", options.iters(), eval[0], eval[1]);
+    board(options.iters(), "train_loss", eval[0], "val_loss", eval[1]);
     double msPerIter = nanos / 1e6 / options.iters();
     return new Result(eval[0], eval[1], b * t / (msPerIter / 1000), msPerIter,
         cpuNanos / 1e6 / options.iters(), brain.parameterCount());

@@ -86,6 +86,17 @@ public final class Metrics {
     return out;
   }
 
+  /** Every metric of {@code agent} at its newest value, by name (what a Prometheus scrape shows). */
+  public Map<String, Double> newestOf(String agent) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    reader.each("""
+        SELECT m.name, m.value FROM metrics m
+        JOIN (SELECT name, MAX(step) AS step FROM metrics WHERE agent = ? GROUP BY name) l
+          ON m.name = l.name AND m.step = l.step WHERE m.agent = ? ORDER BY m.rowid""",
+        rs -> out.put(rs.getString(1), rs.getDouble(2)), agent, agent);
+    return out;
+  }
+
   /**
    * For every metric named {@code prefix…}: the mean over alive agents of each one's newest value
    * of it (newest step, then last written), in the order the names were first recorded; empty

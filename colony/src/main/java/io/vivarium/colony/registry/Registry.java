@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The colony's registry: one SQLite file in WAL mode (the single-machine default) or a
@@ -50,6 +51,8 @@ public final class Registry implements AutoCloseable {
   private final AskBook asks;
   private final ThoughtBook thoughts;
   private final ClusterBook cluster;
+  /** Told every batch of metric values written here, after the write (the colony's TensorBoard files). */
+  private volatile Consumer<List<MetricRow>> metricTap = rows -> {};
 
   /** A unit of work on a connection, inside a transaction when it writes. */
   @FunctionalInterface
@@ -193,8 +196,19 @@ public final class Registry implements AutoCloseable {
 
   /** Appends a metric value. */
   public void addMetric(String agent, long step, String name, double value) {
+    long now = System.currentTimeMillis();
     write(c -> Inserts.update(c, "INSERT INTO metrics (agent, step, name, value, time_ms) VALUES (?, ?, ?, ?, ?)",
-        agent, step, name, value, System.currentTimeMillis()));
+        agent, step, name, value, now));
+    metricTap.accept(List.of(new MetricRow(agent, step, name, value, now)));
+  }
+
+  /**
+   * Hands {@code tap} every batch of metric values this registry writes from now on, after each
+   * write ({@link #addMetric}, {@link #addMetrics}); one tap at a time, {@code null} for none.
+   * The tap runs on the writer's thread and must be quick.
+   */
+  public void onMetrics(Consumer<List<MetricRow>> tap) {
+    metricTap = tap == null ? rows -> {} : tap;
   }
 
   /** Appends an event. */
@@ -207,6 +221,7 @@ public final class Registry implements AutoCloseable {
   public void addMetrics(List<MetricRow> rows) {
     if (!rows.isEmpty()) {
       write(c -> Inserts.metrics(c, rows));
+      metricTap.accept(rows);
     }
   }
 

@@ -82,6 +82,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
   private Speaker speaker;
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   Registry registry;
+  /** The TensorBoard event files under DATA/runs ({@code colony.tensorboard}). */
+  Boards boards;
   CheckpointStore store;
   byte[] configHash;
   /** The resolved configuration, secrets redacted, as every checkpoint keeps it. */
@@ -144,6 +146,8 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       dir.writeConfig(config);
       this.registry = config.cluster().registry().isEmpty() ? Registry.open(dir.registryLocation())
           : Registry.open(config.cluster().registry());
+      this.boards = Boards.open(dir.root(), config.colony(), log);
+      registry.onMetrics(boards::metrics); // every metric value recorded also goes to the event files
       this.store = dir.checkpoints();
       this.configHash = HexFormat.of().parseHex(ConfigResolver.hash(config));
       this.configToml = ConfigResolver.toToml(config, true);
@@ -396,7 +400,11 @@ public final class Colony implements ColonyHandle, AutoCloseable {
       if (memory != null) {
         memory.close();
       }
+      if (boards != null) {
+        boards.close();
+      }
       if (registry != null) {
+        registry.onMetrics(null);
         registry.close();
       }
       if (evaluator != null) {

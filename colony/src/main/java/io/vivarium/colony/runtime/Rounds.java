@@ -21,6 +21,7 @@ final class Rounds {
     }
     var states = c.registry.agentsByState();
     int generation = c.registry.maxGeneration();
+    c.boards.round(total, states.get(AgentState.ALIVE) + states.get(AgentState.HIBERNATING), generation, c.agentIds());
     c.log.accept(StatusLine.format(generation, states.get(AgentState.ALIVE) + states.get(AgentState.HIBERNATING),
         states.get(AgentState.HIBERNATING), median, best.id, best.parent, stepsPerSecond, WorldMeans.of(c.registry))
         + (c.link == null ? "" : c.link.status()) + asks(c, total));

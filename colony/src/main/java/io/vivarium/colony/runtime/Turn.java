@@ -137,7 +137,8 @@ final class Turn {
     kept.measures().forEach((name, value) -> rows.add(new MetricRow(a.id, a.envSteps, "world." + name, value, now)));
     rows.add(new MetricRow(a.id, a.envSteps, "act_seconds", (x.ended - x.started) / 1e9, now)); // where a turn's time goes
     rows.add(new MetricRow(a.id, a.envSteps, "learn_seconds", x.learnSeconds, now));
-    colony.registry.addMetrics(rows); // one transaction for the turn's numbers
+    colony.registry.addMetrics(rows); // one transaction for the turn's numbers (and the event files)
+    colony.boards.turn(a, x.taken, (long) r.envs() * x.taken.size(), (x.ended - x.started) / 1e9 + x.learnSeconds);
     if (!kept.outputs.isEmpty()) {
       List<OutputRow> outs = new ArrayList<>(kept.outputs.size());
       for (Outputs.Output o : kept.outputs) {

@@ -10,7 +10,9 @@
  * and keeps the cap ({@code Placement.alone()} in one process; a cluster node's, in module
  * {@code cluster}, acting on the colony through {@link io.vivarium.colony.runtime.Host}); {@code Preflight}
  * checks a configuration before anything starts. Every step of an agent's life is recorded in
- * the registry and its brain checkpointed through the checkpoint store.
+ * the registry and its brain checkpointed through the checkpoint store; {@code Boards} copies every
+ * metric the registry records, with action histograms, into TensorBoard event files
+ * ({@code colony.tensorboard}).
  *
  * People's requests (hibernate, wake, kill, clone, reward, talk, vote) arrive through the
  * registry and are applied between turns, and so are their questions ({@code AskDesk}, lent to text

@@ -35,6 +35,8 @@ class RegistryQueriesTest extends OnBothDatabases {
       assertThat(m.newestStepTotal("world.a")).isEqualTo(2 + 5 + 9);
       assertThat(m.count("a0001", "world.a")).isEqualTo(2);
       assertThat(m.names("a0002")).containsExactly("world.a", "worldly");
+      assertThat(m.newestOf("a0001")).containsExactly(java.util.Map.entry("world.b", 1.0),
+          java.util.Map.entry("world.a", 4.0)); // each name's newest step, the last written there
       assertThat(r.childrenOf("a0001")).containsExactly("a0002", "a0003");
       assertThat(r.maxGeneration()).isEqualTo(1);
     }
@@ -61,6 +63,26 @@ class RegistryQueriesTest extends OnBothDatabases {
       assertThat(m.sampled("a0001", "return", 2497, 2000)).extracting(MetricPoint::step).containsExactly(2498L, 2499L,
           2500L);
       assertThat(m.sampled("a0001", "missing", -1, 10)).isEmpty();
+    }
+  }
+
+  @Test
+  void theMetricTapHearsEveryWrittenBatch() {
+    try (Registry r = Registry.open(where)) {
+      List<List<MetricRow>> heard = new java.util.ArrayList<>();
+      r.onMetrics(heard::add);
+      r.addMetric("colony", 3, "steps_per_second", 12.5);
+      r.addMetrics(List.of(new MetricRow("a0001", 4, "return", 0.5, 400), new MetricRow("a0001", 4, "lr", 1e-3, 400)));
+      r.addMetrics(List.of());
+      r.onMetrics(null);
+      r.addMetric("colony", 4, "steps_per_second", 13);
+      assertThat(heard).hasSize(2);
+      assertThat(heard.get(0)).singleElement().satisfies(m -> {
+        assertThat(m.agent()).isEqualTo("colony");
+        assertThat(m.value()).isEqualTo(12.5);
+        assertThat(m.timeMillis()).isPositive();
+      });
+      assertThat(heard.get(1)).extracting(MetricRow::name).containsExactly("return", "lr");
     }
   }
 

@@ -1,6 +1,6 @@
 package io.vivarium.core.config;
 
-/** The population: its name, root seed, size, replication and checkpoint interval. */
+/** The population: its name, root seed, size, replication, checkpoint interval and TensorBoard output. */
 public record ColonyConfig(
     @Doc("Name of the colony, used in bus topics and displays.")
         @Pattern(value = "[a-z0-9][a-z0-9-]{0,31}", rule = "1-32 lower-case letters, digits or '-', not starting with '-'")
@@ -39,9 +39,13 @@ public record ColonyConfig(
         String founderBrain,
     @Doc("People's questions (asks) a colony of a text world holds waiting for an answer; when full, the"
         + " oldest waiting one is dropped (state dropped, counted in the status line).")
-        @Range(min = 1, max = 100_000) int asks) {
+        @Range(min = 1, max = 100_000) int asks,
+    @Doc("Whether the colony writes TensorBoard event files under DATA/runs/AGENT/ and DATA/runs/colony/"
+        + " (tensorboard --logdir DATA/runs; docs/interop.md).") boolean tensorboard,
+    @Doc("Seconds at most an event file's values wait in memory before they are written (a crash loses at"
+        + " most this much).") @Range(min = 0, max = 3600) int tensorboardSeconds) {
 
   public static ColonyConfig defaults() {
-    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true, 0, "", 64);
+    return new ColonyConfig("vivarium", 42, 8, 16, 60, 20, 0.01, 3, 0.5, true, 3, 20_000, 0, true, 0, "", 64, true, 10);
   }
 }

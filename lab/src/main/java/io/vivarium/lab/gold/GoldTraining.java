@@ -5,6 +5,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.Evaluation;
 import io.vivarium.brain.learn.Training;
 import io.vivarium.brain.policy.Encoding;
+import io.vivarium.core.tb.CsvBoard;
 import io.vivarium.core.world.Curriculum;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.WorldBatch;
@@ -55,7 +56,8 @@ public final class GoldTraining {
     Path csv = file.resolveSibling(file.getFileName() + ".csv");
     WorldFactory gold = Worlds.get("gold");
     try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(plan.seed(), "weights"));
-        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv))) {
+        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv));
+        CsvBoard board = CsvBoard.beside(file, Training.Point.csvHeader(), "env_steps")) {
       lines.accept(String.format(Locale.ROOT, "train gold · %s · %s · %d steps%s · seed %d · brain %d parameters",
           plan.method(), preset, plan.steps(), plan.seconds() > 0
               ? String.format(Locale.ROOT, " or %.1f minutes", plan.seconds() / 60) : "", plan.seed(),
@@ -64,12 +66,14 @@ public final class GoldTraining {
       Training.run(brain, () -> batch(gold, preset, curriculum), plan, p -> {
         lines.accept(p.line());
         curve.println(p.csv());
+        board.row(p.csv());
         curve.flush();
       });
       brain.save(file);
       evaluate(brain, gold, preset, evalEpisodes / EVAL_BATCH, Seeds.derive(plan.seed(), "evaluation"), lines);
       lines.accept("brain: " + file);
       lines.accept("curve: " + csv);
+      lines.accept("tensorboard: " + board.path().getParent().getParent());
     } catch (UncheckedIOException e) {
       throw new IOException(e.getMessage(), e);
     }

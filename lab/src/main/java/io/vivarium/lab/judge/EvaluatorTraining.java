@@ -7,6 +7,8 @@ import io.vivarium.brain.judge.JudgeTrainer;
 import io.vivarium.brain.learn.AdamW;
 import io.vivarium.brain.learn.Schedule;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.tb.CsvBoard;
+import io.vivarium.core.tb.EventFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +71,8 @@ public final class EvaluatorTraining {
   /**
    * Trains {@code brain} by {@code plan}, saving it to {@code file} (when not null) marked as an
    * evaluator; progress lines, the evaluation lines and the final {@code agreement=…} line go to
-   * {@code progress}.
+   * {@code progress}. With a file, the loss and the final agreement also go to TensorBoard events
+   * in {@code runs/NAME/} beside it.
    */
   public static Result run(Plan plan, TorchBrain brain, Path file, Consumer<String> progress) throws IOException {
     Examples ex = plan.examples();
@@ -81,9 +84,26 @@ public final class EvaluatorTraining {
         + " held out · batch %d · lr %.1e · %.1f min · %d parameters", ex.world(), ex.question(), train.size(),
         yes.size(), held.size(), plan.batch(), plan.lr(), plan.minutes(), brain.parameterCount()));
     long start = System.nanoTime();
-    int it = loop(plan, brain, yes, no, held, start, progress);
-    double[] p = BrainJudge.of(brain).yes(held.stream().map(Graded::asked).toList());
-    Agreement a = Agreement.of(verdicts(held), p);
+    try (EventFile board = file == null ? null : new EventFile(CsvBoard.runBeside(file), 0)) {
+      int it = loop(plan, brain, yes, no, held, start, progress, board);
+      double[] p = BrainJudge.of(brain).yes(held.stream().map(Graded::asked).toList());
+      Agreement a = Agreement.of(verdicts(held), p);
+      Result r = finish(plan, brain, file, progress, held, p, a, it, start);
+      if (board != null) { // the held-out agreement at the last step, for TensorBoard
+        long now = System.currentTimeMillis();
+        board.scalar("accuracy", it, a.accuracy(), now);
+        board.scalar("precision_yes", it, a.precisionYes(), now);
+        board.scalar("recall_yes", it, a.recallYes(), now);
+        board.scalar("majority", it, a.majority(), now);
+        progress.accept("tensorboard: " + board.path().getParent().getParent());
+      }
+      return r;
+    }
+  }
+
+  private static Result finish(Plan plan, TorchBrain brain, Path file, Consumer<String> progress, List<Graded> held,
+      double[] p, Agreement a, int it, long start) throws IOException {
+    Examples ex = plan.examples();
     progress.accept(String.format(Locale.ROOT, "iters: %d · seconds: %.0f", it, seconds(start)));
     progress.accept("agreement by kind: " + byKind(held, p));
     progress.accept(a.toString());
@@ -97,7 +117,7 @@ public final class EvaluatorTraining {
 
   /** Steps until the step or time budget is spent, evaluating now and then; returns the steps taken. */
   private static int loop(Plan plan, TorchBrain brain, List<Graded> yes, List<Graded> no, List<Graded> held,
-      long start, Consumer<String> progress) {
+      long start, Consumer<String> progress, EventFile board) {
     double budget = plan.minutes() * 60;
     SplittableRandom rng = Seeds.random(plan.seed(), "evaluator-batches", 0);
     JudgeTrainer trainer = new JudgeTrainer(brain, 1.0);
@@ -125,6 +145,9 @@ public final class EvaluatorTraining {
         if ((it + 1) % LOG_EVERY == 0) {
           progress.accept(String.format(Locale.ROOT, "iter %d · loss %.4f · %.1f s", it + 1, sum / LOG_EVERY,
               seconds(start)));
+          if (board != null) {
+            board.scalar("loss", it + 1, sum / LOG_EVERY, System.currentTimeMillis());
+          }
           sum = 0;
         }
       }

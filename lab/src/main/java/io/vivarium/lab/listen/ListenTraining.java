@@ -7,6 +7,7 @@ import io.vivarium.brain.learn.Training;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.audio.Speech;
+import io.vivarium.core.tb.CsvBoard;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
 import io.vivarium.core.world.Worlds;
@@ -72,13 +73,15 @@ public final class ListenTraining {
     Path csv = file.resolveSibling(file.getFileName() + ".csv");
     WorldFactory listen = Worlds.get("listen");
     try (TorchBrain brain = TorchBrain.create(shape, Seeds.derive(plan.seed(), "weights"));
-        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv))) {
+        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv));
+        CsvBoard board = CsvBoard.beside(file, Training.Point.csvHeader(), "env_steps")) {
       lines.accept(String.format(Locale.ROOT, "train listen · %s · %s (%s) · %d steps · seed %d · brain %d parameters",
           plan.method(), preset, String.join(" ", p.words()), plan.steps(), plan.seed(), brain.parameterCount()));
       curve.println(Training.Point.csvHeader());
       Training.run(brain, () -> listen.batch(preset, WORLDS), plan, point -> {
         lines.accept(point.line());
         curve.println(point.csv());
+        board.row(point.csv());
         curve.flush();
       });
       brain.save(file);
@@ -88,10 +91,13 @@ public final class ListenTraining {
       lines.accept("episodes: " + evalEpisodes);
       lines.accept(String.format(Locale.ROOT, "heldout_accuracy: %.4f", held));
       lines.accept(String.format(Locale.ROOT, "train_accuracy: %.4f", train));
+      board.scalar("heldout_accuracy", held);
+      board.scalar("train_accuracy", train);
       lines.accept(String.format(Locale.ROOT, "chance: %.4f", 1.0 / p.words().size()));
       lines.accept("speech: " + ListenWorld.renderStats());
       lines.accept("brain: " + file);
       lines.accept("curve: " + csv);
+      lines.accept("tensorboard: " + board.path().getParent().getParent());
     } catch (UncheckedIOException e) {
       throw new IOException(e.getMessage(), e);
     }

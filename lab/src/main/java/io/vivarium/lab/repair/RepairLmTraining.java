@@ -4,6 +4,8 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.LmCorpus;
 import io.vivarium.brain.learn.LmOptions;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.tb.CsvBoard;
+import io.vivarium.core.tb.EventFile;
 import io.vivarium.lab.lm.TimedLmTraining;
 import io.vivarium.worlds.repair.Corpus;
 import io.vivarium.worlds.repair.Corpus.Split;
@@ -69,6 +71,21 @@ public final class RepairLmTraining {
    */
   public record Result(TimedLmTraining.Result training, Optional<RepairEval.Report> evaluation) {}
 
+  /** The run's final numbers as TensorBoard events in {@code runs/NAME/} beside the brain, at its last iteration. */
+  private static void board(Path file, TimedLmTraining.Result r, Optional<RepairEval.Report> e,
+      Consumer<String> progress) throws IOException {
+    try (EventFile board = new EventFile(CsvBoard.runBeside(file), 0)) {
+      long now = System.currentTimeMillis();
+      board.scalar("loss", r.iters(), r.loss(), now);
+      board.scalar("val_loss", r.iters(), r.valLoss(), now);
+      if (e.isPresent()) {
+        board.scalar("mean_reward", r.iters(), e.get().overall().meanReward(), now);
+        board.scalar("exact_rate", r.iters(), e.get().overall().exactRate(), now);
+      }
+      progress.accept("tensorboard: " + board.path().getParent().getParent());
+    }
+  }
+
   /**
    * Trains a brain by {@code plan}, saves it to {@code file} and evaluates it; the header, the
    * progress lines and the result lines ({@code iters}, {@code seconds}, {@code loss},
@@ -97,6 +114,7 @@ public final class RepairLmTraining {
         progress.accept(String.format(Locale.ROOT, "mean_reward: %.4f", e.get().overall().meanReward()));
         progress.accept(String.format(Locale.ROOT, "exact_rate: %.4f", e.get().overall().exactRate()));
       }
+      board(file, r, e, progress);
       return new Result(r, e);
     }
   }

@@ -5,6 +5,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.tutor.Tutor;
 import io.vivarium.brain.tutor.Tutorial;
 import io.vivarium.core.Seeds;
+import io.vivarium.core.tb.CsvBoard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,7 +49,8 @@ public final class TutorialTraining {
     Path csv = file.resolveSibling(file.getFileName() + ".csv");
     try (TorchBrain brain = TorchBrain.create(fit, Seeds.derive(seed, "weights"));
         Tutor<E> tutor = t.tutor().apply(brain);
-        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv))) {
+        PrintWriter curve = new PrintWriter(Files.newBufferedWriter(csv));
+        CsvBoard board = CsvBoard.beside(file, Tutorial.Point.csvHeader(), "step")) {
       lines.accept(String.format(Locale.ROOT, "train tutorial · %s · %s · %d steps of %d · seed %d · brain %d "
           + "parameters, block %d", t.name(), t.preset().name(), o.steps(), o.batch(), seed, brain.parameterCount(),
           fit.block()));
@@ -57,6 +59,7 @@ public final class TutorialTraining {
       Tutorial.Point last = Tutorial.run(tutor, k -> t.batch(seed, k, o.batch()), probe, o, p -> {
         lines.accept(p.line());
         curve.println(p.csv());
+        board.row(p.csv());
         curve.flush();
       });
       brain.save(file);
@@ -65,6 +68,7 @@ public final class TutorialTraining {
       t.report(tutor, held, 1, lines);
       lines.accept("brain: " + file);
       lines.accept("curve: " + csv);
+      lines.accept("tensorboard: " + board.path().getParent().getParent());
     }
   }
 

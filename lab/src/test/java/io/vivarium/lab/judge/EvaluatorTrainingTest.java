@@ -6,13 +6,14 @@ import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.judge.BrainJudge;
 import io.vivarium.brain.judge.JudgeText;
+import io.vivarium.core.tb.EventReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tiny evaluator run beats the majority class and saves an evaluator brain. */
+/** A tiny evaluator run beats the majority class, saves an evaluator brain and its curve as TensorBoard events. */
 class EvaluatorTrainingTest {
   /** Fact answers that are right or empty: half yes, and learnable in a few steps. */
   private static final class RightOrEmpty implements Examples {
@@ -53,6 +54,12 @@ class EvaluatorTrainingTest {
     assertThat(r.agreement().accuracy()).isGreaterThan(r.agreement().majority() + 0.1);
     assertThat(lines).anyMatch(l -> l.startsWith("agreement=")).anyMatch(l -> l.startsWith("eval "))
         .anyMatch(l -> l.matches("agreement by kind: empty=\\d\\.\\d{3} \\(0\\.00\\) right=\\d\\.\\d{3} \\(1\\.00\\)"));
+    List<EventReader.Decoded> events = EventReader.read(EventReader.onlyFile(dir.resolve("runs/evaluator")));
+    assertThat(events).filteredOn(e -> "accuracy".equals(e.tag())).singleElement().satisfies(e -> {
+      assertThat(e.step()).isEqualTo(60);
+      assertThat(e.simple()).isEqualTo((float) r.agreement().accuracy());
+    });
+    assertThat(events).filteredOn(e -> "loss".equals(e.tag())).isNotEmpty();
     try (BrainJudge judge = BrainJudge.open(file)) {
       assertThat(judge.block()).isEqualTo(128);
     }
