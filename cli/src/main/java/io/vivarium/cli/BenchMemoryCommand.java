@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code vivarium bench memory}: HNSW recall and speed of the memory against brute force. */
 @Command(name = "memory", mixinStandardHelpOptions = true,
-    description = {"HNSW recall@10 and speed of the memory against exact brute force on",
-        "synthetic clustered vectors (in a temporary directory, deleted afterwards)."})
+    description = {"HNSW recall@10 and speed of the memory against exact brute force on"
+        + " synthetic clustered vectors (in a temporary directory, deleted afterwards)."})
 final class BenchMemoryCommand extends VivariumCommand {
   @Option(names = "--n", paramLabel = "N", description = "Entries (default: ${DEFAULT-VALUE}).")
   int n = 100_000;

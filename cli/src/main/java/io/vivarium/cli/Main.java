@@ -65,6 +65,7 @@ public final class Main implements Runnable {
       new ExecCommand(),
       new MemoryCommand(),
       new BenchCommand(),
+      new CompletionCommand(),
     };
   }
 
