@@ -52,6 +52,16 @@ class LauncherIT {
   }
 
   @Test
+  void onlyTheBenchmarksThatNeedTheVectorModuleStartWithItsWarning() throws Exception {
+    for (String[] args : new String[][] {{"bench", "--help"}, {"bench", "memory", "--help"}, {"memory", "--help"},
+        {"bench", "world", "--help"}}) {
+      Result r = run(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).as(String.join(" ", args)).doesNotContain("incubator");
+    }
+  }
+
+  @Test
   void statusOnAnEmptyDirectorySaysHowToStart() throws Exception {
     Result r = run("status", "--data", dir.resolve("none").toString());
     assertThat(r.code()).isEqualTo(1);
