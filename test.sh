@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 cd "$here"
 
 # The Debian packages the tests use: real tools, no mocks.
-packages=(sqlite3 postgresql mosquitto mosquitto-clients openssl gcc libc6-dev linux-libc-dev chromium chromium-driver binutils espeak-ng)
+packages=(sqlite3 postgresql mosquitto mosquitto-clients openssl gcc libc6-dev linux-libc-dev chromium chromium-driver binutils espeak-ng python3-matplotlib)
 
 missing=()
 for p in "${packages[@]}"; do
