@@ -66,7 +66,7 @@ final class BenchBrainCommand extends VivariumCommand {
     if (iters < 1 || threads < 1) {
       throw new IllegalArgumentException("--iters and --threads must be at least 1; got " + iters + " and " + threads);
     }
-    BrainLmBench.run(corpus, iters, threads, peak, precision, out());
+    BrainLmBench.run(corpus, iters, threads, peak, precision, out(), progress());
     out().flush();
     return 0;
   }

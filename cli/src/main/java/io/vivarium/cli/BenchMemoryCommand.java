@@ -69,7 +69,7 @@ final class BenchMemoryCommand extends VivariumCommand {
     add(args, "--beam-width", beamWidth);
     add(args, "--refresh-ms", refreshMs);
     add(args, "--ram-buffer-mb", ramBufferMb);
-    MemoryBench.run(args.toArray(String[]::new), out());
+    MemoryBench.run(args.toArray(String[]::new), out(), progress());
     out().flush();
     return 0;
   }

@@ -39,6 +39,10 @@ class TrainCommandTest {
         .containsPattern("(?m)^tokens_per_second: \\d+$")
         .containsPattern("(?m)^ms_per_iter: \\d+\\.\\d+$")
         .containsPattern("(?m)^parameters: \\d+$");
+    // progress on standard error (plain lines, not a terminal): the total, each tenth with an ETA, the end
+    assertThat(r[2]).contains("train lm: 0/30 iterations\n").containsPattern("train lm: 3/30 iterations \\(10%\\) · "
+        + "\\d+:\\d\\d elapsed · ETA \\d+:\\d\\d").containsPattern("train lm: done, 30/30 iterations in \\d+:\\d\\d · loss");
+    assertThat(r[1]).doesNotContain("train lm: ");
     assertThat(brain).exists();
     String[] s = run("sample", "--brain", brain.toString(), "--prompt", "to be", "--bytes", "10");
     assertThat(s[0]).as(s[2]).isEqualTo("0");
