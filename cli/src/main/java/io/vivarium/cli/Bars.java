@@ -119,7 +119,7 @@ final class Bars implements Progress.Tracker {
 
       @Override
       public void note(String text) {
-        bar.setExtraMessage(" " + text);
+        bar.setExtraMessage(text);
       }
 
       @Override
