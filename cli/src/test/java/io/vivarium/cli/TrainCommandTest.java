@@ -75,6 +75,8 @@ class TrainCommandTest {
     String[] sampled = run("eval", "--brain", brain.toString(), "--episodes", "32", "--sample");
     assertThat(greedy[0]).as(greedy[2]).isEqualTo("0");
     assertThat(greedy[1]).contains("policy: greedy", "episodes: 32", "optimal_ratio: ");
+    assertThat(greedy[2]).as("progress on stderr").contains("eval gold-bare-5x5: 0/32 episodes\n")
+        .contains("eval gold-bare-5x5: done, 32/32 episodes in ");
     assertThat(sampled[0]).as(sampled[2]).isEqualTo("0");
     assertThat(sampled[1]).contains("policy: sampled", "episodes: 32", "optimal_ratio: ");
     assertThat(greedy[1]).as("without --preset, the preset it was trained on").contains("preset: gold-bare-5x5");
