@@ -130,6 +130,40 @@ final class Bars implements Progress.Tracker {
     };
   }
 
+  /**
+   * Progress over wall-clock time, for work that runs for a set time (a colony for M minutes):
+   * a daemon thread advances it each second up to {@code seconds}; closing it stops the thread.
+   */
+  static Progress timed(Progress.Tracker tracker, String task, long seconds) {
+    Progress p = tracker.start(task, seconds, "seconds");
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "vivarium-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    long start = System.nanoTime();
+    timer.scheduleAtFixedRate(() -> p.advanceTo(Math.min(seconds, (System.nanoTime() - start) / 1_000_000_000L)),
+        1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    return new Progress() {
+      @Override
+      public void advance(long units) {}
+
+      @Override
+      public void advanceTo(long done) {}
+
+      @Override
+      public void close() {
+        timer.shutdownNow();
+        try {
+          timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // its last advance done before the end line
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        p.close();
+      }
+    };
+  }
+
   /** Elapsed or remaining time as {@code m:ss} or {@code h:mm:ss}. */
   static String clock(Duration d) {
     long s = Math.max(0, d.toSeconds());

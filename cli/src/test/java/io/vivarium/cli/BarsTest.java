@@ -61,6 +61,16 @@ class BarsTest {
   }
 
   @Test
+  void timedProgressCountsSecondsOfItsTotalAndEndsWhenClosed() {
+    StringWriter err = new StringWriter();
+    Progress p = Bars.timed(Bars.plain(new PrintWriter(err, true), System::nanoTime), "bench colony", 180);
+    p.close();
+    String[] lines = err.toString().split("\n");
+    assertThat(lines[0]).isEqualTo("bench colony: 0/180 seconds");
+    assertThat(lines[lines.length - 1]).startsWith("bench colony: stopped at ").contains("/180 seconds in ");
+  }
+
+  @Test
   void clockReadsMinutesAndHours() {
     assertThat(Bars.clock(Duration.ofSeconds(5))).isEqualTo("0:05");
     assertThat(Bars.clock(Duration.ofSeconds(3725))).isEqualTo("1:02:05");
