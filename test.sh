@@ -8,7 +8,7 @@ cd "$here"
 
 # The Debian packages the tests use: real tools, no mocks.
 packages=(sqlite3 postgresql mosquitto mosquitto-clients openssl gcc libc6-dev linux-libc-dev chromium chromium-driver binutils espeak-ng
-  python3-torch python3-numpy python3-pandas graphviz python3-prometheus-client python3-protobuf)
+  python3-torch python3-numpy python3-pandas graphviz python3-prometheus-client python3-protobuf python3-matplotlib)
 
 missing=()
 for p in "${packages[@]}"; do

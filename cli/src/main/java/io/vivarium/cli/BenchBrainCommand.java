@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
  * with {@code --generate}, sampling speed with and without the key/value cache.
  */
 @Command(name = "brain", mixinStandardHelpOptions = true,
-    description = {"Train the nanogpt-cpu brain as nanoGPT's CPU run does (batch 12, block 64,",
-        "lr 1e-3) and print val_loss, ms_per_iter, tokens_per_second, mfu_percent and memory;",
-        "with --generate, print generate_bytes_per_second_cached/uncached per brain preset",
-        "(batch 8, 64 bytes after a ~64-token prompt, A B A B rounds)."})
+    description = {"Train the nanogpt-cpu brain as nanoGPT's CPU run does (batch 12, block 64,"
+        + " lr 1e-3) and print val_loss, ms_per_iter, tokens_per_second, mfu_percent and memory;"
+        + " with --generate, print generate_bytes_per_second_cached/uncached per brain preset"
+        + " (batch 8, 64 bytes after a ~64-token prompt, A B A B rounds)."})
 final class BenchBrainCommand extends VivariumCommand {
   @Option(names = "--corpus", paramLabel = "FILE",
       description = "Text corpus, e.g. tinyshakespeare.txt (not shipped); needed unless --generate.")
@@ -66,7 +66,7 @@ final class BenchBrainCommand extends VivariumCommand {
     if (iters < 1 || threads < 1) {
       throw new IllegalArgumentException("--iters and --threads must be at least 1; got " + iters + " and " + threads);
     }
-    BrainLmBench.run(corpus, iters, threads, peak, precision, out());
+    BrainLmBench.run(corpus, iters, threads, peak, precision, out(), progress());
     out().flush();
     return 0;
   }

@@ -32,7 +32,9 @@ final class BenchColonyCommand extends VivariumCommand {
     List<String> all = new ArrayList<>(overrides);
     all.add("bus.enabled=false"); // last, so that no override turns them back on
     all.add("zoo.enabled=false");
-    new ColonyBench(out()).run(config(all), options);
+    try (var p = Bars.timed(progress(), "bench colony", Math.round(minutes * 60))) {
+      new ColonyBench(out()).run(config(all), options);
+    }
     return 0;
   }
 }

@@ -37,7 +37,9 @@ final class BenchFactsCommand extends VivariumCommand {
     if (!(minutes > 0 && minutes <= 24 * 60)) {
       throw new IllegalArgumentException("--minutes must be in (0, 1440]; got " + minutes);
     }
-    new FactsBench(out(), keepData).run(minutes, seed, evalFacts, overrides);
+    try (var p = Bars.timed(progress(), "bench facts (two colonies)", Math.round(2 * minutes * 60))) {
+      new FactsBench(out(), keepData).run(minutes, seed, evalFacts, overrides);
+    }
     return 0;
   }
 }

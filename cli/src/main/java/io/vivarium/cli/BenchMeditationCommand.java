@@ -35,7 +35,9 @@ final class BenchMeditationCommand extends VivariumCommand {
     if (!(baselineSeconds > 0 && baselineSeconds <= 3600)) {
       throw new IllegalArgumentException("--baseline-seconds must be in (0, 3600]; got " + baselineSeconds);
     }
-    new MeditationBench(out()).run(minutes, seed, baselineSeconds, overrides);
+    try (var p = Bars.timed(progress(), "bench meditation", Math.round(baselineSeconds + minutes * 60))) {
+      new MeditationBench(out()).run(minutes, seed, baselineSeconds, overrides);
+    }
     return 0;
   }
 }

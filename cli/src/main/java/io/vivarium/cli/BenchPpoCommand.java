@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code vivarium bench ppo}: PPO training throughput on the gold world. */
 @Command(name = "ppo", mixinStandardHelpOptions = true,
-    description = {"PPO with the default settings on gold presets: env_steps_per_second,",
-        "ms_per_update (one minibatch of 64) and collect_ms_per_step, wall and CPU time."})
+    description = {"PPO with the default settings on gold presets: env_steps_per_second,"
+        + " ms_per_update (one minibatch of 64) and collect_ms_per_step, wall and CPU time."})
 final class BenchPpoCommand extends VivariumCommand {
   @Option(names = "--presets", paramLabel = "P,…", split = ",",
       description = "Gold presets (default: gold-bare-5x5,gold-bare-6x6).")

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /** {@code vivarium bench terminal}: keystroke-steps per second of a batch of sandboxed terminals. */
 @Command(name = "terminal", mixinStandardHelpOptions = true,
-    description = {"A batch of sandboxed terminals typing the scripted expert's keys, each screen parsed and",
-        "pictured every step; prints keystrokes_per_second (steps x terminals / seconds)."})
+    description = {"A batch of sandboxed terminals typing the scripted expert's keys, each screen parsed and"
+        + " pictured every step; prints keystrokes_per_second (steps x terminals / seconds)."})
 final class BenchTerminalCommand extends VivariumCommand {
   @Option(names = "--terminals", paramLabel = "N", description = "Terminals in the batch (default: ${DEFAULT-VALUE}).")
   int terminals = 8;

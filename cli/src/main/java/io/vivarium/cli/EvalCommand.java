@@ -86,7 +86,7 @@ final class EvalCommand extends VivariumCommand {
       String p = preset != null ? preset : brain.trainedFor().filter(t -> t.world().equals(world))
           .map(TrainedFor::preset).orElse(world.equals("gold") ? "gold-bare-5x5" : f.defaultPreset());
       out().println("preset: " + p);
-      PolicyEvaluation.run(brain, f, p, episodes != null ? episodes : 256, seed, sample, out()::println);
+      PolicyEvaluation.run(brain, f, p, episodes != null ? episodes : 256, seed, sample, out()::println, progress());
     }
     out().flush();
     return 0;

@@ -22,7 +22,7 @@ final class ExportCommand extends VivariumCommand {
 
   @Override
   public Integer call() throws Exception {
-    Checkpoint c = AgentArchive.export(Colonies.require(dataDir()), agent, output);
+    Checkpoint c = AgentArchive.export(Colonies.require(dataDir()), agent, output, progress());
     out().printf("exported %s (checkpoint at step %d, fitness %.4f) to %s (%s)%n", agent, c.step(), c.fitness(),
         output, Bytes.human(Files.size(output)));
     return 0;

@@ -1,5 +1,6 @@
 package io.vivarium.cli;
 
+import io.vivarium.core.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -38,6 +39,9 @@ public final class Main implements Runnable {
       description = "Log more, and print stack traces of errors.")
   boolean verbose;
 
+  /** Where commands report long work's progress (bars or plain lines on standard error). */
+  Progress.Tracker tracker = Progress.Tracker.NONE;
+
   /** Every subcommand, in the order help lists them. Add new commands here. */
   static Object[] subcommands() {
     return new Object[] {
@@ -68,6 +72,7 @@ public final class Main implements Runnable {
       new ExecCommand(),
       new MemoryCommand(),
       new BenchCommand(),
+      new CompletionCommand(),
     };
   }
 
@@ -77,17 +82,29 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    Progress.Tracker tracker = Bars.forShell(err);
+    PrintWriter out = tracker instanceof Bars bars ? bars.above(System.out) : new PrintWriter(System.out, true);
+    System.exit(run(args, out, err, tracker));
   }
 
-  /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs the command line {@code args}, printing to {@code out} and {@code err} (progress as plain
+   * lines on {@code err}); returns the exit code.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, Bars.plain(err, System::nanoTime));
+  }
+
+  /** {@link #run(String[], PrintWriter, PrintWriter)} with progress shown by {@code tracker}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Progress.Tracker tracker) {
     for (String a : args) {
       if (a.equals("--verbose")) {
         System.setProperty("vivarium.log.level", "DEBUG");
       }
     }
     CommandLine cl = commandLine();
+    ((Main) cl.getCommand()).tracker = tracker;
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);

@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 
 /** {@code vivarium node}: another node of a running cluster; it runs the agents the cluster gives it. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-    description = {"Join a running colony's cluster as one more node (docs/cluster.md); the cluster moves",
-        "some of its agents here. Give the cluster's --registry (the colony's configuration comes",
-        "from it), this node's --bind and a running node's --bind as --join. Ctrl-C hands this",
-        "node's agents to the others, checkpointed, and exits."})
+    description = {"Join a running colony's cluster as one more node (docs/cluster.md); the cluster moves"
+        + " some of its agents here.",
+        "Give the cluster's --registry (the colony's configuration comes"
+        + " from it), this node's --bind and a running node's --bind as --join. Ctrl-C hands this"
+        + " node's agents to the others, checkpointed, and exits."})
 final class NodeCommand extends RunCommand {
   @Option(names = "--join", required = true, paramLabel = "HOST:PORT[,HOST:PORT…]",
       description = "A running node's --bind (cluster.join).")

@@ -35,14 +35,7 @@ final class StatusCommand extends VivariumCommand {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("data", dir.root().toAbsolutePath().normalize().toString());
     if (!dir.hasColony()) {
-      status.put("colony", null);
-      if (json) {
-        print(status);
-      } else {
-        out().println("No colony in " + status.get("data") + ".");
-        out().println("Start one with: vivarium run" + (dataDir().toString().equals("vivarium-data") ? "" : " --data " + dataDir()));
-      }
-      return 0;
+      return noColony(dir, status);
     }
     try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       String[] colony = r.colony();
@@ -51,9 +44,10 @@ final class StatusCommand extends VivariumCommand {
       Map<String, Integer> states = new LinkedHashMap<>();
       r.agentsByState().forEach((state, n) -> states.put(state.key(), n));
       status.put("agents", states);
+      // one definition: generations are numbered 0..max_generation, so there are max + 1 of them
       boolean none = r.agents().isEmpty();
-      status.put("generations", none ? 0 : r.maxGeneration() + 1);
-      status.put("max_generation", r.maxGeneration());
+      status.put("max_generation", none ? null : r.maxGeneration());
+      status.put("generation_count", none ? 0 : r.maxGeneration() + 1);
       status.put("median_success_rate", medianSuccess(r));
       status.put("steps_per_second", latestColonyMetric(r, "steps_per_second"));
       status.put("world", WorldMeans.of(r));
@@ -74,6 +68,27 @@ final class StatusCommand extends VivariumCommand {
       printText(status, latest);
     }
     return 0;
+  }
+
+  /**
+   * No colony in the data directory (or no directory at all): one line on standard error naming
+   * the directory and how to start one, {@code {"colony": null}} with {@code --json}, exit 1.
+   */
+  private int noColony(DataDir dir, Map<String, Object> status) throws Exception {
+    status.put("colony", null);
+    if (json) {
+      print(status);
+    }
+    String again = dataDir().toString().equals("vivarium-data") ? "" : " --data " + dataDir();
+    err().println("vivarium: " + (java.nio.file.Files.isDirectory(dir.root()) ? "no colony in " : "no data directory ")
+        + status.get("data") + "; start one with: vivarium run" + again + ", or give a colony's directory with --data");
+    err().flush();
+    return Main.FAILURE;
+  }
+
+  /** Generations as a range and a count: {@code 0–2 (max generation 2, 3 in all)}. */
+  static String generations(Object max, Object count) {
+    return max == null ? "none yet" : "0–" + max + " (max generation " + max + ", " + count + " in all)";
   }
 
   /** The cluster's nodes as the registry records them (none for a colony in one process). */
@@ -122,7 +137,7 @@ final class StatusCommand extends VivariumCommand {
     StringBuilder states = new StringBuilder();
     ((Map<?, ?>) s.get("agents")).forEach((k, v) -> states.append(states.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
     out().printf("agents:       %s%n", states);
-    out().printf("generations:  %s%n", s.get("generations"));
+    out().printf("generations:  %s%n", generations(s.get("max_generation"), s.get("generation_count")));
     out().printf(Locale.ROOT, "success:      %.0f%% (median of alive agents' latest)%n",
         100 * (double) s.get("median_success_rate"));
     out().printf(Locale.ROOT, "throughput:   %.0f steps/s (latest round)%n", (double) s.get("steps_per_second"));

@@ -83,7 +83,7 @@ final class TrainCommand extends VivariumCommand {
       Torch.device(c.device());
       LmOptions o = LmOptions.defaults(shape).with(iters, batch, t, lr).with(seed, c.threads(), file)
           .withAccumulate(accumulate);
-      LmTrainer.run(corpus, o, out());
+      LmTrainer.run(corpus, o, out(), progress());
       out().flush();
       return 0;
     }

@@ -104,7 +104,7 @@ final class TrainGoldCommand extends VivariumCommand {
     GoldTraining.run(plan, preset, !noCurriculum, shape, evalEpisodes, file, line -> {
       out().println(line);
       out().flush();
-    });
+    }, progress());
     return 0;
   }
 }

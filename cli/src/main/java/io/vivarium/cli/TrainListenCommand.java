@@ -89,7 +89,7 @@ final class TrainListenCommand extends VivariumCommand {
     ListenTraining.run(plan, preset, shape, evalEpisodes, file, line -> {
       out().println(line);
       out().flush();
-    });
+    }, progress());
     return 0;
   }
 }

@@ -77,7 +77,7 @@ final class TrainTutorialCommand extends VivariumCommand {
     TutorialTraining.train(t, shape, seed, o, heldOut, file, line -> {
       out().println(line);
       out().flush();
-    });
+    }, progress());
     return 0;
   }
 }

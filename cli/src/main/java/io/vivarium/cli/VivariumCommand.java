@@ -49,6 +49,15 @@ public abstract class VivariumCommand implements Callable<Integer> {
         name -> Worlds.get(name).suggestions());
   }
 
+  /**
+   * Where this command reports long work (a bar on a terminal, plain lines with total and ETA
+   * otherwise, both on standard error): pass it to the lab/brain/colony method doing the work,
+   * or open one {@link io.vivarium.core.Progress} per task here (docs/cli.md).
+   */
+  protected io.vivarium.core.Progress.Tracker progress() {
+    return root().tracker;
+  }
+
   /** Standard output of this command. */
   protected PrintWriter out() {
     return spec.commandLine().getOut();

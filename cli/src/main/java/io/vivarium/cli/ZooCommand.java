@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vivarium zoo}: the zookeeper over a stopped colony's records, read-only. */
 @Command(name = "zoo", mixinStandardHelpOptions = true,
-    description = {"Serve the zookeeper web console over the colony in the data directory, read-only:",
-        "browse agents, metrics, the family tree, checkpoints and replays of a stopped colony.",
+    description = {"Serve the zookeeper web console, read-only, over a stopped colony in the data directory"
+        + " (its agents, metrics, family tree, checkpoints and replays).",
         "(vivarium run serves it live, with controls.) Ctrl-C stops it."})
 final class ZooCommand extends VivariumCommand {
   @Option(names = "--port", paramLabel = "P", description = "Port (zoo.port; 0 = a free one).")

@@ -148,6 +148,8 @@ class ColonyCommandsTest {
     Result ex = run(copy, "export", a, "-o", tar.toString());
     assertThat(ex.code).as(ex.err).isZero();
     assertThat(ex.out).contains("exported " + a);
+    assertThat(ex.err).as("progress on stderr").containsPattern("export " + a + ": 0/\\d+ bytes\n")
+        .containsPattern("export " + a + ": done, (\\d+)/\\1 bytes in \\d+:\\d\\d");
     Result im = run(copy, "import", tar.toString());
     assertThat(im.code).as(im.err).isZero();
     assertThat(im.out).contains("as i0001 (alive)");

@@ -52,10 +52,20 @@ class LauncherIT {
   }
 
   @Test
+  void onlyTheBenchmarksThatNeedTheVectorModuleStartWithItsWarning() throws Exception {
+    for (String[] args : new String[][] {{"bench", "--help"}, {"bench", "memory", "--help"}, {"memory", "--help"},
+        {"bench", "world", "--help"}}) {
+      Result r = run(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).as(String.join(" ", args)).doesNotContain("incubator");
+    }
+  }
+
+  @Test
   void statusOnAnEmptyDirectorySaysHowToStart() throws Exception {
     Result r = run("status", "--data", dir.resolve("none").toString());
-    assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("No colony in").contains("vivarium run");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no data directory").contains("vivarium run");
     assertThat(run("status", "--json", "--data", dir.resolve("none").toString()).out()).contains("\"colony\" : null");
   }
 
@@ -74,7 +84,7 @@ class LauncherIT {
     }
     Result r = run("status", "--data", data.root().toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("zoo (seed 42)", "2 alive", "1 dead", "generations:  2",
+    assertThat(r.out()).contains("zoo (seed 42)", "2 alive", "1 dead", "generations:  0–1 (max generation 1, 2 in all)",
         "checkpoints:  3, latest a0002 step 200");
     Result list = run("checkpoints", "a0002", "--data", data.root().toString());
     assertThat(list.out()).contains("a0002").contains("ok").doesNotContain("DAMAGED");

@@ -40,6 +40,10 @@ class TrainCommandTest {
         .containsPattern("(?m)^ms_per_iter: \\d+\\.\\d+$")
         .containsPattern("(?m)^parameters: \\d+$")
         .contains("tensorboard: " + dir.resolve("runs").toAbsolutePath());
+    // progress on standard error (plain lines, not a terminal): the total, each tenth with an ETA, the end
+    assertThat(r[2]).contains("train lm: 0/30 iterations\n").containsPattern("train lm: 3/30 iterations \\(10%\\) · "
+        + "\\d+:\\d\\d elapsed · ETA \\d+:\\d\\d").containsPattern("train lm: done, 30/30 iterations in \\d+:\\d\\d · loss");
+    assertThat(r[1]).doesNotContain("train lm: ");
     assertThat(brain).exists();
     assertThat(dir.resolve("runs/lm")).as("the curve as TensorBoard events beside the brain")
         .isDirectoryContaining("glob:**/events.out.tfevents.*");
@@ -75,6 +79,8 @@ class TrainCommandTest {
     String[] sampled = run("eval", "--brain", brain.toString(), "--episodes", "32", "--sample");
     assertThat(greedy[0]).as(greedy[2]).isEqualTo("0");
     assertThat(greedy[1]).contains("policy: greedy", "episodes: 32", "optimal_ratio: ");
+    assertThat(greedy[2]).as("progress on stderr").contains("eval gold-bare-5x5: 0/32 episodes\n")
+        .contains("eval gold-bare-5x5: done, 32/32 episodes in ");
     assertThat(sampled[0]).as(sampled[2]).isEqualTo("0");
     assertThat(sampled[1]).contains("policy: sampled", "episodes: 32", "optimal_ratio: ");
     assertThat(greedy[1]).as("without --preset, the preset it was trained on").contains("preset: gold-bare-5x5");

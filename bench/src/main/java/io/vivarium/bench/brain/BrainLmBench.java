@@ -38,6 +38,12 @@ public final class BrainLmBench {
   /** Runs the benchmark and prints {@code key: value} lines to {@code out}. */
   public static void run(Path corpus, int iters, int threads, double peak, String precision,
       PrintWriter out) throws IOException {
+    run(corpus, iters, threads, peak, precision, out, io.vivarium.core.Progress.Tracker.NONE);
+  }
+
+  /** {@link #run(Path, int, int, double, String, PrintWriter)}, the training's iterations reported to {@code progress}. */
+  public static void run(Path corpus, int iters, int threads, double peak, String precision,
+      PrintWriter out, io.vivarium.core.Progress.Tracker progress) throws IOException {
     io.vivarium.brain.Autograd.bf16(io.vivarium.brain.Torch.bf16(precision));
     BrainShape shape = BrainShape.preset("nanogpt-cpu");
     LmOptions o = LmOptions.defaults(shape).with(iters, 12, 64, 1e-3).with(1337, threads, null)
@@ -52,7 +58,7 @@ public final class BrainLmBench {
     LmTrainer.Result r;
     String rss;
     try (Proc.RssSampler sampler = new Proc.RssSampler(1000)) {
-      r = LmTrainer.run(corpus, o, out);
+      r = LmTrainer.run(corpus, o, out, progress);
       rss = sampler.report();
     }
     double flops = shape.flopsPerToken(o.block()) * r.tokensPerSecond();

@@ -1,5 +1,6 @@
 package io.vivarium.bench.memory;
 
+import io.vivarium.core.Progress;
 import io.vivarium.core.config.MemoryConfig;
 import io.vivarium.memory.Entry;
 import io.vivarium.memory.Filter;
@@ -48,6 +49,11 @@ public final class MemoryBench {
 
   /** Runs the benchmark with command-line style {@code args}, printing to {@code out}. */
   public static void run(String[] args, PrintWriter out) throws Exception {
+    run(args, out, Progress.Tracker.NONE);
+  }
+
+  /** {@link #run(String[], PrintWriter)}, the inserts reported to {@code progress}. */
+  public static void run(String[] args, PrintWriter out, Progress.Tracker progress) throws Exception {
     Options o = Options.parse(args);
     MemoryConfig config = o.config();
     float[][] data = o.clusters == 0 ? Reference.random(o.n, o.dim, o.seed) // (n, dim)
@@ -68,7 +74,10 @@ public final class MemoryBench {
     Path dir = Files.createTempDirectory("vivarium-memory-bench");
     ExecutorService pool = Executors.newFixedThreadPool(o.threads);
     try (LuceneMemory memory = MemoryIndex.open(dir, o.dim, config, Clock.systemUTC())) {
-      int[] indexOfId = insert(memory, data, pool, o.threads, out);
+      int[] indexOfId;
+      try (Progress p = progress.start("bench memory: inserts", o.n, "entries")) {
+        indexOfId = insert(memory, data, pool, o.threads, out, p);
+      }
       int[][] exact = exact(data, queries, pool, o.threads);
       measureRecall(memory, queries, exact, indexOfId, pool, o.threads, out, "");
       long settle = System.nanoTime();
@@ -91,15 +100,21 @@ public final class MemoryBench {
 
   /** Stores every row; returns the row index of each returned id. */
   private static int[] insert(LuceneMemory memory, float[][] data, ExecutorService pool,
-      int threads, PrintWriter out) throws Exception {
+      int threads, PrintWriter out, Progress progress) throws Exception {
     int[] indexOfId = new int[data.length * 2 + 16];
     long start = System.nanoTime();
+    java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
     run(pool, threads, t -> {
       for (int i = t; i < data.length; i += threads) {
         long id = memory.store(Entry.of(Entry.OUTPUT, "a" + t, 0, data[i], bytes(i)));
         indexOfId[(int) id] = i;
+        int n = stored.incrementAndGet();
+        if (t == 0) { // one thread reports; the others only count
+          progress.advanceTo(n);
+        }
       }
     });
+    progress.advanceTo(data.length);
     memory.commit();
     memory.refresh();
     double seconds = (System.nanoTime() - start) / 1e9;

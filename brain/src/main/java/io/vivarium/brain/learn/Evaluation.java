@@ -7,6 +7,7 @@ import io.vivarium.brain.policy.Actor;
 import io.vivarium.brain.policy.Acts;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.brain.policy.Senses;
+import io.vivarium.core.Progress;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.Action;
 import io.vivarium.core.world.Expert;
@@ -37,6 +38,12 @@ public final class Evaluation {
    */
   public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed,
       boolean sample) {
+    return brain(brain, batch, encoding, episodesEach, seed, sample, Progress.NONE);
+  }
+
+  /** {@link #brain(TorchBrain, WorldBatch, Encoding, int, long, boolean)}, each finished episode reported to {@code progress}. */
+  public static Result brain(TorchBrain brain, WorldBatch batch, Encoding encoding, int episodesEach, long seed,
+      boolean sample, Progress progress) {
     Encoding read = encoding.withGroup(brain.shape().group()); // the brain reads its own groups
     checkTrainedFor(brain, batch, read);
     Senses senses = new Senses(batch.spec(), read, batch.size());
@@ -52,7 +59,7 @@ public final class Evaluation {
       for (int i = 0; i < actions.length; i++) {
         senses.record(i, acts.bytes()[i], batch.rewards()[i], batch.terminated()[i] || batch.truncated()[i]);
       }
-    });
+    }, progress);
   }
 
   /**
@@ -78,10 +85,10 @@ public final class Evaluation {
         motor[i] = e.expertAction(i);
       }
       batch.step(motor);
-    });
+    }, Progress.NONE);
   }
 
-  private static Result play(WorldBatch batch, int episodesEach, long seed, Runnable step) {
+  private static Result play(WorldBatch batch, int episodesEach, long seed, Runnable step, Progress progress) {
     if (episodesEach < 1) {
       throw new IllegalArgumentException("episodes per instance must be at least 1; got " + episodesEach);
     }
@@ -102,6 +109,7 @@ public final class Evaluation {
             successes += batch.terminated()[i] ? 1 : 0;
             finished[i]++;
             done++;
+            progress.advance(1);
           }
           running[i] = 0;
         }

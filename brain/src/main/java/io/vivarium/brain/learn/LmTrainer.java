@@ -10,6 +10,7 @@ import io.vivarium.brain.model.Batch;
 import io.vivarium.brain.model.Transformer;
 import io.vivarium.brain.model.Weights;
 import io.vivarium.core.Channel;
+import io.vivarium.core.Progress;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.tb.CsvBoard;
 import io.vivarium.core.tb.EventFile;
@@ -62,6 +63,12 @@ public final class LmTrainer {
    */
   public static Result run(java.nio.file.Path corpusFile, LmOptions o, PrintWriter out)
       throws IOException {
+    return run(corpusFile, o, out, Progress.Tracker.NONE);
+  }
+
+  /** {@link #run(java.nio.file.Path, LmOptions, PrintWriter)}, reporting the iterations to {@code progress}. */
+  public static Result run(java.nio.file.Path corpusFile, LmOptions o, PrintWriter out, Progress.Tracker progress)
+      throws IOException {
     LmCorpus corpus = LmCorpus.read(corpusFile, o.block());
     Torch.start(o.threads(), null);
     Torch.seed(Seeds.derive(o.seed(), "torch"));
@@ -73,12 +80,12 @@ public final class LmTrainer {
       out.printf(Locale.ROOT, "parameters: %d%n", brain.parameterCount());
       Result r;
       if (o.out() == null) {
-        r = new LmTrainer(brain, corpus, o).train(out);
+        r = new LmTrainer(brain, corpus, o).train(out, progress);
       } else {
         try (EventFile board = new EventFile(CsvBoard.runBeside(o.out()), 0)) { // the curve for TensorBoard
           LmTrainer trainer = new LmTrainer(brain, corpus, o);
           trainer.board = board;
-          r = trainer.train(out);
+          r = trainer.train(out, progress);
           out.printf(Locale.ROOT, "tensorboard: %s%n", board.path().getParent().getParent());
         }
       }
@@ -110,6 +117,11 @@ public final class LmTrainer {
 
   /** Trains for the configured iterations; evaluates every interval and at the end. */
   public Result train(PrintWriter out) {
+    return train(out, Progress.Tracker.NONE);
+  }
+
+  /** {@link #train(PrintWriter)}, reporting each iteration to {@code progress}. */
+  public Result train(PrintWriter out, Progress.Tracker progress) {
     int b = options.batch();
     int t = options.block();
     long[] x = new long[b * t];
@@ -118,7 +130,8 @@ public final class LmTrainer {
     long cpuNanos = 0;
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     float[] eval = {Float.NaN, Float.NaN};
-    try (AdamW opt = brain.update(w -> new AdamW(w, options.beta1(), options.beta2(), 1e-8,
+    try (Progress bar = progress.start("train lm", options.iters(), "iterations");
+        AdamW opt = brain.update(w -> new AdamW(w, options.beta1(), options.beta2(), 1e-8,
         options.weightDecay()))) {
       for (int it = 0; it < options.iters(); it++) {
         if (it > 0 && it % options.evalInterval() == 0) {
@@ -137,7 +150,9 @@ public final class LmTrainer {
               "training diverged at iteration " + it + " (loss " + loss + ", learning rate "
                   + options.lrAt(it) + "); lower --lr or check the corpus");
         }
+        bar.advance(1);
         if (it % options.logInterval() == 0 || it == options.iters() - 1) {
+          bar.note(String.format(Locale.ROOT, "loss %.4f", loss));
           double ms = nanos / 1e6 / (it + 1);
           out.printf(Locale.ROOT, "iter %d · loss %.4f · %.0f tokens/s · %.2f ms/iter%n",
               it, loss, b * t / (ms / 1000), ms);

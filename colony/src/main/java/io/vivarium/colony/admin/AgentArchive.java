@@ -5,6 +5,7 @@ import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.colony.store.Checkpoint;
 import io.vivarium.colony.store.CheckpointStore;
+import io.vivarium.core.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -60,6 +61,11 @@ public final class AgentArchive {
 
   /** Writes {@code agent}'s archive to {@code file} (atomically); returns the checkpoint exported. */
   public static Checkpoint export(DataDir dir, String agent, Path file) throws IOException {
+    return export(dir, agent, file, Progress.Tracker.NONE);
+  }
+
+  /** {@link #export(DataDir, String, Path)}, the entries' bytes written reported to {@code progress}. */
+  public static Checkpoint export(DataDir dir, String agent, Path file, Progress.Tracker progress) throws IOException {
     requireColony(dir);
     Map<String, byte[]> entries;
     CheckpointStore.Loaded loaded;
@@ -72,11 +78,32 @@ public final class AgentArchive {
     }
     Path target = file.toAbsolutePath();
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
+    long total = entries.values().stream().mapToLong(b -> b.length).sum();
+    try (Progress p = progress.start("export " + agent, total, "bytes");
+        OutputStream out = counting(Files.newOutputStream(tmp), p, total)) {
       Tar.write(entries, System.currentTimeMillis(), out);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return loaded.checkpoint();
+  }
+
+  /** {@code out}, its bytes counted into {@code p} (up to {@code total}: the tar's headers are not in it). */
+  private static OutputStream counting(OutputStream out, Progress p, long total) {
+    return new java.io.FilterOutputStream(out) {
+      private long written;
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        written += len;
+        p.advanceTo(Math.min(total, written));
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+    };
   }
 
   /** As {@link #importFile(DataDir, Path, String)} with the default id. */

@@ -6,6 +6,7 @@ import io.vivarium.brain.learn.Evaluation;
 import io.vivarium.brain.learn.Training;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.core.tb.CsvBoard;
+import io.vivarium.core.Progress;
 import io.vivarium.core.world.Curriculum;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.world.WorldBatch;
@@ -48,6 +49,12 @@ public final class GoldTraining {
    */
   public static void run(Training.Plan plan, String preset, boolean curriculum, BrainShape shape, int evalEpisodes,
       Path file, Consumer<String> lines) throws IOException {
+    run(plan, preset, curriculum, shape, evalEpisodes, file, lines, Progress.Tracker.NONE);
+  }
+
+  /** {@link #run(Training.Plan, String, boolean, BrainShape, int, Path, Consumer)}, the environment steps reported to {@code progress}. */
+  public static void run(Training.Plan plan, String preset, boolean curriculum, BrainShape shape, int evalEpisodes,
+      Path file, Consumer<String> lines, Progress.Tracker progress) throws IOException {
     GoldPresets.get(preset);
     if (evalEpisodes < EVAL_BATCH || evalEpisodes % EVAL_BATCH != 0) {
       throw new IllegalArgumentException("evaluation episodes must be a positive multiple of " + EVAL_BATCH + "; got "
@@ -63,12 +70,16 @@ public final class GoldTraining {
               ? String.format(Locale.ROOT, " or %.1f minutes", plan.seconds() / 60) : "", plan.seed(),
           brain.parameterCount()));
       curve.println(Training.Point.csvHeader());
-      Training.run(brain, () -> batch(gold, preset, curriculum), plan, p -> {
-        lines.accept(p.line());
-        curve.println(p.csv());
-        board.row(p.csv());
-        curve.flush();
-      });
+      try (Progress bar = progress.start("train gold " + plan.method(), plan.steps(), "env steps")) {
+        Training.run(brain, () -> batch(gold, preset, curriculum), plan, p -> {
+          lines.accept(p.line());
+          curve.println(p.csv());
+          board.row(p.csv());
+          curve.flush();
+          bar.advanceTo(p.envSteps());
+          bar.note(String.format(Locale.ROOT, "%s success %.2f", p.phase(), p.successRate()));
+        });
+      }
       brain.save(file);
       evaluate(brain, gold, preset, evalEpisodes / EVAL_BATCH, Seeds.derive(plan.seed(), "evaluation"), lines);
       lines.accept("brain: " + file);

@@ -3,6 +3,7 @@ package io.vivarium.lab.gold;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.policy.Encoding;
 import io.vivarium.brain.learn.Evaluation;
+import io.vivarium.core.Progress;
 import io.vivarium.core.world.Expert;
 import io.vivarium.core.world.WorldBatch;
 import io.vivarium.core.world.WorldFactory;
@@ -29,13 +30,22 @@ public final class PolicyEvaluation {
    */
   public static void run(TorchBrain brain, WorldFactory factory, String preset, int episodes, long seed,
       boolean sample, Consumer<String> lines) {
+    run(brain, factory, preset, episodes, seed, sample, lines, Progress.Tracker.NONE);
+  }
+
+  /** {@link #run(TorchBrain, WorldFactory, String, int, long, boolean, Consumer)}, the brain's episodes reported to {@code progress}. */
+  public static void run(TorchBrain brain, WorldFactory factory, String preset, int episodes, long seed,
+      boolean sample, Consumer<String> lines, Progress.Tracker progress) {
     if (episodes < 1) {
       throw new IllegalArgumentException("episodes must be at least 1; got " + episodes);
     }
     int size = Math.min(BATCH, episodes);
     int each = (episodes + size - 1) / size;
     try (WorldBatch b = factory.batch(preset, size); WorldBatch e = factory.batch(preset, size)) {
-      Evaluation.Result r = Evaluation.brain(brain, b, Encoding.forSpec(b.spec()), each, seed, sample);
+      Evaluation.Result r;
+      try (Progress p = progress.start("eval " + preset, (long) each * size, "episodes")) {
+        r = Evaluation.brain(brain, b, Encoding.forSpec(b.spec()), each, seed, sample, p);
+      }
       lines.accept("policy: " + (sample ? "sampled" : "greedy"));
       report(r, e instanceof Expert ? Evaluation.expert(e, each, seed) : null, lines);
     }

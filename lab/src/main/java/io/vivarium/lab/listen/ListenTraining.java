@@ -5,6 +5,7 @@ import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.learn.Evaluation;
 import io.vivarium.brain.learn.Training;
 import io.vivarium.brain.policy.Encoding;
+import io.vivarium.core.Progress;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.audio.Speech;
 import io.vivarium.core.tb.CsvBoard;
@@ -64,6 +65,12 @@ public final class ListenTraining {
    */
   public static void run(Training.Plan plan, String preset, BrainShape shape, int evalEpisodes, Path file,
       Consumer<String> lines) throws IOException {
+    run(plan, preset, shape, evalEpisodes, file, lines, Progress.Tracker.NONE);
+  }
+
+  /** {@link #run(Training.Plan, String, BrainShape, int, Path, Consumer)}, the environment steps reported to {@code progress}. */
+  public static void run(Training.Plan plan, String preset, BrainShape shape, int evalEpisodes, Path file,
+      Consumer<String> lines, Progress.Tracker progress) throws IOException {
     checkPreset(preset);
     if (evalEpisodes < EVAL_BATCH || evalEpisodes % EVAL_BATCH != 0) {
       throw new IllegalArgumentException("evaluation episodes must be a positive multiple of " + EVAL_BATCH + "; got "
@@ -78,12 +85,15 @@ public final class ListenTraining {
       lines.accept(String.format(Locale.ROOT, "train listen · %s · %s (%s) · %d steps · seed %d · brain %d parameters",
           plan.method(), preset, String.join(" ", p.words()), plan.steps(), plan.seed(), brain.parameterCount()));
       curve.println(Training.Point.csvHeader());
-      Training.run(brain, () -> listen.batch(preset, WORLDS), plan, point -> {
-        lines.accept(point.line());
-        curve.println(point.csv());
-        board.row(point.csv());
-        curve.flush();
-      });
+      try (Progress bar = progress.start("train listen " + plan.method(), plan.steps(), "env steps")) {
+        Training.run(brain, () -> listen.batch(preset, WORLDS), plan, point -> {
+          lines.accept(point.line());
+          curve.println(point.csv());
+          board.row(point.csv());
+          curve.flush();
+          bar.advanceTo(point.envSteps());
+        });
+      }
       brain.save(file);
       long seed = Seeds.derive(plan.seed(), "evaluation");
       double held = accuracy(brain, listen, p.heldOutTwin().name(), evalEpisodes, seed);

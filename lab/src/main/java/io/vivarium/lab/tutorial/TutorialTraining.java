@@ -4,6 +4,7 @@ import io.vivarium.brain.BrainShape;
 import io.vivarium.brain.TorchBrain;
 import io.vivarium.brain.tutor.Tutor;
 import io.vivarium.brain.tutor.Tutorial;
+import io.vivarium.core.Progress;
 import io.vivarium.core.Seeds;
 import io.vivarium.core.tb.CsvBoard;
 import java.io.IOException;
@@ -36,14 +37,20 @@ public final class TutorialTraining {
    */
   public static void train(TutorialTask<?> task, BrainShape shape, long seed, Tutorial.Options options, int heldOut,
       Path file, Consumer<String> lines) throws IOException {
+    train(task, shape, seed, options, heldOut, file, lines, Progress.Tracker.NONE);
+  }
+
+  /** {@link #train(TutorialTask, BrainShape, long, Tutorial.Options, int, Path, Consumer)}, the steps reported to {@code progress}. */
+  public static void train(TutorialTask<?> task, BrainShape shape, long seed, Tutorial.Options options, int heldOut,
+      Path file, Consumer<String> lines, Progress.Tracker progress) throws IOException {
     if (heldOut < 1) {
       throw new IllegalArgumentException("held-out examples must be at least 1; got " + heldOut);
     }
-    typed(task, shape, seed, options, heldOut, file, lines);
+    typed(task, shape, seed, options, heldOut, file, lines, progress);
   }
 
   private static <E> void typed(TutorialTask<E> t, BrainShape shape, long seed, Tutorial.Options o, int heldOut,
-      Path file, Consumer<String> lines) throws IOException {
+      Path file, Consumer<String> lines, Progress.Tracker progress) throws IOException {
     List<E> held = t.heldOut(1, heldOut);
     BrainShape fit = fitted(shape, TutorialTask.longest(held));
     Path csv = file.resolveSibling(file.getFileName() + ".csv");
@@ -56,12 +63,17 @@ public final class TutorialTraining {
           fit.block()));
       curve.println(Tutorial.Point.csvHeader());
       List<E> probe = held.subList(0, Math.min(PROBE, held.size()));
-      Tutorial.Point last = Tutorial.run(tutor, k -> t.batch(seed, k, o.batch()), probe, o, p -> {
-        lines.accept(p.line());
-        curve.println(p.csv());
-        board.row(p.csv());
-        curve.flush();
-      });
+      Tutorial.Point last;
+      try (Progress bar = progress.start("train tutorial " + t.name(), o.steps(), "steps")) {
+        last = Tutorial.run(tutor, k -> t.batch(seed, k, o.batch()), probe, o, p -> {
+          lines.accept(p.line());
+          curve.println(p.csv());
+          board.row(p.csv());
+          curve.flush();
+          bar.advanceTo(p.step());
+          bar.note(String.format(Locale.ROOT, "%s %.3f", p.metric(), p.score()));
+        });
+      }
       brain.save(file);
       lines.accept(String.format(Locale.ROOT, "training_seconds: %.1f", last.seconds()));
       lines.accept("held_out: " + held.size());
