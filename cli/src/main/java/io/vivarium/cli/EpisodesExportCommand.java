@@ -33,7 +33,7 @@ final class EpisodesExportCommand extends VivariumCommand {
       description = "The newest N episodes (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  private int shown;
+  private io.vivarium.core.Progress bar;
 
   @Override
   public Integer call() throws Exception {
@@ -43,6 +43,10 @@ final class EpisodesExportCommand extends VivariumCommand {
     EpisodeExport.Summary s;
     try (Registry r = Registry.openReadOnly(dir.registryLocation())) {
       s = EpisodeExport.run(r, q, this::progress);
+    } finally {
+      if (bar != null) {
+        bar.close();
+      }
     }
     double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     out().printf(Locale.ROOT, "exported %d episodes, %d steps, %d columns to %s (%s) in %.1f s (%.0f steps/s)%n",
@@ -50,13 +54,12 @@ final class EpisodesExportCommand extends VivariumCommand {
     return 0;
   }
 
-  /** One plain progress line per tenth of the episodes (the progress-bar library can replace this). */
+  /** The export's progress: a bar on a terminal, plain lines with ETA otherwise (docs/cli.md). */
   private void progress(int done, int total, long rows) {
-    int tenth = done * 10 / total;
-    if (tenth > shown && done < total) {
-      shown = tenth;
-      err().printf(Locale.ROOT, "export: %d/%d episodes, %d steps%n", done, total, rows);
-      err().flush();
+    if (bar == null) {
+      bar = progress().start("episodes export", total, "episodes");
     }
+    bar.advanceTo(done);
+    bar.note(rows + " steps");
   }
 }
