@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.CheckpointRow;
 import io.vivarium.colony.registry.EpisodeRow;
@@ -51,7 +52,7 @@ public final class ZooServer implements AutoCloseable {
   private final Weave weave;
   private final AskBox asks;
   private final Thoughts thoughts;
-  private final Javalin app;
+  private final Javalin javalin;
   private final String host;
   private boolean closed;
 
@@ -70,8 +71,8 @@ public final class ZooServer implements AutoCloseable {
     this.feed = new LiveFeed(colony, records, json);
     this.asks = new AskBox(colony, registry, json);
     this.thoughts = new Thoughts(registry, json);
-    this.app = Javalin.create(c -> {
-      c.showJavalinBanner = false;
+    this.javalin = Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
       c.jsonMapper(new JavalinJackson(json, false));
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
@@ -80,8 +81,8 @@ public final class ZooServer implements AutoCloseable {
         s.directory = "/zoo";
         s.location = Location.CLASSPATH;
       });
+      routes(c.routes);
     });
-    routes();
   }
 
   /**
@@ -104,7 +105,7 @@ public final class ZooServer implements AutoCloseable {
 
   private static ZooServer listen(ZooConfig config, ZooServer z) {
     try {
-      z.app.start(config.host(), config.port());
+      z.javalin.start(config.host(), config.port());
     } catch (RuntimeException e) {
       z.close();
       throw new IllegalStateException("zookeeper cannot listen on " + config.host() + ":" + config.port() + ": "
@@ -116,7 +117,7 @@ public final class ZooServer implements AutoCloseable {
 
   /** The port it listens on (useful after asking for port 0). */
   public int port() {
-    return app.port();
+    return javalin.port();
   }
 
   /** The page's address; with a token it carries it in the fragment, which browsers never send. */
@@ -140,7 +141,7 @@ public final class ZooServer implements AutoCloseable {
     return feed.clients();
   }
 
-  private void routes() {
+  private void routes(JavalinDefaultRoutingApi app) {
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("X-Frame-Options", "DENY");
@@ -180,14 +181,14 @@ public final class ZooServer implements AutoCloseable {
     app.get("/api/thoughts", ctx -> thoughts.list(ctx, limit(ctx, 50)));
     app.get("/api/thoughts/{tid}", thoughts::get);
     app.sse("/api/stream", client -> feed.add(client, Params.optionalAgent(client.ctx())));
-    errors();
+    errors(app);
   }
 
   private static int limit(Context ctx, int fallback) {
     return (int) Params.queryLong(ctx, "limit", fallback, 1, MAX_LIMIT);
   }
 
-  private void errors() {
+  private static void errors(JavalinDefaultRoutingApi app) {
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
@@ -263,7 +264,7 @@ public final class ZooServer implements AutoCloseable {
     }
     closed = true;
     feed.close();
-    app.stop();
+    javalin.stop();
     registry.close();
   }
 }
