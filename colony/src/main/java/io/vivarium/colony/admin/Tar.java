@@ -1,11 +1,13 @@
 package io.vivarium.colony.admin;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -79,7 +81,7 @@ final class Tar {
         name = check(e, out.size() + 1, what);
         byte[] data = tar.readNBytes((int) e.getSize());
         if (data.length < e.getSize()) {
-          throw new java.io.EOFException("truncated");
+          throw new EOFException("truncated");
         }
         nextHeader = Math.max(nextHeader, in.count() + pad(in.count()));
         if (regular(e) && out.put(name, data) != null) {
@@ -88,7 +90,7 @@ final class Tar {
       }
     } catch (IOException e) {
       String why = String.valueOf(e.getMessage());
-      throw damaged(what, why.toLowerCase(java.util.Locale.ROOT).contains("truncated")
+      throw damaged(what, why.toLowerCase(Locale.ROOT).contains("truncated")
           ? (name == null ? "it ends inside its first header" : "entry " + name + " is cut short") + " (truncated?)"
           : why + " (entry " + (out.size() + 1) + "; a damaged or foreign file?)");
     }
