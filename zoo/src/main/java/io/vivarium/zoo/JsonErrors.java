@@ -1,15 +1,13 @@
 package io.vivarium.zoo;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers (a request it refuses before Javalin sees it, such as a malformed
@@ -18,17 +16,13 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 final class JsonErrors extends ErrorHandler {
   @Override
-  protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-      HttpServletResponse response, int code, String message) throws IOException {
-    baseRequest.setHandled(true);
-    response.setContentType("application/json");
-    response.getOutputStream().write(body(code, message).getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
-    return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
+  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+      Callback callback) throws IOException {
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    // Jetty 12 drops the connection after refusing a request this early; say so, or a client
+    // that keeps connections alive sends its next request into a closed socket.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    response.write(true, ByteBuffer.wrap(body(code, message).getBytes(StandardCharsets.UTF_8)), callback);
   }
 
   private static String body(int status, String message) {

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.vivarium.colony.DataDir;
 import io.vivarium.colony.registry.CheckpointRow;
 import io.vivarium.colony.registry.EpisodeRow;
@@ -53,7 +54,7 @@ public final class ZooServer implements AutoCloseable {
   private final AskBox asks;
   private final Thoughts thoughts;
   private final Prometheus prometheus;
-  private final Javalin app;
+  private final Javalin javalin;
   private final String host;
   private boolean closed;
 
@@ -73,8 +74,8 @@ public final class ZooServer implements AutoCloseable {
     this.asks = new AskBox(colony, registry, json);
     this.thoughts = new Thoughts(registry, json);
     this.prometheus = new Prometheus(registry, colony, dir);
-    this.app = Javalin.create(c -> {
-      c.showJavalinBanner = false;
+    this.javalin = Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
       c.jsonMapper(new JavalinJackson(json, false));
       c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
@@ -84,8 +85,8 @@ public final class ZooServer implements AutoCloseable {
         s.location = Location.CLASSPATH;
       });
       c.staticFiles.enableWebjars(); // the charts' uPlot, from its jar under /webjars/uplot/VERSION/
+      routes(c.routes);
     });
-    routes();
   }
 
   /**
@@ -108,7 +109,7 @@ public final class ZooServer implements AutoCloseable {
 
   private static ZooServer listen(ZooConfig config, ZooServer z) {
     try {
-      z.app.start(config.host(), config.port());
+      z.javalin.start(config.host(), config.port());
     } catch (RuntimeException e) {
       z.close();
       throw new IllegalStateException("zookeeper cannot listen on " + config.host() + ":" + config.port() + ": "
@@ -120,7 +121,7 @@ public final class ZooServer implements AutoCloseable {
 
   /** The port it listens on (useful after asking for port 0). */
   public int port() {
-    return app.port();
+    return javalin.port();
   }
 
   /** The page's address; with a token it carries it in the fragment, which browsers never send. */
@@ -144,7 +145,7 @@ public final class ZooServer implements AutoCloseable {
     return feed.clients();
   }
 
-  private void routes() {
+  private void routes(JavalinDefaultRoutingApi app) {
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("X-Frame-Options", "DENY");
@@ -186,14 +187,14 @@ public final class ZooServer implements AutoCloseable {
     app.get("/api/thoughts", ctx -> thoughts.list(ctx, limit(ctx, 50)));
     app.get("/api/thoughts/{tid}", thoughts::get);
     app.sse("/api/stream", client -> feed.add(client, Params.optionalAgent(client.ctx())));
-    errors();
+    errors(app);
   }
 
   private static int limit(Context ctx, int fallback) {
     return (int) Params.queryLong(ctx, "limit", fallback, 1, MAX_LIMIT);
   }
 
-  private void errors() {
+  private static void errors(JavalinDefaultRoutingApi app) {
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
@@ -270,7 +271,7 @@ public final class ZooServer implements AutoCloseable {
     }
     closed = true;
     feed.close();
-    app.stop();
+    javalin.stop();
     registry.close();
   }
 }

@@ -193,6 +193,15 @@ class ZooReadOnlyTest {
     return n;
   }
 
+  @Test
+  void aRequestTheWebServerRefusesGetsJsonAndAClosedConnection() {
+    Http.Reply refused = http.get("/api/agents/%00");
+    expect(refused, 400, "request refused by the web server");
+    assertThat(refused.raw().headers().firstValue("Connection")).as("the server drops the connection: it says so")
+        .hasValue("close");
+    expect(http.get("/api/agents/zz99"), 404, "no agent"); // the next request is answered, on a new connection
+  }
+
   private static void expect(Http.Reply r, int status, String text) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.json().get("status").asInt()).isEqualTo(status);
