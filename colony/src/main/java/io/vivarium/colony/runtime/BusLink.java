@@ -221,6 +221,17 @@ final class BusLink {
     return image == null ? null : Png.encode(image);
   }
 
+  /**
+   * The bus's counters as colony metrics at {@code step}: messages dropped (full outbox, video
+   * outbox, slow handlers), rejected as malformed, and broker outages, all since the start.
+   */
+  void record(io.vivarium.colony.registry.Registry registry, long step) {
+    BusStats b = bus.stats();
+    registry.addMetric("colony", step, "bus_dropped", b.droppedOutbox() + b.droppedVideo() + b.droppedInbox());
+    registry.addMetric("colony", step, "bus_malformed", b.malformed());
+    registry.addMetric("colony", step, "bus_outages", b.outages());
+  }
+
   /** The {@code touch:world} summary: JSON, format {@code vivarium.touch} version 1. */
   private String touch(LiveAgent a) {
     WorldBatch w = a.worlds;

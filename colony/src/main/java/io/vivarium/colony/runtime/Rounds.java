@@ -15,6 +15,9 @@ final class Rounds {
     double median = StatusLine.median(c.agents.stream().mapToDouble(a -> a.successRate).toArray());
     c.registry.addMetric("colony", total, "steps_per_second", stepsPerSecond);
     c.registry.addMetric("colony", total, "median_success", median);
+    if (c.link != null) {
+      c.link.record(c.registry, total);
+    }
     LiveAgent best = c.agents.get(0);
     for (LiveAgent a : c.agents) {
       best = a.fitness > best.fitness ? a : best;

@@ -147,6 +147,9 @@ class ColonyBusTest {
       assertThat(lines).anySatisfy(l -> assertThat(l).contains(" · 1 foreign byte counts ignored"));
       assertThat(entropy.get(entropy.size() - 1).bits()).isBetween(0.0, Math.log(3) / Math.log(2) + 1e-9);
       assertThat(entropy.get(entropy.size() - 1).agents()).isEqualTo(1);
+      // the bus's counters are colony metrics each round (for the console, TensorBoard and /metrics)
+      assertThat(colony.registry.metrics().newestOf("colony")).containsKeys("bus_dropped", "bus_malformed", "bus_outages")
+          .containsEntry("bus_outages", 0.0);
     }
   }
 
