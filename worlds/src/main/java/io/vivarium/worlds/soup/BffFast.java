@@ -1,0 +1,227 @@
+package io.vivarium.worlds.soup;
+
+/**
+ * A fast {@link PairEngine}, step for step equal to {@link Bff#reference()}.
+ *
+ * <p>What makes it fast: most bytes of a young soup are not instructions, and the reference
+ * (like cubff) visits them one by one. Here each pair keeps three 128-bit masks (two longs
+ * each) of where its instructions, {@code [} and {@code ]} are; the run jumps from instruction
+ * to instruction with one trailing-zero count, charging the skipped bytes to the step limit in
+ * one addition, and a bracket search walks only the bracket bits. A write into the program
+ * updates the three bits of the byte written, so the masks stay exact under self-modification.
+ *
+ * <p>Stateless and thread-safe: every call works on its own 128-byte scratch program.
+ */
+public final class BffFast implements PairEngine {
+  private static final int PAIR = Bff.PAIR;
+  private static final int TAPE = Bff.TAPE;
+  // OP[b]: 0 not an instruction; 1..10 the instruction; INSTR/OPEN/CLOSE bits per byte
+  private static final byte[] OP = new byte[256];
+  private static final int LT = 1;
+  private static final int GT = 2;
+  private static final int LBRACE = 3;
+  private static final int RBRACE = 4;
+  private static final int PLUS = 5;
+  private static final int MINUS = 6;
+  private static final int DOT = 7;
+  private static final int COMMA = 8;
+  private static final int OPEN = 9;
+  private static final int CLOSE = 10;
+
+  static {
+    String ops = "<>{}+-.,[]";
+    for (int i = 0; i < ops.length(); i++) {
+      OP[ops.charAt(i)] = (byte) (i + 1);
+    }
+  }
+
+  @Override
+  public long runPairs(byte[] soup, int[] first, int[] second, int from, int to, int maxSteps) {
+    byte[] program = new byte[PAIR];
+    long ops = 0;
+    for (int k = from; k < to; k++) {
+      int a = first[k] * TAPE;
+      int b = second[k] * TAPE;
+      System.arraycopy(soup, a, program, 0, TAPE);
+      System.arraycopy(soup, b, program, TAPE, TAPE);
+      ops += run(program, maxSteps);
+      System.arraycopy(program, 0, soup, a, TAPE);
+      System.arraycopy(program, TAPE, soup, b, TAPE);
+    }
+    return ops;
+  }
+
+  /** Runs one 128-byte program in place for at most maxSteps steps; returns its ops. */
+  public static int run(byte[] t, int maxSteps) {
+    // masks of instruction / '[' / ']' positions, lo = bytes 0..63, hi = bytes 64..127
+    long insLo = 0;
+    long insHi = 0;
+    long opnLo = 0;
+    long opnHi = 0;
+    long clsLo = 0;
+    long clsHi = 0;
+    for (int i = 0; i < TAPE; i++) {
+      int lo = OP[t[i] & 0xff];
+      int hi = OP[t[i + TAPE] & 0xff];
+      insLo |= (long) ((-lo) >>> 31) << i;
+      insHi |= (long) ((-hi) >>> 31) << i;
+      opnLo |= (long) (lo == OPEN ? 1 : 0) << i;
+      opnHi |= (long) (hi == OPEN ? 1 : 0) << i;
+      clsLo |= (long) (lo == CLOSE ? 1 : 0) << i;
+      clsHi |= (long) (hi == CLOSE ? 1 : 0) << i;
+    }
+    int pc = 0;
+    int head0 = 0;
+    int head1 = 0;
+    int steps = 0;
+    int ops = 0;
+    while (true) {
+      // 1. jump to the next instruction, charging the skipped bytes as steps
+      int next = next(insLo, insHi, pc);
+      if (next >= PAIR || steps + (next - pc) >= maxSteps) {
+        return ops;
+      }
+      steps += next - pc + 1;
+      ops++;
+      pc = next;
+      // 2. execute it
+      int written = -1;
+      switch (OP[t[pc] & 0xff]) {
+        case LT -> head0 = (head0 - 1) & (PAIR - 1);
+        case GT -> head0 = (head0 + 1) & (PAIR - 1);
+        case LBRACE -> head1 = (head1 - 1) & (PAIR - 1);
+        case RBRACE -> head1 = (head1 + 1) & (PAIR - 1);
+        case PLUS -> {
+          t[head0]++;
+          written = head0;
+        }
+        case MINUS -> {
+          t[head0]--;
+          written = head0;
+        }
+        case DOT -> {
+          t[head1] = t[head0];
+          written = head1;
+        }
+        case COMMA -> {
+          t[head0] = t[head1];
+          written = head0;
+        }
+        case OPEN -> {
+          if (t[head0] == 0) {
+            pc = forward(opnLo, opnHi, clsLo, clsHi, pc);
+            if (pc < 0) {
+              return ops;
+            }
+          }
+        }
+        default -> { // CLOSE
+          if (t[head0] != 0) {
+            pc = backward(opnLo, opnHi, clsLo, clsHi, pc);
+            if (pc < 0) {
+              return ops;
+            }
+          }
+        }
+      }
+      // 3. keep the masks exact after a write
+      if (written >= 0) {
+        int op = OP[t[written] & 0xff];
+        long bit = 1L << written;
+        long ins = (long) -((-op) >>> 31) & bit;
+        long opn = op == OPEN ? bit : 0;
+        long cls = op == CLOSE ? bit : 0;
+        if (written < TAPE) {
+          insLo = (insLo & ~bit) | ins;
+          opnLo = (opnLo & ~bit) | opn;
+          clsLo = (clsLo & ~bit) | cls;
+        } else {
+          insHi = (insHi & ~bit) | ins;
+          opnHi = (opnHi & ~bit) | opn;
+          clsHi = (clsHi & ~bit) | cls;
+        }
+      }
+      pc++;
+    }
+  }
+
+  /** The first instruction at or after pc, or PAIR if none. */
+  private static int next(long insLo, long insHi, int pc) {
+    if (pc < TAPE) {
+      long m = insLo & (-1L << pc);
+      if (m != 0) {
+        return Long.numberOfTrailingZeros(m);
+      }
+      return insHi != 0 ? TAPE + Long.numberOfTrailingZeros(insHi) : PAIR;
+    }
+    if (pc >= PAIR) {
+      return PAIR;
+    }
+    long m = insHi & (-1L << pc);
+    return m != 0 ? TAPE + Long.numberOfTrailingZeros(m) : PAIR;
+  }
+
+  /** The ']' matching the '[' at pc, or -1 if there is none. */
+  private static int forward(long opnLo, long opnHi, long clsLo, long clsHi, int pc) {
+    int depth = 1;
+    int from = pc + 1;
+    if (from < TAPE) {
+      long m = (opnLo | clsLo) & (-1L << from);
+      while (m != 0) {
+        long bit = m & -m;
+        depth += (opnLo & bit) != 0 ? 1 : -1;
+        if (depth == 0) {
+          return Long.numberOfTrailingZeros(bit);
+        }
+        m ^= bit;
+      }
+      from = TAPE;
+    }
+    if (from >= PAIR) {
+      return -1;
+    }
+    long m = (opnHi | clsHi) & (-1L << from);
+    while (m != 0) {
+      long bit = m & -m;
+      depth += (opnHi & bit) != 0 ? 1 : -1;
+      if (depth == 0) {
+        return TAPE + Long.numberOfTrailingZeros(bit);
+      }
+      m ^= bit;
+    }
+    return -1;
+  }
+
+  /** The '[' matching the ']' at pc, or -1 if there is none. */
+  private static int backward(long opnLo, long opnHi, long clsLo, long clsHi, int pc) {
+    int depth = 1;
+    int from = pc - 1;
+    if (from >= TAPE) {
+      long m = (opnHi | clsHi) & (-1L >>> (PAIR - 1 - from));
+      while (m != 0) {
+        int q = 63 - Long.numberOfLeadingZeros(m);
+        long bit = 1L << q;
+        depth += (clsHi & bit) != 0 ? 1 : -1;
+        if (depth == 0) {
+          return TAPE + q;
+        }
+        m ^= bit;
+      }
+      from = TAPE - 1;
+    }
+    if (from < 0) {
+      return -1;
+    }
+    long m = (opnLo | clsLo) & (-1L >>> (TAPE - 1 - from));
+    while (m != 0) {
+      int q = 63 - Long.numberOfLeadingZeros(m);
+      long bit = 1L << q;
+      depth += (clsLo & bit) != 0 ? 1 : -1;
+      if (depth == 0) {
+        return q;
+      }
+      m ^= bit;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,101 @@
+package io.vivarium.worlds.soup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** BffFast against the plain reference: same bytes and same ops, pair by pair. */
+class BffFastTest {
+  private static final byte[] ALPHABET = "<>{}+-.,[]\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+  @Test
+  void equalsReferenceOnHundredThousandRandomPairs() {
+    SplittableRandom random = new SplittableRandom(25);
+    int pairs = 100_000;
+    byte[] program = new byte[Bff.PAIR];
+    for (int n = 0; n < pairs; n++) {
+      // a third uniform bytes (a young soup), the rest dense in instructions (loops, writes,
+      // the step limit), some with a small step limit
+      double dense = n % 3 == 0 ? 0 : random.nextDouble();
+      for (int i = 0; i < Bff.PAIR; i++) {
+        program[i] = random.nextDouble() < dense
+            ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) random.nextInt(256);
+      }
+      int maxSteps = n % 7 == 0 ? 1 + random.nextInt(300) : Bff.MAX_STEPS;
+      assertSame(program, maxSteps, "pair " + n);
+    }
+  }
+
+  @Test
+  void edgeCases() {
+    assertSame(new byte[Bff.PAIR], Bff.MAX_STEPS, "all zero");
+    byte[] loop = new byte[Bff.PAIR];
+    loop[0] = '+';
+    loop[1] = '[';
+    loop[2] = ']';
+    assertSame(loop, Bff.MAX_STEPS, "endless loop hits the limit");
+    for (int limit = 0; limit < 12; limit++) {
+      assertSame(loop, limit, "endless loop, limit " + limit);
+    }
+    byte[] unmatched = new byte[Bff.PAIR];
+    unmatched[127] = ']';
+    unmatched[0] = '+';
+    assertSame(unmatched, Bff.MAX_STEPS, "unmatched ] at the end");
+    unmatched[5] = '[';
+    unmatched[0] = 0;
+    assertSame(unmatched, Bff.MAX_STEPS, "[ over a zero jumps to 127");
+  }
+
+  @Test
+  void evolvedSoupRunsTheSameEpochByEpoch() {
+    // a small soup evolved by both engines with the same pairing and mutation; a replicator
+    // -rich soup has long loops and heavy self-modification
+    int size = 1 << 10;
+    SplittableRandom init = new SplittableRandom(7);
+    byte[] a = new byte[size * Bff.TAPE];
+    init.nextBytes(a);
+    byte[] b = a.clone();
+    int[] order = new int[size];
+    int[] first = new int[size / 2];
+    int[] second = new int[size / 2];
+    SplittableRandom random = new SplittableRandom(11);
+    PairEngine reference = Bff.reference();
+    PairEngine fast = new BffFast();
+    for (int epoch = 0; epoch < 3000; epoch++) {
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      for (int i = size - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int swap = order[i];
+        order[i] = order[j];
+        order[j] = swap;
+      }
+      for (int k = 0; k < size / 2; k++) {
+        first[k] = order[2 * k];
+        second[k] = order[2 * k + 1];
+      }
+      for (int m = 0; m < size / 16; m++) { // about 4x cubff's rate, to move faster
+        int at = random.nextInt(a.length);
+        byte value = (byte) random.nextInt(256);
+        a[at] = value;
+        b[at] = value;
+      }
+      long expected = reference.runPairs(a, first, second, 0, size / 2, Bff.MAX_STEPS);
+      long actual = fast.runPairs(b, first, second, 0, size / 2, Bff.MAX_STEPS);
+      assertThat(actual).as("ops of epoch %d", epoch).isEqualTo(expected);
+      assertThat(Arrays.equals(a, b)).as("soup after epoch %d", epoch).isTrue();
+    }
+  }
+
+  private static void assertSame(byte[] program, int maxSteps, String what) {
+    byte[] expected = program.clone();
+    byte[] actual = program.clone();
+    int expectedOps = Bff.run(expected, maxSteps);
+    int actualOps = BffFast.run(actual, maxSteps);
+    assertThat(actualOps).as("ops of %s", what).isEqualTo(expectedOps);
+    assertThat(actual).as("bytes of %s", what).isEqualTo(expected);
+  }
+}
