@@ -35,16 +35,46 @@ public final class BffFast implements PairEngine {
     }
   }
 
+  private static final boolean VECTOR_PRESENT =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+  private final boolean vector;
+
+  /** The engine, with the Vector API for the masks when {@code jdk.incubator.vector} is present. */
+  public BffFast() {
+    this(VECTOR_PRESENT && BffMasks.usable());
+  }
+
+  private BffFast(boolean vector) {
+    this.vector = vector;
+  }
+
+  /** The engine without the Vector API (a table loop builds the masks). */
+  public static BffFast scalar() {
+    return new BffFast(false);
+  }
+
+  /** Whether this engine builds its masks with the Vector API. */
+  public boolean vectorized() {
+    return vector;
+  }
+
   @Override
   public long runPairs(byte[] soup, int[] first, int[] second, int from, int to, int maxSteps) {
     byte[] program = new byte[PAIR];
+    long[] masks = new long[6];
     long ops = 0;
     for (int k = from; k < to; k++) {
       int a = first[k] * TAPE;
       int b = second[k] * TAPE;
       System.arraycopy(soup, a, program, 0, TAPE);
       System.arraycopy(soup, b, program, TAPE, TAPE);
-      ops += run(program, maxSteps);
+      if (vector) {
+        BffMasks.compute(program, masks);
+      } else {
+        masks(program, masks);
+      }
+      ops += run(program, maxSteps, masks);
       System.arraycopy(program, 0, soup, a, TAPE);
       System.arraycopy(program, TAPE, soup, b, TAPE);
     }
@@ -52,8 +82,14 @@ public final class BffFast implements PairEngine {
   }
 
   /** Runs one 128-byte program in place for at most maxSteps steps; returns its ops. */
-  public static int run(byte[] t, int maxSteps) {
-    // masks of instruction / '[' / ']' positions, lo = bytes 0..63, hi = bytes 64..127
+  public static int run(byte[] program, int maxSteps) {
+    long[] masks = new long[6];
+    masks(program, masks);
+    return run(program, maxSteps, masks);
+  }
+
+  /** The masks of BffMasks.compute, with a table loop. */
+  static void masks(byte[] t, long[] out) {
     long insLo = 0;
     long insHi = 0;
     long opnLo = 0;
@@ -70,6 +106,22 @@ public final class BffFast implements PairEngine {
       clsLo |= (long) (lo == CLOSE ? 1 : 0) << i;
       clsHi |= (long) (hi == CLOSE ? 1 : 0) << i;
     }
+    out[0] = insLo;
+    out[1] = insHi;
+    out[2] = opnLo;
+    out[3] = opnHi;
+    out[4] = clsLo;
+    out[5] = clsHi;
+  }
+
+  /** Runs t given its masks (instructions, '[', ']'; lo = bytes 0..63, hi = 64..127). */
+  private static int run(byte[] t, int maxSteps, long[] masks) {
+    long insLo = masks[0];
+    long insHi = masks[1];
+    long opnLo = masks[2];
+    long opnHi = masks[3];
+    long clsLo = masks[4];
+    long clsHi = masks[5];
     int pc = 0;
     int head0 = 0;
     int head1 = 0;

@@ -29,6 +29,49 @@ class BffFastTest {
   }
 
   @Test
+  void vectorAndTableMasksAgree() {
+    assertThat(new BffFast().vectorized()).as("tests run with jdk.incubator.vector").isTrue();
+    SplittableRandom random = new SplittableRandom(3);
+    byte[] program = new byte[Bff.PAIR];
+    long[] vector = new long[6];
+    long[] table = new long[6];
+    for (int n = 0; n < 10_000; n++) {
+      for (int i = 0; i < Bff.PAIR; i++) {
+        program[i] = n % 2 == 0 ? (byte) random.nextInt(256)
+            : ALPHABET[random.nextInt(ALPHABET.length)];
+      }
+      BffMasks.compute(program, vector);
+      BffFast.masks(program, table);
+      assertThat(vector).as("masks of program %d", n).isEqualTo(table);
+    }
+  }
+
+  @Test
+  void bothEnginesRunPairsInPlaceLikeTheReference() {
+    SplittableRandom random = new SplittableRandom(5);
+    int size = 256;
+    byte[] soup = new byte[size * Bff.TAPE];
+    for (int i = 0; i < soup.length; i++) {
+      soup[i] = random.nextBoolean() ? ALPHABET[random.nextInt(ALPHABET.length)]
+          : (byte) random.nextInt(256);
+    }
+    int[] first = new int[size / 2];
+    int[] second = new int[size / 2];
+    for (int k = 0; k < size / 2; k++) {
+      first[k] = size - 1 - 2 * k;
+      second[k] = 2 * k;
+    }
+    byte[] expected = soup.clone();
+    long expectedOps = Bff.reference().runPairs(expected, first, second, 3, 100, Bff.MAX_STEPS);
+    for (PairEngine engine : new PairEngine[] {new BffFast(), BffFast.scalar()}) {
+      byte[] actual = soup.clone();
+      assertThat(engine.runPairs(actual, first, second, 3, 100, Bff.MAX_STEPS))
+          .isEqualTo(expectedOps);
+      assertThat(actual).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void edgeCases() {
     assertSame(new byte[Bff.PAIR], Bff.MAX_STEPS, "all zero");
     byte[] loop = new byte[Bff.PAIR];
@@ -63,6 +106,7 @@ class BffFastTest {
     SplittableRandom random = new SplittableRandom(11);
     PairEngine reference = Bff.reference();
     PairEngine fast = new BffFast();
+    assertThat(((BffFast) fast).vectorized()).isTrue();
     for (int epoch = 0; epoch < 3000; epoch++) {
       for (int i = 0; i < size; i++) {
         order[i] = i;
