@@ -1,5 +1,6 @@
 package io.vivarium.bench.soup;
 
+import io.vivarium.bench.Proc;
 import io.vivarium.worlds.soup.Bff;
 import io.vivarium.worlds.soup.BffFast;
 import io.vivarium.worlds.soup.PairEngine;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * steps. The pairs are split among {@code threads} threads in chunks taken in turn.
  *
  * <p>Also prints where the time went (pairing, mutation, running pairs) and the soup's
- * zero-order entropy at the end, so runs with other engines can be compared for the same seed.
+ * zero-order entropy at the end, the process's CPU time (meaningful on a shared machine) and the
+ * load average, so runs with other engines can be compared for the same seed.
  * The same seed, size and epochs give the same soup for every engine and thread count.
  *
  * <p>Not thread-safe; run from one thread.
@@ -106,6 +108,7 @@ public final class SoupBench {
     }
     SoupBench bench = new SoupBench(size, seed, engine(engineName), threads);
     long ops = 0;
+    double cpuStart = Proc.cpuSeconds();
     long start = System.nanoTime();
     try {
       for (int epoch = 0; epoch < epochs; epoch++) {
@@ -117,14 +120,18 @@ public final class SoupBench {
       }
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
+    double cpu = Proc.cpuSeconds() - cpuStart;
     out.printf(Locale.ROOT, "engine: %s%nthreads: %d%nsize: %d%nepochs: %d%nseed: %d%n",
         engineName, threads, size, epochs, seed);
     out.printf(Locale.ROOT, "seconds: %.3f%nepochs_per_second: %.2f%nops_per_second: %.0f%n",
         seconds, epochs / seconds, ops / seconds);
+    out.printf(Locale.ROOT, "cpu_seconds: %.3f%nepochs_per_cpu_second: %.2f%n", cpu, epochs / cpu);
     out.printf(Locale.ROOT, "ops_per_pair: %.3f%n", ops / (epochs * (size / 2.0)));
     out.printf(Locale.ROOT, "pairing_seconds: %.3f%nmutation_seconds: %.3f%nrun_seconds: %.3f%n",
         bench.pairingNanos * 1e-9, bench.mutationNanos * 1e-9, bench.runNanos * 1e-9);
     out.printf(Locale.ROOT, "entropy_bits_per_byte: %.6f%n", entropy(bench.soup));
+    out.printf(Locale.ROOT, "vector: %s%nload: %s%n",
+        bench.engine instanceof BffFast fast && fast.vectorized(), Proc.load());
   }
 
   /** One epoch: pair, mutate, run; returns its ops. */
