@@ -17,6 +17,14 @@ public interface PairEngine {
    */
   long runPairs(byte[] soup, int[] first, int[] second, int from, int to, int maxSteps);
 
+  /**
+   * The fastest engine available: what {@code vivarium soup} runs unless told otherwise. Until
+   * the fast engine lands this is {@link Bff#reference()}.
+   */
+  static PairEngine best() {
+    return Bff.reference();
+  }
+
   /** A short name for reports, e.g. {@code "reference"}. */
   default String name() {
     return getClass().getSimpleName();
