@@ -2,12 +2,14 @@ package io.vivarium.worlds.soup;
 
 import io.vivarium.core.AtomicFile;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -54,7 +56,7 @@ public final class SoupCheckpoint {
     AtomicFile.write(file, out -> {
       CRC32C crc = new CRC32C();
       DataOutputStream data = new DataOutputStream(out);
-      java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(HEADER);
+      ByteArrayOutputStream head = new ByteArrayOutputStream(HEADER);
       DataOutputStream h = new DataOutputStream(head);
       h.write(MAGIC);
       h.writeLong(o.seed());
@@ -80,7 +82,7 @@ public final class SoupCheckpoint {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("no soup checkpoint at " + file + "; run without --resume to start a new soup");
     }
-    if (all.length < HEADER + 8 || !java.util.Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    if (all.length < HEADER + 8 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new IllegalArgumentException(file + " is not a soup checkpoint (no VSOUP001 header); "
           + "point --out at the directory of a soup run or start a new one");
     }
