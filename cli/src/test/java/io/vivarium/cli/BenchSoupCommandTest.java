@@ -26,10 +26,11 @@ class BenchSoupCommandTest {
         "--threads", "1", "--engine", "reference");
     assertThat(fast).containsPattern("(?m)^epochs_per_second: [0-9.]+$")
         .containsPattern("(?m)^ops_per_second: [0-9]+$")
-        .contains("engine: fast", "threads: 2");
+        .contains("threads: 2").containsPattern("(?m)^engine: fast");
     assertThat(reference).contains("engine: reference", "threads: 1");
     assertThat(value(fast, "entropy_bits_per_byte")).isEqualTo(value(reference, "entropy_bits_per_byte"));
     assertThat(value(fast, "ops_per_pair")).isEqualTo(value(reference, "ops_per_pair"));
+    assertThat(value(fast, "soup_checksum")).isEqualTo(value(reference, "soup_checksum"));
   }
 
   @Test
@@ -40,7 +41,7 @@ class BenchSoupCommandTest {
     assertThat(err.toString()).contains("--engine must be reference or fast; got 'turbo'");
     assertThat(Main.run(new String[] {"bench", "soup", "--size", "3"}, new PrintWriter(out, true),
         new PrintWriter(err, true))).isEqualTo(Main.FAILURE);
-    assertThat(err.toString()).contains("--size must be an even number of tapes");
+    assertThat(err.toString()).contains("soup size must be an even number of tapes");
   }
 
   private static String value(String out, String key) {

@@ -1,114 +1,129 @@
 package io.vivarium.worlds.soup;
 
 /**
- * The BFF language as cubff's {@code bff_noheads} defines it, and its plain reference
- * interpreter.
+ * The {@code bff_noheads} language as cubff defines it, and its plain reference interpreter.
  *
- * <p>A program is 128 bytes (two 64-byte tapes). The program counter starts at 0, both heads at
- * 0; heads wrap modulo 128. Ten bytes are instructions: {@code < >} move head 0, {@code { }}
- * move head 1, {@code + -} change the byte under head 0, {@code .} copies head 0's byte to
- * head 1, {@code ,} copies head 1's byte to head 0, {@code [} jumps past its matching
- * {@code ]} when head 0's byte is 0, {@code ]} jumps back to its matching {@code [} when it is
- * not. Every other byte (0 included) does nothing. An unmatched jump ends the run, so does
- * leaving the program or reaching the step limit. Every byte visited is a step (counted against
- * the limit); "ops" are the steps that were instructions.
- *
- * <p>Stateless and thread-safe.
+ * <p>A program is 128 bytes (two 64-byte tapes side by side) and is its own data. Both heads start
+ * at 0 and every head position is taken modulo 128 before each step; the program counter starts at
+ * 0. The ten instructions: {@code < >} move head 0, <code>{ }</code> move head 1, {@code + -}
+ * add to the byte at head 0, {@code .} copies head 0's byte to head 1, {@code ,} copies head 1's
+ * byte to head 0, {@code [} jumps past its matching {@code ]} when the byte at head 0 is 0, and
+ * {@code ]} jumps back to its matching {@code [} when that byte is not 0. Every other byte is a
+ * comment. The run ends after {@code maxSteps} steps, when the counter leaves the program, or
+ * when a jump finds no matching bracket. Its "ops" are the steps that were instructions, the step
+ * of an unmatched jump included.
  */
 public final class Bff {
   /** Bytes per tape. */
   public static final int TAPE = 64;
-  /** Bytes per running pair of tapes. */
+  /** Bytes per pair: the program a pair runs. */
   public static final int PAIR = 2 * TAPE;
-  /** cubff's step limit per pair (8 * 1024). */
+  /** cubff's step limit per pair (2^13). */
   public static final int MAX_STEPS = 8 * 1024;
+
+  private static final PairEngine REFERENCE = new Reference();
 
   private Bff() {}
 
-  /** The plain interpreter, one byte visited per loop iteration; the yardstick for fast ones. */
+  /** The plain interpreter: one pair at a time, copied out, run, copied back. */
   public static PairEngine reference() {
-    return Bff::runReference;
-  }
-
-  private static long runReference(byte[] soup, int[] first, int[] second, int from, int to,
-      int maxSteps) {
-    byte[] program = new byte[PAIR];
-    long ops = 0;
-    for (int k = from; k < to; k++) {
-      System.arraycopy(soup, first[k] * TAPE, program, 0, TAPE);
-      System.arraycopy(soup, second[k] * TAPE, program, TAPE, TAPE);
-      ops += run(program, maxSteps);
-      System.arraycopy(program, 0, soup, first[k] * TAPE, TAPE);
-      System.arraycopy(program, TAPE, soup, second[k] * TAPE, TAPE);
-    }
-    return ops;
+    return REFERENCE;
   }
 
   /**
-   * Runs one 128-byte program in place for at most {@code maxSteps} steps; returns its ops.
+   * Runs {@code program} (128 bytes, modified in place) for at most {@code maxSteps} steps and
+   * returns its ops.
    */
-  public static int run(byte[] program, int maxSteps) {
+  public static long run(byte[] program, int maxSteps) {
     if (program.length != PAIR) {
-      throw new IllegalArgumentException("a BFF program is " + PAIR + " bytes; got "
-          + program.length + " (pass two 64-byte tapes concatenated)");
+      throw new IllegalArgumentException("a bff program must be " + PAIR + " bytes (two tapes); got "
+          + program.length + "; pass two 64-byte tapes side by side");
     }
+    int h0 = 0;
+    int h1 = 0;
     int pc = 0;
-    int head0 = 0;
-    int head1 = 0;
-    int ops = 0;
-    for (int step = 0; step < maxSteps; step++) {
+    long steps = 0;
+    long comments = 0;
+    while (steps < maxSteps) {
+      h0 &= PAIR - 1;
+      h1 &= PAIR - 1;
+      steps++;
       switch (program[pc]) {
-        case '<' -> head0 = (head0 - 1) & (PAIR - 1);
-        case '>' -> head0 = (head0 + 1) & (PAIR - 1);
-        case '{' -> head1 = (head1 - 1) & (PAIR - 1);
-        case '}' -> head1 = (head1 + 1) & (PAIR - 1);
-        case '+' -> program[head0]++;
-        case '-' -> program[head0]--;
-        case '.' -> program[head1] = program[head0];
-        case ',' -> program[head0] = program[head1];
-        case '[' -> {
-          if (program[head0] == 0) {
-            pc = scan(program, pc, +1);
-          }
-        }
-        case ']' -> {
-          if (program[head0] != 0) {
-            pc = scan(program, pc, -1);
-          }
-        }
-        default -> {
-          pc++;
-          if (pc == PAIR) {
-            return ops;
-          }
-          continue;
-        }
+        case '<' -> h0--;
+        case '>' -> h0++;
+        case '{' -> h1--;
+        case '}' -> h1++;
+        case '+' -> program[h0]++;
+        case '-' -> program[h0]--;
+        case '.' -> program[h1] = program[h0];
+        case ',' -> program[h0] = program[h1];
+        case '[' -> pc = program[h0] == 0 ? forward(program, pc) : pc;
+        case ']' -> pc = program[h0] != 0 ? backward(program, pc) : pc;
+        default -> comments++;
       }
-      ops++;
-      if (pc < 0) {
-        return ops;
-      }
-      pc++;
-      if (pc >= PAIR) {
-        return ops;
+      if (pc < 0 || ++pc >= PAIR) {
+        break;
       }
     }
-    return ops;
+    return steps - comments;
   }
 
-  /** The matching bracket of the one at pc walking in direction dir, or -1/PAIR if none. */
-  private static int scan(byte[] program, int pc, int dir) {
+  /** The matching {@code ]} of the {@code [} at {@code pc}, or {@link #PAIR} (end) if none. */
+  private static int forward(byte[] p, int pc) {
     int depth = 1;
-    for (int p = pc + dir; p >= 0 && p < PAIR; p += dir) {
-      if (program[p] == '[') {
-        depth += dir;
-      } else if (program[p] == ']') {
-        depth -= dir;
+    for (int i = pc + 1; i < PAIR; i++) {
+      if (p[i] == ']' && --depth == 0) {
+        return i;
       }
-      if (depth == 0) {
-        return p;
+      if (p[i] == '[') {
+        depth++;
       }
     }
-    return dir > 0 ? PAIR : -1;
+    return PAIR;
+  }
+
+  /** The matching {@code [} of the {@code ]} at {@code pc}, or -1 (end) if none. */
+  private static int backward(byte[] p, int pc) {
+    int depth = 1;
+    for (int i = pc - 1; i >= 0; i--) {
+      if (p[i] == '[' && --depth == 0) {
+        return i;
+      }
+      if (p[i] == ']') {
+        depth++;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code b} is one of the ten instructions. */
+  public static boolean isInstruction(byte b) {
+    return switch (b) {
+      case '<', '>', '{', '}', '+', '-', '.', ',', '[', ']' -> true;
+      default -> false;
+    };
+  }
+
+  private static final class Reference implements PairEngine {
+    @Override
+    public long runPairs(byte[] soup, int[] first, int[] second, int from, int to, int maxSteps) {
+      byte[] program = new byte[PAIR];
+      long ops = 0;
+      for (int k = from; k < to; k++) {
+        int a = first[k] * TAPE;
+        int b = second[k] * TAPE;
+        System.arraycopy(soup, a, program, 0, TAPE);
+        System.arraycopy(soup, b, program, TAPE, TAPE);
+        ops += run(program, maxSteps);
+        System.arraycopy(program, 0, soup, a, TAPE);
+        System.arraycopy(program, TAPE, soup, b, TAPE);
+      }
+      return ops;
+    }
+
+    @Override
+    public String name() {
+      return "reference";
+    }
   }
 }

@@ -60,6 +60,11 @@ public final class BffFast implements PairEngine {
   }
 
   @Override
+  public String name() {
+    return vector ? "fast" : "fast-scalar";
+  }
+
+  @Override
   public long runPairs(byte[] soup, int[] first, int[] second, int from, int to, int maxSteps) {
     byte[] program = new byte[PAIR];
     long[] masks = new long[6];

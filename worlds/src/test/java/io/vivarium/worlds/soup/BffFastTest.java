@@ -134,11 +134,52 @@ class BffFastTest {
     }
   }
 
+  @Test
+  void fastSoupBytesEqualCubffsAfterEveryRecordedEpoch() throws Exception {
+    for (String[] g : Golden.lines("soup")) {
+      int size = Integer.parseInt(g[0]);
+      long epochs = Long.parseLong(g[2]);
+      SoupOptions options = new SoupOptions(size, Long.parseLong(g[1]), 2, SoupOptions.DEFAULT_MUTATION, false);
+      try (Soup soup = Soup.create(options, new BffFast())) {
+        while (soup.epoch() < epochs) {
+          soup.step();
+        }
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(soup.bytes());
+        assertThat(java.util.HexFormat.of().formatHex(digest))
+            .as("size %d seed %s epoch %d", size, g[1], epochs).isEqualTo(g[3]);
+      }
+    }
+  }
+
+  @Test
+  void fastRunsCubffsGoldenPrograms() {
+    for (String[] g : Golden.lines("run")) {
+      byte[] program = Golden.parse(g[1]);
+      assertThat(BffFast.run(program, Bff.MAX_STEPS)).as(g[1]).isEqualTo(Long.parseLong(g[0]));
+    }
+  }
+
+  @Test
+  void soupsOfBothEnginesStayEqualForHundredsOfEpochs() throws Exception {
+    // cubff's own epoch (pairing, mutation), 2 threads against 1
+    SoupOptions options = new SoupOptions(1024, 9, 1, SoupOptions.DEFAULT_MUTATION * 4, false);
+    try (Soup reference = Soup.create(options, Bff.reference());
+        Soup fast = Soup.create(options.withThreads(2), new BffFast())) {
+      for (int epoch = 0; epoch < 1500; epoch++) {
+        assertThat(fast.step()).as("ops of epoch %d", epoch).isEqualTo(reference.step());
+        if (epoch % 100 == 99) {
+          assertThat(fast.bytes()).as("soup after epoch %d", epoch).isEqualTo(reference.bytes());
+        }
+      }
+      assertThat(fast.bytes()).isEqualTo(reference.bytes());
+    }
+  }
+
   private static void assertSame(byte[] program, int maxSteps, String what) {
     byte[] expected = program.clone();
     byte[] actual = program.clone();
-    int expectedOps = Bff.run(expected, maxSteps);
-    int actualOps = BffFast.run(actual, maxSteps);
+    long expectedOps = Bff.run(expected, maxSteps);
+    long actualOps = BffFast.run(actual, maxSteps);
     assertThat(actualOps).as("ops of %s", what).isEqualTo(expectedOps);
     assertThat(actual).as("bytes of %s", what).isEqualTo(expected);
   }
