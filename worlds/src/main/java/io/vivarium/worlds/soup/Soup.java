@@ -19,6 +19,9 @@ import java.util.concurrent.Future;
  */
 public final class Soup implements AutoCloseable {
   private static final int CHUNKS_PER_THREAD = 8;
+  // the mutation's SplitMix64 numbers a vector at a time when jdk.incubator.vector is present
+  private static final boolean VECTOR_MUTATION =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && SoupMutation.usable();
 
   private final SoupOptions options;
   private final PairEngine engine;
@@ -98,6 +101,10 @@ public final class Soup implements AutoCloseable {
       return;
     }
     long size = options.size();
+    if (VECTOR_MUTATION) {
+      SoupMutation.mutate(bytes, first, second, from, to, size, seedE, prob);
+      return;
+    }
     for (int k = from; k < to; k++) {
       long base = (size * seedE + k) * Bff.PAIR;
       for (int i = 0; i < Bff.PAIR; i++) {
