@@ -132,6 +132,8 @@ public final class BffFast implements PairEngine {
     int head1 = 0;
     int steps = 0;
     int ops = 0;
+    int loopEnd = -1; // the last ']' that jumped back, and where to
+    int loopStart = 0;
     while (true) {
       // 1. jump to the next instruction, charging the skipped bytes as steps
       int next = next(insLo, insHi, pc);
@@ -174,9 +176,16 @@ public final class BffFast implements PairEngine {
         }
         default -> { // CLOSE
           if (t[head0] != 0) {
-            pc = backward(opnLo, opnHi, clsLo, clsHi, pc);
-            if (pc < 0) {
-              return ops;
+            if (pc == loopEnd) {
+              pc = loopStart; // the same jump back as last time: the brackets did not change
+            } else {
+              int to = backward(opnLo, opnHi, clsLo, clsHi, pc);
+              if (to < 0) {
+                return ops;
+              }
+              loopEnd = pc;
+              loopStart = to;
+              pc = to;
             }
           }
         }
@@ -188,14 +197,20 @@ public final class BffFast implements PairEngine {
         long ins = (long) -((-op) >>> 31) & bit;
         long opn = op == OPEN ? bit : 0;
         long cls = op == CLOSE ? bit : 0;
+        long changed; // bits of '[' or ']' that the write changed ('[' may become ']')
         if (written < TAPE) {
+          changed = opnLo ^ ((opnLo & ~bit) | opn) | clsLo ^ ((clsLo & ~bit) | cls);
           insLo = (insLo & ~bit) | ins;
           opnLo = (opnLo & ~bit) | opn;
           clsLo = (clsLo & ~bit) | cls;
         } else {
+          changed = opnHi ^ ((opnHi & ~bit) | opn) | clsHi ^ ((clsHi & ~bit) | cls);
           insHi = (insHi & ~bit) | ins;
           opnHi = (opnHi & ~bit) | opn;
           clsHi = (clsHi & ~bit) | cls;
+        }
+        if (changed != 0) {
+          loopEnd = -1; // a bracket appeared or went: forget the remembered jump
         }
       }
       pc++;
