@@ -10,6 +10,11 @@ package io.vivarium.worlds.soup;
  * one addition, and a bracket search walks only the bracket bits. A write into the program
  * updates the three bits of the byte written, so the masks stay exact under self-modification.
  *
+ * <p>Two more shortcuts, both exact: a {@code ]} that jumps back to the same {@code [} as last
+ * time takes the remembered target until a bracket is written, and a write touches the masks only
+ * when it changes what its byte is. {@code run} is one long method on purpose: the whole
+ * interpreter state (pc, heads, step count, six mask words) lives in locals of the hot loop.
+ *
  * <p>Stateless and thread-safe: every call works on its own 128-byte scratch program.
  */
 public final class BffFast implements PairEngine {
