@@ -6,9 +6,9 @@
 #
 # usage: bench/soup-vs-cubff.sh CUBFF_MAIN [SIZE] [EPOCHS] [SEED] [THREADS] [ROUNDS] [ENGINE]
 #   CUBFF_MAIN  cubff's bin/main, built for the CPU in a scratch directory (never committed):
-#                 git clone https://github.com/paradigms-of-intelligence/cubff /tmp/cubff
+#                 git clone https://github.com/paradigms-of-intelligence/cubff   # in a scratch directory
 #                 apt-get install -y libbrotli-dev     # Debian/Ubuntu
-#                 make -C /tmp/cubff CUDA=0            # -> /tmp/cubff/bin/main
+#                 make -C cubff CUDA=0                 # -> cubff/bin/main
 #   SIZE        tapes, default 131072 (2^17)
 #   EPOCHS      a multiple of 64, default 256; cubff only stops at its 64-epoch reports, after
 #               EPOCHS + 1 epochs, so its rate is (EPOCHS + 1) / seconds
