@@ -54,6 +54,7 @@ public final class ZooServer implements AutoCloseable {
   private final AskBox asks;
   private final Thoughts thoughts;
   private final Prometheus prometheus;
+  private final SoupPage soup;
   private final Javalin javalin;
   private final String host;
   private boolean closed;
@@ -74,6 +75,7 @@ public final class ZooServer implements AutoCloseable {
     this.asks = new AskBox(colony, registry, json);
     this.thoughts = new Thoughts(registry, json);
     this.prometheus = new Prometheus(registry, colony, dir);
+    this.soup = new SoupPage(dir.root().resolve("soup"));
     this.javalin = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
@@ -186,6 +188,8 @@ public final class ZooServer implements AutoCloseable {
     app.post("/api/asks/{aid}/thumb", asks::thumb);
     app.get("/api/thoughts", ctx -> thoughts.list(ctx, limit(ctx, 50)));
     app.get("/api/thoughts/{tid}", thoughts::get);
+    app.get("/api/soup", soup::status); // the soup world's run under DATA/soup (docs/soup.md)
+    app.get("/api/soup/image", soup::image);
     app.sse("/api/stream", client -> feed.add(client, Params.optionalAgent(client.ctx())));
     errors(app);
   }
@@ -215,6 +219,7 @@ public final class ZooServer implements AutoCloseable {
     out.put("live", colony != null);
     out.put("stepsPerSecond", colony == null ? 0.0 : colony.stepsPerSecond());
     out.put("streams", feed.clients());
+    out.put("soup", soup.present());
     ctx.json(out);
   }
 
