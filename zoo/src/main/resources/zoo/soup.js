@@ -16,7 +16,7 @@ async function soupView(m) {
       "no soup in this data directory: run 'vivarium soup' with the same --data (it writes " + s.dir + ")"));
     return;
   }
-  const view = {order: "index", from: 0, rows: 256, scale: 2};
+  const view = {order: "index", from: 0, rows: 256, scale: 3};
   const img = el("img", {id: "soup-image", class: "soup-image", alt: "the soup, one row per tape"});
   const order = el("select", {id: "soup-order", onchange: () => { view.order = order.value; view.from = 0; from.value = 0; draw(); }},
     el("option", {value: "index"}, "tapes in soup order"), el("option", {value: "frequent"}, "most frequent tapes first"));
@@ -31,10 +31,11 @@ async function soupView(m) {
   const tapes = el("table", {id: "soup-top"});
   m.replaceChildren(el("h2", {}, "Soup"), head,
     el("div", {class: "panel"}, el("h3", {}, "Entropy"), chart),
-    el("div", {class: "panel soup-panel"}, el("h3", {}, "The soup"),
-      el("div", {class: "row dim"}, "show ", order, " from row ", from, " rows ", rows),
-      el("div", {class: "soup-frame"}, img)),
-    el("div", {class: "panel"}, el("h3", {}, "Most frequent tapes"), tapes));
+    el("div", {class: "soup-row"},
+      el("div", {class: "panel soup-panel"}, el("h3", {}, "The soup"),
+        el("div", {class: "row dim"}, "show ", order, " from row ", from, " rows ", rows),
+        el("div", {class: "soup-frame"}, img)),
+      el("div", {class: "panel soup-tapes"}, el("h3", {}, "Most frequent tapes"), tapes)));
   let epoch = -1;
   function draw() {
     img.src = withToken(`/api/soup/image?order=${view.order}&from=${view.from}&rows=${view.rows}&scale=${view.scale}`

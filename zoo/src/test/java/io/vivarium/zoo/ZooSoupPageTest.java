@@ -11,6 +11,7 @@ import io.vivarium.core.Progress;
 import io.vivarium.core.config.ZooConfig;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Png;
+import io.vivarium.lab.soup.SoupBridge;
 import io.vivarium.lab.soup.SoupSession;
 import io.vivarium.worlds.soup.SoupCheckpoint;
 import java.net.URI;
@@ -145,14 +146,20 @@ class ZooSoupPageTest {
     browser.until(d -> d.findElement(By.id("nav-soup")).isDisplayed());
     browser.until(d -> Integer.parseInt(d.findElement(By.id("soup-chart")).getAttribute("data-points")) >= 12);
     browser.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
-        .executeScript("const i = document.getElementById('soup-image'); return i.complete && i.naturalWidth === 128;"));
+        .executeScript("const i = document.getElementById('soup-image'); return i.complete && i.naturalWidth === 192;"));
     assertThat(browser.driver.findElements(By.cssSelector("#soup-top tr.soup-tape"))).hasSize(8);
     assertThat(browser.text("#soup-head")).contains("512 tapes");
     String lastX = browser.find("#soup-chart").getAttribute("data-last-x");
-    runSoup(16, true); // the soup runs on; the page polls its files
+    // a hand-made replicator dropped in (the bridge), then the soup runs on; the page polls its files
+    byte[] replicator = new byte[64];
+    byte[] code = ("[}}>]}.{<[.{<][" + "A".repeat(48)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    System.arraycopy(code, 0, replicator, 0, code.length);
+    SoupBridge.importPrograms(soupDir(), java.util.List.of(replicator), 128);
+    runSoup(16, true);
     browser.until(d -> d.findElement(By.id("soup-head")).getAttribute("data-epoch").equals("16"));
     browser.until(d -> d.findElement(By.id("soup-chart")).getAttribute("data-last-x").equals("16"));
     assertThat(lastX).isNotEqualTo("16");
+    browser.until(d -> !d.findElements(By.cssSelector("#soup-top tr.replicator")).isEmpty());
     browser.find("#soup-order option[value='frequent']").click();
     browser.until(d -> d.findElement(By.id("soup-image")).getAttribute("src").contains("order=frequent"));
     browser.screenshot("zoo-soup");
