@@ -108,6 +108,7 @@ async function route() {
     else if (view === "replay") await replayView(m, arg);
     else if (view === "thoughts") await thoughtsView(m, arg);
     else if (view === "soup") await soupView(m);
+    else if (state.colony.soupOnly) await soupView(m); // a data directory with a soup and no colony
     else await overview(m);
   } catch (e) {
     if (e instanceof TokenNeeded) askToken(m, e.message);

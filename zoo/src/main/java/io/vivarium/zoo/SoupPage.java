@@ -35,6 +35,11 @@ final class SoupPage {
     this.dir = dir;
   }
 
+  /** Whether the data directory {@code root} holds a soup ({@code root/soup/soup.ckpt}). */
+  static boolean holdsSoup(Path root) {
+    return Files.isRegularFile(root.resolve("soup").resolve(SoupView.CHECKPOINT));
+  }
+
   /** Whether the data directory holds a soup (a checkpoint under {@code DATA/soup}). */
   boolean present() {
     return Files.isRegularFile(dir.resolve(SoupView.CHECKPOINT));

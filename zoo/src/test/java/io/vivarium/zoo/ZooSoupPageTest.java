@@ -114,6 +114,44 @@ class ZooSoupPageTest {
     }
   }
 
+  @Test
+  void withoutASoupThereIsNoPageAndTheImageIs404() {
+    DataDir plain = new DataDir(tmp.resolve("plain"));
+    try (Registry r = Registry.open(plain.registry())) {
+      r.recordStart("plain", 3, "", "hash");
+      r.putAgent(new AgentRow("a0001", null, 0, AgentState.ALIVE, "exec-machine", "tiny", 1000, 0.1, 1000, 0, null));
+    }
+    try (ZooServer z = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, ""), plain, null)) {
+      Http h = new Http(z.port());
+      assertThat(h.get("/api/colony").json().path("soup").asBoolean()).isFalse();
+      JsonNode s = h.get("/api/soup").json();
+      assertThat(s.path("present").asBoolean()).isFalse();
+      assertThat(s.path("rows")).isEmpty();
+      Http.Reply img = h.get("/api/soup/image");
+      assertThat(img.status()).isEqualTo(404);
+      assertThat(img.body()).contains("vivarium soup");
+    }
+  }
+
+  @Test
+  void aDataDirectoryWithOnlyASoupOpensOnTheSoup() throws Exception {
+    DataDir only = new DataDir(tmp.resolve("only"));
+    SoupSession.run(new SoupSession.Request(64, 2, 1L, 1, only.root().resolve("soup"), false, 1, 1, 2, null, false,
+        "best"), l -> { }, Progress.Tracker.NONE, () -> false);
+    assertThat(java.nio.file.Files.exists(only.registry())).isFalse();
+    try (ZooServer z = ZooServer.start(new ZooConfig(true, "127.0.0.1", 0, ""), only, null)) {
+      Http h = new Http(z.port());
+      JsonNode c = h.get("/api/colony").json();
+      assertThat(c.path("soupOnly").asBoolean()).isTrue();
+      assertThat(c.path("soup").asBoolean()).isTrue();
+      assertThat(h.get("/api/agents").json()).isEmpty();
+      assertThat(h.get("/api/soup").json().path("size").asInt()).isEqualTo(64);
+      browser.open(z.url());
+      browser.until(d -> d.findElement(By.id("soup-head")).getText().contains("64 tapes"));
+    }
+    assertThat(java.nio.file.Files.exists(only.registry())).isFalse(); // nothing written into the data directory
+  }
+
   /** cubff's colour of a byte, written out from its rule (bff.inc.h's InitByteColors). */
   private static int cubff(int b) {
     if (b == '[' || b == ']') {
