@@ -16,8 +16,9 @@
 #   THREADS     default 2 (cubff: OMP_NUM_THREADS; vivarium: --threads)
 #   ROUNDS      A B pairs, default 3
 #   ENGINE      fast (default) or reference
-# Both rates are wall-clock: cubff's whole process, and vivarium's epoch loop (its process time,
-# JVM start included, is printed beside it).
+# Rates are wall-clock: cubff's whole process, and vivarium's epoch loop (its whole process,
+# JVM start included, is printed beside it); on a shared machine also compare the rates per CPU
+# second of each whole process (user + sys, from /usr/bin/time), printed as cpu_rate.
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cubff=${1:?usage: bench/soup-vs-cubff.sh CUBFF_MAIN [SIZE] [EPOCHS] [SEED] [THREADS] [ROUNDS] [ENGINE]}
@@ -32,26 +33,28 @@ engine=${7:-fast}
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-a_rates=(); b_rates=(); b_wall=()
+a_rates=(); b_rates=(); b_wall=(); a_cpu=(); b_cpu=()
+timing=$(mktemp); trap 'rm -f "$timing"' EXIT
+cpu_rate() { awk -v e="$1" '{printf "%.2f", e / ($2 + $3)}' "$timing"; }
 echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores"
 echo "size=$size epochs=$epochs seed=$seed threads=$threads engine=$engine"
 for round in $(seq 1 "$rounds"); do
   echo "load before round $round: $(cut -d' ' -f1-3 /proc/loadavg)"
   t0=$(now)
-  OMP_NUM_THREADS=$threads "$cubff" --lang bff_noheads --num "$size" --max_epochs "$epochs" \
+  OMP_NUM_THREADS=$threads /usr/bin/time -f "%e %U %S" -o "$timing" "$cubff" --lang bff_noheads --num "$size" --max_epochs "$epochs" \
     --seed "$seed" --disable_output > /dev/null
   t1=$(now)
   a=$(awk -v e="$epochs" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (e + 1) / (b - a)}')
-  a_rates+=("$a")
-  echo "A cubff    round $round: $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}') s, epochs_per_second $a"
+  a_rates+=("$a"); a_cpu+=("$(cpu_rate $((epochs + 1)))")
+  echo "A cubff    round $round: $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}') s, epochs_per_second $a, cpu_rate ${a_cpu[-1]}"
   t0=$(now)
-  out=$("$here/vivarium" bench soup --size "$size" --epochs "$epochs" --seed "$seed" \
+  out=$(/usr/bin/time -f "%e %U %S" -o "$timing" "$here/vivarium" bench soup --size "$size" --epochs "$epochs" --seed "$seed" \
     --threads "$threads" --engine "$engine" 2>/dev/null)
   t1=$(now)
   b=$(awk '/^epochs_per_second:/ {print $2}' <<<"$out")
   w=$(awk -v e="$epochs" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", e / (b - a)}')
-  b_rates+=("$b"); b_wall+=("$w")
-  echo "B vivarium round $round: $(awk '/^seconds:/ {print $2}' <<<"$out") s, epochs_per_second $b (process: $w)"
+  b_rates+=("$b"); b_wall+=("$w"); b_cpu+=("$(cpu_rate "$epochs")")
+  echo "B vivarium round $round: $(awk '/^seconds:/ {print $2}' <<<"$out") s, epochs_per_second $b (process: $w), cpu_rate ${b_cpu[-1]}"
 done
 ma=$(printf '%s\n' "${a_rates[@]}" | median)
 mb=$(printf '%s\n' "${b_rates[@]}" | median)
@@ -59,4 +62,7 @@ mw=$(printf '%s\n' "${b_wall[@]}" | median)
 echo "median cubff epochs_per_second: $ma"
 echo "median vivarium ($engine) epochs_per_second: $mb (process, JVM start included: $mw)"
 echo "ratio: $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", b / a}')x (process: $(awk -v a="$ma" -v b="$mw" 'BEGIN {printf "%.2f", b / a}')x)"
+ca=$(printf '%s\n' "${a_cpu[@]}" | median)
+cb=$(printf '%s\n' "${b_cpu[@]}" | median)
+echo "median cpu_rate (epochs per CPU second of the whole process): cubff $ca, vivarium $cb, ratio $(awk -v a="$ca" -v b="$cb" 'BEGIN {printf "%.2f", b / a}')x"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -52,9 +52,9 @@ public final class SoupSession {
     Compressor compressor = Compressor.best();
     try (Soup soup = open(r, checkpoint, threads, engine)) {
       lines.accept(String.format(Locale.ROOT,
-          "vivarium soup · %s at epoch %d · %d tapes · seed %d · %d threads · engine %s · %s · out %s",
+          "vivarium soup · %s at epoch %d · %d tapes · seed %d · %d %s · engine %s · %s · out %s",
           r.resume() ? "resuming" : "starting", soup.epoch(), soup.options().size(), soup.options().seed(), threads,
-          engine.name(), compressor.name(), r.out().toAbsolutePath().normalize()));
+          threads == 1 ? "thread" : "threads", engine.name(), compressor.name(), r.out().toAbsolutePath().normalize()));
       SoupRun.Summary s = SoupRun.run(soup, settings, compressor, lines, tracker, stop);
       if (s.stopped()) {
         lines.accept("stopped at epoch " + soup.epoch() + "; checkpointed. Resume with: vivarium soup --resume --out "
@@ -62,8 +62,9 @@ public final class SoupSession {
       }
       Soup.Timing tm = s.timing();
       lines.accept(String.format(Locale.ROOT, "time: %.2f s for %d epochs — pairing %.2f s, mutation %.2f s, "
-          + "engine %.2f s, metrics %.2f s (engine %s, %d threads)", s.seconds(), s.epochs(), tm.pairingNanos() / 1e9,
-          tm.mutationNanos() / 1e9, tm.engineNanos() / 1e9, s.metricsNanos() / 1e9, engine.name(), threads));
+          + "engine %.2f s, metrics %.2f s (engine %s, %d %s)", s.seconds(), s.epochs(), tm.pairingNanos() / 1e9,
+          tm.mutationNanos() / 1e9, tm.engineNanos() / 1e9, s.metricsNanos() / 1e9, engine.name(), threads,
+          threads == 1 ? "thread" : "threads"));
       lines.accept("checkpoint: " + checkpoint.toAbsolutePath().normalize());
       lines.accept(String.format(Locale.ROOT, "epochs_per_second: %.3f", s.epochsPerSecond()));
       lines.accept("high_order_entropy: " + (s.last() == null ? "n/a"

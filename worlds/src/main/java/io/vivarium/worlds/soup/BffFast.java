@@ -28,11 +28,17 @@ public final class BffFast implements PairEngine {
   private static final int OPEN = 9;
   private static final int CLOSE = 10;
 
+  // KIND[b]: what a byte is for the masks: 0 nothing, 1 an instruction, 2 '[', 3 ']'
+  private static final byte[] KIND = new byte[256];
+
   static {
     String ops = "<>{}+-.,[]";
     for (int i = 0; i < ops.length(); i++) {
       OP[ops.charAt(i)] = (byte) (i + 1);
+      KIND[ops.charAt(i)] = 1;
     }
+    KIND['['] = 2;
+    KIND[']'] = 3;
   }
 
   private static final boolean VECTOR_PRESENT =
@@ -132,37 +138,56 @@ public final class BffFast implements PairEngine {
     int head1 = 0;
     int steps = 0;
     int ops = 0;
+    int loopEnd = -1; // the last ']' that jumped back, and where to
+    int loopStart = 0;
     while (true) {
-      // 1. jump to the next instruction, charging the skipped bytes as steps
-      int next = next(insLo, insHi, pc);
-      if (next >= PAIR || steps + (next - pc) >= maxSteps) {
+      // 1. the instruction at pc, or else the next one, charging the skipped bytes as steps
+      if (pc >= PAIR) {
         return ops;
       }
-      steps += next - pc + 1;
+      int op = OP[t[pc] & 0xff];
+      if (op == 0) {
+        int next = next(insLo, insHi, pc);
+        if (next >= PAIR || steps + (next - pc) >= maxSteps) {
+          return ops;
+        }
+        steps += next - pc;
+        pc = next;
+        op = OP[t[pc] & 0xff];
+      } else if (steps >= maxSteps) {
+        return ops;
+      }
+      steps++;
       ops++;
-      pc = next;
-      // 2. execute it
+      // 2. execute it; a write that changes what its byte is (instruction, '[', ']' or none)
+      //    names the byte in written
       int written = -1;
-      switch (OP[t[pc] & 0xff]) {
+      switch (op) {
         case LT -> head0 = (head0 - 1) & (PAIR - 1);
         case GT -> head0 = (head0 + 1) & (PAIR - 1);
         case LBRACE -> head1 = (head1 - 1) & (PAIR - 1);
         case RBRACE -> head1 = (head1 + 1) & (PAIR - 1);
         case PLUS -> {
-          t[head0]++;
-          written = head0;
+          int old = t[head0] & 0xff;
+          t[head0] = (byte) (old + 1);
+          written = KIND[old] != KIND[(old + 1) & 0xff] ? head0 : -1;
         }
         case MINUS -> {
-          t[head0]--;
-          written = head0;
+          int old = t[head0] & 0xff;
+          t[head0] = (byte) (old - 1);
+          written = KIND[old] != KIND[(old - 1) & 0xff] ? head0 : -1;
         }
         case DOT -> {
-          t[head1] = t[head0];
-          written = head1;
+          int old = t[head1] & 0xff;
+          int value = t[head0] & 0xff;
+          t[head1] = (byte) value;
+          written = KIND[old] != KIND[value] ? head1 : -1;
         }
         case COMMA -> {
-          t[head0] = t[head1];
-          written = head0;
+          int old = t[head0] & 0xff;
+          int value = t[head1] & 0xff;
+          t[head0] = (byte) value;
+          written = KIND[old] != KIND[value] ? head0 : -1;
         }
         case OPEN -> {
           if (t[head0] == 0) {
@@ -174,28 +199,41 @@ public final class BffFast implements PairEngine {
         }
         default -> { // CLOSE
           if (t[head0] != 0) {
-            pc = backward(opnLo, opnHi, clsLo, clsHi, pc);
-            if (pc < 0) {
-              return ops;
+            if (pc == loopEnd) {
+              pc = loopStart; // the same jump back as last time: the brackets did not change
+            } else {
+              int to = backward(opnLo, opnHi, clsLo, clsHi, pc);
+              if (to < 0) {
+                return ops;
+              }
+              loopEnd = pc;
+              loopStart = to;
+              pc = to;
             }
           }
         }
       }
       // 3. keep the masks exact after a write
       if (written >= 0) {
-        int op = OP[t[written] & 0xff];
+        int now = OP[t[written] & 0xff];
         long bit = 1L << written;
-        long ins = (long) -((-op) >>> 31) & bit;
-        long opn = op == OPEN ? bit : 0;
-        long cls = op == CLOSE ? bit : 0;
+        long ins = (long) -((-now) >>> 31) & bit;
+        long opn = now == OPEN ? bit : 0;
+        long cls = now == CLOSE ? bit : 0;
+        long changed; // bits of '[' or ']' that the write changed ('[' may become ']')
         if (written < TAPE) {
+          changed = opnLo ^ ((opnLo & ~bit) | opn) | clsLo ^ ((clsLo & ~bit) | cls);
           insLo = (insLo & ~bit) | ins;
           opnLo = (opnLo & ~bit) | opn;
           clsLo = (clsLo & ~bit) | cls;
         } else {
+          changed = opnHi ^ ((opnHi & ~bit) | opn) | clsHi ^ ((clsHi & ~bit) | cls);
           insHi = (insHi & ~bit) | ins;
           opnHi = (opnHi & ~bit) | opn;
           clsHi = (clsHi & ~bit) | cls;
+        }
+        if (changed != 0) {
+          loopEnd = -1; // a bracket appeared or went: forget the remembered jump
         }
       }
       pc++;

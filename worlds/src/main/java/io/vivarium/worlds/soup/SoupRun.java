@@ -137,8 +137,17 @@ public final class SoupRun {
         "epoch %d  H0 %.4f  %s %d (%.4f bpb)  high_order_entropy %.6f  ops/pair %.2f  Mops/s %.1f  replicators %d/%d%s",
         m.epoch(), m.entropy(), compressor.name(), m.compressedBytes(), m.bitsPerByte(), m.highOrderEntropy(),
         m.opsPerPair(), m.opsPerSecond() / 1e6, replicators, tapes.size(),
-        tapes.isEmpty() ? "" : "  top " + tapes.get(0).count() + "x " + tapes.get(0).text());
+        tapes.isEmpty() ? "" : "  top " + counts(tapes) + " " + tapes.get(0).text());
     return new Measured(m, row, line);
+  }
+
+  /** The frequent tapes' counts, e.g. {@code 812x/40x/3x}. */
+  private static String counts(List<TopTapes.Entry> tapes) {
+    StringBuilder sb = new StringBuilder();
+    for (TopTapes.Entry t : tapes) {
+      sb.append(sb.isEmpty() ? "" : "/").append(t.count()).append('x');
+    }
+    return sb.toString();
   }
 
   private static void appendRow(Path csv, String row) throws IOException {

@@ -175,6 +175,27 @@ class BffFastTest {
     }
   }
 
+  @Test
+  void soupsTakenOverByAReplicatorStayEqual() throws Exception {
+    // a replicator in one tape in eight: within a few dozen epochs most pairs copy for
+    // hundreds to thousands of instructions, the regime of a soup after its transition
+    SoupOptions options = new SoupOptions(1024, 12, 1, SoupOptions.DEFAULT_MUTATION, false);
+    try (Soup reference = Soup.create(options, Bff.reference());
+        Soup fast = Soup.create(options.withThreads(2), new BffFast())) {
+      for (int t = 0; t < 1024; t += 8) {
+        System.arraycopy(SoupMetricsTest.replicator(), 0, reference.bytes(), t * Bff.TAPE, Bff.TAPE);
+        System.arraycopy(SoupMetricsTest.replicator(), 0, fast.bytes(), t * Bff.TAPE, Bff.TAPE);
+      }
+      long lastOps = 0;
+      for (int epoch = 0; epoch < 200; epoch++) {
+        lastOps = reference.step();
+        assertThat(fast.step()).as("ops of epoch %d", epoch).isEqualTo(lastOps);
+        assertThat(fast.bytes()).as("soup after epoch %d", epoch).isEqualTo(reference.bytes());
+      }
+      assertThat(lastOps / 512).as("ops per pair at the end").isGreaterThan(300);
+    }
+  }
+
   private static void assertSame(byte[] program, int maxSteps, String what) {
     byte[] expected = program.clone();
     byte[] actual = program.clone();

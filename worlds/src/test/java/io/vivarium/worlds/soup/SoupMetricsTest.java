@@ -89,4 +89,23 @@ class SoupMetricsTest {
     assertThat(top.get(1).firstIndex()).isZero();
     assertThat(top.get(2).count()).isEqualTo(1);
   }
+
+  @Test
+  void aReplicatorDroppedIntoASoupTakesItOverAndIsSeen() throws Exception {
+    try (Soup soup = Soup.create(new SoupOptions(1024, 8, 2, SoupOptions.DEFAULT_MUTATION, false), Bff.reference())) {
+      SoupMetrics before = SoupMetrics.of(0, soup.bytes(), Compressor.best(), 0, 0, 0);
+      System.arraycopy(replicator(), 0, soup.bytes(), 0, 64); // as cubff's --initial_program
+      for (int e = 0; e < 40; e++) {
+        soup.step();
+      }
+      SoupMetrics after = SoupMetrics.of(soup.epoch(), soup.bytes(), Compressor.best(), 0, 0, 0);
+      List<TopTapes.Entry> top = TopTapes.of(soup.bytes(), 1);
+      assertThat(top.get(0).tape()).isEqualTo(replicator());
+      assertThat(top.get(0).count()).isGreaterThan(512);
+      long seed = SelfRep.localSeed(new SoupRandom(8), soup.epoch(), 1024, top.get(0).firstIndex());
+      assertThat(SelfRep.isReplicator(top.get(0).tape(), seed)).isTrue();
+      assertThat(before.highOrderEntropy()).isLessThan(0.1);
+      assertThat(after.highOrderEntropy()).isGreaterThan(1);
+    }
+  }
 }

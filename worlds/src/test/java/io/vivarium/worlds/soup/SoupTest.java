@@ -44,6 +44,21 @@ class SoupTest {
   }
 
   @Test
+  void zeroInitialisedSoupsEqualCubffsToo() throws Exception {
+    List<String[]> golden = Golden.lines("zsoup");
+    assertThat(golden).hasSize(2);
+    for (String[] g : golden) {
+      SoupOptions o = new SoupOptions(Integer.parseInt(g[0]), Long.parseLong(g[1]), 2, SoupOptions.DEFAULT_MUTATION, true);
+      try (Soup soup = Soup.create(o, Bff.reference())) {
+        while (soup.epoch() < Long.parseLong(g[2])) {
+          soup.step();
+        }
+        assertThat(sha256(soup.bytes())).as("zero-initialised, epoch %s", g[2]).isEqualTo(g[3]);
+      }
+    }
+  }
+
+  @Test
   void metricsEqualCubffsLog() throws Exception {
     Compressor brotli = Compressor.brotli();
     int exact = 0;
