@@ -122,7 +122,8 @@ async function refreshColony() {
   mode.textContent = state.colony.live ? "live" : "read-only";
   mode.className = "badge " + (state.colony.live ? "mode-live" : "mode-readonly");
   document.getElementById("nav-soup").hidden = !state.colony.soup;
-  document.getElementById("colony-name").textContent = state.colony.name + " · seed " + state.colony.seed; // a string
+  document.getElementById("colony-name").textContent = state.colony.soupOnly ? "soup only (no colony)"
+    : state.colony.name + " · seed " + state.colony.seed; // a string
 }
 
 // -- overview ------------------------------------------------------------------------------
