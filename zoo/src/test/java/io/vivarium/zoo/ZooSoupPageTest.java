@@ -148,6 +148,7 @@ class ZooSoupPageTest {
       assertThat(h.get("/api/soup").json().path("size").asInt()).isEqualTo(64);
       browser.open(z.url());
       browser.until(d -> d.findElement(By.id("soup-head")).getText().contains("64 tapes"));
+      assertThat(browser.text("#colony-name")).isEqualTo("soup only (no colony)");
     }
     assertThat(java.nio.file.Files.exists(only.registry())).isFalse(); // nothing written into the data directory
   }
