@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vivarium soup}: the BFF primordial soup as cubff runs it ({@link SoupSession}, docs/soup.md). */
 @Command(name = "soup", mixinStandardHelpOptions = true,
+    subcommands = {SoupImportCommand.class, SoupExportCommand.class}, // the bridge to the colony (soup view helper)
     description = {"Run the BFF primordial soup (cubff's bff_noheads): random 64-byte tapes paired, run and "
         + "mutated each epoch until self-replicators take over.",
         "Prints a metrics line every K epochs, writes DIR/soup.csv, TensorBoard scalars in DIR/runs/soup and "
