@@ -1,5 +1,5 @@
 // The zookeeper page (charts in plots.js, the family tree in tree.js, event lines in events.js): hash routes #/ (colony), #/agent/ID, #/tree, #/checkpoints,
-// #/episodes, #/replay/ID and #/thoughts[/ID]. Reads the JSON API, listens to the event stream, and sends
+// #/episodes, #/replay/ID, #/thoughts[/ID] and #/soup (soup.js). Reads the JSON API, listens to the event stream, and sends
 // people's requests as same-origin JSON POSTs carrying the token when the server has one.
 "use strict";
 
@@ -107,6 +107,8 @@ async function route() {
     else if (view === "episodes") await episodesView(m);
     else if (view === "replay") await replayView(m, arg);
     else if (view === "thoughts") await thoughtsView(m, arg);
+    else if (view === "soup") await soupView(m);
+    else if (state.colony.soupOnly) await soupView(m); // a data directory with a soup and no colony
     else await overview(m);
   } catch (e) {
     if (e instanceof TokenNeeded) askToken(m, e.message);
@@ -119,7 +121,9 @@ async function refreshColony() {
   const mode = document.getElementById("mode");
   mode.textContent = state.colony.live ? "live" : "read-only";
   mode.className = "badge " + (state.colony.live ? "mode-live" : "mode-readonly");
-  document.getElementById("colony-name").textContent = state.colony.name + " · seed " + state.colony.seed; // a string
+  document.getElementById("nav-soup").hidden = !state.colony.soup;
+  document.getElementById("colony-name").textContent = state.colony.soupOnly ? "soup only (no colony)"
+    : state.colony.name + " · seed " + state.colony.seed; // a string
 }
 
 // -- overview ------------------------------------------------------------------------------

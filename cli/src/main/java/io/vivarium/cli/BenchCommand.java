@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         BenchMemoryCommand.class, BenchZooCommand.class, BenchBrainCommand.class,
         BenchPpoCommand.class, BenchMeditationCommand.class, BenchFactsCommand.class,
         BenchRepairColonyCommand.class, BenchColonyCommand.class, BenchClusterCommand.class,
-        BenchTerminalCommand.class, BenchGrowthCommand.class, BenchThinkCommand.class})
+        BenchTerminalCommand.class, BenchGrowthCommand.class, BenchThinkCommand.class,
+        BenchSoupCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -48,6 +48,7 @@ public final class Main implements Runnable {
       new RunCommand(),
       new NodeCommand(),
       new ZooCommand(),
+      new SoupCommand(),
       new StatusCommand(),
       new AgentsCommand(),
       new LineageCommand(),

@@ -18,6 +18,7 @@ import io.vivarium.colony.store.CheckpointStore;
 import io.vivarium.core.config.ZooConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,9 +55,12 @@ public final class ZooServer implements AutoCloseable {
   private final AskBox asks;
   private final Thoughts thoughts;
   private final Prometheus prometheus;
+  private final SoupPage soup;
   private final Javalin javalin;
   private final String host;
   private boolean closed;
+  /** A soup-only zookeeper's temporary directory holding its empty registry, else null. */
+  private Path scratch;
 
   private ZooServer(ZooConfig config, DataDir dir, ColonyHandle colony) {
     this.dir = dir;
@@ -74,6 +78,7 @@ public final class ZooServer implements AutoCloseable {
     this.asks = new AskBox(colony, registry, json);
     this.thoughts = new Thoughts(registry, json);
     this.prometheus = new Prometheus(registry, colony, dir);
+    this.soup = new SoupPage(dir.root().resolve("soup"));
     this.javalin = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.http.maxRequestSize = MAX_BODY;
@@ -97,6 +102,9 @@ public final class ZooServer implements AutoCloseable {
    * @throws IllegalArgumentException when the registry records no colony or the host does not resolve
    */
   public static ZooServer start(ZooConfig config, DataDir dir, ColonyHandle colony) {
+    if (!dir.hasColony() && colony == null && SoupPage.holdsSoup(dir.root())) {
+      return soupOnly(config, dir);
+    }
     if (!dir.hasColony()) {
       throw new IllegalArgumentException(dir.registryUrl().isEmpty()
           ? "no colony in " + dir.root() + " (no " + Registry.FILE + "); start one with 'vivarium run', or point --data "
@@ -105,6 +113,24 @@ public final class ZooServer implements AutoCloseable {
               + "with 'vivarium run --cluster …', or check --registry");
     }
     return listen(config, new ZooServer(config, dir, colony));
+  }
+
+  /**
+   * A zookeeper over a data directory that holds only a soup (docs/soup.md): the colony's pages
+   * read an empty registry made in a private temporary directory, deleted at {@link #close()}.
+   */
+  private static ZooServer soupOnly(ZooConfig config, DataDir dir) {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("vivarium-zoo-soup");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a temporary directory for a soup-only zookeeper: " + e.getMessage(), e);
+    }
+    Path db = scratch.resolve(Registry.FILE);
+    Registry.open(db).close();
+    ZooServer z = new ZooServer(config, new DataDir(dir.root(), dir.shared(), db.toString()), null);
+    z.scratch = scratch;
+    return listen(config, z);
   }
 
   private static ZooServer listen(ZooConfig config, ZooServer z) {
@@ -186,6 +212,8 @@ public final class ZooServer implements AutoCloseable {
     app.post("/api/asks/{aid}/thumb", asks::thumb);
     app.get("/api/thoughts", ctx -> thoughts.list(ctx, limit(ctx, 50)));
     app.get("/api/thoughts/{tid}", thoughts::get);
+    app.get("/api/soup", soup::status); // the soup world's run under DATA/soup (docs/soup.md)
+    app.get("/api/soup/image", soup::image);
     app.sse("/api/stream", client -> feed.add(client, Params.optionalAgent(client.ctx())));
     errors(app);
   }
@@ -215,6 +243,8 @@ public final class ZooServer implements AutoCloseable {
     out.put("live", colony != null);
     out.put("stepsPerSecond", colony == null ? 0.0 : colony.stepsPerSecond());
     out.put("streams", feed.clients());
+    out.put("soup", soup.present());
+    out.put("soupOnly", scratch != null); // no colony here: the page opens on the soup
     ctx.json(out);
   }
 
@@ -273,5 +303,16 @@ public final class ZooServer implements AutoCloseable {
     feed.close();
     javalin.stop();
     registry.close();
+    if (scratch != null) {
+      deleteTree(scratch);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      log.warn("cannot delete the soup-only zookeeper's temporary registry {}: {}", root, e.getMessage());
+    }
   }
 }
