@@ -5,18 +5,22 @@
 # cubff's CPU build on the same seeds and size (its --log column higher_entropy).
 #
 #   bench/soup-transitions.sh [--cubff CUBFF_MAIN] [--size N] [--epochs E] [--every K]
-#                             [--threshold T] [--out DIR] SEED...
+#                             [--threshold T] [--threads N] [--out DIR] SEED...
 #
-# Defaults: 2^17 tapes, at most 16384 epochs, a row every 64 epochs, threshold 1.0, seeds as
-# given (e.g. 0 1 2 … 9). A seed without a transition within E epochs prints "none". Prints a
-# table (seed, vivarium epoch, cubff epoch, vivarium seconds, cubff seconds) and leaves each
-# run's files under DIR. cubff is built in a scratch directory, never committed (see
+# Defaults: 2^17 tapes, at most 16384 epochs, a row every 64 epochs, threshold 1.0, all cores,
+# seeds as given (e.g. 0 1 2 … 9). A seed without a transition within E epochs prints "none".
+# Vivarium's soup stops at the transition (--stop-at-entropy; the epochs after it run several
+# times slower); cubff runs all E epochs. Prints a table (seed, vivarium epoch, cubff epoch,
+# vivarium seconds, cubff seconds) and leaves each run's files under DIR. Run again with the
+# same --out to continue: a seed whose soup is checkpointed there resumes (a larger --epochs
+# goes on; seconds add up). Two instances with --threads 1 and their own seeds keep 2 cores
+# busy through the single-threaded metrics. cubff is built in a scratch directory, never committed (see
 # bench/soup-vs-cubff.sh's header). Vivarium's soup is byte-identical to cubff's for a seed
 # and size (docs/soup.md), so the two columns should agree up to the report interval.
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 
-cubff="" size=131072 epochs=16384 every=64 threshold=1.0 out=""
+cubff="" size=131072 epochs=16384 every=64 threshold=1.0 out="" threads=""
 seeds=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -26,7 +30,8 @@ while [ $# -gt 0 ]; do
     --every) every=$2; shift 2 ;;
     --threshold) threshold=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --threads) threads=$2; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     -*) echo "soup-transitions: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) seeds+=("$1"); shift ;;
   esac
@@ -48,11 +53,24 @@ first_epoch() {
 printf '%-6s %-14s %-14s %-12s %-12s\n' seed vivarium cubff vivarium_s cubff_s
 for s in "${seeds[@]}"; do
   v="$out/vivarium-$s"
-  start=$(date +%s.%N)
-  "$here/vivarium" soup --size "$size" --epochs "$epochs" --seed "$s" --every "$every" --top 4 \
-    --out "$v" > "$v.log" 2>&1 || { echo "soup-transitions: vivarium soup failed for seed $s, see $v.log" >&2; exit 1; }
-  vs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
-  ve=$(first_epoch "$v/soup.csv" 1 5)
+  args=(--epochs "$epochs" --every "$every" --top 4 --stop-at-entropy "$threshold" --out "$v")
+  [ -z "$threads" ] || args+=(--threads "$threads")
+  before=0
+  if [ -f "$v/soup.ckpt" ]; then
+    args+=(--resume)
+    before=$(cat "$v.seconds" 2>/dev/null || echo 0)
+  else
+    args+=(--size "$size" --seed "$s")
+  fi
+  ve=$( [ -f "$v/soup.csv" ] && first_epoch "$v/soup.csv" 1 5 || echo none)
+  if [ "$ve" = none ]; then
+    start=$(date +%s.%N)
+    "$here/vivarium" soup "${args[@]}" >> "$v.log" 2>&1 \
+      || { echo "soup-transitions: vivarium soup failed for seed $s, see $v.log" >&2; exit 1; }
+    awk -v a="$start" -v b="$(date +%s.%N)" -v p="$before" 'BEGIN { print p + b - a }' > "$v.seconds"
+    ve=$(first_epoch "$v/soup.csv" 1 5)
+  fi
+  vs=$(cat "$v.seconds" 2>/dev/null || echo 0)
   ce="-" cs="-"
   if [ -n "$cubff" ]; then
     c="$out/cubff-$s"

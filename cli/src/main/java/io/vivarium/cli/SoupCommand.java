@@ -55,6 +55,10 @@ final class SoupCommand extends VivariumCommand {
   @Option(names = "--zero-init", description = "Start from all-zero tapes (cubff's --zero_init).")
   boolean zeroInit;
 
+  @Option(names = "--stop-at-entropy", paramLabel = "H", description = "End early once the high-order entropy "
+      + "reaches H bits per byte: the jump to self-replicators (e.g. 1.0).")
+  Double stopAtEntropy;
+
   @Option(names = "--engine", paramLabel = "E", defaultValue = "best",
       description = "Pair engine: best (= fast), fast or reference (default: ${DEFAULT-VALUE}).")
   String engine;
@@ -63,7 +67,7 @@ final class SoupCommand extends VivariumCommand {
   public Integer call() throws Exception {
     Path dir = out != null ? out : dataDir().resolve("soup");
     SoupSession.Request request = new SoupSession.Request(size, epochs, seed, threads, dir, resume, every,
-        checkpointEvery, top, mutation, zeroInit, engine);
+        checkpointEvery, top, mutation, zeroInit, engine, stopAtEntropy);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -32,13 +32,21 @@ public final class SoupSession {
    * @param threads threads; default the available processors
    * @param mutation probability per byte and epoch; default 1/4096
    * @param engine {@code best}, {@code fast} or {@code reference}
+   * @param stopAtEntropy end early once the high-order entropy reaches this (bits per byte); null runs
+   *     all the epochs
    */
   public record Request(Integer size, long epochs, Long seed, Integer threads, Path out, boolean resume, int every,
-      int checkpointEvery, int top, Double mutation, boolean zeroInit, String engine) {
+      int checkpointEvery, int top, Double mutation, boolean zeroInit, String engine, Double stopAtEntropy) {
     public Request {
       if (out == null || engine == null) {
         throw new IllegalArgumentException("a soup request needs an output directory and an engine name");
       }
+    }
+
+    /** A request that runs all the epochs. */
+    public Request(Integer size, long epochs, Long seed, Integer threads, Path out, boolean resume, int every,
+        int checkpointEvery, int top, Double mutation, boolean zeroInit, String engine) {
+      this(size, epochs, seed, threads, out, resume, every, checkpointEvery, top, mutation, zeroInit, engine, null);
     }
   }
 
@@ -46,7 +54,8 @@ public final class SoupSession {
   public static void run(Request r, Consumer<String> lines, Progress.Tracker tracker, BooleanSupplier stop)
       throws IOException, InterruptedException {
     Path checkpoint = r.out().resolve(SoupRun.CHECKPOINT);
-    SoupRun.Settings settings = new SoupRun.Settings(r.epochs(), r.every(), r.checkpointEvery(), r.top(), r.out());
+    SoupRun.Settings settings = new SoupRun.Settings(r.epochs(), r.every(), r.checkpointEvery(), r.top(), r.out(),
+        r.stopAtEntropy() != null ? r.stopAtEntropy() : Double.NaN);
     PairEngine engine = engine(r.engine());
     int threads = r.threads() != null ? r.threads() : Runtime.getRuntime().availableProcessors();
     Compressor compressor = Compressor.best();
@@ -56,6 +65,11 @@ public final class SoupSession {
           r.resume() ? "resuming" : "starting", soup.epoch(), soup.options().size(), soup.options().seed(), threads,
           threads == 1 ? "thread" : "threads", engine.name(), compressor.name(), r.out().toAbsolutePath().normalize()));
       SoupRun.Summary s = SoupRun.run(soup, settings, compressor, lines, tracker, stop);
+      if (s.reachedEntropy()) {
+        lines.accept(String.format(Locale.ROOT, "high-order entropy %.4f reached %s at epoch %d; stopped and "
+            + "checkpointed. Continue with: vivarium soup --resume --out %s --epochs %d", s.last().highOrderEntropy(),
+            r.stopAtEntropy(), soup.epoch(), r.out(), r.epochs()));
+      }
       if (s.stopped()) {
         lines.accept("stopped at epoch " + soup.epoch() + "; checkpointed. Resume with: vivarium soup --resume --out "
             + r.out());

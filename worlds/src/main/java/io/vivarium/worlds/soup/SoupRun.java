@@ -38,13 +38,25 @@ public final class SoupRun {
    * @param checkpointEvery epochs between checkpoints, at least 1
    * @param top frequent tapes tested for replication per metrics line, at least 0
    * @param out the output directory
+   * @param stopAtEntropy stop early at the first metrics line whose high-order entropy reaches this many
+   *     bits per byte (the jump to replicators; the epochs after it run several times slower), or NaN
+   *     to run all the epochs
    */
-  public record Settings(long epochs, int every, int checkpointEvery, int top, Path out) {
+  public record Settings(long epochs, int every, int checkpointEvery, int top, Path out, double stopAtEntropy) {
     public Settings {
       if (epochs < 0 || every < 1 || checkpointEvery < 1 || top < 0) {
         throw new IllegalArgumentException("soup run needs epochs >= 0, every >= 1, checkpoint-every >= 1 and top >= 0; "
             + "got " + epochs + ", " + every + ", " + checkpointEvery + ", " + top);
       }
+      if (!Double.isNaN(stopAtEntropy) && !(stopAtEntropy > 0 && stopAtEntropy <= 8)) {
+        throw new IllegalArgumentException("the high-order entropy to stop at is in bits per byte, in (0, 8]; got "
+            + stopAtEntropy + "; a young soup reads 0.1-0.3, a soup taken over by replicators 3-6: try 1.0");
+      }
+    }
+
+    /** Settings that run all the epochs. */
+    public Settings(long epochs, int every, int checkpointEvery, int top, Path out) {
+      this(epochs, every, checkpointEvery, top, out, Double.NaN);
     }
   }
 
@@ -56,10 +68,12 @@ public final class SoupRun {
    * @param last the last metrics (null when no epoch ran)
    * @param timing where the soup's time went (see {@link Soup#timing()})
    * @param metricsNanos wall time spent measuring (entropy, compression, top tapes, replicators)
-   * @param stopped whether it was stopped before reaching {@link Settings#epochs()}
+   * @param stopped whether it was stopped (Ctrl-C) before reaching {@link Settings#epochs()}
+   * @param reachedEntropy whether it ended early because the high-order entropy reached
+   *     {@link Settings#stopAtEntropy()}
    */
   public record Summary(long epochs, double seconds, SoupMetrics last, Soup.Timing timing, long metricsNanos,
-      boolean stopped) {
+      boolean stopped, boolean reachedEntropy) {
     /** Epochs per second of wall time, metrics included (as cubff's wall time includes its prints). */
     public double epochsPerSecond() {
       return seconds <= 0 ? 0 : epochs / seconds;
@@ -83,6 +97,7 @@ public final class SoupRun {
     long metricsNanos = 0;
     SoupMetrics last = null;
     boolean stopped = false;
+    boolean reached = false;
     try (CsvBoard board = new CsvBoard(settings.out().resolve("runs").resolve("soup"), HEADER, "epoch");
         Progress progress = tracker.start("soup", settings.epochs(), "epochs")) {
       progress.advanceTo(soup.epoch());
@@ -106,16 +121,20 @@ public final class SoupRun {
           pairs = 0;
           since = System.nanoTime();
           metricsNanos += since - t0;
+          reached = last.highOrderEntropy() >= settings.stopAtEntropy(); // false for NaN
         }
         if (e % settings.checkpointEvery() == 0) {
           SoupCheckpoint.write(settings.out().resolve(CHECKPOINT), soup);
         }
         progress.advanceTo(e);
+        if (reached) {
+          break;
+        }
       }
       SoupCheckpoint.write(settings.out().resolve(CHECKPOINT), soup);
     }
     return new Summary(soup.epoch() - startEpoch, (System.nanoTime() - start) / 1e9, last, soup.timing(),
-        metricsNanos, stopped);
+        metricsNanos, stopped, reached);
   }
 
   private record Measured(SoupMetrics metrics, String row, String line) {}

@@ -80,4 +80,33 @@ class SoupRunTest {
     assertThat(Files.readAllLines(dir.resolve(SoupRun.CSV))).extracting(l -> l.split(",")[0])
         .containsExactly("epoch", "2", "4", "6", "8");
   }
+
+  @Test
+  void aRunEndsEarlyAtTheEntropyAskedForAndCheckpointsThere() throws Exception {
+    SoupRun.Settings settings = new SoupRun.Settings(400, 4, 100, 0, dir, 1e-9); // soon above zero
+    SoupRun.Summary s;
+    try (Soup soup = Soup.create(options(), Bff.reference())) {
+      s = SoupRun.run(soup, settings, Compressor.deflate(), l -> { }, Progress.Tracker.NONE, () -> false);
+    }
+    assertThat(s.reachedEntropy()).isTrue();
+    assertThat(s.stopped()).isFalse();
+    assertThat(s.epochs()).isLessThan(400).isEqualTo(s.last().epoch());
+    assertThat(s.last().highOrderEntropy()).isGreaterThanOrEqualTo(1e-9);
+    List<String> csv = Files.readAllLines(dir.resolve(SoupRun.CSV));
+    assertThat(csv.subList(1, csv.size() - 1)).allMatch(row -> Double.parseDouble(row.split(",")[4]) < 1e-9);
+    assertThat(SoupCheckpoint.load(dir.resolve(SoupRun.CHECKPOINT)).epoch()).isEqualTo(s.epochs());
+
+    SoupRun.Settings never = new SoupRun.Settings(8, 4, 100, 0, dir.resolve("never"), 8.0);
+    try (Soup soup = Soup.create(options(), Bff.reference())) {
+      s = SoupRun.run(soup, never, Compressor.deflate(), l -> { }, Progress.Tracker.NONE, () -> false);
+    }
+    assertThat(s.reachedEntropy()).isFalse();
+    assertThat(s.epochs()).isEqualTo(8);
+  }
+
+  @Test
+  void anEntropyOutsideBitsPerByteIsRefusedWithTheRange() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SoupRun.Settings(8, 4, 4, 0, dir, 9.0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 8]").hasMessageContaining("1.0");
+  }
 }
