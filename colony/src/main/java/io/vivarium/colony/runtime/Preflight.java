@@ -120,7 +120,8 @@ public final class Preflight {
       return false;
     }
     String preset = config.world().preset();
-    return oneByte ? f.hasExpert(preset) : f.hasTextExpert(preset);
+    return oneByte ? f.hasExpert(preset)
+        : f.hasTextExpert(preset, new WorldContext(config.world(), ColonyCounts.local()));
   }
 
   /**

@@ -52,6 +52,25 @@ class ClonedAnswersTest {
   }
 
   @Test
+  void anExecColonyWithATeacherClonesItsPrograms() throws Exception {
+    Path teacher = java.nio.file.Files.createDirectories(dir.resolve("replicators"));
+    java.nio.file.Files.write(teacher.resolve("replicator-00.bin"), "[}}>]}.{<[.{<][".getBytes());
+    VivariumConfig exec = ConfigResolver.resolve(null, List.of("world.name=exec", "world.preset=exec-machine-64",
+        "colony.agents=1", "colony.maxAgents=1", "world.batch=8", "learn.grpo.group=4", "bus.enabled=false",
+        "brain.preset=tiny", "colony.bcSteps=16", "world.exec.workers=1", "colony.replicateEvery=1000000", "world.exec.teacher=" + teacher));
+    assertThat(Preflight.plan(exec).method()).isEqualTo(LearnMethod.BC_GRPO);
+    try (Colony colony = new Colony(new DataDir(dir.resolve("e")), exec, l -> {})) {
+      String id = colony.agentIds().get(0);
+      assertThat(colony.find(id).phase).isEqualTo(LearnMethod.BC);
+      colony.runRounds(2);
+      assertThat(colony.find(id).phase).as("cloned, then GRPO").isEqualTo(LearnMethod.GRPO);
+    }
+    assertThatThrownBy(() -> Preflight.check(ConfigResolver.resolve(null, List.of("world.name=exec",
+        "world.preset=exec-machine-64", "world.exec.teacher=" + dir.resolve("gone")))))
+        .hasMessageStartingWith("world.exec.teacher: no such file or directory");
+  }
+
+  @Test
   void phasesOfTheCompositions() {
     assertThat(Methods.firstPhase(LearnMethod.BC_GRPO, true, 0, 32)).isEqualTo(LearnMethod.BC);
     assertThat(Methods.firstPhase(LearnMethod.BC_GRPO, true, 32, 32)).as("a founder resumed late").isEqualTo(

@@ -15,9 +15,18 @@ public record ExecConfig(
     @Doc("Random bytes in an agent's context (seed 000's /dev/random); -1 for the preset's 16.")
         @Range(min = -1, max = 4096) int noise,
     @Doc("Bytes of the program's own output (stdout and stderr) in the context; 0 for none, as in the seed.")
-        @Range(min = 0, max = 4096) int output) {
+        @Range(min = 0, max = 4096) int output,
+    @Doc("Programs offered to the agents as the world's good answers, to clone (learn.method auto then"
+        + " clones them first, bc+grpo): a program file, or a directory whose *.bin files are one program"
+        + " each, e.g. the soup's replicators from vivarium soup export --replicators DIR. Empty: none.")
+        String teacher) {
+
+  /** A context without a teacher. */
+  public ExecConfig(int workers, boolean lastOutput, boolean touch, int noise, int output) {
+    this(workers, lastOutput, touch, noise, output, "");
+  }
 
   public static ExecConfig defaults() {
-    return new ExecConfig(2, true, true, -1, 0);
+    return new ExecConfig(2, true, true, -1, 0, "");
   }
 }

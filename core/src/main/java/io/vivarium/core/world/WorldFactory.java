@@ -81,6 +81,15 @@ public interface WorldFactory {
   }
 
   /**
+   * Whether a colony's batches of {@code preset} with {@code context} have the {@link TextExpert}
+   * capability; worlds whose expert comes from the colony's configuration (the exec world's
+   * {@code world.exec.teacher}) override this. By default the preset decides.
+   */
+  default boolean hasTextExpert(String preset, WorldContext context) {
+    return hasTextExpert(preset);
+  }
+
+  /**
    * Whether batches of {@code preset} have the {@link Tools} capability (they can be woven,
    * {@code world.mode=weave}). Worlds whose batches start machinery override this.
    */

@@ -9,6 +9,7 @@ import io.vivarium.core.world.Action;
 import io.vivarium.core.world.ColonyCounts;
 import io.vivarium.core.world.Observation;
 import io.vivarium.core.world.Spec;
+import io.vivarium.core.world.TextExpert;
 import io.vivarium.worlds.AnswerBatch;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -33,8 +34,11 @@ import java.util.Random;
  * not in the seed; programs may read clocks or {@code AT_RANDOM}; the live preset reads the
  * kernel's random source). Not thread-safe: one thread steps it (it runs programs on the pool's
  * worker threads).
+ *
+ * <p>With a teacher ({@code world.exec.teacher}, {@link #of}) the batch is also a {@link TextExpert}:
+ * its answer for an instance is one of the teacher's programs, so cloning learners copy them.
  */
-public final class ExecBatch extends AnswerBatch {
+public sealed class ExecBatch extends AnswerBatch permits ExecBatch.Taught {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ExecSettings settings;
   private final ExecConfig context;
@@ -62,6 +66,35 @@ public final class ExecBatch extends AnswerBatch {
     this.reward = ExecReward.parse(settings.reward(), readOnly(counts));
     this.spec = spec(settings, context);
     this.lease = SharedPools.lease(settings.limits(), context.workers());
+  }
+
+  /**
+   * A colony's batch: with {@code context.teacher()} set, one whose {@link TextExpert} answers are
+   * the teacher's programs.
+   *
+   * @throws IllegalArgumentException when the teacher cannot be loaded (see {@link ExecTeacher#load})
+   */
+  public static ExecBatch of(ExecSettings settings, ExecConfig context, ColonyCounts counts, int size) {
+    if (context.teacher().isEmpty()) {
+      return new ExecBatch(settings, context, counts, size);
+    }
+    ExecTeacher teacher = ExecTeacher.load(context.teacher(), settings.actionBytes());
+    return new Taught(settings, context, counts, size, teacher);
+  }
+
+  /** An exec batch whose expert answers are a teacher's programs. */
+  static final class Taught extends ExecBatch implements TextExpert {
+    private final ExecTeacher teacher;
+
+    Taught(ExecSettings settings, ExecConfig context, ColonyCounts counts, int size, ExecTeacher teacher) {
+      super(settings, context, counts, size);
+      this.teacher = teacher;
+    }
+
+    @Override
+    public byte[] expertText(int i) {
+      return teacher.program(episodeSeed(i), i);
+    }
   }
 
   /** {@code counts} for the reward to read: the batch adds every program itself. */

@@ -56,6 +56,12 @@ public final class ExecWorldFactory implements WorldFactory {
     return false;
   }
 
+  /** A colony's has one when {@code world.exec.teacher} names programs to clone. */
+  @Override
+  public boolean hasTextExpert(String preset, WorldContext context) {
+    return !context.config().exec().teacher().isEmpty();
+  }
+
   /** Programs are not tool calls: exec cannot be woven. */
   @Override
   public boolean hasTools(String preset) {
@@ -69,13 +75,18 @@ public final class ExecWorldFactory implements WorldFactory {
    */
   @Override
   public WorldBatch batch(String preset, int size, WorldContext context) {
-    return new ExecBatch(settings(preset, context), context.config().exec(), context.counts(), size);
+    return ExecBatch.of(settings(preset, context), context.config().exec(), context.counts(), size);
   }
 
-  /** What a colony's batch shows with the context's switches. */
+  /** What a colony's batch shows with the context's switches; checks the teacher's programs. */
   @Override
   public Spec spec(String preset, WorldContext context) {
-    return ExecBatch.spec(settings(preset, context), context.config().exec());
+    ExecSettings s = settings(preset, context);
+    String teacher = context.config().exec().teacher();
+    if (!teacher.isEmpty()) {
+      ExecTeacher.load(teacher, s.actionBytes());
+    }
+    return ExecBatch.spec(s, context.config().exec());
   }
 
   /**
