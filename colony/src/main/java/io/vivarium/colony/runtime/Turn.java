@@ -177,8 +177,8 @@ final class Turn {
   }
 
   /**
-   * What a world with {@link Outputs} produced during the turn: its outputs and the sums of its
-   * measures; and the ticks of a world with {@link Ticks}, with the agent's step of each.
+   * What a world with {@link Outputs} produced during the turn: its outputs (the brain's own: those
+   * of instances the expert played while cloning are left out) and the sums of its measures; and the ticks of a world with {@link Ticks}, with the agent's step of each.
    */
   private static final class Kept {
     record AtStep(long step, Ticks.Tick tick) {}
@@ -192,7 +192,14 @@ final class Turn {
         t.lastTicks().forEach(tick -> ticks.add(new AtStep(a.envSteps, tick)));
       }
       if (a.worlds instanceof Outputs o) {
-        outputs.addAll(o.lastOutputs());
+        // while cloning the expert plays the instances past the brain-driven ones: its outputs are
+        // not the agent's (the same rule that keeps their episodes out of the agent's records)
+        int driven = a.learner.needs().brainDriven();
+        for (Outputs.Output out : o.lastOutputs()) {
+          if (out.instance() < driven) {
+            outputs.add(out);
+          }
+        }
         o.lastMeasures().forEach((name, value) -> {
           double[] sum = sums.computeIfAbsent(name, k -> new double[2]);
           sum[0] += value;

@@ -62,7 +62,11 @@ class ClonedAnswersTest {
     try (Colony colony = new Colony(new DataDir(dir.resolve("e")), exec, l -> {})) {
       String id = colony.agentIds().get(0);
       assertThat(colony.find(id).phase).isEqualTo(LearnMethod.BC);
-      colony.runRounds(2);
+      colony.runRounds(1);
+      byte[] taught = java.nio.file.Files.readAllBytes(teacher.resolve("replicator-00.bin"));
+      assertThat(colony.registry.outputs(id, 100)).as("the brain's programs, not the teacher's it played")
+          .isNotEmpty().noneMatch(o -> java.util.Arrays.equals(o.bytes(), taught));
+      colony.runRounds(1);
       assertThat(colony.find(id).phase).as("cloned, then GRPO").isEqualTo(LearnMethod.GRPO);
     }
     assertThatThrownBy(() -> Preflight.check(ConfigResolver.resolve(null, List.of("world.name=exec",
