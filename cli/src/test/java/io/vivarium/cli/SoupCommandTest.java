@@ -46,6 +46,16 @@ class SoupCommandTest {
   }
 
   @Test
+  void aRunStopsAtTheEntropyAskedForAndSaysHowToGoOn() {
+    String o = dir.resolve("jump").toString();
+    Result r = run("soup", "--size", "256", "--epochs", "400", "--every", "4", "--seed", "3", "--threads", "1",
+        "--stop-at-entropy", "0.000001", "--out", o);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^high-order entropy \\d+\\.\\d{4} reached 1.0E-6 at epoch \\d+; stopped "
+        + "and checkpointed\\. Continue with: vivarium soup --resume --out .* --epochs 400$");
+  }
+
+  @Test
   void badArgumentsGetOneLineEach() {
     String o = dir.resolve("bad").toString();
     for (String[] args : new String[][] {
@@ -54,6 +64,7 @@ class SoupCommandTest {
         {"soup", "--every", "0", "--out", o},
         {"soup", "--mutation", "2", "--out", o},
         {"soup", "--engine", "warp", "--out", o},
+        {"soup", "--stop-at-entropy", "9", "--out", o},
         {"soup", "--resume", "--out", o}}) {
       Result r = run(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(1);
