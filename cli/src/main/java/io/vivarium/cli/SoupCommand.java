@@ -55,8 +55,8 @@ final class SoupCommand extends VivariumCommand {
   @Option(names = "--zero-init", description = "Start from all-zero tapes (cubff's --zero_init).")
   boolean zeroInit;
 
-  @Option(names = "--stop-at-entropy", paramLabel = "H", description = "End early once the high-order entropy "
-      + "reaches H bits per byte: the jump to self-replicators (e.g. 1.0).")
+  @Option(names = "--stop-at-entropy", paramLabel = "H", description = "End early at the takeover by "
+      + "self-replicators: high-order entropy >= H bits per byte with a replicator among the --top tapes (e.g. 1.0).")
   Double stopAtEntropy;
 
   @Option(names = "--engine", paramLabel = "E", defaultValue = "best",

@@ -49,7 +49,7 @@ class SoupCommandTest {
   void aRunStopsAtTheEntropyAskedForAndSaysHowToGoOn() {
     String o = dir.resolve("jump").toString();
     Result r = run("soup", "--size", "256", "--epochs", "400", "--every", "4", "--seed", "3", "--threads", "1",
-        "--stop-at-entropy", "0.000001", "--out", o);
+        "--top", "0", "--stop-at-entropy", "0.000001", "--out", o);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).containsPattern("(?m)^high-order entropy \\d+\\.\\d{4} reached 1.0E-6 at epoch \\d+; stopped "
         + "and checkpointed\\. Continue with: vivarium soup --resume --out .* --epochs 400$");

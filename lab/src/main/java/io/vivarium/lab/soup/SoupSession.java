@@ -32,8 +32,8 @@ public final class SoupSession {
    * @param threads threads; default the available processors
    * @param mutation probability per byte and epoch; default 1/4096
    * @param engine {@code best}, {@code fast} or {@code reference}
-   * @param stopAtEntropy end early once the high-order entropy reaches this (bits per byte); null runs
-   *     all the epochs
+   * @param stopAtEntropy end early at the takeover: the high-order entropy reaches this (bits per
+   *     byte) with a replicator among the {@code top} most frequent tapes; null runs all the epochs
    */
   public record Request(Integer size, long epochs, Long seed, Integer threads, Path out, boolean resume, int every,
       int checkpointEvery, int top, Double mutation, boolean zeroInit, String engine, Double stopAtEntropy) {
@@ -66,9 +66,10 @@ public final class SoupSession {
           threads == 1 ? "thread" : "threads", engine.name(), compressor.name(), r.out().toAbsolutePath().normalize()));
       SoupRun.Summary s = SoupRun.run(soup, settings, compressor, lines, tracker, stop);
       if (s.reachedEntropy()) {
-        lines.accept(String.format(Locale.ROOT, "high-order entropy %.4f reached %s at epoch %d; stopped and "
+        lines.accept(String.format(Locale.ROOT, "high-order entropy %.4f reached %s at epoch %d%s; stopped and "
             + "checkpointed. Continue with: vivarium soup --resume --out %s --epochs %d", s.last().highOrderEntropy(),
-            r.stopAtEntropy(), soup.epoch(), r.out(), r.epochs()));
+            r.stopAtEntropy(), soup.epoch(), r.top() > 0 ? " with self-replicators among the most frequent tapes" : "",
+            r.out(), r.epochs()));
       }
       if (s.stopped()) {
         lines.accept("stopped at epoch " + soup.epoch() + "; checkpointed. Resume with: vivarium soup --resume --out "

@@ -38,9 +38,11 @@ public final class SoupRun {
    * @param checkpointEvery epochs between checkpoints, at least 1
    * @param top frequent tapes tested for replication per metrics line, at least 0
    * @param out the output directory
-   * @param stopAtEntropy stop early at the first metrics line whose high-order entropy reaches this many
-   *     bits per byte (the jump to replicators; the epochs after it run several times slower), or NaN
-   *     to run all the epochs
+   * @param stopAtEntropy stop early at the takeover by self-replicators: the first metrics line whose
+   *     high-order entropy reaches this many bits per byte while one of the {@code top} most frequent
+   *     tapes is a replicator (with {@code top} 0, the entropy alone); the epochs after it run several
+   *     times slower. A jump of the entropy without a replicator (soups show such passing jumps, cubff's
+   *     too) goes on. NaN runs all the epochs
    */
   public record Settings(long epochs, int every, int checkpointEvery, int top, Path out, double stopAtEntropy) {
     public Settings {
@@ -69,8 +71,8 @@ public final class SoupRun {
    * @param timing where the soup's time went (see {@link Soup#timing()})
    * @param metricsNanos wall time spent measuring (entropy, compression, top tapes, replicators)
    * @param stopped whether it was stopped (Ctrl-C) before reaching {@link Settings#epochs()}
-   * @param reachedEntropy whether it ended early because the high-order entropy reached
-   *     {@link Settings#stopAtEntropy()}
+   * @param reachedEntropy whether it ended early at the takeover: the high-order entropy reached
+   *     {@link Settings#stopAtEntropy()} with a replicator among the most frequent tapes
    */
   public record Summary(long epochs, double seconds, SoupMetrics last, Soup.Timing timing, long metricsNanos,
       boolean stopped, boolean reachedEntropy) {
@@ -121,7 +123,8 @@ public final class SoupRun {
           pairs = 0;
           since = System.nanoTime();
           metricsNanos += since - t0;
-          reached = last.highOrderEntropy() >= settings.stopAtEntropy(); // false for NaN
+          reached = last.highOrderEntropy() >= settings.stopAtEntropy() // false for NaN
+              && (settings.top() == 0 || m.replicators() > 0);
         }
         if (e % settings.checkpointEvery() == 0) {
           SoupCheckpoint.write(settings.out().resolve(CHECKPOINT), soup);
@@ -137,7 +140,7 @@ public final class SoupRun {
         metricsNanos, stopped, reached);
   }
 
-  private record Measured(SoupMetrics metrics, String row, String line) {}
+  private record Measured(SoupMetrics metrics, int replicators, String row, String line) {}
 
   private static Measured measure(Soup soup, Compressor compressor, int top, long ops, long pairs, long nanos) {
     SoupMetrics m = SoupMetrics.of(soup.epoch(), soup.bytes(), compressor, ops, pairs, nanos);
@@ -157,7 +160,7 @@ public final class SoupRun {
         m.epoch(), m.entropy(), compressor.name(), m.compressedBytes(), m.bitsPerByte(), m.highOrderEntropy(),
         m.opsPerPair(), m.opsPerSecond() / 1e6, replicators, tapes.size(),
         tapes.isEmpty() ? "" : "  top " + counts(tapes) + " " + tapes.get(0).text());
-    return new Measured(m, row, line);
+    return new Measured(m, replicators, row, line);
   }
 
   /** The frequent tapes' counts, e.g. {@code 812x/40x/3x}. */

@@ -105,6 +105,28 @@ class SoupRunTest {
   }
 
   @Test
+  void withFrequentTapesTestedTheRunStopsOnlyAtATakeoverByReplicators() throws Exception {
+    SoupRun.Settings young = new SoupRun.Settings(12, 4, 100, 2, dir.resolve("young"), 1e-9);
+    SoupRun.Summary s;
+    try (Soup soup = Soup.create(options(), Bff.reference())) {
+      s = SoupRun.run(soup, young, Compressor.deflate(), l -> { }, Progress.Tracker.NONE, () -> false);
+    }
+    assertThat(s.reachedEntropy()).as("structure without a replicator goes on").isFalse();
+    assertThat(s.epochs()).isEqualTo(12);
+
+    SoupRun.Settings takenOver = new SoupRun.Settings(12, 4, 100, 2, dir.resolve("taken"), 1e-9);
+    try (Soup soup = Soup.create(options(), Bff.reference())) {
+      byte[] tape = SoupMetricsTest.replicator();
+      for (int t = 0; t < soup.options().size(); t++) {
+        System.arraycopy(tape, 0, soup.bytes(), t * Bff.TAPE, Bff.TAPE);
+      }
+      s = SoupRun.run(soup, takenOver, Compressor.deflate(), l -> { }, Progress.Tracker.NONE, () -> false);
+    }
+    assertThat(s.reachedEntropy()).isTrue();
+    assertThat(s.epochs()).isEqualTo(4);
+  }
+
+  @Test
   void anEntropyOutsideBitsPerByteIsRefusedWithTheRange() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SoupRun.Settings(8, 4, 4, 0, dir, 9.0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 8]").hasMessageContaining("1.0");
