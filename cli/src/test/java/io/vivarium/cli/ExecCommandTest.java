@@ -1,11 +1,11 @@
 package io.vivarium.cli;
 
+import static io.vivarium.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vivarium.cli.CliRun.Result;
 import io.vivarium.worlds.exec.ExecutorPool;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ExecCommandTest {
   @TempDir static Path cache;
 
-  record Result(int code, String out, String err) {}
-
   @BeforeAll
   static void sandbox() {
     System.setProperty("vivarium.exec.cache", cache.toString());
@@ -24,12 +22,6 @@ class ExecCommandTest {
     assumeTrue(why == null, why);
   }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void jsonHasTheOutcomeAndTheHistogramByName() {

@@ -1,16 +1,16 @@
 package io.vivarium.cli;
 
+import static io.vivarium.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vivarium.cli.CliRun.Result;
 import io.vivarium.colony.registry.AgentRow;
 import io.vivarium.colony.registry.AgentState;
 import io.vivarium.colony.registry.OutputRow;
 import io.vivarium.colony.registry.Registry;
 import io.vivarium.worlds.exec.ExecutorPool;
 import io.vivarium.worlds.soup.SoupCheckpoint;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SoupBridgeCommandTest {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   /** A hand-made replicator (as in the soup's SoupMetricsTest): it copies itself into the other half of a pair. */
   static byte[] replicator() {

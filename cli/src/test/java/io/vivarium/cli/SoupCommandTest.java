@@ -1,9 +1,9 @@
 package io.vivarium.cli;
 
+import static io.vivarium.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.vivarium.cli.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,14 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SoupCommandTest {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void aSmallSoupRunsWritesItsFilesAndResumes() throws Exception {

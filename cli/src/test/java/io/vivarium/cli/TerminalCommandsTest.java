@@ -1,14 +1,14 @@
 package io.vivarium.cli;
 
+import static io.vivarium.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vivarium.cli.CliRun.Result;
 import io.vivarium.core.world.Image;
 import io.vivarium.core.world.Png;
 import io.vivarium.worlds.exec.ExecutorPool;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,20 +24,12 @@ class TerminalCommandsTest {
   @TempDir Path dir;
   private static String unavailable;
 
-  record Result(int code, String out, String err) {}
-
   @BeforeAll
   static void sandbox() {
     System.setProperty("vivarium.exec.cache", cache.toString());
     unavailable = ExecutorPool.unavailableReason();
   }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void typedLinesShowOnThePrintedScreen() throws Exception {
