@@ -17,11 +17,9 @@ import java.util.stream.Stream;
  */
 public final class ExecTeacher {
   private final List<byte[]> programs;
-  private final String where;
 
-  private ExecTeacher(List<byte[]> programs, String where) {
+  private ExecTeacher(List<byte[]> programs) {
     this.programs = programs;
-    this.where = where;
   }
 
   /**
@@ -59,7 +57,7 @@ public final class ExecTeacher {
         }
         programs.add(b);
       }
-      return new ExecTeacher(List.copyOf(programs), path);
+      return new ExecTeacher(List.copyOf(programs));
     } catch (IOException e) {
       throw new IllegalArgumentException("world.exec.teacher: cannot read " + path + ": " + e.getMessage()
           + "; check the path and its permissions", e);
@@ -74,11 +72,6 @@ public final class ExecTeacher {
   /** The program shown to instance {@code instance} in the episode of seed {@code episodeSeed} (a copy). */
   public byte[] program(long episodeSeed, int instance) {
     int n = programs.size();
-    return programs.get(n == 1 ? 0 : (int) Math.floorMod(Seeds.derive(episodeSeed, "teacher", instance), n)).clone();
-  }
-
-  @Override
-  public String toString() {
-    return programs.size() + " program" + (programs.size() == 1 ? "" : "s") + " from " + where;
+    return programs.get(n == 1 ? 0 : Math.floorMod(Seeds.derive(episodeSeed, "teacher", instance), n)).clone();
   }
 }
